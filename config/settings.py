@@ -1,0 +1,322 @@
+"""Urbis settings: one module, driven by environment variables (README § Configuration).
+
+Every value a deployment may change is read from the environment here and documented in the
+README. Secrets come from the environment only; the development fallback secret is refused
+outside DEBUG.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("URBIS_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
+    return int(raw) if raw.strip() else default
+
+
+# Under pytest the test conveniences below switch on (fast hashing, immediate tasks).
+TESTING = env_bool("URBIS_TESTING", "pytest" in sys.modules)
+DEBUG = env_bool("URBIS_DEBUG", False)
+
+_DEV_SECRET = "urbis-insecure-development-key-never-use-in-production"  # noqa: S105
+SECRET_KEY = os.environ.get("URBIS_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not (DEBUG or TESTING):
+        raise ImproperlyConfigured("URBIS_SECRET_KEY must be set when URBIS_DEBUG is off.")
+    SECRET_KEY = _DEV_SECRET
+
+ALLOWED_HOSTS = env_list("URBIS_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TESTING else "")
+CSRF_TRUSTED_ORIGINS = env_list("URBIS_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
+    "django_htmx",
+    "template_partials",
+    "django_tasks",
+    "django_tasks_db",
+    "urbis.core",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "urbis.core.middleware.RequestContextMiddleware",
+    "urbis.core.middleware.TwoFactorMiddleware",
+    # Axes must be last: it turns a locked-out login into its own response.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
+                "urbis.core.context_processors.shell",
+            ],
+        },
+    }
+]
+
+# --- Database: SQLite file under var/ by default, PostgreSQL via DATABASE_URL (psycopg 3) ---
+_default_db = f"sqlite:///{VAR_DIR / 'urbis.sqlite3'}"
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "") or _default_db,
+        conn_max_age=env_int("URBIS_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "core.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+if TESTING:
+    # Fast hashing in tests only; production keeps Django's default (PBKDF2).
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+LOGIN_URL = "core:login"
+LOGIN_REDIRECT_URL = "core:dashboard"
+LOGOUT_REDIRECT_URL = "core:login"
+
+# --- Sessions: idle expiry (every request renews the cookie) ---
+SESSION_COOKIE_AGE = env_int("URBIS_SESSION_IDLE_MINUTES", 60) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+# --- Login throttling (django-axes) ---
+AXES_FAILURE_LIMIT = env_int("URBIS_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("URBIS_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = env_int("URBIS_PROXY_COUNT", 0)
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
+# --- Two-factor authentication (TOTP, django-otp) ---
+OTP_TOTP_ISSUER = os.environ.get("URBIS_OTP_ISSUER", "Urbis")
+URBIS_2FA_REQUIRED_ROLES = env_list("URBIS_2FA_REQUIRED_ROLES", "admin,dpo")
+
+# --- Security headers (ARCHITECTURE §6) ---
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if not DEBUG:
+    SECURE_SSL_REDIRECT = env_bool("URBIS_SSL_REDIRECT", not TESTING)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("URBIS_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("URBIS_HSTS_PRELOAD", True)
+    SESSION_COOKIE_NAME = "__Host-urbis-session"
+    CSRF_COOKIE_NAME = "__Host-urbis-csrftoken"
+
+# Map tiles: a URL template for Leaflet, or empty for none (the project's own GeoJSON layers
+# still show). Its origin is added to the CSP img-src below.
+URBIS_MAP_TILE_URL = os.environ.get(
+    "URBIS_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+URBIS_MAP_TILE_ATTRIBUTION = os.environ.get(
+    "URBIS_MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors"
+)
+
+
+def _origin(url: str) -> str | None:
+    if "://" not in url:
+        return None
+    scheme, rest = url.split("://", 1)
+    host = rest.split("/", 1)[0]
+    return f"{scheme}://{host}"
+
+
+_tile_origin = _origin(URBIS_MAP_TILE_URL)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:", *([_tile_origin] if _tile_origin else [])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# --- Internationalisation: Dutch, French, English; Europe/Brussels ---
+LANGUAGE_CODE = os.environ.get("URBIS_LANGUAGE", "nl")
+LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = os.environ.get("URBIS_TIME_ZONE", "Europe/Brussels")
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files: front-end libraries come from npm (package.json) into static/vendor ---
+STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(os.environ.get("URBIS_STATIC_ROOT", BASE_DIR / "staticfiles"))
+MEDIA_ROOT = Path(os.environ.get("URBIS_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = "media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG or TESTING
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
+# --- Admin site at a configurable path, for the admin role only ---
+URBIS_ADMIN_PATH = os.environ.get("URBIS_ADMIN_PATH", "admin/").strip("/") + "/"
+
+# --- API ---
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "urbis.core.api.errors.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "1000/minute"},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Urbis API",
+    "DESCRIPTION": "Urbis: integrated urban-security strategy platform. All errors share one "
+    "format: {status, code, message, errors}.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# --- Background tasks: database backend (no extra server); a broker backend can replace it ---
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "URBIS_TASKS_BACKEND",
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if TESTING
+            else "django_tasks_db.DatabaseBackend",
+        )
+    }
+}
+URBIS_NIGHTLY_AT = os.environ.get("URBIS_NIGHTLY_AT", "02:30")
+
+# --- Mail ---
+EMAIL_BACKEND = os.environ.get(
+    "URBIS_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("URBIS_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("URBIS_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("URBIS_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("URBIS_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("URBIS_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("URBIS_FROM_EMAIL", "urbis@localhost")
+
+# --- City ---
+URBIS_CITY_NAME = os.environ.get("URBIS_CITY_NAME", "Mechelen")
+URBIS_MAP_CENTER = (
+    float(os.environ.get("URBIS_MAP_LAT", "51.0259")),
+    float(os.environ.get("URBIS_MAP_LON", "4.4776")),
+)
+URBIS_METRIC_CRS = os.environ.get("URBIS_METRIC_CRS", "EPSG:31370")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("URBIS_LOG_LEVEL", "INFO")},
+    "loggers": {"axes": {"level": "WARNING"}},
+}

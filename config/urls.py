@@ -1,0 +1,39 @@
+"""URL map. Each feature app adds one page include and one API include."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from urbis.core.admin_site import admin_site
+from urbis.core.api import errors as api_errors
+from urbis.core.views import errors as page_errors
+from urbis.core.views.health import healthz
+
+api_v1 = [
+    path("", include("urbis.core.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include(api_v1)),
+    path(settings.URBIS_ADMIN_PATH, admin_site.urls),
+    path("", include("urbis.core.urls")),
+]
+
+
+def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return api_errors.json_404(request, exception)
+    return page_errors.page_not_found(request, exception)
+
+
+def handler500(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return api_errors.json_500(request)
+    return page_errors.server_error(request)

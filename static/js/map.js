@@ -1,0 +1,65 @@
+// Reusable map widget (templates/core/includes/map.html).
+// Tiles are optional and configurable (URBIS_MAP_TILE_URL); the project's own GeoJSON layers
+// are drawn whether or not any tile loads, so the map stays useful offline or when the tile
+// server is blocked.
+/* global L */
+
+const statusText = (root, text) => {
+  const status = root.parentElement.querySelector("[data-map-status]");
+  if (status) status.textContent = text;
+};
+
+async function loadLayer(map, url, labelProperty) {
+  const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/geo+json, application/json" } });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const data = await response.json();
+  const layer = L.geoJSON(data, {
+    style: () => ({ color: "#1f5f8b", weight: 2, fillOpacity: 0.12 }),
+    onEachFeature: (feature, featureLayer) => {
+      const label = feature.properties && feature.properties[labelProperty];
+      if (label) featureLayer.bindTooltip(String(label), { sticky: true });
+      if (feature.properties && feature.properties.url) {
+        featureLayer.on("click", () => { window.location.href = feature.properties.url; });
+      }
+    },
+  }).addTo(map);
+  return layer;
+}
+
+async function initMap(element) {
+  const [lat, lon] = (element.dataset.center || "51.0259,4.4776").split(",").map(Number);
+  const map = L.map(element, { center: [lat, lon], zoom: Number(element.dataset.zoom || 13) });
+  element.urbisMap = map;
+  if (element.dataset.tiles) {
+    const tiles = L.tileLayer(element.dataset.tiles, {
+      maxZoom: 19,
+      attribution: element.dataset.attribution || "",
+    });
+    let failed = 0;
+    tiles.on("tileerror", () => {
+      failed += 1;
+      if (failed === 1) statusText(element, element.dataset.tilesFailedText || "Background map unavailable; showing Urbis layers only.");
+    });
+    tiles.addTo(map);
+  }
+  const urls = (element.dataset.layers || "").split(",").map((u) => u.trim()).filter(Boolean);
+  const bounds = L.latLngBounds([]);
+  let features = 0;
+  for (const url of urls) {
+    try {
+      const layer = await loadLayer(map, url, element.dataset.labelProperty || "name");
+      const layerBounds = layer.getBounds();
+      if (layerBounds.isValid()) bounds.extend(layerBounds);
+      features += layer.getLayers().length;
+    } catch (error) {
+      statusText(element, String(error));
+    }
+  }
+  if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
+  element.dataset.features = String(features);
+  element.dispatchEvent(new CustomEvent("urbis:map-ready", { bubbles: true, detail: { map, features } }));
+}
+
+for (const element of document.querySelectorAll("[data-map]")) {
+  initMap(element);
+}

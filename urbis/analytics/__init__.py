@@ -1,0 +1,1 @@
+"""Pure numpy/scipy crime-analytics kernels (no Django)."""

@@ -1,0 +1,68 @@
+"""Core API: who am I, organisations, areas and point-in-area lookup."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, permissions
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from django.utils.translation import gettext as _
+
+from urbis.core import selectors
+from urbis.core.api.errors import error_body
+from urbis.core.api.serializers import (
+    AreaSerializer,
+    MeSerializer,
+    OrganisationSerializer,
+    PointQuerySerializer,
+)
+from urbis.core.permissions import STAFF_ROLES
+from urbis.core.roles import has_role
+
+
+class HasStaffRole(permissions.BasePermission):
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return has_role(request.user, *STAFF_ROLES)
+
+
+class MeView(APIView):
+    @extend_schema(responses=MeSerializer)
+    def get(self, request: Request) -> Response:
+        return Response(MeSerializer.from_user(request.user))
+
+
+class OrganisationList(generics.ListAPIView):  # type: ignore[type-arg]
+    serializer_class = OrganisationSerializer
+    permission_classes = [permissions.IsAuthenticated, HasStaffRole]
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.organisations_for(self.request.user)
+
+
+class AreaList(generics.ListAPIView):  # type: ignore[type-arg]
+    serializer_class = AreaSerializer
+    permission_classes = [permissions.IsAuthenticated, HasStaffRole]
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.areas_for(self.request.user, kind=self.request.query_params.get("kind"))
+
+
+class AreaAtPoint(APIView):
+    permission_classes = [permissions.IsAuthenticated, HasStaffRole]
+
+    @extend_schema(parameters=[PointQuerySerializer], responses=AreaSerializer)
+    def get(self, request: Request) -> Response:
+        query = PointQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        area = selectors.area_at(
+            query.validated_data["lat"],
+            query.validated_data["lon"],
+            kind=query.validated_data.get("kind") or None,
+        )
+        if area is None:
+            return Response(
+                error_body(404, "not_found", _("No area covers this point.")), status=404
+            )
+        return Response(AreaSerializer(area).data)

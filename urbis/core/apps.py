@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "urbis.core"
+    label = "core"
+    verbose_name = _("Urbis core")
+
+    def ready(self) -> None:
+        from urbis.core import modules
+        from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES
+
+        modules.register(
+            modules.ModuleEntry(
+                key="map",
+                label=_("City map"),
+                url_name="core:map",
+                roles=frozenset(STAFF_ROLES),
+                description=_("Neighbourhoods and statistical sectors with their population."),
+                order=90,
+            )
+        )
+        modules.register(
+            modules.ModuleEntry(
+                key="audit",
+                label=_("Audit and access log"),
+                url_name="core:audit_log",
+                roles=frozenset(AUDIT_ROLES),
+                description=_("Who did what, and who read which personal data."),
+                order=95,
+            )
+        )

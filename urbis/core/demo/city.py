@@ -1,0 +1,127 @@
+"""Core demo data: organisations the strategy names, sample neighbourhoods, one user per role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from urbis.core import services
+from urbis.core.models import Area, AreaKind, Organisation, OrganisationKind, User
+from urbis.core.roles import Role
+
+DEMO_PASSWORD = "urbis-demo"  # noqa: S105 - documented demo password, DEBUG only
+
+# (name, short name, kind, prevention levels) — from the seed interview and plan-casework.md.
+ORGANISATIONS: list[tuple[str, str, str, list[str]]] = [
+    ("City of Mechelen – Prevention Service", "Prevention", OrganisationKind.CITY_DEPARTMENT, ["primary", "secondary"]),
+    ("City of Mechelen – GAS Office", "GAS", OrganisationKind.CITY_DEPARTMENT, ["sanction"]),
+    ("City of Mechelen – Urban Development", "Urban dev.", OrganisationKind.CITY_DEPARTMENT, ["primary"]),
+    ("City of Mechelen – Public Space Enforcement Team", "Enforcement", OrganisationKind.CITY_DEPARTMENT, ["sanction"]),
+    ("Local Police Zone Mechelen-Willebroek", "PZ MeWi", OrganisationKind.POLICE_ZONE, ["secondary", "sanction"]),
+    ("Regional Open Youth Centre", "Open youth centre", OrganisationKind.YOUTH, ["primary", "secondary"]),
+    ("Youth Leisure Association", "Youth leisure", OrganisationKind.YOUTH, ["primary"]),
+    ("Family Justice Centre Mechelen", "FJC", OrganisationKind.JUSTICE, ["secondary", "tertiary"]),
+    ("Centre for Mental Health Care", "Mental health", OrganisationKind.WELFARE, ["secondary", "tertiary"]),
+    ("Mechelen Schools Network", "Schools", OrganisationKind.EDUCATION, ["primary"]),
+    ("Justice House Mechelen", "Justice house", OrganisationKind.JUSTICE, ["tertiary", "sanction"]),
+    ("Public Centre for Social Welfare (OCMW)", "OCMW", OrganisationKind.WELFARE, ["secondary", "tertiary"]),
+    ("Public Prosecutor's Office Antwerp – Mechelen division", "Prosecutor", OrganisationKind.JUSTICE, ["sanction"]),
+]
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    last_name: str
+    role: str
+    organisation: str
+
+
+USERS: list[DemoUser] = [
+    DemoUser("coordinator", "Ann", "Peeters", Role.COORDINATOR, "Prevention"),
+    DemoUser("sanctioner", "Marc", "Janssens", Role.SANCTIONING_OFFICER, "GAS"),
+    DemoUser("gasstaff", "Sofie", "Maes", Role.GAS_STAFF, "GAS"),
+    DemoUser("ascertainer", "Karim", "El Amrani", Role.ASCERTAINER, "Enforcement"),
+    DemoUser("planner", "Lotte", "Wouters", Role.PLANNER, "Urban dev."),
+    DemoUser("cpted", "Bart", "Claes", Role.CPTED_ADVISOR, "Prevention"),
+    DemoUser("analyst", "Nadia", "Mertens", Role.ANALYST, "PZ MeWi"),
+    DemoUser("caseworker", "Eva", "Goossens", Role.CASEWORKER, "FJC"),
+    DemoUser("dpo", "Pieter", "De Smet", Role.DPO, "Prevention"),
+    DemoUser("admin", "Ines", "Willems", Role.ADMIN, "Prevention"),
+]
+
+# Sample neighbourhoods: a 3×3 grid over Mechelen named after real districts. The outlines are
+# illustrative, NOT official boundaries (is_sample=True, shown as such on the map).
+NEIGHBOURHOODS = [
+    ("Nekkerspoel", 9800), ("Kauwenberg", 8600), ("Battel", 6100),
+    ("Ragheno", 10400), ("Binnenstad", 14200), ("Arsenaal", 9100),
+    ("Tervuursesteenweg", 8900), ("Heffen-Leest", 9700), ("Muizen", 10200),
+]
+ORIGIN_LAT, ORIGIN_LON = 51.0000, 4.4350  # south-west corner of the sample grid
+STEP_LAT, STEP_LON = 0.0180, 0.0290
+
+
+def _rectangle(lat0: float, lon0: float, dlat: float, dlon: float) -> dict[str, object]:
+    ring = [
+        [round(lon0, 6), round(lat0, 6)],
+        [round(lon0 + dlon, 6), round(lat0, 6)],
+        [round(lon0 + dlon, 6), round(lat0 + dlat, 6)],
+        [round(lon0, 6), round(lat0 + dlat, 6)],
+        [round(lon0, 6), round(lat0, 6)],
+    ]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def load_core_demo(actor: User | None) -> str:
+    """Idempotent: creates only what is missing. Returns a one-line summary."""
+    created = {"organisations": 0, "areas": 0, "users": 0}
+    with transaction.atomic():
+        for name, short, kind, levels in ORGANISATIONS:
+            if not Organisation.objects.filter(name=name).exists():
+                services.organisation_create(
+                    actor=actor, name=name, short_name=short, kind=kind, prevention_levels=levels
+                )
+                created["organisations"] += 1
+        for index, (name, population) in enumerate(NEIGHBOURHOODS):
+            row, col = 2 - index // 3, index % 3
+            lat0, lon0 = ORIGIN_LAT + row * STEP_LAT, ORIGIN_LON + col * STEP_LON
+            code = f"MEC-N{index + 1:02d}"
+            if not Area.objects.filter(code=code).exists():
+                parent = services.area_upsert(
+                    actor=actor, code=code, name=name, kind=AreaKind.NEIGHBOURHOOD,
+                    geometry=_rectangle(lat0, lon0, STEP_LAT, STEP_LON),
+                    population=population, population_year=2025, is_sample=True,
+                )
+                created["areas"] += 1
+                for quarter in range(4):
+                    qrow, qcol = divmod(quarter, 2)
+                    services.area_upsert(
+                        actor=actor, code=f"{code}-S{quarter + 1}",
+                        name=f"{name} {chr(ord('A') + quarter)}",
+                        kind=AreaKind.STATISTICAL_SECTOR,
+                        geometry=_rectangle(
+                            lat0 + qrow * STEP_LAT / 2, lon0 + qcol * STEP_LON / 2,
+                            STEP_LAT / 2, STEP_LON / 2,
+                        ),
+                        population=population // 4, population_year=2025,
+                        parent=parent, is_sample=True,
+                    )
+                    created["areas"] += 1
+        by_short = {org.short_name: org for org in Organisation.objects.all()}
+        for demo in USERS:
+            user = User.objects.filter(username=demo.username).first()
+            if user is None:
+                user = User(
+                    username=demo.username,
+                    first_name=demo.first_name,
+                    last_name=demo.last_name,
+                    email=f"{demo.username}@demo.urbis.invalid",
+                    organisation=by_short.get(demo.organisation),
+                )
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+                services.user_set_roles(actor=actor, user=user, roles=[demo.role])
+                created["users"] += 1
+    return ", ".join(f"{count} {what} created" for what, count in created.items())

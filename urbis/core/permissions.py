@@ -1,0 +1,60 @@
+"""Access control for core pages. Outsiders get 404, never a hint that a page exists.
+
+Feature apps keep their own ``permissions.py`` and reuse ``role_required`` /
+``RoleRequiredMixin`` from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+
+from urbis.core.roles import Role, has_role
+
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
+
+
+def check_roles(request: HttpRequest, roles: tuple[str, ...]) -> HttpResponse | None:
+    """None when allowed; a login redirect for anonymous users; otherwise raise Http404."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if roles and not has_role(request.user, *roles):
+        raise Http404
+    return None
+
+
+def role_required(*roles: str) -> Callable[[ViewFunc], ViewFunc]:
+    """Decorator: login required, and (when ``roles`` is given) one of the roles."""
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            denied = check_roles(request, roles)
+            if denied is not None:
+                return denied
+            return view(request, *args, **kwargs)
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+class RoleRequiredMixin:
+    """Class-based views: set ``allowed_roles``; empty means any logged-in user."""
+
+    allowed_roles: tuple[str, ...] = ()
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        denied = check_roles(request, self.allowed_roles)
+        if denied is not None:
+            return denied
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+# Who may see the city's geography and organisations (no personal data).
+STAFF_ROLES: tuple[str, ...] = tuple(Role.values)
+AUDIT_ROLES: tuple[str, ...] = (Role.DPO, Role.ADMIN)

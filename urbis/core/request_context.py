@@ -1,0 +1,34 @@
+"""Where the current request came from, for the audit and access logs.
+
+The middleware sets it; services never take a request argument, yet each audit event still
+records "from where" (ARCHITECTURE §4.2).
+"""
+
+from __future__ import annotations
+
+import contextvars
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    ip_address: str | None = None
+    path: str = ""
+    request_id: str = ""
+
+
+_current: contextvars.ContextVar[RequestContext] = contextvars.ContextVar(
+    "urbis_request_context", default=RequestContext()
+)
+
+
+def current() -> RequestContext:
+    return _current.get()
+
+
+def set_current(context: RequestContext) -> contextvars.Token[RequestContext]:
+    return _current.set(context)
+
+
+def reset(token: contextvars.Token[RequestContext]) -> None:
+    _current.reset(token)

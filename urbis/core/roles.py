@@ -1,0 +1,51 @@
+"""The roles of Urbis users (ARCHITECTURE §1).
+
+A role is a Django auth ``Group`` whose name is the role's code; a user may hold several.
+Groups are created by migration ``0002_roles`` so that administrators assign roles in the admin.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Safety and prevention coordinator")
+    SANCTIONING_OFFICER = "sanctioning_officer", _("Sanctioning official")
+    GAS_STAFF = "gas_staff", _("GAS staff")
+    ASCERTAINER = "ascertainer", _("Ascertaining officer")
+    PLANNER = "planner", _("Urban planner / project leader")
+    CPTED_ADVISOR = "cpted_advisor", _("CPTED advisor")
+    ANALYST = "analyst", _("Crime analyst")
+    CASEWORKER = "caseworker", _("Partner caseworker")
+    DPO = "dpo", _("Data protection officer")
+    ADMIN = "admin", _("Administrator")
+
+
+ALL_ROLES: frozenset[str] = frozenset(Role.values)
+
+
+def roles_of(user: AbstractBaseUser | AnonymousUser | None) -> frozenset[str]:
+    """Return the role codes a user holds (empty for anonymous or inactive users).
+
+    The result is cached on the user object for the life of the request.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_urbis_roles", None)
+    if cached is None:
+        names = user.groups.values_list("name", flat=True)  # type: ignore[union-attr]
+        cached = frozenset(name for name in names if name in ALL_ROLES)
+        user._urbis_roles = cached  # type: ignore[union-attr]
+    return cached
+
+
+def has_role(user: AbstractBaseUser | AnonymousUser | None, *roles: str) -> bool:
+    """True when the user holds at least one of ``roles``."""
+    return bool(roles_of(user) & set(roles))

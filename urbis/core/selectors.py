@@ -1,0 +1,86 @@
+"""Reads of the core domain, already filtered to what the user may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from urbis.core import geo
+from urbis.core.audit import log_access
+from urbis.core.models import AccessLogEntry, Area, AuditEvent, Organisation, Person
+from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES
+from urbis.core.roles import has_role
+
+
+def areas_for(user: Any, *, kind: str | None = None) -> QuerySet[Area]:
+    """Areas are not personal data: every staff member sees them."""
+    if not has_role(user, *STAFF_ROLES):
+        return Area.objects.none()
+    queryset = Area.objects.all()
+    return queryset.filter(kind=kind) if kind else queryset
+
+
+def area_at(lat: float, lon: float, *, kind: str | None = None) -> Area | None:
+    """The (smallest) area of ``kind`` that covers the point, or None.
+
+    The bounding-box columns narrow the candidates in SQL; shapely decides exactly.
+    """
+    geo.validate_lat_lon(lat, lon)
+    candidates = Area.objects.filter(
+        min_lat__lte=lat, max_lat__gte=lat, min_lon__lte=lon, max_lon__gte=lon
+    )
+    if kind:
+        candidates = candidates.filter(kind=kind)
+    hits = [
+        area
+        for area in candidates
+        if geo.contains(area.geometry, lat, lon, cache_key=f"{area.pk}:{area.code}")
+    ]
+    hits.sort(key=lambda area: (area.max_lat - area.min_lat) * (area.max_lon - area.min_lon))
+    return hits[0] if hits else None
+
+
+def areas_geojson(user: Any, *, kind: str | None = None) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection of the areas the user may see."""
+    features = [
+        {
+            "type": "Feature",
+            "id": area.code,
+            "geometry": area.geometry,
+            "properties": {
+                "code": area.code,
+                "name": area.name,
+                "kind": area.kind,
+                "population": area.population,
+                "is_sample": area.is_sample,
+            },
+        }
+        for area in areas_for(user, kind=kind)
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def organisations_for(user: Any) -> QuerySet[Organisation]:
+    if not has_role(user, *STAFF_ROLES):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(is_active=True)
+
+
+def person_get(user: Any, *, person_id: int, purpose: str) -> Person:
+    """Read one person and write the access log. Feature apps decide who may call this."""
+    person = Person.objects.get(pk=person_id)
+    log_access(user=user, target=person, purpose=purpose)
+    return person
+
+
+def audit_events_for(user: Any) -> QuerySet[AuditEvent]:
+    if not has_role(user, *AUDIT_ROLES):
+        return AuditEvent.objects.none()
+    return AuditEvent.objects.select_related("actor")
+
+
+def access_log_for(user: Any) -> QuerySet[AccessLogEntry]:
+    if not has_role(user, *AUDIT_ROLES):
+        return AccessLogEntry.objects.none()
+    return AccessLogEntry.objects.all()

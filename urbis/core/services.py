@@ -1,0 +1,85 @@
+"""Writes of the core domain. Each service is atomic and records its audit event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from urbis.core.audit import record_event
+from urbis.core.geo import parse_polygon
+from urbis.core.models import Area, Organisation, User
+from urbis.core.roles import ALL_ROLES
+
+
+def organisation_create(*, actor: Any, name: str, kind: str, **fields: Any) -> Organisation:
+    """Create an organisation and record ``organisation.created``."""
+    with transaction.atomic():
+        organisation = Organisation(name=name, kind=kind, **fields)
+        organisation.full_clean()
+        organisation.save()
+        record_event(
+            actor=actor,
+            action="organisation.created",
+            target=organisation,
+            data={"name": name, "kind": kind},
+        )
+    return organisation
+
+
+def area_upsert(
+    *,
+    actor: Any,
+    code: str,
+    name: str,
+    kind: str,
+    geometry: dict[str, Any],
+    population: int | None = None,
+    population_year: int | None = None,
+    parent: Area | None = None,
+    is_sample: bool = False,
+) -> Area:
+    """Create or update an area by ``code``; validates the GeoJSON and stores its bounding box."""
+    shape = parse_polygon(geometry)
+    min_lon, min_lat, max_lon, max_lat = shape.bounds
+    with transaction.atomic():
+        area, created = Area.objects.select_for_update().update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "geometry": geometry,
+                "population": population,
+                "population_year": population_year,
+                "parent": parent,
+                "is_sample": is_sample,
+                "min_lat": min_lat,
+                "min_lon": min_lon,
+                "max_lat": max_lat,
+                "max_lon": max_lon,
+            },
+        )
+        record_event(
+            actor=actor,
+            action="area.created" if created else "area.updated",
+            target=area,
+            data={"code": code, "population": population},
+        )
+    return area
+
+
+def user_set_roles(*, actor: Any, user: User, roles: list[str]) -> User:
+    """Replace the user's roles (auth groups named after role codes)."""
+    unknown = set(roles) - ALL_ROLES
+    if unknown:
+        raise ValueError(f"unknown role(s): {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        keep = user.groups.exclude(name__in=ALL_ROLES)
+        groups = list(keep) + [Group.objects.get_or_create(name=role)[0] for role in roles]
+        user.groups.set(groups)
+        user.is_staff = "admin" in roles
+        user.save(update_fields=["is_staff"])
+        user.__dict__.pop("_urbis_roles", None)
+        record_event(actor=actor, action="user.roles_set", target=user, data={"roles": roles})
+    return user

@@ -1,0 +1,96 @@
+"""Personas and helpers as pytest fixtures, shared by every app's tests.
+
+``coordinator``, ``sanctioning_officer``, ... are users holding that one role; ``outsider`` is a
+logged-in user with no role at all. ``login(user)`` returns a Django test client logged in as the
+user, with two-factor verification done for users who have (or need) a TOTP device.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from urbis.core.models import Organisation, OrganisationKind, User
+from urbis.core.roles import Role
+
+_counter = itertools.count(1)
+
+
+def create_user(*roles: str, username: str | None = None, **fields: Any) -> User:
+    from urbis.core import services
+
+    name = username or f"user{next(_counter)}"
+    user = User.objects.create_user(username=name, password="a-test-password-1", **fields)
+    if roles:
+        services.user_set_roles(actor=None, user=user, roles=list(roles))
+    return user
+
+
+def verified_client(user: User) -> Client:
+    """A client logged in as ``user``, with a confirmed TOTP device verified in the session."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = Client()
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., User]:
+    return create_user
+
+
+@pytest.fixture
+def login(db: None) -> Callable[[User], Client]:
+    return verified_client
+
+
+@pytest.fixture
+def organisation(db: None) -> Organisation:
+    return Organisation.objects.create(
+        name="Test prevention service", kind=OrganisationKind.CITY_DEPARTMENT,
+        prevention_levels=["primary"],
+    )
+
+
+def _persona(role: str) -> Any:
+    @pytest.fixture
+    def fixture(db: None) -> User:
+        return create_user(role, username=role)
+
+    return fixture
+
+
+coordinator = _persona(Role.COORDINATOR)
+sanctioning_officer = _persona(Role.SANCTIONING_OFFICER)
+gas_staff = _persona(Role.GAS_STAFF)
+ascertainer = _persona(Role.ASCERTAINER)
+planner = _persona(Role.PLANNER)
+cpted_advisor = _persona(Role.CPTED_ADVISOR)
+analyst = _persona(Role.ANALYST)
+caseworker = _persona(Role.CASEWORKER)
+dpo = _persona(Role.DPO)
+admin_user = _persona(Role.ADMIN)
+
+
+@pytest.fixture
+def outsider(db: None) -> User:
+    """Logged in, but holds no role: every protected page must answer 404."""
+    return create_user(username="outsider")
+
+
+PERSONA_FIXTURES = [
+    "coordinator", "sanctioning_officer", "gas_staff", "ascertainer", "planner",
+    "cpted_advisor", "analyst", "caseworker", "dpo", "admin_user",
+]

@@ -1,0 +1,109 @@
+"""Login, logout, password change and TOTP two-factor authentication pages."""
+
+from __future__ import annotations
+
+import base64
+
+import segno
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from urbis.core.audit import record_event
+
+
+class TokenForm(forms.Form):
+    token = forms.RegexField(
+        label=gettext_lazy("Six-digit code from your authenticator app"),
+        regex=r"^\d{6}$",
+        max_length=6,
+        error_messages={"invalid": gettext_lazy("Enter the six digits shown in your app.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return str(settings.LOGIN_REDIRECT_URL)
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "core/login.html"
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "core/password_change.html"
+    success_url = "/account/password/done/"
+
+    def form_valid(self, form: forms.Form) -> HttpResponse:
+        response = super().form_valid(form)
+        record_event(actor=self.request.user, action="user.password_changed", target=form.user)  # type: ignore[attr-defined]
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def otp_setup(request: HttpRequest) -> HttpResponse:
+    """Enrol a TOTP device: show the QR code, confirm with a first code."""
+    user = request.user
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()  # type: ignore[misc]
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)  # type: ignore[misc]
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()  # type: ignore[misc]
+            otp_login(request, device)
+            record_event(actor=user, action="user.2fa_enrolled", target=user)  # type: ignore[arg-type]
+            messages.success(request, _("Two-factor authentication is now active."))
+            return redirect(_safe_next(request))
+        form.add_error("token", _("That code is not valid. Check your phone's clock and try again."))
+    qr = segno.make(device.config_url, error="m")
+    qr_data_uri = "data:image/svg+xml;base64," + base64.b64encode(
+        qr.svg_inline(scale=4).encode()
+    ).decode()
+    secret = base64.b32encode(device.bin_key).decode()
+    return render(
+        request,
+        "core/otp_setup.html",
+        {"form": form, "qr_data_uri": qr_data_uri, "secret": secret, "next": _safe_next(request)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def otp_verify(request: HttpRequest) -> HttpResponse:
+    """Second step of the login for users with a confirmed device."""
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(request.user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_safe_next(request))
+        form.add_error("token", _("That code is not valid."))
+    return render(request, "core/otp_verify.html", {"form": form, "next": _safe_next(request)})

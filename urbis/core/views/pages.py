@@ -1,0 +1,50 @@
+"""The shell's pages: dashboard, map, audit log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from urbis.core import modules, selectors
+from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES, role_required
+
+
+@role_required()
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/dashboard.html", {"entries": modules.visible_to(request.user)})
+
+
+@role_required(*STAFF_ROLES)
+def city_map(request: HttpRequest) -> HttpResponse:
+    areas = selectors.areas_for(request.user)
+    return render(request, "core/map.html", {"areas": areas, "tile_url": settings.URBIS_MAP_TILE_URL})
+
+
+@role_required(*STAFF_ROLES)
+def areas_geojson(request: HttpRequest) -> JsonResponse:
+    kind = request.GET.get("kind") or None
+    return JsonResponse(selectors.areas_geojson(request.user, kind=kind))
+
+
+@role_required(*AUDIT_ROLES)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    tab = "access" if request.GET.get("tab") == "access" else "events"
+    queryset = (
+        selectors.access_log_for(request.user)
+        if tab == "access"
+        else selectors.audit_events_for(request.user)
+    )
+    action = request.GET.get("q", "").strip()
+    if action:
+        queryset = queryset.filter(object_type__icontains=action) | queryset.filter(
+            **({"action__icontains": action} if tab == "events" else {"purpose__icontains": action})
+        )
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_log.html", {"page": page, "tab": tab, "q": action})
+
+
+@role_required()
+def password_changed(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/password_changed.html")
