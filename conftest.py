@@ -1,3 +1,3 @@
-"""Root pytest configuration: the shared personas and helpers for every app."""
+"""Root pytest configuration: the shared personas, helpers and browser fixtures for every app."""
 
-pytest_plugins = ["urbis.core.testing.fixtures"]
+pytest_plugins = ["urbis.core.testing.fixtures", "urbis.core.testing.browser"]

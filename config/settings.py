@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "urbis.core",
+    "urbis.plan",
+    "urbis.sanctions",
+    "urbis.cpted",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,9 @@ from urbis.core.views.health import healthz
 
 api_v1 = [
     path("", include("urbis.core.api.urls")),
+    path("plan/", include("urbis.plan.api.urls")),
+    path("gas/", include("urbis.sanctions.api.urls")),
+    path("cpted/", include("urbis.cpted.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -23,6 +26,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(api_v1)),
     path(settings.URBIS_ADMIN_PATH, admin_site.urls),
+    path("plan/", include("urbis.plan.urls")),
+    path("gas/", include("urbis.sanctions.urls")),
+    path("cpted/", include("urbis.cpted.urls")),
     path("", include("urbis.core.urls")),
 ]
 
