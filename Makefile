@@ -26,7 +26,7 @@ $(STAMP)/node: package.json package-lock.json scripts/build-static.mjs
 	@mkdir -p $(STAMP) && touch $@
 
 install: $(STAMP)/python $(STAMP)/node ## Create .venv/, install Python and front-end dependencies, compile translations
-	@$(BIN)/urbis compiletranslations
+	@$(BIN)/python -m urbis.core.i18n_compile
 
 run: install ## Install, migrate, load the demo city and serve on http://127.0.0.1:8000 (with worker)
 	./scripts/run-dev.sh
@@ -38,8 +38,8 @@ test: install ## Install and run the whole test suite (PostgreSQL when DATABASE_
 check: install ## Lint, format check, types, import contracts, missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy .
-	$(BIN)/lint-imports
+	URBIS_DEBUG=1 $(BIN)/mypy .
+	URBIS_DEBUG=1 $(BIN)/lint-imports
 	URBIS_DEBUG=1 $(BIN)/urbis makemigrations --check --dry-run
 
 bench: install ## Benchmarks: ratios against named peers measured in the same run

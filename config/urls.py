@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from urbis.core.admin_site import admin_site
@@ -12,7 +12,7 @@ from urbis.core.api import errors as api_errors
 from urbis.core.views import errors as page_errors
 from urbis.core.views.health import healthz
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path("", include("urbis.core.api.urls")),
     path("plan/", include("urbis.plan.api.urls")),
     path("gas/", include("urbis.sanctions.api.urls")),

@@ -9,9 +9,11 @@ const modules = join(root, "node_modules");
 const copies = [
   ["htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],
   ["leaflet/dist/leaflet.js", "leaflet/leaflet.js"],
+  ["leaflet/dist/leaflet.js.map", "leaflet/leaflet.js.map"],
   ["leaflet/dist/leaflet.css", "leaflet/leaflet.css"],
   ["leaflet/dist/images", "leaflet/images"],
   ["chart.js/dist/chart.umd.js", "chartjs/chart.umd.js"],
+  ["chart.js/dist/chart.umd.js.map", "chartjs/chart.umd.js.map"],
 ];
 rmSync(vendor, { recursive: true, force: true });
 for (const [from, to] of copies) {

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
-from django.urls import reverse
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from urbis.core.roles import Role, has_role
@@ -22,10 +22,7 @@ class UrbisAdminSite(admin.AdminSite):
     def has_permission(self, request: HttpRequest) -> bool:
         user = request.user
         return bool(
-            user.is_active
-            and user.is_staff
-            and has_role(user, Role.ADMIN)
-            and user.is_verified()  # type: ignore[union-attr]
+            user.is_active and user.is_staff and has_role(user, Role.ADMIN) and user.is_verified()  # type: ignore[union-attr,attr-defined]
         )
 
     def admin_view(self, view: Any, cacheable: bool = False) -> Any:
@@ -40,7 +37,9 @@ class UrbisAdminSite(admin.AdminSite):
 
         return update_wrapper(guarded, inner)
 
-    def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+    def login(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         # Logged-in users without the admin role get a plain 404: no hint the admin exists.
         # Anonymous users go through Urbis's own login (throttled, with 2FA).
         if request.user.is_authenticated:

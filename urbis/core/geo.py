@@ -25,7 +25,9 @@ def parse_polygon(geojson: Any) -> BaseGeometry:
     try:
         geometry = shape(geojson)
     except (ValueError, TypeError, KeyError, IndexError) as exc:
-        raise ValidationError(_("The geometry is not valid GeoJSON: %(error)s") % {"error": exc})
+        raise ValidationError(
+            _("The geometry is not valid GeoJSON: %(error)s") % {"error": exc}
+        ) from exc
     if geometry.is_empty or not geometry.is_valid:
         raise ValidationError(_("The polygon is empty or crosses itself."))
     min_lon, min_lat, max_lon, max_lat = geometry.bounds

@@ -76,7 +76,7 @@ class User(AbstractUser):
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="nl"
     )
 
-    class Meta(AbstractUser.Meta):
+    class Meta(AbstractUser.Meta):  # type: ignore[name-defined]
         verbose_name = _("user")
         verbose_name_plural = _("users")
 

@@ -40,9 +40,9 @@ def roles_of(user: AbstractBaseUser | AnonymousUser | None) -> frozenset[str]:
         return frozenset()
     cached = getattr(user, "_urbis_roles", None)
     if cached is None:
-        names = user.groups.values_list("name", flat=True)  # type: ignore[union-attr]
+        names = user.groups.values_list("name", flat=True)  # type: ignore[union-attr,attr-defined]
         cached = frozenset(name for name in names if name in ALL_ROLES)
-        user._urbis_roles = cached  # type: ignore[union-attr]
+        user._urbis_roles = cached  # type: ignore[union-attr,attr-defined]
     return cached
 
 

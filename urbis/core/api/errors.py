@@ -32,8 +32,10 @@ def error_body(status_code: int, code: str, message: str, errors: Any = None) ->
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
-        exc = exceptions.ValidationError(detail=detail)
+        django_detail: Any = (
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
+        exc = exceptions.ValidationError(detail=django_detail)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
@@ -43,9 +45,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return None
     assert isinstance(exc, exceptions.APIException)
     if isinstance(exc, exceptions.ValidationError):
-        detail = exc.detail
+        detail: Any = exc.detail
         errors = _flatten(detail if isinstance(detail, dict) else {"non_field_errors": detail})
-        body = error_body(response.status_code, "invalid", _("The request has invalid fields."), errors)
+        body = error_body(
+            response.status_code, "invalid", _("The request has invalid fields."), errors
+        )
     else:
         codes = exc.get_codes()
         code = codes if isinstance(codes, str) else "error"

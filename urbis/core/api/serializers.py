@@ -17,7 +17,16 @@ class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
 class AreaSerializer(serializers.ModelSerializer[Area]):
     class Meta:
         model = Area
-        fields = ["id", "code", "name", "kind", "population", "population_year", "is_sample", "geometry"]
+        fields = [
+            "id",
+            "code",
+            "name",
+            "kind",
+            "population",
+            "population_year",
+            "is_sample",
+            "geometry",
+        ]
 
 
 class PointQuerySerializer(serializers.Serializer[Any]):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
-
-from django.utils.translation import gettext as _
 
 from urbis.core import selectors
 from urbis.core.api.errors import error_body

@@ -14,19 +14,59 @@ DEMO_PASSWORD = "urbis-demo"  # noqa: S105 - documented demo password, DEBUG onl
 
 # (name, short name, kind, prevention levels) — from the seed interview and plan-casework.md.
 ORGANISATIONS: list[tuple[str, str, str, list[str]]] = [
-    ("City of Mechelen – Prevention Service", "Prevention", OrganisationKind.CITY_DEPARTMENT, ["primary", "secondary"]),
+    (
+        "City of Mechelen – Prevention Service",
+        "Prevention",
+        OrganisationKind.CITY_DEPARTMENT,
+        ["primary", "secondary"],
+    ),
     ("City of Mechelen – GAS Office", "GAS", OrganisationKind.CITY_DEPARTMENT, ["sanction"]),
-    ("City of Mechelen – Urban Development", "Urban dev.", OrganisationKind.CITY_DEPARTMENT, ["primary"]),
-    ("City of Mechelen – Public Space Enforcement Team", "Enforcement", OrganisationKind.CITY_DEPARTMENT, ["sanction"]),
-    ("Local Police Zone Mechelen-Willebroek", "PZ MeWi", OrganisationKind.POLICE_ZONE, ["secondary", "sanction"]),
-    ("Regional Open Youth Centre", "Open youth centre", OrganisationKind.YOUTH, ["primary", "secondary"]),
+    (
+        "City of Mechelen – Urban Development",
+        "Urban dev.",
+        OrganisationKind.CITY_DEPARTMENT,
+        ["primary"],
+    ),
+    (
+        "City of Mechelen – Public Space Enforcement Team",
+        "Enforcement",
+        OrganisationKind.CITY_DEPARTMENT,
+        ["sanction"],
+    ),
+    (
+        "Local Police Zone Mechelen-Willebroek",
+        "PZ MeWi",
+        OrganisationKind.POLICE_ZONE,
+        ["secondary", "sanction"],
+    ),
+    (
+        "Regional Open Youth Centre",
+        "Open youth centre",
+        OrganisationKind.YOUTH,
+        ["primary", "secondary"],
+    ),
     ("Youth Leisure Association", "Youth leisure", OrganisationKind.YOUTH, ["primary"]),
     ("Family Justice Centre Mechelen", "FJC", OrganisationKind.JUSTICE, ["secondary", "tertiary"]),
-    ("Centre for Mental Health Care", "Mental health", OrganisationKind.WELFARE, ["secondary", "tertiary"]),
+    (
+        "Centre for Mental Health Care",
+        "Mental health",
+        OrganisationKind.WELFARE,
+        ["secondary", "tertiary"],
+    ),
     ("Mechelen Schools Network", "Schools", OrganisationKind.EDUCATION, ["primary"]),
     ("Justice House Mechelen", "Justice house", OrganisationKind.JUSTICE, ["tertiary", "sanction"]),
-    ("Public Centre for Social Welfare (OCMW)", "OCMW", OrganisationKind.WELFARE, ["secondary", "tertiary"]),
-    ("Public Prosecutor's Office Antwerp – Mechelen division", "Prosecutor", OrganisationKind.JUSTICE, ["sanction"]),
+    (
+        "Public Centre for Social Welfare (OCMW)",
+        "OCMW",
+        OrganisationKind.WELFARE,
+        ["secondary", "tertiary"],
+    ),
+    (
+        "Public Prosecutor's Office Antwerp – Mechelen division",
+        "Prosecutor",
+        OrganisationKind.JUSTICE,
+        ["sanction"],
+    ),
 ]
 
 
@@ -55,9 +95,15 @@ USERS: list[DemoUser] = [
 # Sample neighbourhoods: a 3×3 grid over Mechelen named after real districts. The outlines are
 # illustrative, NOT official boundaries (is_sample=True, shown as such on the map).
 NEIGHBOURHOODS = [
-    ("Nekkerspoel", 9800), ("Kauwenberg", 8600), ("Battel", 6100),
-    ("Ragheno", 10400), ("Binnenstad", 14200), ("Arsenaal", 9100),
-    ("Tervuursesteenweg", 8900), ("Heffen-Leest", 9700), ("Muizen", 10200),
+    ("Nekkerspoel", 9800),
+    ("Kauwenberg", 8600),
+    ("Battel", 6100),
+    ("Ragheno", 10400),
+    ("Binnenstad", 14200),
+    ("Arsenaal", 9100),
+    ("Tervuursesteenweg", 8900),
+    ("Heffen-Leest", 9700),
+    ("Muizen", 10200),
 ]
 ORIGIN_LAT, ORIGIN_LON = 51.0000, 4.4350  # south-west corner of the sample grid
 STEP_LAT, STEP_LON = 0.0180, 0.0290
@@ -90,23 +136,33 @@ def load_core_demo(actor: User | None) -> str:
             code = f"MEC-N{index + 1:02d}"
             if not Area.objects.filter(code=code).exists():
                 parent = services.area_upsert(
-                    actor=actor, code=code, name=name, kind=AreaKind.NEIGHBOURHOOD,
+                    actor=actor,
+                    code=code,
+                    name=name,
+                    kind=AreaKind.NEIGHBOURHOOD,
                     geometry=_rectangle(lat0, lon0, STEP_LAT, STEP_LON),
-                    population=population, population_year=2025, is_sample=True,
+                    population=population,
+                    population_year=2025,
+                    is_sample=True,
                 )
                 created["areas"] += 1
                 for quarter in range(4):
                     qrow, qcol = divmod(quarter, 2)
                     services.area_upsert(
-                        actor=actor, code=f"{code}-S{quarter + 1}",
+                        actor=actor,
+                        code=f"{code}-S{quarter + 1}",
                         name=f"{name} {chr(ord('A') + quarter)}",
                         kind=AreaKind.STATISTICAL_SECTOR,
                         geometry=_rectangle(
-                            lat0 + qrow * STEP_LAT / 2, lon0 + qcol * STEP_LON / 2,
-                            STEP_LAT / 2, STEP_LON / 2,
+                            lat0 + qrow * STEP_LAT / 2,
+                            lon0 + qcol * STEP_LON / 2,
+                            STEP_LAT / 2,
+                            STEP_LON / 2,
                         ),
-                        population=population // 4, population_year=2025,
-                        parent=parent, is_sample=True,
+                        population=population // 4,
+                        population_year=2025,
+                        parent=parent,
+                        is_sample=True,
                     )
                     created["areas"] += 1
         by_short = {org.short_name: org for org in Organisation.objects.all()}

@@ -3,8 +3,16 @@
 from django.db import migrations
 
 ROLES = [
-    "coordinator", "sanctioning_officer", "gas_staff", "ascertainer", "planner",
-    "cpted_advisor", "analyst", "caseworker", "dpo", "admin",
+    "coordinator",
+    "sanctioning_officer",
+    "gas_staff",
+    "ascertainer",
+    "planner",
+    "cpted_advisor",
+    "analyst",
+    "caseworker",
+    "dpo",
+    "admin",
 ]
 
 

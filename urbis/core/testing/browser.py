@@ -65,14 +65,18 @@ def browser_page(_browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def phone_page(_browser: Any) -> Iterator[Any]:
     """A phone-sized viewport, for the street."""
-    context = _browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = _browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
     context.close()
 
 
-def login_in_browser(page: Any, base_url: str, username: str, password: str = "a-test-password-1") -> None:
+def login_in_browser(
+    page: Any, base_url: str, username: str, password: str = "a-test-password-1"
+) -> None:
     page.goto(f"{base_url}/account/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)

@@ -59,7 +59,8 @@ def login(db: None) -> Callable[[User], Client]:
 @pytest.fixture
 def organisation(db: None) -> Organisation:
     return Organisation.objects.create(
-        name="Test prevention service", kind=OrganisationKind.CITY_DEPARTMENT,
+        name="Test prevention service",
+        kind=OrganisationKind.CITY_DEPARTMENT,
         prevention_levels=["primary"],
     )
 
@@ -91,6 +92,14 @@ def outsider(db: None) -> User:
 
 
 PERSONA_FIXTURES = [
-    "coordinator", "sanctioning_officer", "gas_staff", "ascertainer", "planner",
-    "cpted_advisor", "analyst", "caseworker", "dpo", "admin_user",
+    "coordinator",
+    "sanctioning_officer",
+    "gas_staff",
+    "ascertainer",
+    "planner",
+    "cpted_advisor",
+    "analyst",
+    "caseworker",
+    "dpo",
+    "admin_user",
 ]

@@ -43,7 +43,9 @@ def test_outsider_dashboard_lists_no_module(outsider) -> None:
 
 
 @pytest.mark.parametrize("persona", PERSONA_FIXTURES)
-def test_each_role_sees_exactly_its_navigation(request: pytest.FixtureRequest, persona: str) -> None:
+def test_each_role_sees_exactly_its_navigation(
+    request: pytest.FixtureRequest, persona: str
+) -> None:
     user = request.getfixturevalue(persona)
     response = verified_client(user).get(reverse("core:dashboard"))
     assert response.status_code == 200

@@ -54,16 +54,23 @@ def test_database_refuses_raw_update_and_delete(coordinator, table: str) -> None
     log_access(user=coordinator, target=("core.person", 1), purpose="test")
     column = "action" if table == "core_auditevent" else "purpose"
     for sql in (f"UPDATE {table} SET {column} = 'x'", f"DELETE FROM {table}"):  # noqa: S608
-        with pytest.raises((DatabaseError, IntegrityError)), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(sql)
+        with (
+            pytest.raises((DatabaseError, IntegrityError)),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql)
 
 
 def test_event_records_where_the_request_came_from(admin_user) -> None:
     client = verified_client(admin_user)
     response = client.post(
         reverse("core:password_change"),
-        {"old_password": "a-test-password-1", "new_password1": "Kraan-Dijle-2026!", "new_password2": "Kraan-Dijle-2026!"},
+        {
+            "old_password": "a-test-password-1",
+            "new_password1": "Kraan-Dijle-2026!",
+            "new_password2": "Kraan-Dijle-2026!",
+        },
         REMOTE_ADDR="198.51.100.7",
     )
     assert response.status_code == 302

@@ -18,7 +18,7 @@ def test_login_dashboard_french_map(live_server, browser_page, coordinator) -> N
     page = browser_page
     login_in_browser(page, live_server.url, "coordinator")
     assert page.locator("h1").inner_text().startswith("Welkom")  # Dutch by default
-    assert page.locator('[data-module="map"]').count() == 1
+    assert page.locator('.module-card[data-module="map"]').count() == 1
 
     page.select_option("#language-select", "fr")
     page.wait_for_load_state("load")

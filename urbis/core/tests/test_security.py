@@ -49,11 +49,15 @@ def test_login_is_throttled_after_repeated_failures(client: Client, coordinator)
 def test_totp_required_for_admin_role(client: Client, admin_user) -> None:
     _login(client, "admin")
     response = client.get(reverse("core:dashboard"))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("core:otp_setup"))
+    assert response.status_code == 302 and response["Location"].startswith(
+        reverse("core:otp_setup")
+    )
     page = client.get(reverse("core:otp_setup"))
     assert page.status_code == 200
     device = TOTPDevice.objects.get(user=admin_user, confirmed=False)
-    bad = client.post(reverse("core:otp_setup"), {"token": "000000" if totp(device.bin_key) != 0 else "111111"})
+    bad = client.post(
+        reverse("core:otp_setup"), {"token": "000000" if totp(device.bin_key) != 0 else "111111"}
+    )
     assert bad.status_code == 200 and b"errors" in bad.content
     device.refresh_from_db()
     device.throttle_reset()  # django-otp throttles the attempt right after a failure
@@ -68,8 +72,13 @@ def test_totp_verification_for_user_with_device(client: Client, coordinator) -> 
     device = TOTPDevice.objects.create(user=coordinator, name="phone", confirmed=True)
     _login(client, "coordinator")
     response = client.get(reverse("core:map"))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("core:otp_verify"))
-    client.post(reverse("core:otp_verify"), {"token": f"{totp(device.bin_key):06d}", "next": reverse("core:map")})
+    assert response.status_code == 302 and response["Location"].startswith(
+        reverse("core:otp_verify")
+    )
+    client.post(
+        reverse("core:otp_verify"),
+        {"token": f"{totp(device.bin_key):06d}", "next": reverse("core:map")},
+    )
     assert client.get(reverse("core:map")).status_code == 200
 
 
@@ -95,7 +104,9 @@ def test_no_inline_script_in_templates() -> None:
     import re
 
     offenders = []
-    for path in list(ROOT.glob("templates/**/*.html")) + list(ROOT.glob("urbis/*/templates/**/*.html")):
+    for path in list(ROOT.glob("templates/**/*.html")) + list(
+        ROOT.glob("urbis/*/templates/**/*.html")
+    ):
         text = path.read_text()
         for tag in re.findall(r"<script\b[^>]*>", text):
             if "src=" not in tag and 'type="application/json"' not in tag:
@@ -107,7 +118,9 @@ def test_no_inline_script_in_templates() -> None:
 
 def test_csrf_enforced(coordinator) -> None:
     client = Client(enforce_csrf_checks=True)
-    response = client.post(reverse("core:login"), {"username": "coordinator", "password": "a-test-password-1"})
+    response = client.post(
+        reverse("core:login"), {"username": "coordinator", "password": "a-test-password-1"}
+    )
     assert response.status_code == 403
 
 
@@ -129,7 +142,9 @@ print("INSECURE", Client().get("/healthz", HTTP_HOST="urbis.example.org").status
 
 
 def _production_env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("URBIS_") and k != "DATABASE_URL"}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("URBIS_") and k != "DATABASE_URL"
+    }
     env.update(
         URBIS_DEBUG="0",
         URBIS_TESTING="0",
@@ -145,13 +160,21 @@ def test_production_headers_and_cookies(tmp_path: Path) -> None:
     env = _production_env(tmp_path)
     env["URBIS_STATIC_ROOT"] = str(tmp_path / "static")
     collect = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env,
-        capture_output=True, text=True, timeout=300,
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert collect.returncode == 0, collect.stderr
     result = subprocess.run(
-        [sys.executable, "-c", PRODUCTION_PROBE], cwd=ROOT, env=env,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-c", PRODUCTION_PROBE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -166,7 +189,11 @@ def test_production_headers_and_cookies(tmp_path: Path) -> None:
 def test_check_deploy_is_clean(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=_production_env(tmp_path), capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=_production_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -175,7 +202,12 @@ def test_production_refuses_missing_secret(tmp_path: Path) -> None:
     env = _production_env(tmp_path)
     del env["URBIS_SECRET_KEY"]
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "URBIS_SECRET_KEY" in result.stderr

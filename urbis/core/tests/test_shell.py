@@ -26,7 +26,9 @@ def test_healthz_checks_the_database(client: Client) -> None:
     assert response.json() == {"status": "ok", "database": "ok"}
 
 
-@pytest.mark.parametrize("language, word", [("fr", "Tableau de bord"), ("nl", "Dashboard"), ("en", "Dashboard")])
+@pytest.mark.parametrize(
+    "language, word", [("fr", "Tableau de bord"), ("nl", "Dashboard"), ("en", "Dashboard")]
+)
 def test_language_switch(coordinator, language: str, word: str) -> None:
     client = verified_client(coordinator)
     response = client.post(reverse("set_language"), {"language": language, "next": "/"})
@@ -53,7 +55,9 @@ def test_demo_is_idempotent() -> None:
     assert roles_of(User.objects.get(username="coordinator")) == {"coordinator"}
     assert Area.objects.filter(kind="neighbourhood", is_sample=True).count() == 9
     mechelen = Area.objects.get(name="Binnenstad")
-    assert mechelen.min_lat < 51.03 < mechelen.max_lat and mechelen.min_lon < 4.48 < mechelen.max_lon
+    assert (
+        mechelen.min_lat < 51.03 < mechelen.max_lat and mechelen.min_lon < 4.48 < mechelen.max_lon
+    )
 
 
 @override_settings(DEBUG=False)

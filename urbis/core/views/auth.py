@@ -82,11 +82,13 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
             record_event(actor=user, action="user.2fa_enrolled", target=user)  # type: ignore[arg-type]
             messages.success(request, _("Two-factor authentication is now active."))
             return redirect(_safe_next(request))
-        form.add_error("token", _("That code is not valid. Check your phone's clock and try again."))
+        form.add_error(
+            "token", _("That code is not valid. Check your phone's clock and try again.")
+        )
     qr = segno.make(device.config_url, error="m")
-    qr_data_uri = "data:image/svg+xml;base64," + base64.b64encode(
-        qr.svg_inline(scale=4).encode()
-    ).decode()
+    qr_data_uri = (
+        "data:image/svg+xml;base64," + base64.b64encode(qr.svg_inline(scale=4).encode()).decode()
+    )
     secret = base64.b32encode(device.bin_key).decode()
     return render(
         request,

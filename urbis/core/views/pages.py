@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
@@ -19,7 +20,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @role_required(*STAFF_ROLES)
 def city_map(request: HttpRequest) -> HttpResponse:
     areas = selectors.areas_for(request.user)
-    return render(request, "core/map.html", {"areas": areas, "tile_url": settings.URBIS_MAP_TILE_URL})
+    return render(
+        request, "core/map.html", {"areas": areas, "tile_url": settings.URBIS_MAP_TILE_URL}
+    )
 
 
 @role_required(*STAFF_ROLES)
@@ -36,13 +39,12 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         if tab == "access"
         else selectors.audit_events_for(request.user)
     )
-    action = request.GET.get("q", "").strip()
-    if action:
-        queryset = queryset.filter(object_type__icontains=action) | queryset.filter(
-            **({"action__icontains": action} if tab == "events" else {"purpose__icontains": action})
-        )
+    text = request.GET.get("q", "").strip()
+    if text:
+        field = "action__icontains" if tab == "events" else "purpose__icontains"
+        queryset = queryset.filter(Q(object_type__icontains=text) | Q(**{field: text}))
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_log.html", {"page": page, "tab": tab, "q": action})
+    return render(request, "core/audit_log.html", {"page": page, "tab": tab, "q": text})
 
 
 @role_required()

@@ -26,7 +26,9 @@ def next_run(now: datetime, at: str) -> datetime:
     candidate = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
     if candidate <= local:
         candidate = timezone.make_aware(
-            datetime.combine(candidate.date() + timedelta(days=1), candidate.time().replace(tzinfo=None))
+            datetime.combine(
+                candidate.date() + timedelta(days=1), candidate.time().replace(tzinfo=None)
+            )
         )
     return candidate
 
