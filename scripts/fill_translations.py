@@ -82,10 +82,6 @@ T: dict[str, tuple[str, str]] = {
         "Ce compte est bloqué pour un moment. Réessayez plus tard ou contactez un administrateur.",
     ),
     "Log in": ("Aanmelden", "Se connecter"),
-    "Citizens: report a problem in public space without logging in.": (
-        "Burgers: meld een probleem in de openbare ruimte zonder aan te melden.",
-        "Citoyens : signalez un problème dans l'espace public sans vous connecter.",
-    ),
     "City map": ("Stadskaart", "Carte de la ville"),
     "Neighbourhoods": ("Wijken", "Quartiers"),
     "Code": ("Code", "Code"),

@@ -14,7 +14,13 @@ async function loadLayer(map, url, labelProperty) {
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const data = await response.json();
   const layer = L.geoJSON(data, {
-    style: () => ({ color: "#1f5f8b", weight: 2, fillOpacity: 0.12 }),
+    // Larger areas get a heavier outline so neighbourhoods stand out over their sectors.
+    style: (feature) => {
+      const kind = feature && feature.properties ? feature.properties.kind : "";
+      return kind === "statistical_sector"
+        ? { color: "#1f5f8b", weight: 1, dashArray: "4 3", fillOpacity: 0.05 }
+        : { color: "#1f5f8b", weight: 3, fillOpacity: 0.1 };
+    },
     onEachFeature: (feature, featureLayer) => {
       const label = feature.properties && feature.properties[labelProperty];
       if (label) featureLayer.bindTooltip(String(label), { sticky: true });
