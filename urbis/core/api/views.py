@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from urbis.core import selectors
 from urbis.core.api.errors import error_body
+from urbis.core.api.permissions import roles_required
 from urbis.core.api.serializers import (
     AreaSerializer,
     MeSerializer,
@@ -18,12 +19,8 @@ from urbis.core.api.serializers import (
     PointQuerySerializer,
 )
 from urbis.core.permissions import STAFF_ROLES
-from urbis.core.roles import has_role
 
-
-class HasStaffRole(permissions.BasePermission):
-    def has_permission(self, request: Request, view: APIView) -> bool:
-        return has_role(request.user, *STAFF_ROLES)
+HasStaffRole = roles_required(*STAFF_ROLES)
 
 
 class MeView(APIView):

@@ -130,3 +130,12 @@ def test_openapi_schema_and_docs(analyst) -> None:
     assert schema.status_code == 200
     assert "/api/v1/areas/" in schema.json()["paths"]
     assert client.get("/api/v1/docs/").status_code == 200
+
+
+def test_api_outsider_gets_404(outsider) -> None:
+    token = Token.objects.create(user=outsider)
+    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    for path in ("/api/v1/areas/", "/api/v1/organisations/", "/api/v1/areas/at/?lat=51&lon=4"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response.json()["code"] == "not_found"
