@@ -1,0 +1,322 @@
+"""Knox space-time test for near-repeat victimisation, in bands (Knox 1964; Ratcliffe 2006).
+
+Semantics follow the NearRepeat R package (domain/analytics.md §2.1): bands from break vectors,
+``closed="left"`` bands [a, b), Manhattan distance by default, Monte Carlo permutation of the event
+times with the spatial pair structure fixed, ``p = (1 + #{sim >= obs}) / (R + 1)``.
+
+Memory stays far below O(n²): only pairs closer than the largest finite spatial break are
+enumerated (KD-tree radius query). A trailing ``inf`` spatial band is counted by subtraction from
+the time-band totals over all P = n(n-1)/2 pairs, which the permutation does not change (the
+multiset of pairwise time gaps is invariant under relabelling), and those totals come from the
+sorted times in O(n log n).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from scipy.spatial import cKDTree
+
+from urbis.analytics._kernels import count_pairs_batch
+from urbis.analytics._validation import as_breaks, as_days, as_xy, check_metres
+
+Metric = Literal["manhattan", "euclidean"]
+Closed = Literal["left", "right"]
+ProgressCallback = Callable[[int, int], None]
+
+_BATCH = 32  # permutations generated and counted together (memory: _BATCH x n int32)
+
+
+@dataclass(frozen=True)
+class KnoxResult:
+    """Result of :func:`knox_test`; every table has shape (S, T) = (space bands, time bands)."""
+
+    observed: NDArray[np.int64]
+    expected: NDArray[np.float64]
+    simulated_mean: NDArray[np.float64]
+    simulated_median: NDArray[np.float64]
+    ratio: NDArray[np.float64]
+    ratio_median: NDArray[np.float64]
+    p_value: NDArray[np.float64]
+    space_labels: list[str]
+    time_labels: list[str]
+    permutations: int
+    n_pairs: int
+    n_events: int
+    metric: str
+    closed: str
+    nrc_compat: bool
+    simulations: NDArray[np.int64] = field(repr=False)
+
+    def significant(self, alpha: float = 0.05, min_ratio: float = 1.2) -> NDArray[np.bool_]:
+        """Cells to highlight: p < alpha and ratio >= min_ratio (Ratcliffe's NRC manual, p. 10)."""
+        return (self.p_value < alpha) & (np.nan_to_num(self.ratio) >= min_ratio)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable summary (no per-permutation counts)."""
+
+        def clean(array: NDArray[Any]) -> list[list[float | int | None]]:
+            return [
+                [None if isinstance(v, float) and not math.isfinite(v) else v for v in row]
+                for row in array.tolist()
+            ]
+
+        return {
+            "space_labels": self.space_labels,
+            "time_labels": self.time_labels,
+            "observed": self.observed.tolist(),
+            "expected": clean(self.expected),
+            "simulated_mean": clean(self.simulated_mean),
+            "simulated_median": clean(self.simulated_median),
+            "ratio": clean(self.ratio),
+            "ratio_median": clean(self.ratio_median),
+            "p_value": clean(self.p_value),
+            "permutations": self.permutations,
+            "n_pairs": self.n_pairs,
+            "n_events": self.n_events,
+            "metric": self.metric,
+            "closed": self.closed,
+            "nrc_compat": self.nrc_compat,
+        }
+
+
+def _fmt(value: float) -> str:
+    return "inf" if math.isinf(value) else f"{value:g}"
+
+
+def band_labels(breaks: NDArray[np.float64], closed: Closed) -> list[str]:
+    """Interval notation for each band, as NearRepeat prints it."""
+    labels = []
+    for index, (low, high) in enumerate(zip(breaks[:-1], breaks[1:], strict=True)):
+        if closed == "left":
+            right = ")"
+            labels.append(f"[{_fmt(low)}, {_fmt(high)}{right}")
+        else:
+            left = "[" if index == 0 else "("
+            right = ")" if math.isinf(high) else "]"
+            labels.append(f"{left}{_fmt(low)}, {_fmt(high)}{right}")
+    return labels
+
+
+def _band_of(values: NDArray[np.float64], breaks: NDArray[np.float64], closed: Closed) -> NDArray:
+    """Band index per value; -1 when outside every band."""
+    if closed == "left":
+        index = np.searchsorted(breaks, values, side="right") - 1
+    else:
+        index = np.searchsorted(breaks, values, side="left") - 1
+        index[values == 0] = 0
+    index[(index < 0) | (index >= breaks.size - 1)] = -1
+    return index.astype(np.int64)
+
+
+def _pairs_within(
+    xy: NDArray[Any], radius: float, metric: Metric
+) -> tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float64]]:
+    """All pairs i < j closer than ``radius`` (inclusive, with a little slack), with distances."""
+    p = 1 if metric == "manhattan" else 2
+    tree = cKDTree(xy.astype(np.float64))
+    slack = radius * 1e-6 + 1e-6
+    pairs = tree.query_pairs(r=radius + slack, p=p, output_type="ndarray")
+    i = pairs[:, 0].astype(np.int32)
+    j = pairs[:, 1].astype(np.int32)
+    # Distances recomputed in the coordinates' own precision (float32 in NRC mode, §2.1.3).
+    dx = np.abs(xy[i, 0] - xy[j, 0])
+    dy = np.abs(xy[i, 1] - xy[j, 1])
+    distance = dx + dy if metric == "manhattan" else np.sqrt(dx * dx + dy * dy)
+    return i, j, distance.astype(np.float64)
+
+
+def _time_band_totals(
+    t: NDArray[np.float64], breaks: NDArray[np.float64], closed: Closed
+) -> NDArray[np.int64]:
+    """Number of all P pairs in each time band, from the sorted times in O(n log n)."""
+    ts = np.sort(t)
+    n = ts.size
+    positions = np.arange(n)
+    total_pairs = n * (n - 1) // 2
+
+    def within(limit: float, inclusive: bool) -> int:
+        if math.isinf(limit):
+            return total_pairs
+        side: Literal["left", "right"] = "right" if inclusive else "left"
+        return int(np.sum(np.searchsorted(ts, ts + limit, side=side) - positions - 1))
+
+    totals = []
+    for index, (low, high) in enumerate(zip(breaks[:-1], breaks[1:], strict=True)):
+        if closed == "left":  # [low, high)
+            totals.append(within(high, False) - (within(low, False) if low > 0 else 0))
+        else:  # (low, high], the first band [0, high]
+            totals.append(within(high, True) - (within(low, True) if index > 0 else 0))
+    return np.asarray(totals, dtype=np.int64)
+
+
+def knox_test(
+    xy: ArrayLike,
+    t: ArrayLike,
+    *,
+    space_breaks: Sequence[float] | ArrayLike,
+    time_breaks: Sequence[float] | ArrayLike,
+    metric: Metric = "manhattan",
+    closed: Closed = "left",
+    permutations: int = 999,
+    rng: int | np.random.Generator | None = None,
+    nrc_compat: bool = False,
+    progress: ProgressCallback | None = None,
+) -> KnoxResult:
+    """Multi-band Knox test with Monte Carlo permutation of the event times.
+
+    Parameters
+    ----------
+    xy : array_like, shape (n, 2)
+        Projected coordinates in metres (see :func:`urbis.analytics.project_lonlat`).
+    t : array_like, shape (n,)
+        Event times in days (numbers) or ``datetime64`` values.
+    space_breaks, time_breaks : sequence of float
+        Band breaks, increasing from 0; the last may be ``math.inf``. With ``closed="left"``
+        each band is [a, b); with ``closed="right"`` it is (a, b] and the first is [0, b].
+        Pairs beyond the last finite break are not counted unless the last break is inf.
+    metric : {"manhattan", "euclidean"}
+        Spatial distance (NearRepeat's default is Manhattan).
+    permutations : int
+        Number of Monte Carlo permutations R. With ``nrc_compat`` it is the Near Repeat
+        Calculator's "iterations" I, which runs I - 1 permutations.
+    rng : int or numpy.random.Generator, optional
+        Seed or generator: the same seed gives the same result.
+    nrc_compat : bool
+        Reproduce the Near Repeat Calculator 1.3 (domain/analytics.md §2.1.3): float32
+        coordinates, a "same location" band of exactly 0 m split off the first band, a
+        trailing [last, inf) band in space and in time, whole days, I - 1 permutations.
+    progress : callable, optional
+        ``progress(done, total)`` after each batch of permutations.
+
+    Returns
+    -------
+    KnoxResult
+        ``observed`` counts, ``expected`` = N_s·N_t/P (exact expectation under the permutation
+        null), simulated mean and median, ``ratio`` = observed / simulated mean,
+        ``ratio_median``, ``p_value`` = (1 + #{sim >= obs}) / (R + 1), interval labels.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> xy = np.array([[0, 0], [50, 0], [1000, 0], [1050, 0]])
+    >>> t = np.array([0, 3, 100, 101])
+    >>> result = knox_test(xy, t, space_breaks=[0, 100], time_breaks=[0, 7],
+    ...                    permutations=99, rng=1)
+    >>> result.observed.tolist()
+    [[2]]
+    >>> result.space_labels, result.time_labels
+    (['[0, 100)'], ['[0, 7)'])
+    """
+    points = as_xy(xy, min_rows=2)
+    days = as_days(t)
+    if days.shape[0] != points.shape[0]:
+        raise ValueError(f"t: has {days.shape[0]} times for {points.shape[0]} coordinates")
+    space = as_breaks(space_breaks, "space_breaks")
+    time = as_breaks(time_breaks, "time_breaks")
+    if metric not in ("manhattan", "euclidean"):
+        raise ValueError(f"metric: must be 'manhattan' or 'euclidean', got {metric!r}")
+    if closed not in ("left", "right"):
+        raise ValueError(f"closed: must be 'left' or 'right', got {closed!r}")
+    if not isinstance(permutations, (int, np.integer)) or permutations < (2 if nrc_compat else 1):
+        raise ValueError(f"permutations: must be a whole number >= 1, got {permutations!r}")
+    finite_space = space[np.isfinite(space)]
+    check_metres(points, float(finite_space[-1]) if finite_space.size > 1 else math.inf)
+
+    space_labels: list[str]
+    if nrc_compat:
+        if closed != "left":
+            raise ValueError("closed: the Near Repeat Calculator's bands are [a, b); use 'left'")
+        points = points.astype(np.float32)
+        days = np.floor(days)
+        if math.isfinite(space[-1]):
+            space = np.append(space, math.inf)
+        if math.isfinite(time[-1]):
+            time = np.append(time, math.inf)
+        n_sims = int(permutations) - 1
+        space_labels = ["0 (same location)", f"(0, {_fmt(space[1])})"] + band_labels(
+            space, "left"
+        )[1:]
+    else:
+        n_sims = int(permutations)
+        space_labels = band_labels(space, closed)
+    time_labels = band_labels(time, closed)
+
+    n = points.shape[0]
+    total_pairs = n * (n - 1) // 2
+    finite_edges = space[:-1] if math.isinf(space[-1]) else space
+    radius = float(finite_edges[-1])
+    i, j, distance = _pairs_within(points, radius, metric)
+
+    if nrc_compat:
+        inner = _band_of(distance, space, "left")
+        inner[(inner >= 0)] += 1
+        inner[distance == 0] = 0
+        n_space = space.size  # {0} plus the len(space) - 1 bands
+    else:
+        inner = _band_of(distance, space, closed)
+        n_space = space.size - 1
+    inf_row = n_space - 1 if math.isinf(space[-1]) else -1
+    keep = (inner >= 0) & (inner != inf_row)
+    pi, pj, sband = i[keep], j[keep], inner[keep].astype(np.int32)
+    n_time = time.size - 1
+    closed_left = closed == "left"
+
+    # N_s and N_t over all pairs, for the exact expectation and the inf-band subtraction.
+    space_totals = np.bincount(sband, minlength=n_space).astype(np.int64)
+    if inf_row >= 0:
+        space_totals[inf_row] = total_pairs - int(space_totals.sum())
+    time_totals = _time_band_totals(days, time, closed)
+
+    def count(perms: NDArray[np.int32]) -> NDArray[np.int64]:
+        out = np.zeros((perms.shape[0], n_space, n_time), dtype=np.int64)
+        count_pairs_batch(pi, pj, sband, perms, days, time, closed_left, out)
+        if inf_row >= 0:
+            out[:, inf_row, :] = time_totals[None, :] - out.sum(axis=1)
+        return out
+
+    identity = np.arange(n, dtype=np.int32)[None, :]
+    observed = count(identity)[0]
+
+    generator = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+    simulations = np.empty((n_sims, n_space, n_time), dtype=np.int64)
+    done = 0
+    while done < n_sims:
+        size = min(_BATCH, n_sims - done)
+        perms = generator.permuted(np.tile(identity[0], (size, 1)), axis=1)
+        simulations[done : done + size] = count(perms)
+        done += size
+        if progress is not None:
+            progress(done, n_sims)
+
+    expected = np.outer(space_totals, time_totals).astype(np.float64) / total_pairs
+    sim_mean = simulations.mean(axis=0)
+    sim_median = np.median(simulations, axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(sim_mean > 0, observed / sim_mean, np.nan)
+        ratio_median = np.where(sim_median > 0, observed / sim_median, np.nan)
+    p_value = (1 + (simulations >= observed[None]).sum(axis=0)) / (n_sims + 1)
+
+    return KnoxResult(
+        observed=observed,
+        expected=expected,
+        simulated_mean=sim_mean,
+        simulated_median=sim_median,
+        ratio=ratio,
+        ratio_median=ratio_median,
+        p_value=p_value,
+        space_labels=space_labels,
+        time_labels=time_labels,
+        permutations=n_sims,
+        n_pairs=total_pairs,
+        n_events=n,
+        metric=metric,
+        closed=closed,
+        nrc_compat=nrc_compat,
+        simulations=simulations,
+    )
