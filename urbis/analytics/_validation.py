@@ -81,7 +81,7 @@ def check_metres(xy: NDArray[np.float64], scale: float, name: str = "xy") -> Non
         return
     in_degree_range = np.all(np.abs(xy[:, 0]) <= 180) and np.all(np.abs(xy[:, 1]) <= 90)
     extent = float(np.max(np.ptp(xy, axis=0)))
-    if in_degree_range and 0 < extent and extent * 10 < scale:
+    if in_degree_range and extent > 0 and extent * 10 < scale:
         raise ValueError(
             f"{name}: coordinates look like longitude/latitude degrees (extent {extent:.4g}) but "
             f"metres are expected (scale {scale:g} m); project them first, e.g. with "

@@ -113,11 +113,13 @@ class GridETAS:
         counts = np.diff(cell_start).astype(np.float64)
         mu = counts / horizon * 0.5
         theta, omega = 0.5, 1.0 / max(horizon / 50.0, 1e-6)
-        for iteration in range(1, self.max_iterations + 1):
+        for iteration in range(1, self.max_iterations + 1):  # noqa: B007 - kept as iterations_
             trig, trig_dt, background = _e_step(cell_start, rel, mu, theta, omega)
             tail = np.exp(-omega * (horizon - rel))
             if self.edge_correction:
-                omega_new = trig / max(trig_dt + theta * float(np.sum((horizon - rel) * tail)), 1e-300)
+                omega_new = trig / max(
+                    trig_dt + theta * float(np.sum((horizon - rel) * tail)), 1e-300
+                )
                 theta_new = trig / max(n - float(np.sum(tail)), 1e-300)
             else:
                 omega_new = trig / max(trig_dt, 1e-300)
@@ -205,6 +207,9 @@ def simulate_hawkes(
     grid = Grid(0.0, 0.0, float(cell_size), rows, n_cols)
     r, c = np.divmod(cell, n_cols)
     xy = np.column_stack(
-        [(c + generator.uniform(0, 1, c.size)) * cell_size, (r + generator.uniform(0, 1, r.size)) * cell_size]
+        [
+            (c + generator.uniform(0, 1, c.size)) * cell_size,
+            (r + generator.uniform(0, 1, r.size)) * cell_size,
+        ]
     )
     return HawkesSample(xy=xy, t=t, cell=cell, grid=grid, n_background=n_background)

@@ -58,9 +58,9 @@ class Grid:
         return grid
 
     def centres(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        xs = self.x0 + (np.arange(self.cols) + 0.5) * self.cell_size
-        ys = self.y0 + (np.arange(self.rows) + 0.5) * self.cell_size
-        return xs, ys
+        xs = self.x0 + (np.arange(self.cols, dtype=np.float64) + 0.5) * self.cell_size
+        ys = self.y0 + (np.arange(self.rows, dtype=np.float64) + 0.5) * self.cell_size
+        return xs.astype(np.float64), ys.astype(np.float64)
 
     def cell_polygon(self, row: int, col: int) -> list[list[float]]:
         x = self.x0 + col * self.cell_size

@@ -138,9 +138,7 @@ def _as_weights(adjacency: Any, n: int) -> sparse.csr_matrix:
     return matrix
 
 
-def gi_star_areas(
-    values: ArrayLike, adjacency: Any, *, star: bool = True
-) -> GiStarResult:
+def gi_star_areas(values: ArrayLike, adjacency: Any, *, star: bool = True) -> GiStarResult:
     """Gi* (or Gi with ``star=False``) for irregular areas.
 
     ``adjacency`` is an n×n matrix (dense or scipy sparse; non-zero = neighbour, value = weight)

@@ -90,20 +90,32 @@ def kde_grid(
         norm = 1.0 / (2 * math.pi * h * h)
     else:
         kde_accumulate(
-            points[:, 0], points[:, 1], w, grid.x0, grid.y0, size,
-            grid.rows, grid.cols, h, _COMPACT[kernel], out,
+            points[:, 0],
+            points[:, 1],
+            w,
+            grid.x0,
+            grid.y0,
+            size,
+            grid.rows,
+            grid.cols,
+            h,
+            _COMPACT[kernel],
+            out,
         )
         norm = _NORMALISER[kernel] / (h * h)
     return KdeResult(density=out * norm * 1e6, grid=grid, kernel=kernel, bandwidth=h)
 
 
 def _gaussian(
-    points: NDArray[np.float64], w: NDArray[np.float64], grid: Grid, h: float,
+    points: NDArray[np.float64],
+    w: NDArray[np.float64],
+    grid: Grid,
+    h: float,
     out: NDArray[np.float64],
 ) -> None:
     # Separable: exp(-(dx²+dy²)/2h²) = exp(-dx²/2h²)·exp(-dy²/2h²), so each event adds an
     # outer product of two short vectors.
-    reach = int(math.ceil(GAUSSIAN_REACH * h / grid.cell_size)) + 1
+    reach = math.ceil(GAUSSIAN_REACH * h / grid.cell_size) + 1
     xs, ys = grid.centres()
     for (x, y), weight in zip(points, w, strict=True):
         c = int((x - grid.x0) // grid.cell_size)

@@ -13,6 +13,7 @@ sorted times in O(n log n).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -92,7 +93,7 @@ def _fmt(value: float) -> str:
 def band_labels(breaks: NDArray[np.float64], closed: Closed) -> list[str]:
     """Interval notation for each band, as NearRepeat prints it."""
     labels = []
-    for index, (low, high) in enumerate(zip(breaks[:-1], breaks[1:], strict=True)):
+    for index, (low, high) in enumerate(itertools.pairwise(breaks)):
         if closed == "left":
             right = ")"
             labels.append(f"[{_fmt(low)}, {_fmt(high)}{right}")
@@ -147,7 +148,7 @@ def _time_band_totals(
         return int(np.sum(np.searchsorted(ts, ts + limit, side=side) - positions - 1))
 
     totals = []
-    for index, (low, high) in enumerate(zip(breaks[:-1], breaks[1:], strict=True)):
+    for index, (low, high) in enumerate(itertools.pairwise(breaks)):
         if closed == "left":  # [low, high)
             totals.append(within(high, False) - (within(low, False) if low > 0 else 0))
         else:  # (low, high], the first band [0, high]
@@ -239,9 +240,11 @@ def knox_test(
         if math.isfinite(time[-1]):
             time = np.append(time, math.inf)
         n_sims = int(permutations) - 1
-        space_labels = ["0 (same location)", f"(0, {_fmt(space[1])})"] + band_labels(
-            space, "left"
-        )[1:]
+        space_labels = [
+            "0 (same location)",
+            f"(0, {_fmt(space[1])})",
+            *band_labels(space, "left")[1:],
+        ]
     else:
         n_sims = int(permutations)
         space_labels = band_labels(space, closed)

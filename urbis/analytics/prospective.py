@@ -96,7 +96,9 @@ def prospective_hotspot(
         raise ValueError(f"t: has {days.shape[0]} times for {points.shape[0]} coordinates")
     when = float(as_days(np.asarray([at]))[0])
     if not isinstance(space_bandwidth, (int, np.integer)) or space_bandwidth < 1:
-        raise ValueError(f"space_bandwidth: must be a whole number of cells >= 1, got {space_bandwidth!r}")
+        raise ValueError(
+            f"space_bandwidth: must be a whole number of cells >= 1, got {space_bandwidth!r}"
+        )
     if not isinstance(time_bandwidth, (int, np.integer)) or time_bandwidth < 1:
         raise ValueError(f"time_bandwidth: must be a whole number >= 1, got {time_bandwidth!r}")
     unit = positive(time_unit, "time_unit")
