@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+import numba
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -90,8 +91,8 @@ def kde_grid(
         norm = 1.0 / (2 * math.pi * h * h)
     else:
         kde_accumulate(
-            points[:, 0],
-            points[:, 1],
+            np.ascontiguousarray(points[:, 0]),
+            np.ascontiguousarray(points[:, 1]),
             w,
             grid.x0,
             grid.y0,
@@ -100,10 +101,12 @@ def kde_grid(
             grid.cols,
             h,
             _COMPACT[kernel],
+            numba.get_num_threads(),
             out,
         )
         norm = _NORMALISER[kernel] / (h * h)
-    return KdeResult(density=out * norm * 1e6, grid=grid, kernel=kernel, bandwidth=h)
+    out *= norm * 1e6
+    return KdeResult(density=out, grid=grid, kernel=kernel, bandwidth=h)
 
 
 def _gaussian(

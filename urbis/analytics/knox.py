@@ -125,6 +125,10 @@ def _pairs_within(
     pairs = tree.query_pairs(r=radius + slack, p=p, output_type="ndarray")
     i = pairs[:, 0].astype(np.int32)
     j = pairs[:, 1].astype(np.int32)
+    del pairs, tree
+    # Pair order by first event keeps the per-permutation loop's reads local in memory.
+    order = np.lexsort((j, i))
+    i, j = i[order], j[order]
     # Distances recomputed in the coordinates' own precision (float32 in NRC mode, §2.1.3).
     dx = np.abs(xy[i, 0] - xy[j, 0])
     dy = np.abs(xy[i, 1] - xy[j, 1])
