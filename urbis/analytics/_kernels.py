@@ -27,27 +27,136 @@ def _band(value: float, breaks: np.ndarray, closed_left: bool) -> int:
     return -1
 
 
-@njit(cache=True, parallel=True)
-def count_pairs_batch(  # type: ignore[no-untyped-def]
-    pi, pj, sband, perms, t, time_breaks, closed_left, out
-):
-    """out[b, s, k] += pairs in space band s whose permuted time gap falls in time band k.
+@njit(cache=True)
+def shuffled_columns(values, uniforms, out):  # type: ignore[no-untyped-def]
+    """out[:, b] = a uniformly random permutation of ``values`` (Fisher–Yates, Knuth 1969).
 
-    ``perms[b]`` relabels the times: event e gets time ``t[perms[b, e]]``.
+    ``uniforms[b, k]`` in [0, 1) picks the swap partner of position k among 0..k, so the draws
+    come from the caller's numpy Generator and the same seed gives the same permutations.
     """
-    n = perms.shape[1]
-    for b in prange(perms.shape[0]):
-        perm = perms[b]
-        # Gather the permuted times once: the pair loop then reads one array, in pair order.
-        permuted = np.empty(n)
+    n = values.size
+    work = np.empty_like(values)
+    for b in range(out.shape[1]):
         for e in range(n):
-            permuted[e] = t[perm[e]]
-        counts = out[b]
-        for k in range(pi.size):
-            gap = abs(permuted[pi[k]] - permuted[pj[k]])
-            band = _band(gap, time_breaks, closed_left)
-            if band >= 0:
-                counts[sband[k], band] += 1
+            work[e] = values[e]
+        for k in range(n - 1, 0, -1):
+            other = int(uniforms[b, k] * (k + 1))
+            if other > k:  # guards against rounding at the top of [0, 1)
+                other = k
+            tmp = work[k]
+            work[k] = work[other]
+            work[other] = tmp
+        for e in range(n):
+            out[e, b] = work[e]
+
+
+@njit(cache=True, parallel=True)
+def count_pairs_lut(  # type: ignore[no-untyped-def]
+    row_start, pj, cell_offset, chunk_rows, times, lut, tail_band, out
+):
+    """out[b, c] += pairs with cell c = (space band, time band) under permutation b.
+
+    Whole-day times: ``times`` is (n, B) int32, event-major, so the B permuted times of an
+    event are contiguous and the pairs (CSR: partners ``pj[row_start[i]:row_start[i+1]]`` of
+    event i) are read once per batch of B permutations rather than once per permutation.
+    ``lut[g]`` is the time band of a gap of g days (-1: none) for g < lut.size, ``tail_band``
+    the band of longer gaps (-1 unless the last time break is inf); ``cell_offset[k]`` is the
+    space band of pair k times the number of time bands. Rows are split into chunks of about
+    equal pair counts (``chunk_rows``), one per thread, each with its own counters.
+    """
+    chunks = chunk_rows.size - 1
+    n_batch = times.shape[1]
+    n_cells = out.shape[1]
+    limit = lut.size
+    partial = np.zeros((chunks, n_batch, n_cells), dtype=np.int64)
+    for c in prange(chunks):
+        counts = partial[c]
+        for i in range(chunk_rows[c], chunk_rows[c + 1]):
+            ti = times[i]
+            for k in range(row_start[i], row_start[i + 1]):
+                tj = times[pj[k]]
+                offset = cell_offset[k]
+                for b in range(n_batch):
+                    gap = ti[b] - tj[b]
+                    if gap < 0:
+                        gap = -gap
+                    band = lut[gap] if gap < limit else tail_band
+                    if band >= 0:
+                        counts[b, offset + band] += 1
+    for c in range(chunks):
+        out += partial[c]
+
+
+@njit(cache=True, parallel=True)
+def count_pairs_float(  # type: ignore[no-untyped-def]
+    row_start, pj, cell_offset, chunk_rows, times, time_breaks, closed_left, out
+):
+    """As :func:`count_pairs_lut` for fractional times (float64), with a band search per gap."""
+    chunks = chunk_rows.size - 1
+    n_batch = times.shape[1]
+    n_cells = out.shape[1]
+    partial = np.zeros((chunks, n_batch, n_cells), dtype=np.int64)
+    for c in prange(chunks):
+        counts = partial[c]
+        for i in range(chunk_rows[c], chunk_rows[c + 1]):
+            ti = times[i]
+            for k in range(row_start[i], row_start[i + 1]):
+                tj = times[pj[k]]
+                offset = cell_offset[k]
+                for b in range(n_batch):
+                    band = _band(abs(ti[b] - tj[b]), time_breaks, closed_left)
+                    if band >= 0:
+                        counts[b, offset + band] += 1
+    for c in range(chunks):
+        out += partial[c]
+
+
+@njit(cache=True)
+def _kde_events(  # type: ignore[no-untyped-def]
+    x, y, w, first, step, x0, y0, cell, bandwidth, kernel, grid
+):
+    """Serial part of :func:`kde_accumulate`: events first, first + step, ... into ``grid``.
+
+    Kept out of the parallel loop so that numba compiles it as a plain loop nest (inside a
+    prange body the same code ran about three times slower).
+    """
+    rows, cols = grid.shape
+    reach = int(np.ceil(bandwidth / cell)) + 1
+    inv_h2 = 1.0 / (bandwidth * bandwidth)
+    span = 2 * reach + 1
+    dx2 = np.empty(span)
+    dy2 = np.empty(span)
+    for e in range(first, x.size, step):
+        # Squared offsets, in bandwidths², of the cell centres c0 - reach .. c0 + reach.
+        fx = (x[e] - x0) / cell - 0.5
+        fy = (y[e] - y0) / cell - 0.5
+        c0 = int(np.floor(fx))
+        r0 = int(np.floor(fy))
+        for k in range(span):
+            ox = (c0 - reach + k - fx) * cell
+            oy = (r0 - reach + k - fy) * cell
+            dx2[k] = ox * ox * inv_h2
+            dy2[k] = oy * oy * inv_h2
+        weight = w[e]
+        for kr in range(span):
+            ry = dy2[kr]
+            r = r0 - reach + kr
+            if ry >= 1.0 or r < 0 or r >= rows:
+                continue
+            for kc in range(span):
+                c = c0 - reach + kc
+                u2 = dx2[kc] + ry
+                if u2 >= 1.0 or c < 0 or c >= cols:
+                    continue
+                if kernel == 0:
+                    value = (1.0 - u2) * (1.0 - u2)
+                elif kernel == 1:
+                    value = 1.0 - u2
+                elif kernel == 2:
+                    value = 1.0
+                else:
+                    value = 1.0 - np.sqrt(u2)
+                grid[r, c] += weight * value
 
 
 @njit(cache=True, parallel=True)
@@ -57,52 +166,13 @@ def kde_accumulate(  # type: ignore[no-untyped-def]
     """Add each event's kernel to the cell centres within the bandwidth (compact kernels).
 
     kernel: 0 quartic, 1 epanechnikov, 2 uniform, 3 triangular. Per event the squared x and y
-    offsets to the nearby cell centres are computed once, so the inner loop is two additions
-    and a multiplication. Events are split into one chunk per thread, each with its own grid,
-    summed at the end (no write races).
+    offsets to the nearby cell centres are computed once, so the inner loop is an addition, a
+    comparison and a multiply-add. Events are split into one chunk per thread, each with its
+    own grid, summed at the end (no write races).
     """
-    reach = int(np.ceil(bandwidth / cell)) + 1
-    inv_h2 = 1.0 / (bandwidth * bandwidth)
     chunks = min(threads, max(1, x.size))
     partial = np.zeros((chunks, rows, cols))
-    span = 2 * reach + 1
     for chunk in prange(chunks):
-        grid = partial[chunk]
-        dx2 = np.empty(span)
-        dy2 = np.empty(span)
-        for e in range(chunk, x.size, chunks):
-            # Offsets of the cell centres c0 - reach .. c0 + reach from the event, in metres².
-            fx = (x[e] - x0) / cell - 0.5
-            fy = (y[e] - y0) / cell - 0.5
-            c0 = int(np.floor(fx))
-            r0 = int(np.floor(fy))
-            for k in range(span):
-                ox = (c0 - reach + k - fx) * cell
-                oy = (r0 - reach + k - fy) * cell
-                dx2[k] = ox * ox * inv_h2
-                dy2[k] = oy * oy * inv_h2
-            k_lo_r = max(0, reach - r0)
-            k_hi_r = min(span, rows - r0 + reach)
-            k_lo_c = max(0, reach - c0)
-            k_hi_c = min(span, cols - c0 + reach)
-            weight = w[e]
-            for kr in range(k_lo_r, k_hi_r):
-                ry = dy2[kr]
-                if ry >= 1.0:
-                    continue
-                row = grid[r0 - reach + kr]
-                for kc in range(k_lo_c, k_hi_c):
-                    u2 = dx2[kc] + ry
-                    if u2 >= 1.0:
-                        continue
-                    if kernel == 0:
-                        value = (1.0 - u2) * (1.0 - u2)
-                    elif kernel == 1:
-                        value = 1.0 - u2
-                    elif kernel == 2:
-                        value = 1.0
-                    else:
-                        value = 1.0 - np.sqrt(u2)
-                    row[c0 - reach + kc] += weight * value
+        _kde_events(x, y, w, chunk, chunks, x0, y0, cell, bandwidth, kernel, partial[chunk])
     for chunk in range(chunks):
         out += partial[chunk]

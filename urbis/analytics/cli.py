@@ -11,6 +11,7 @@ to ``--metric-crs``). Bad input exits with status 2 and one line on stderr.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import math
 import sys
@@ -44,6 +45,7 @@ def _numbers(text: str, option: str) -> list[float]:
 
 
 def _load(args: argparse.Namespace, *, need_dates: bool) -> Events:
+    """Read the events; with ``--crs``, bring them to metres (in ``args.projected_crs``)."""
     events = read_events(
         args.file,
         x=args.x,
@@ -55,16 +57,17 @@ def _load(args: argparse.Namespace, *, need_dates: bool) -> Events:
     )
     if events.rows == 0:
         raise UsageError(f"FILE: {args.file} has no events")
+    args.projected_crs = None
     if args.crs:
-        from urbis.analytics.projection import project_lonlat
+        from urbis.analytics.projection import to_metres
 
-        if args.crs.upper() not in ("EPSG:4326", "WGS84"):
-            raise UsageError("--crs: only EPSG:4326 (lon/lat) input needs projecting")
-        events = Events(
-            xy=project_lonlat(events.xy[:, 0], events.xy[:, 1], args.metric_crs),
-            days=events.days,
-            rows=events.rows,
-        )
+        try:
+            xy, args.projected_crs = to_metres(
+                events.xy[:, 0], events.xy[:, 1], args.crs, target=args.metric_crs
+            )
+        except ValueError as exc:
+            raise UsageError(f"--crs: {exc}") from None
+        events = Events(xy=xy, days=events.days, rows=events.rows)
     return events
 
 
@@ -159,17 +162,20 @@ def _heatmap(result: Any, path: str) -> None:
 
 
 def _knox(args: argparse.Namespace) -> str:
-    from urbis.analytics.knox import knox_test
-
     events = _load(args, need_dates=True)
     assert events.days is not None  # --date is required for knox
+    space = _numbers(args.space, "--space")
+    time = _numbers(args.time, "--time")
+    # Imported after the file is read: numba and scipy take seconds, a bad file should not.
+    from urbis.analytics.knox import knox_test
+
     update, close = _progress(args.progress)
     try:
         result = knox_test(
             events.xy,
             events.days,
-            space_breaks=_numbers(args.space, "--space"),
-            time_breaks=_numbers(args.time, "--time"),
+            space_breaks=space,
+            time_breaks=time,
             metric=args.metric,
             closed=args.closed,
             permutations=args.permutations,
@@ -189,22 +195,28 @@ def _knox(args: argparse.Namespace) -> str:
 
 
 def _cells_geojson(grid: Grid, values: dict[str, np.ndarray], crs: str | None) -> dict[str, Any]:
+    """Cells with any non-zero value as GeoJSON polygons (RFC 7946: WGS84 when ``crs`` is known)."""
     from urbis.analytics.projection import unproject
 
+    stacked = np.stack(list(values.values()))
+    keep = np.any(np.isfinite(stacked) & (stacked != 0), axis=0)
+    rows, cols = np.nonzero(keep)
+    # Corners of every kept cell, unprojected in one call: (cells, 5, 2).
+    x = grid.x0 + cols[:, None] * grid.cell_size + np.array([0, 1, 1, 0, 0]) * grid.cell_size
+    y = grid.y0 + rows[:, None] * grid.cell_size + np.array([0, 0, 1, 1, 0]) * grid.cell_size
+    corners = np.stack([x, y], axis=-1)
+    if crs and corners.size:
+        corners = unproject(corners.reshape(-1, 2), crs).reshape(corners.shape)
     features = []
-    first = next(iter(values.values()))
-    for row, col in zip(*np.nonzero(np.isfinite(first) & (first != 0)), strict=True):
-        ring = grid.cell_polygon(int(row), int(col))
-        if crs:
-            ring = unproject(np.asarray(ring), crs).tolist()
-        properties: dict[str, Any] = {"row": int(row), "col": int(col)}
+    for index, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+        properties: dict[str, Any] = {"row": row, "col": col}
         for name, array in values.items():
             value = float(array[row, col])
             properties[name] = round(value, 6) if math.isfinite(value) else None
         features.append(
             {
                 "type": "Feature",
-                "geometry": {"type": "Polygon", "coordinates": [ring]},
+                "geometry": {"type": "Polygon", "coordinates": [corners[index].tolist()]},
                 "properties": properties,
             }
         )
@@ -229,11 +241,11 @@ def _png(array: np.ndarray, path: str, title: str) -> None:
 
 
 def _hotspots(args: argparse.Namespace) -> str:
+    events = _load(args, need_dates=False)
     from urbis.analytics.grid import grid_for
     from urbis.analytics.hotspots import gi_star
     from urbis.analytics.kde import kde_grid
 
-    events = _load(args, need_dates=False)
     kde = kde_grid(events.xy, cell_size=args.cell, bandwidth=args.bandwidth, kernel=args.kernel)
     grid = grid_for(events.xy, args.cell)
     counts = grid.counts(events.xy)
@@ -244,8 +256,7 @@ def _hotspots(args: argparse.Namespace) -> str:
         "gi_z": gi.z,
         "gi_p_fdr": gi.p_fdr,
     }
-    crs = args.metric_crs if args.crs else None
-    collection = _cells_geojson(grid, values, crs)
+    collection = _cells_geojson(grid, values, args.projected_crs)
     if args.png:
         _png(kde.density, args.png, f"KDE ({args.kernel}, {args.bandwidth:g} m), events per km²")
     text = json.dumps(collection)
@@ -260,16 +271,20 @@ def _hotspots(args: argparse.Namespace) -> str:
 
 
 def _forecast(args: argparse.Namespace) -> str:
-    from urbis.analytics.etas import GridETAS
-    from urbis.analytics.grid import grid_for
+    from zoneinfo import ZoneInfo
+
     from urbis.analytics.io import parse_day
-    from urbis.analytics.prospective import prospective_hotspot
 
     events = _load(args, need_dates=True)
     assert events.days is not None
-    from zoneinfo import ZoneInfo
+    try:
+        at = parse_day(args.at, ZoneInfo(args.tz))
+    except ValueError as exc:
+        raise UsageError(f"--at: {exc}") from None
+    from urbis.analytics.etas import GridETAS
+    from urbis.analytics.grid import grid_for
+    from urbis.analytics.prospective import prospective_hotspot
 
-    at = parse_day(args.at, ZoneInfo(args.tz))
     grid = grid_for(events.xy, args.cell)
     train = events.days < at
     if train.sum() < 2:
@@ -305,7 +320,7 @@ def _forecast(args: argparse.Namespace) -> str:
     if args.output:
         values = {"risk": risk}
         Path(args.output).write_text(
-            json.dumps(_cells_geojson(grid, values, args.metric_crs if args.crs else None)),
+            json.dumps(_cells_geojson(grid, values, args.projected_crs)),
             encoding="utf-8",
         )
         lines.append(f"wrote {args.output}")
@@ -323,8 +338,18 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--date", required=dates, help="column with the date")
         p.add_argument("--date-format", help="strptime format, e.g. %%d/%%m/%%Y (default: detect)")
         p.add_argument("--no-header", action="store_true", help="columns are numbers (0, 1, ...)")
-        p.add_argument("--crs", help="EPSG:4326 when x/y are longitude/latitude")
-        p.add_argument("--metric-crs", default="EPSG:31370", help="projection for lon/lat input")
+        p.add_argument(
+            "--crs",
+            metavar="EPSG",
+            help="CRS of x/y, e.g. 4326 for longitude/latitude or 26971 (metres); without it "
+            "x/y must be metres and GeoJSON stays in their CRS",
+        )
+        p.add_argument(
+            "--metric-crs",
+            default="auto",
+            help="metric CRS for input not in metres: an EPSG code, 'utm' or 'auto' "
+            "(Lambert 72 in Belgium, else UTM; default)",
+        )
         p.add_argument("--tz", default="Europe/Brussels", help="the city's time zone for dates")
 
     knox = sub.add_parser("knox", help="near-repeat Knox test in space-time bands")
@@ -382,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
             except ValueError:
                 raise UsageError("--neighbourhood: queen, rook or a radius in cells") from None
         output = args.handler(args)
-    except (UsageError, ValueError) as exc:
+    except (UsageError, ValueError, OSError, csv.Error) as exc:
         message = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
         print(f"urbis analytics: error: {message}", file=sys.stderr)
         return 2

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from urbis.analytics._validation import as_xy, positive
+from urbis.analytics._validation import as_xy, bounds, positive
 
 
 @dataclass(frozen=True)
@@ -88,9 +88,7 @@ def grid_for(
     """
     size = positive(cell_size, "cell_size")
     if extent is None:
-        points = as_xy(xy)
-        xmin, ymin = points.min(axis=0)
-        xmax, ymax = points.max(axis=0)
+        (xmin, xmax), (ymin, ymax) = bounds(as_xy(xy))
     else:
         if len(extent) != 4:
             raise ValueError("extent: must be (xmin, ymin, xmax, ymax)")

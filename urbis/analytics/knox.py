@@ -19,23 +19,30 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numba
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.spatial import cKDTree
 
-from urbis.analytics._kernels import count_pairs_batch
+from urbis.analytics._kernels import count_pairs_float, count_pairs_lut, shuffled_columns
 from urbis.analytics._validation import as_breaks, as_days, as_xy, check_metres
 
 Metric = Literal["manhattan", "euclidean"]
 Closed = Literal["left", "right"]
 ProgressCallback = Callable[[int, int], None]
 
-_BATCH = 32  # permutations generated and counted together (memory: _BATCH x n int32)
+_BATCH = 32  # permutations counted together: the pairs are read once per batch (n x 32 times)
 
 
 @dataclass(frozen=True)
 class KnoxResult:
-    """Result of :func:`knox_test`; every table has shape (S, T) = (space bands, time bands)."""
+    """Result of :func:`knox_test`; every table has shape (S, T) = (space bands, time bands).
+
+    ``space_totals`` (N_s, shape (S,)) and ``time_totals`` (N_t, shape (T,)) count all P pairs
+    in each band whatever the other gap, so ``expected = outer(N_s, N_t) / P`` and a single
+    band gives pointpats' 2×2 table [[O, N_s − O], [N_t − O, P − N_s − N_t + O]].
+    ``simulations`` holds every permutation's table, shape (R, S, T).
+    """
 
     observed: NDArray[np.int64]
     expected: NDArray[np.float64]
@@ -52,6 +59,8 @@ class KnoxResult:
     metric: str
     closed: str
     nrc_compat: bool
+    space_totals: NDArray[np.int64]
+    time_totals: NDArray[np.int64]
     simulations: NDArray[np.int64] = field(repr=False)
 
     def significant(self, alpha: float = 0.05, min_ratio: float = 1.2) -> NDArray[np.bool_]:
@@ -83,6 +92,8 @@ class KnoxResult:
             "metric": self.metric,
             "closed": self.closed,
             "nrc_compat": self.nrc_compat,
+            "space_totals": self.space_totals.tolist(),
+            "time_totals": self.time_totals.tolist(),
         }
 
 
@@ -117,23 +128,37 @@ def _band_of(values: NDArray[np.float64], breaks: NDArray[np.float64], closed: C
 
 def _pairs_within(
     xy: NDArray[Any], radius: float, metric: Metric
-) -> tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float64]]:
-    """All pairs i < j closer than ``radius`` (inclusive, with a little slack), with distances."""
+) -> tuple[NDArray[np.int64], NDArray[np.int32], NDArray[np.int32], NDArray[np.float64]]:
+    """Pairs closer than ``radius`` (inclusive, with a little slack), with their distances.
+
+    Events are relabelled in the KD-tree's leaf order (returned as ``order``: new label k is
+    old event ``order[k]``) so that close events have close labels: the permutation loop then
+    reads the permuted times of a pair from nearby memory. Pairs come as i < j in new labels,
+    sorted by i then j.
+    """
     p = 1 if metric == "manhattan" else 2
     tree = cKDTree(xy.astype(np.float64))
     slack = radius * 1e-6 + 1e-6
     pairs = tree.query_pairs(r=radius + slack, p=p, output_type="ndarray")
-    i = pairs[:, 0].astype(np.int32)
-    j = pairs[:, 1].astype(np.int32)
-    del pairs, tree
-    # Pair order by first event keeps the per-permutation loop's reads local in memory.
-    order = np.lexsort((j, i))
-    i, j = i[order], j[order]
+    order = np.asarray(tree.indices, dtype=np.int64)
+    del tree
+    rank = np.empty(order.size, dtype=np.int32)
+    rank[order] = np.arange(order.size, dtype=np.int32)
+    a = rank[pairs[:, 0]]
+    b = rank[pairs[:, 1]]
+    del pairs
+    i = np.minimum(a, b)
+    j = np.maximum(a, b)
+    del a, b
+    sort = np.lexsort((j, i))
+    i, j = i[sort], j[sort]
+    del sort
     # Distances recomputed in the coordinates' own precision (float32 in NRC mode, §2.1.3).
-    dx = np.abs(xy[i, 0] - xy[j, 0])
-    dy = np.abs(xy[i, 1] - xy[j, 1])
+    moved = xy[order]
+    dx = np.abs(moved[i, 0] - moved[j, 0])
+    dy = np.abs(moved[i, 1] - moved[j, 1])
     distance = dx + dy if metric == "manhattan" else np.sqrt(dx * dx + dy * dy)
-    return i, j, distance.astype(np.float64)
+    return order, i, j, distance.astype(np.float64)
 
 
 def _time_band_totals(
@@ -158,6 +183,29 @@ def _time_band_totals(
         else:  # (low, high], the first band [0, high]
             totals.append(within(high, True) - (within(low, True) if index > 0 else 0))
     return np.asarray(totals, dtype=np.int64)
+
+
+def _time_lookup(
+    days: NDArray[np.float64], breaks: NDArray[np.float64], closed: Closed
+) -> tuple[NDArray[np.int32], NDArray[np.int32], int] | None:
+    """Whole-day times as int32 with a gap -> time band table, or None for fractional times.
+
+    Dates (the usual case) give integer gaps, so the band of every gap up to the last finite
+    break is tabulated once and the per-pair band search becomes one look-up.
+    """
+    if days.size == 0 or not np.all(days == np.floor(days)):
+        return None
+    origin = float(days.min())
+    if float(days.max()) - origin > 2**30:
+        return None
+    finite = breaks[np.isfinite(breaks)]
+    size = math.ceil(float(finite[-1])) + 1
+    if size > 10_000_000:
+        return None
+    table = _band_of(np.arange(size, dtype=np.float64), breaks, closed).astype(np.int32)
+    # Longer gaps fall in the last band only when it is open-ended (its break is inf).
+    tail = breaks.size - 2 if math.isinf(breaks[-1]) else -1
+    return (days - origin).astype(np.int32), table, tail
 
 
 def knox_test(
@@ -228,8 +276,13 @@ def knox_test(
         raise ValueError(f"metric: must be 'manhattan' or 'euclidean', got {metric!r}")
     if closed not in ("left", "right"):
         raise ValueError(f"closed: must be 'left' or 'right', got {closed!r}")
-    if not isinstance(permutations, (int, np.integer)) or permutations < (2 if nrc_compat else 1):
-        raise ValueError(f"permutations: must be a whole number >= 1, got {permutations!r}")
+    least = 2 if nrc_compat else 1  # NRC's "iterations" I run I - 1 permutations
+    if (
+        isinstance(permutations, bool)
+        or not isinstance(permutations, (int, np.integer))
+        or permutations < least
+    ):
+        raise ValueError(f"permutations: must be a whole number >= {least}, got {permutations!r}")
     finite_space = space[np.isfinite(space)]
     check_metres(points, float(finite_space[-1]) if finite_space.size > 1 else math.inf)
 
@@ -258,7 +311,10 @@ def knox_test(
     total_pairs = n * (n - 1) // 2
     finite_edges = space[:-1] if math.isinf(space[-1]) else space
     radius = float(finite_edges[-1])
-    i, j, distance = _pairs_within(points, radius, metric)
+    order, i, j, distance = _pairs_within(points, radius, metric)
+    # From here on events carry their spatial (KD-tree) labels; the observed table and the
+    # permutation null do not depend on labels, and the same seed still gives the same result.
+    days = days[order]
 
     if nrc_compat:
         inner = _band_of(distance, space, "left")
@@ -271,32 +327,53 @@ def knox_test(
     inf_row = n_space - 1 if math.isinf(space[-1]) else -1
     keep = (inner >= 0) & (inner != inf_row)
     pi, pj, sband = i[keep], j[keep], inner[keep].astype(np.int32)
+    del i, j, distance, inner, keep
     n_time = time.size - 1
+    n_cells = n_space * n_time
+    offset = (sband * n_time).astype(np.int32)
     closed_left = closed == "left"
+    # Pairs as CSR rows (partners of each event i), split into chunks of about equal pair
+    # counts, one per thread.
+    row_start = np.searchsorted(pi, np.arange(n + 1)).astype(np.int64)
+    chunks = max(1, min(numba.get_num_threads() * 4, n))
+    chunk_rows = np.searchsorted(row_start, np.linspace(0, pi.size, chunks + 1)).astype(np.int64)
+    chunk_rows[0], chunk_rows[-1] = 0, n
+    del pi
 
     # N_s and N_t over all pairs, for the exact expectation and the inf-band subtraction.
     space_totals = np.bincount(sband, minlength=n_space).astype(np.int64)
     if inf_row >= 0:
         space_totals[inf_row] = total_pairs - int(space_totals.sum())
+    del sband
     time_totals = _time_band_totals(days, time, closed)
 
-    def count(perms: NDArray[np.int32]) -> NDArray[np.int64]:
-        out = np.zeros((perms.shape[0], n_space, n_time), dtype=np.int64)
-        count_pairs_batch(pi, pj, sband, perms, days, time, closed_left, out)
+    lut = _time_lookup(days, time, closed)
+    values: NDArray[Any] = days if lut is None else lut[0]
+
+    def count(times: NDArray[Any]) -> NDArray[np.int64]:
+        """Tables for a batch of (n, B) permuted time columns."""
+        flat = np.zeros((times.shape[1], n_cells), dtype=np.int64)
+        if lut is not None:
+            _t, table, tail = lut
+            count_pairs_lut(row_start, pj, offset, chunk_rows, times, table, tail, flat)
+        else:
+            count_pairs_float(row_start, pj, offset, chunk_rows, times, time, closed_left, flat)
+        out = flat.reshape(times.shape[1], n_space, n_time)
         if inf_row >= 0:
             out[:, inf_row, :] = time_totals[None, :] - out.sum(axis=1)
         return out
 
-    identity = np.arange(n, dtype=np.int32)[None, :]
-    observed = count(identity)[0]
+    observed = count(np.ascontiguousarray(values[:, None]))[0]
 
     generator = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     simulations = np.empty((n_sims, n_space, n_time), dtype=np.int64)
+    batch = np.empty((n, _BATCH), dtype=values.dtype)
     done = 0
     while done < n_sims:
         size = min(_BATCH, n_sims - done)
-        perms = generator.permuted(np.tile(identity[0], (size, 1)), axis=1)
-        simulations[done : done + size] = count(perms)
+        # Permuting the times over fixed locations (Knox 1964; NearRepeat's sample(time)).
+        shuffled_columns(values, generator.random((size, n)), batch[:, :size])
+        simulations[done : done + size] = count(np.ascontiguousarray(batch[:, :size]))
         done += size
         if progress is not None:
             progress(done, n_sims)
@@ -325,5 +402,7 @@ def knox_test(
         metric=metric,
         closed=closed,
         nrc_compat=nrc_compat,
+        space_totals=space_totals,
+        time_totals=time_totals,
         simulations=simulations,
     )

@@ -62,8 +62,9 @@ def prospective_hotspot(
     time_bandwidth: int = 8,
     distance: Distance = "chebyshev",
     time_unit: float = 7.0,
+    include_at: bool = False,
 ) -> RiskGrid:
-    """Risk surface for time ``at`` from the events strictly before it.
+    """Risk surface for time ``at`` from the events before it (Bowers, Johnson & Pease 2004).
 
     Parameters
     ----------
@@ -80,6 +81,11 @@ def prospective_hotspot(
     distance : {"chebyshev", "manhattan", "euclidean"}
     time_unit : float
         Days per time unit (7: weeks, as Bowers et al.).
+    include_at : bool
+        Also use events timed exactly at ``at``. open_cp's ``events_before(cutoff)`` keeps
+        ``t <= cutoff``, so with daily dates the prediction day's own events feed its forecast;
+        this reproduces open_cp's figures (domain/analytics.md §4.6) but leaks test events into
+        the prediction. Leave it off for honest forecasts.
 
     Examples
     --------
@@ -108,7 +114,7 @@ def prospective_hotspot(
         grid = grid_for(points, size, extent=extent)
     kernel = space_kernel(int(space_bandwidth), distance)
 
-    past = days < when
+    past = days <= when if include_at else days < when
     age = np.floor((when - days[past]) / unit)
     recent = age < time_bandwidth
     weights = 1.0 / (1.0 + age[recent])

@@ -114,3 +114,28 @@ def test_benjamini_hochberg_hand_computed() -> None:
 def test_gi_star_bad_input(counts, kwargs, message) -> None:
     with pytest.raises(ValueError, match=message):
         gi_star(counts, **kwargs)
+
+
+def test_weighted_adjacency_uses_the_ord_getis_1995_variance() -> None:
+    """Distance-decay weights: z = (Σw x − x̄W) / (S √[(nΣw² − W²)/(n − 1)]), by hand."""
+    y = np.array([2.0, 3, 3.2, 5, 8, 7])
+    d = np.sqrt(((POINTS[:, None] - POINTS[None]) ** 2).sum(-1))
+    w = np.where((d > 0) & (d <= 15), 1.0 / np.maximum(d, 1.0), 0.0)
+    result = gi_star_areas(y, w)
+    full = w + np.eye(6)  # Gi*: self-weight 1
+    n, mean, sd = 6, y.mean(), y.std()
+    expected = (full @ y - mean * full.sum(1)) / (
+        sd * np.sqrt((n * (full**2).sum(1) - full.sum(1) ** 2) / (n - 1))
+    )
+    np.testing.assert_allclose(result.z, expected, rtol=1e-12)
+
+
+def test_gi_star_areas_bad_input() -> None:
+    with pytest.raises(ValueError, match="adjacency: needs 3 neighbour lists"):
+        gi_star_areas([1, 2, 3], [[1], [0]])
+    with pytest.raises(ValueError, match="adjacency: weights cannot be negative"):
+        gi_star_areas([1, 2, 3], -np.ones((3, 3)))
+    with pytest.raises(ValueError, match="values: all areas are equal"):
+        gi_star_areas([2, 2, 2], [[1], [0, 2], [1]])
+    with pytest.raises(ValueError, match="values: needs at least three areas"):
+        gi_star_areas([1, 2], [[1], [0]])

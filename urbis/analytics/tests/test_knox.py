@@ -242,3 +242,107 @@ def test_bad_input_names_the_argument(kwargs, message) -> None:
     args.update(kwargs)
     with pytest.raises(ValueError, match=message.replace("(", r"\(")):
         knox_test(args.pop("xy"), args.pop("t"), **args)
+
+
+def _brute_force(xy, t, space, time, metric, closed):
+    d = np.abs(xy[:, None] - xy[None])
+    d = d.sum(-1) if metric == "manhattan" else np.sqrt((d**2).sum(-1))
+    gap = np.abs(t[:, None] - t[None])
+    upper = np.triu(np.ones(d.shape, dtype=bool), 1)
+    table = np.zeros((len(space) - 1, len(time) - 1), dtype=int)
+    for a in range(len(space) - 1):
+        for b in range(len(time) - 1):
+            if closed == "left":
+                in_s = (d >= space[a]) & (d < space[a + 1])
+                in_t = (gap >= time[b]) & (gap < time[b + 1])
+            else:
+                in_s = ((d > space[a]) | ((a == 0) & (d == 0))) & (d <= space[a + 1])
+                in_t = ((gap > time[b]) | ((b == 0) & (gap == 0))) & (gap <= time[b + 1])
+            table[a, b] = int((in_s & in_t & upper).sum())
+    return table
+
+
+@pytest.mark.parametrize("metric", ["manhattan", "euclidean"])
+@pytest.mark.parametrize("closed", ["left", "right"])
+@pytest.mark.parametrize("fraction", [0.0, 0.5])
+def test_observed_equals_brute_force(metric, closed, fraction) -> None:
+    """Whole days (look-up table path) and fractional days (band search path) alike."""
+    rng = np.random.default_rng(7)
+    xy = np.round(rng.uniform(0, 800, (250, 2)), 0)  # rounding creates exact band-edge ties
+    t = rng.integers(0, 40, 250) + fraction * rng.integers(0, 2, 250)
+    space, time = [0, 50, 100, 200, math.inf], [0, 2, 5, 9.5, math.inf]
+    result = knox_test(
+        xy,
+        t,
+        space_breaks=space,
+        time_breaks=time,
+        metric=metric,
+        closed=closed,
+        permutations=5,
+        rng=1,
+    )
+    assert result.observed.tolist() == _brute_force(xy, t, space, time, metric, closed).tolist()
+    assert result.observed.sum() == result.n_pairs
+    np.testing.assert_array_equal(result.space_totals, result.observed.sum(axis=1))
+    np.testing.assert_array_equal(result.time_totals, result.observed.sum(axis=0))
+
+
+def test_whole_and_fractional_day_kernels_agree_on_permutations() -> None:
+    """Shifting every time by 0.25 day changes no gap: both kernels give identical tables."""
+    rng = np.random.default_rng(3)
+    xy = rng.uniform(0, 1000, (400, 2))
+    t = rng.integers(0, 90, 400).astype(float)
+    kwargs = dict(space_breaks=[0, 100, 300], time_breaks=[0, 7, 14], permutations=40, rng=9)
+    whole = knox_test(xy, t, **kwargs)
+    shifted = knox_test(xy, t + 0.25, **kwargs)
+    np.testing.assert_array_equal(whole.simulations, shifted.simulations)
+    np.testing.assert_array_equal(whole.p_value, shifted.p_value)
+
+
+def test_permutations_conserve_the_time_band_totals() -> None:
+    """Relabelling times keeps the multiset of pair gaps: every simulated column total is N_t."""
+    rng = np.random.default_rng(5)
+    xy = rng.uniform(0, 300, (300, 2))
+    t = rng.integers(0, 30, 300)
+    result = knox_test(
+        xy, t, space_breaks=[0, 100, math.inf], time_breaks=[0, 3, 10], permutations=30, rng=2
+    )
+    assert np.all(result.simulations.sum(axis=1) == result.time_totals[None, :])
+    assert np.all((result.p_value > 0) & (result.p_value <= 1))
+
+
+def test_progress_callback_reaches_the_total() -> None:
+    calls: list[tuple[int, int]] = []
+    xy = np.random.default_rng(0).uniform(0, 500, (100, 2))
+    knox_test(
+        xy,
+        np.arange(100),
+        space_breaks=[0, 100],
+        time_breaks=[0, 7],
+        permutations=70,
+        rng=1,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert calls[-1] == (70, 70) and len(calls) == 3  # batches of 32
+
+
+def test_nrc_needs_two_iterations() -> None:
+    with pytest.raises(ValueError, match="permutations: must be a whole number >= 2"):
+        knox_test(
+            [[0, 0], [1, 1]],
+            [0, 1],
+            space_breaks=[0, 10],
+            time_breaks=[0, 7],
+            permutations=1,
+            nrc_compat=True,
+        )
+    with pytest.raises(ValueError, match="closed: the Near Repeat Calculator"):
+        knox_test(
+            [[0, 0], [1, 1]],
+            [0, 1],
+            space_breaks=[0, 10],
+            time_breaks=[0, 7],
+            permutations=5,
+            nrc_compat=True,
+            closed="right",
+        )
