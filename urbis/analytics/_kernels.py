@@ -171,8 +171,12 @@ def kde_accumulate(  # type: ignore[no-untyped-def]
     own grid, summed at the end (no write races).
     """
     chunks = min(threads, max(1, x.size))
-    partial = np.zeros((chunks, rows, cols))
+    # The first chunk writes into ``out`` itself: one grid fewer to clear and to add.
+    partial = np.zeros((chunks - 1, rows, cols))
     for chunk in prange(chunks):
-        _kde_events(x, y, w, chunk, chunks, x0, y0, cell, bandwidth, kernel, partial[chunk])
-    for chunk in range(chunks):
+        if chunk == 0:
+            _kde_events(x, y, w, 0, chunks, x0, y0, cell, bandwidth, kernel, out)
+        else:
+            _kde_events(x, y, w, chunk, chunks, x0, y0, cell, bandwidth, kernel, partial[chunk - 1])
+    for chunk in range(chunks - 1):
         out += partial[chunk]

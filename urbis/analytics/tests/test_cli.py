@@ -296,3 +296,74 @@ def test_urbis_command_routes_to_analytics(small_csv: Path) -> None:
         timeout=120,
     )
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_headerless_nrc_file_reproduces_the_nrc_table(capsys) -> None:
+    """§4.2 through the command line: the NRC-format file has no header (X, Y, date)."""
+    data = crime_file("chicago_be_month1.csv")
+    argv = ["knox", str(data), "--no-header", "--x", "0", "--y", "1", "--date", "2"]
+    argv += ["--space", "0,100,200,300", "--time", "0,7,14,21", "--permutations", "20"]
+    argv += ["--nrc", "--seed", "1", "--format", "json", "--no-progress"]
+    assert main(argv) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["observed"][0] == [28, 5, 5, 2]
+    assert body["observed"][-1] == [182194, 146149, 95237, 45879]
+    assert body["permutations"] == 19 and body["nrc_compat"] is True
+
+
+def test_hotspots_geojson_is_wgs84_when_the_crs_is_known(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "ll.csv"
+    rows = ["lon,lat"] + [f"{4.40 + 0.001 * (i % 7)},{51.20 + 0.001 * (i // 7)}" for i in range(60)]
+    path.write_text("\n".join(rows) + "\n")
+    out, png = tmp_path / "h.geojson", tmp_path / "h.png"
+    argv = ["hotspots", str(path), "--x", "lon", "--y", "lat", "--crs", "4326", "--cell", "50"]
+    argv += ["--bandwidth", "150", "--output", str(out), "--png", str(png)]
+    assert main(argv) == 0
+    assert "wrote" in capsys.readouterr().out
+    ring = json.loads(out.read_text())["features"][0]["geometry"]["coordinates"][0]
+    lon, lat = ring[0]
+    assert 4.3 < lon < 4.5 and 51.1 < lat < 51.3 and ring[0] == ring[-1]
+    assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["--crs", "EPSG:99999"], "--crs"),
+        (["--output", "/nonexistent-dir/x.geojson"], "No such file or directory"),
+        (["--neighbourhood", "hex"], "--neighbourhood"),
+    ],
+)
+def test_hotspots_bad_options_exit_2(small_csv: Path, extra, message, capsys) -> None:
+    argv = ["hotspots", str(small_csv), "--x", "x", "--y", "y", *extra]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and message in err
+
+
+def test_forecast_etas_and_bad_date(small_csv: Path, capsys) -> None:
+    argv = ["forecast", str(small_csv), "--x", "x", "--y", "y", "--date", "date"]
+    assert main([*argv, "--at", "2026-03-20", "--method", "etas", "--cell", "50"]) == 0
+    assert "etas forecast for 2026-03-20" in capsys.readouterr().out
+    assert main([*argv, "--at", "tomorrow"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_python_dash_m_is_the_same_command(small_csv: Path) -> None:
+    argv = ["knox", str(small_csv), "--x", "x", "--y", "y", "--date", "date"]
+    argv += ["--space", "0,50", "--time", "0,7", "--permutations", "9", "--format", "csv"]
+    result = subprocess.run(
+        [sys.executable, "-m", "urbis.analytics", *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("space_band,time_band,observed")
+    bad = subprocess.run(
+        [sys.executable, "-m", "urbis.analytics", "knox", str(small_csv), "--x", "x"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
