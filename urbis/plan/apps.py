@@ -6,3 +6,43 @@ class PlanConfig(AppConfig):
     name = "urbis.plan"
     label = "plan"
     verbose_name = _("Safety and prevention plan")
+
+    def ready(self) -> None:
+        from urbis.core import modules
+        from urbis.core.demo import register_demo_loader
+        from urbis.plan import jobs  # noqa: F401 - registers the nightly job
+        from urbis.plan.demo import load_plan_demo
+        from urbis.plan.permissions import READ_ROLES
+
+        roles = frozenset(READ_ROLES)
+        modules.register(
+            modules.ModuleEntry(
+                key="plan",
+                label=_("Safety and prevention plan"),
+                url_name="plan:overview",
+                roles=roles,
+                order=10,
+                description=_("Phenomena, objectives, actions, partners and indicators."),
+            )
+        )
+        modules.register(
+            modules.ModuleEntry(
+                key="survey",
+                label=_("Safety survey"),
+                url_name="plan:survey",
+                roles=roles,
+                order=11,
+                description=_("Feelings of insecurity by neighbourhood and year."),
+            )
+        )
+        modules.register(
+            modules.ModuleEntry(
+                key="partners",
+                label=_("Partners"),
+                url_name="plan:partners",
+                roles=roles,
+                order=12,
+                description=_("Partner organisations, agreements and their actions."),
+            )
+        )
+        register_demo_loader("plan", load_plan_demo)

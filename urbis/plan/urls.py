@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from urbis.plan import views
 
 app_name = "plan"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("<int:plan_id>/", views.detail, name="detail"),
+    path("<int:plan_id>/matrix/", views.matrix, name="matrix"),
+    path("<int:plan_id>/indicators/", views.indicators, name="indicators"),
+    path("<int:plan_id>/dashboard/", views.dashboard, name="dashboard"),
+    path("<int:plan_id>/report/<int:year>.<str:fmt>", views.report, name="report"),
+    path("actions/<int:action_id>/", views.action_detail, name="action"),
+    path("actions/<int:action_id>/practice-sheet/", views.practice_export, name="practice"),
+    path("survey/", views.survey, name="survey"),
+    path("partners/", views.partners, name="partners"),
+]

@@ -24,7 +24,13 @@ def create_user(*roles: str, username: str | None = None, **fields: Any) -> User
     from urbis.core import services
 
     name = username or f"user{next(_counter)}"
-    user = User.objects.create_user(username=name, password="a-test-password-1", **fields)
+    # A demo city loaded by a test may already hold a user of that name: reuse it.
+    user = User.objects.filter(username=name).first()
+    if user is None:
+        user = User.objects.create_user(username=name, password="a-test-password-1", **fields)
+    else:
+        user.set_password("a-test-password-1")
+        user.save(update_fields=["password"])
     if roles:
         services.user_set_roles(actor=None, user=user, roles=list(roles))
     return user

@@ -1,0 +1,257 @@
+"""Demo plan for the sample Mechelen: the five federal phenomena, objectives, actions tagged
+with Bjørgo's mechanisms (with deliberate gaps), indicators and a synthetic safety survey."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from urbis.core.models import Area, Organisation
+from urbis.plan import services
+from urbis.plan.models import BenchmarkPoint, Phenomenon, Plan, SurveyResponse
+
+PHENOMENA = [
+    (
+        "cleanliness",
+        "Netheid en leefbaarheid",
+        "Propreté et qualité de vie",
+        "Cleanliness and liveability",
+        "federal",
+    ),
+    (
+        "violence",
+        "Geweld, incl. intrafamiliaal geweld en radicalisering",
+        "Violence, y compris intrafamiliale et radicalisation",
+        "Violence incl. domestic violence and radicalisation",
+        "federal",
+    ),
+    ("burglary", "Inbraak en diefstal", "Cambriolage et vol", "Burglary and theft", "federal"),
+    (
+        "insecurity",
+        "Onveiligheidsgevoelens",
+        "Sentiment d'insécurité",
+        "Feelings of insecurity",
+        "federal",
+    ),
+    ("drugs", "Drugs", "Drogues", "Drugs", "federal"),
+    ("shoplifting", "Winkeldiefstal", "Vol à l'étalage", "Shoplifting", "local"),
+]
+
+# phenomenon: (objective text, [(action title, owner short name, budget, [(mechanism, why)])])
+ACTIONS: dict[str, tuple[str, list[tuple[str, str, int, list[tuple[str, str]]]]]] = {
+    "cleanliness": (
+        "Fewer littering and dumping reports per 1,000 inhabitants",
+        [
+            (
+                "Street coaches and quick clean-up",
+                "Prevention",
+                120000,
+                [
+                    ("NORM", "Visible care restores the norm that the street is looked after"),
+                    ("PROTECT", "Quick repair removes the cue that invites more dumping"),
+                ],
+            ),
+            (
+                "GAS fines for dumping",
+                "GAS",
+                30000,
+                [("DETER", "A prompt administrative fine raises the expected cost")],
+            ),
+        ],
+    ),
+    "burglary": (
+        "Fewer domestic burglaries",
+        [
+            (
+                "Near-repeat letters after a burglary",
+                "PZ MeWi",
+                15000,
+                [("PROTECT", "Neighbours at raised risk secure doors and windows for a few weeks")],
+            ),
+            (
+                "Burglary prevention premium",
+                "Prevention",
+                50000,
+                [
+                    ("PROTECT", "Better locks make the target harder"),
+                    ("REWARD", "Property marking makes stolen goods harder to sell"),
+                ],
+            ),
+        ],
+    ),
+    "violence": (
+        "Earlier help in domestic violence",
+        [
+            (
+                "Family Justice Centre case consultation",
+                "FJC",
+                200000,
+                [
+                    ("HARM", "Victims are protected and supported sooner"),
+                    ("DESIST", "Perpetrator programmes reduce repeat violence"),
+                ],
+            ),
+        ],
+    ),
+    "insecurity": (
+        "A feeling of insecurity below the national level",
+        [
+            (
+                "Neighbourhood walks with residents",
+                "Prevention",
+                20000,
+                [("NORM", "Residents and city set shared norms for their streets")],
+            ),
+        ],
+    ),
+    "drugs": (
+        "Less drug-related nuisance",
+        [
+            (
+                "Outreach work with young people",
+                "Open youth centre",
+                90000,
+                [("RECRUIT", "Young people are offered alternatives before they are drawn in")],
+            ),
+        ],
+    ),
+}
+
+
+def _survey(areas: list[Area]) -> list[SurveyResponse]:
+    rng = random.Random(2026)  # noqa: S311 - synthetic demo data, not security
+    responses = []
+    for year, unsafe in ((2018, 0.05), (2021, 0.07), (2024, 0.045)):
+        for index in range(600):
+            area = areas[index % len(areas)] if areas else None
+            draw = rng.random()
+            answer = (
+                "always"
+                if draw < unsafe / 3
+                else "often"
+                if draw < unsafe
+                else "sometimes"
+                if draw < 0.3
+                else "rarely"
+                if draw < 0.6
+                else "never"
+            )
+            responses.append(
+                SurveyResponse(
+                    edition=year,
+                    respondent=f"D{year}-{index:04d}",
+                    area=area,
+                    weight=round(rng.uniform(0.6, 1.6), 3),
+                    insecurity=answer,
+                    pride=rng.choice(["often", "always", "always", "sometimes"]),
+                    avoid_dark=rng.choice(["never", "rarely", "sometimes", "often"]),
+                    avoid_places=rng.choice(["never", "rarely", "sometimes"]),
+                )
+            )
+    return responses
+
+
+def load_plan_demo(actor: Any) -> str:
+    if Plan.objects.filter(code="SVPP-2026").exists():
+        return "already loaded"
+    organisations = {o.short_name: o for o in Organisation.objects.all()}
+    if "Prevention" not in organisations:
+        return "skipped: load the core demo first"
+    with transaction.atomic():
+        phenomena = {}
+        for code, nl, fr, en, source in PHENOMENA:
+            phenomena[code], _created = Phenomenon.objects.get_or_create(
+                code=code,
+                defaults={"label_nl": nl, "label_fr": fr, "label_en": en, "source": source},
+            )
+        plan = services.plan_create(
+            actor=actor,
+            code="SVPP-2026",
+            title="Strategic Safety and Prevention Plan Mechelen 2026–2031 (demo)",
+            period_start=dt.date(2026, 1, 1),
+            period_end=dt.date(2031, 12, 31),
+        )
+        actions = 0
+        for rank, (code, (objective_text, items)) in enumerate(ACTIONS.items(), start=1):
+            priority = services.priority_add(
+                actor=actor, plan=plan, phenomenon=phenomena[code], rank=rank
+            )
+            general = services.objective_create(
+                actor=actor, priority=priority, level="general", code=f"{rank}", text=objective_text
+            )
+            strategic = services.objective_create(
+                actor=actor,
+                priority=priority,
+                level="strategic",
+                code=f"{rank}.1",
+                text=objective_text,
+                parent=general,
+            )
+            operational = services.objective_create(
+                actor=actor,
+                priority=priority,
+                level="operational",
+                code=f"{rank}.1.1",
+                text=objective_text,
+                parent=strategic,
+                owner=organisations["Prevention"],
+                due_date=dt.date(2031, 12, 31),
+            )
+            for title, owner, budget, tags in items:
+                services.action_create(
+                    actor=actor,
+                    objective=operational,
+                    title=title,
+                    owner=organisations[owner],
+                    budget=Decimal(budget),
+                    status="running",
+                    start=dt.date(2026, 1, 1),
+                    partners=[(organisations["Prevention"], "lead")],
+                    mechanisms=[services.MechanismTag(m, why) for m, why in tags],
+                )
+                actions += 1
+            if code == "insecurity":
+                indicator = services.indicator_create(
+                    actor=actor,
+                    objective=operational,
+                    code="INSEC-1",
+                    name="Residents who often or always feel unsafe",
+                    kind="outcome",
+                    definition="Weighted share answering often or always, residents 15+",
+                    unit="%",
+                    population_base="residents 15+",
+                    direction="down",
+                    baseline=Decimal("5.0"),
+                    baseline_year=2018,
+                    data_source="Safety survey",
+                )
+                for year in (2026, 2027, 2028):
+                    services.target_set(
+                        actor=actor, indicator=indicator, year=year, value=Decimal("4.5")
+                    )
+                services.measurement_record(
+                    actor=actor,
+                    indicator=indicator,
+                    period_start=dt.date(2024, 1, 1),
+                    period_end=dt.date(2024, 12, 31),
+                    value=Decimal("4.6"),
+                    base_n=600,
+                    source="Synthetic demo survey 2024",
+                )
+        areas = list(Area.objects.filter(kind="neighbourhood"))
+        SurveyResponse.objects.bulk_create(_survey(areas))
+        for year, value in ((2018, "6.00"), (2021, "9.00")):
+            BenchmarkPoint.objects.get_or_create(
+                series="Veiligheidsmonitor (national)",
+                year=year,
+                defaults={
+                    "value": Decimal(value),
+                    "definition": "Share of residents 15+ who often or always feel unsafe",
+                    "source": "https://www.knack.be/nieuws/belgie/bijna-een-op-de-tien-belgen-voelt-zich-vaak-of-altijd-onveilig/",
+                },
+            )
+    return f"plan with {len(ACTIONS)} priorities and {actions} actions, 1,800 survey responses"

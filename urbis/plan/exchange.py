@@ -1,0 +1,86 @@
+"""Exchange with peer cities: the practice sheet (JSON, schema version 1).
+
+No machine-readable Efus format exists (domain/plan-casework.md §5); the sheet is the union of
+the Efus practice-sheet elements, the EWSI template fields and the four EUCPN good-practice
+criteria, plus Bjørgo mechanism tags. The schema is documented in docs/plan.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from urbis.plan.bjorgo import Mechanism
+from urbis.plan.models import Action
+
+SCHEMA = "urbis.practice-sheet/1"
+REQUIRED = ("schema", "title", "problem", "measures", "mechanisms", "partners", "contact")
+
+
+def practice_sheet(action: Action) -> dict[str, Any]:
+    """Build the practice sheet of an action (no personal data beyond the public contact)."""
+    objective = action.objective
+    phenomenon = objective.priority.phenomenon
+    return {
+        "schema": SCHEMA,
+        "title": action.title,
+        "city": objective.priority.plan.title,
+        "period": {
+            "start": action.start.isoformat() if action.start else None,
+            "end": action.end.isoformat() if action.end else None,
+        },
+        "problem": {
+            "phenomenon": phenomenon.code,
+            "label": phenomenon.label_en,
+            "objective": objective.text,
+        },
+        "measures": action.description,
+        "mechanisms": [
+            {
+                "code": m.mechanism,
+                "label": str(Mechanism(m.mechanism).label),
+                "strength": m.strength,
+                "rationale": m.rationale,
+            }
+            for m in action.mechanisms.all()
+        ],
+        "partners": [{"name": p.organisation.name, "role": p.role} for p in action.partners.all()],
+        "costs": {"budget_eur": str(action.budget), "funding": action.funding_source},
+        "results": [
+            {
+                "indicator": i.name,
+                "unit": i.unit,
+                "values": [
+                    {"period_end": m.period_end.isoformat(), "value": str(m.value)}
+                    for m in i.measurements.all()
+                ],
+            }
+            for i in objective.indicators.all()
+        ],
+        "evaluation": {
+            "side_effects": [
+                {"description": s.description, "positive": s.positive, "observed": s.observed}
+                for s in action.side_effects.all()
+            ]
+        },
+        "contact": {"organisation": action.owner.name, "email": action.owner.email},
+    }
+
+
+def validate_practice_sheet(document: Any) -> dict[str, Any]:
+    """Check an incoming sheet; every problem is named by its field."""
+    if not isinstance(document, dict):
+        raise ValidationError({"document": ["A practice sheet is a JSON object."]})
+    errors: dict[str, list[str]] = {}
+    for key in REQUIRED:
+        if key not in document:
+            errors[key] = ["This field is required."]
+    if document.get("schema") not in (None, SCHEMA):
+        errors["schema"] = [f"Unsupported schema {document.get('schema')!r}; expected {SCHEMA}."]
+    for index, item in enumerate(document.get("mechanisms") or []):
+        if not isinstance(item, dict) or item.get("code") not in Mechanism.values:
+            errors.setdefault("mechanisms", []).append(f"Item {index}: unknown mechanism code.")
+    if errors:
+        raise ValidationError(errors)
+    return document

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from urbis.plan.bjorgo import Mechanism
+from urbis.plan.models import MechanismStrength
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+class MeasurementForm(forms.Form):
+    indicator = forms.IntegerField(widget=forms.HiddenInput)
+    period_start = forms.DateField(
+        label=_("Period start"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_end = forms.DateField(
+        label=_("Period end"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    value = forms.DecimalField(label=_("Value"), max_digits=14, decimal_places=4)
+    base_n = forms.IntegerField(label=_("Base N"), required=False, min_value=0)
+    source = forms.CharField(label=_("Source"), max_length=300)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class MechanismTagForm(forms.Form):
+    mechanism = forms.ChoiceField(label=_("Mechanism"), choices=Mechanism.choices)
+    strength = forms.ChoiceField(label=_("Strength"), choices=MechanismStrength.choices)
+    rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SideEffectForm(forms.Form):
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}))
+    positive = forms.BooleanField(label=_("Positive side effect"), required=False)
+    observed = forms.BooleanField(label=_("Observed (not only expected)"), required=False)
+
+
+class SurveyUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Survey file (CSV or XLSX)"),
+        help_text=_(
+            "Columns: respondent, area, year, weight, insecurity, pride, avoid_dark, "
+            "avoid_places. Answers: never, rarely, sometimes, often, always."
+        ),
+    )
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        if not name.endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        head = upload.read(4)
+        upload.seek(0)
+        if name.endswith(".xlsx") and head != b"PK\x03\x04":
+            raise forms.ValidationError(_("This is not an XLSX workbook."))
+        if name.endswith(".csv") and b"\x00" in head:
+            raise forms.ValidationError(_("This is not a text CSV file."))
+        return upload

@@ -1,0 +1,207 @@
+"""Reads of the plan module. The plan holds no personal data; access is by role."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+
+from urbis.core.roles import has_role
+from urbis.plan import bjorgo
+from urbis.plan.models import (
+    Action,
+    ActionMechanism,
+    BenchmarkPoint,
+    Indicator,
+    Measurement,
+    Objective,
+    Plan,
+    SurveyResponse,
+)
+from urbis.plan.permissions import READ_ROLES
+from urbis.plan.survey import HEADLINE, Share, weighted_share
+
+
+def plans_for(user: Any) -> QuerySet[Plan]:
+    if not has_role(user, *READ_ROLES):
+        return Plan.objects.none()
+    return Plan.objects.all()
+
+
+def current_plan(user: Any, today: dt.date | None = None) -> Plan | None:
+    day = today or dt.date.today()
+    plans = plans_for(user)
+    return plans.filter(period_start__lte=day, period_end__gte=day).first() or plans.first()
+
+
+def plan_tree(plan: Plan) -> list[dict[str, Any]]:
+    """Priorities with their objectives nested general → strategic → operational → actions."""
+    objectives = list(
+        Objective.objects.filter(priority__plan=plan)
+        .select_related("owner", "priority__phenomenon")
+        .prefetch_related(
+            Prefetch(
+                "actions",
+                queryset=Action.objects.select_related("owner").prefetch_related(
+                    "mechanisms", "partners__organisation"
+                ),
+            ),
+            "indicators",
+        )
+    )
+    children: dict[int | None, list[Objective]] = {}
+    for objective in objectives:
+        children.setdefault(objective.parent_id, []).append(objective)
+
+    def node(objective: Objective) -> dict[str, Any]:
+        return {
+            "objective": objective,
+            "children": [node(child) for child in children.get(objective.pk, [])],
+        }
+
+    tree = []
+    for priority in plan.priorities.select_related("phenomenon"):
+        roots = [o for o in children.get(None, []) if o.priority_id == priority.pk]
+        tree.append({"priority": priority, "objectives": [node(o) for o in roots]})
+    return tree
+
+
+def mechanism_tags(plan: Plan) -> list[bjorgo.Tag]:
+    rows = (
+        ActionMechanism.objects.filter(action__objective__priority__plan=plan)
+        .select_related("action__owner", "action__objective__priority__phenomenon")
+        .prefetch_related("action__partners__organisation")
+    )
+    tags = []
+    for row in rows:
+        action = row.action
+        actors = {action.owner.short_name or action.owner.name}
+        actors.update(
+            p.organisation.short_name or p.organisation.name for p in action.partners.all()
+        )
+        tags.append(
+            bjorgo.Tag(
+                action_id=action.pk,
+                phenomenon=action.objective.priority.phenomenon.code,
+                mechanism=row.mechanism,
+                budget=action.budget,
+                actors=tuple(sorted(actors)),
+            )
+        )
+    return tags
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    phenomena: list[tuple[str, str]]  # (code, label)
+    cells: dict[str, dict[str, bjorgo.Cell]]
+    gaps: dict[str, list[str]]
+    balance: dict[str, float]
+
+
+def matrix_for(plan: Plan) -> MatrixView:
+    phenomena = [
+        (p.phenomenon.code, p.phenomenon.label())
+        for p in plan.priorities.select_related("phenomenon")
+    ]
+    cells = bjorgo.matrix(mechanism_tags(plan), [code for code, _label in phenomena])
+    return MatrixView(phenomena, cells, bjorgo.gaps(cells), bjorgo.balance(cells))
+
+
+def cell_actions(plan: Plan, phenomenon: str, mechanism: str) -> QuerySet[Action]:
+    return (
+        Action.objects.filter(
+            objective__priority__plan=plan,
+            objective__priority__phenomenon__code=phenomenon,
+            mechanisms__mechanism=mechanism,
+        )
+        .select_related("owner", "objective")
+        .distinct()
+    )
+
+
+@dataclass(frozen=True)
+class IndicatorStatus:
+    indicator: Indicator
+    latest: Measurement | None
+    target: Decimal | None
+    light: str  # green, amber, red, grey
+
+
+def _light(indicator: Indicator, value: Decimal | None, target: Decimal | None) -> str:
+    """Green when the target is met, amber within 10 % of it, red otherwise, grey when unknown.
+    The 10 % band is a presentation choice, stated in docs/plan.md."""
+    if value is None or target is None:
+        return "grey"
+    if indicator.direction == "up":
+        if value >= target:
+            return "green"
+        return "amber" if target == 0 or value >= target * Decimal("0.9") else "red"
+    if value <= target:
+        return "green"
+    return "amber" if value <= target * Decimal("1.1") else "red"
+
+
+def indicator_statuses(plan: Plan, year: int | None = None) -> list[IndicatorStatus]:
+    statuses = []
+    indicators = Indicator.objects.filter(objective__priority__plan=plan).prefetch_related(
+        "targets", "measurements"
+    )
+    for indicator in indicators:
+        measurements = sorted(
+            indicator.measurements.all(), key=lambda m: (m.period_end, m.entered_at)
+        )
+        latest = measurements[-1] if measurements else None
+        wanted = year or (latest.period_end.year if latest else None)
+        target = next((t.value for t in indicator.targets.all() if t.year == wanted), None)
+        statuses.append(
+            IndicatorStatus(
+                indicator,
+                latest,
+                target,
+                _light(indicator, latest.value if latest else None, target),
+            )
+        )
+    return statuses
+
+
+SURVEY_ITEMS = ("insecurity", "pride", "avoid_dark", "avoid_places")
+
+
+def survey_results(item: str = "insecurity") -> dict[str, Any]:
+    """Weighted often+always shares by year, overall and by area, with suppression."""
+    if item not in SURVEY_ITEMS:
+        raise ValueError(f"item: unknown survey item {item!r}")
+    minimum = getattr(settings, "URBIS_SURVEY_MIN_RESPONDENTS", 30)
+    rows = list(
+        SurveyResponse.objects.select_related("area").values_list(
+            "edition", "area__code", "area__name", "weight", item
+        )
+    )
+    by_year: dict[int, list[tuple[str | None, float]]] = {}
+    by_area: dict[tuple[int, str, str], list[tuple[str | None, float]]] = {}
+    for edition, code, name, weight, answer in rows:
+        value = answer or None
+        by_year.setdefault(edition, []).append((value, weight))
+        if code:
+            by_area.setdefault((edition, code, name), []).append((value, weight))
+
+    def share(pairs: list[tuple[str | None, float]]) -> Share:
+        return weighted_share(
+            [a for a, _w in pairs],
+            [w for _a, w in pairs],
+            positive=HEADLINE,
+            min_respondents=minimum,
+        )
+
+    return {
+        "item": item,
+        "minimum": minimum,
+        "years": {year: share(pairs) for year, pairs in sorted(by_year.items())},
+        "areas": {key: share(pairs) for key, pairs in sorted(by_area.items())},
+        "benchmarks": list(BenchmarkPoint.objects.all()),
+    }

@@ -1,0 +1,191 @@
+"""Services: plan extension rules, objective hierarchy, tags, append-only measurements,
+survey import (per-row report, nothing half-written), automatic indicators."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from urbis.core import indicators as core_indicators
+from urbis.core.models import AuditEvent, Organisation
+from urbis.plan import services
+from urbis.plan.jobs import compute_automatic_indicators
+from urbis.plan.models import Measurement, Objective, Phenomenon, Plan, SurveyResponse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_extension_keeps_priorities_and_may_only_add(demo_plan: Plan, coordinator) -> None:
+    extension = services.plan_extend(
+        actor=coordinator, plan=demo_plan, code="SVPP-2032", period_end=dt.date(2033, 12, 31)
+    )
+    assert extension.period_start == dt.date(2032, 1, 1)
+    assert set(extension.priorities.values_list("phenomenon__code", flat=True)) == set(
+        demo_plan.priorities.values_list("phenomenon__code", flat=True)
+    )
+    inherited = extension.priorities.get(phenomenon__code="burglary")
+    with pytest.raises(ValidationError, match="may only add"):
+        services.priority_remove(actor=coordinator, priority=inherited)
+    shoplifting = Phenomenon.objects.get(code="shoplifting")
+    with pytest.raises(ValidationError) as error:
+        services.priority_add(actor=coordinator, plan=extension, phenomenon=shoplifting)
+    assert "rationale" in error.value.message_dict
+    services.priority_add(
+        actor=coordinator,
+        plan=extension,
+        phenomenon=shoplifting,
+        rationale="Diagnostic 2031: shoplifting rising in the centre",
+    )
+    demo_plan.refresh_from_db()
+    assert demo_plan.status == "extended"
+    assert AuditEvent.objects.filter(action="plan.extended").exists()
+
+
+def test_objective_levels_must_nest(demo_plan: Plan, coordinator) -> None:
+    priority = demo_plan.priorities.first()
+    general = Objective.objects.filter(priority=priority, level="general").first()
+    with pytest.raises(ValidationError) as error:
+        services.objective_create(
+            actor=coordinator,
+            priority=priority,
+            level="operational",
+            code="x",
+            text="skips a level",
+            parent=general,
+        )
+    assert "parent" in error.value.message_dict
+    with pytest.raises(ValidationError):
+        services.objective_create(
+            actor=coordinator,
+            priority=priority,
+            level="general",
+            code="y",
+            text="no parent allowed",
+            parent=general,
+        )
+
+
+def test_action_needs_operational_objective_and_tag_rationale(demo_plan: Plan, coordinator) -> None:
+    owner = Organisation.objects.first()
+    general = Objective.objects.filter(level="general").first()
+    with pytest.raises(ValidationError) as error:
+        services.action_create(actor=coordinator, objective=general, title="x", owner=owner)
+    assert "objective" in error.value.message_dict
+    operational = Objective.objects.filter(level="operational").first()
+    with pytest.raises(ValidationError) as error:
+        services.action_create(
+            actor=coordinator,
+            objective=operational,
+            title="x",
+            owner=owner,
+            mechanisms=[services.MechanismTag("DETER", " "), services.MechanismTag("MAGIC", "why")],
+        )
+    assert len(error.value.message_dict["mechanisms"]) == 2
+    action = services.action_create(
+        actor=coordinator,
+        objective=operational,
+        title="Camera",
+        owner=owner,
+        mechanisms=[services.MechanismTag("DETER", "seen")],
+    )
+    assert list(action.mechanisms.values_list("mechanism", flat=True)) == ["DETER"]
+
+
+def test_measurements_are_appended_never_overwritten(demo_plan: Plan, coordinator) -> None:
+    indicator = (
+        demo_plan.priorities.get(phenomenon__code="insecurity")
+        .objectives.get(level="operational")
+        .indicators.get()
+    )
+    first = services.measurement_record(
+        actor=coordinator,
+        indicator=indicator,
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 6, 30),
+        value=Decimal("4.9"),
+        source="survey",
+    )
+    services.measurement_record(
+        actor=coordinator,
+        indicator=indicator,
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 6, 30),
+        value=Decimal("4.7"),
+        source="survey (corrected)",
+    )
+    first.refresh_from_db()
+    assert first.value == Decimal("4.9")
+    assert indicator.measurements.filter(period_end=dt.date(2026, 6, 30)).count() == 2
+    with pytest.raises(ValidationError) as error:
+        services.measurement_record(
+            actor=coordinator,
+            indicator=indicator,
+            period_start=dt.date(2026, 6, 1),
+            period_end=dt.date(2026, 1, 1),
+            value=Decimal(1),
+            source="",
+        )
+    assert set(error.value.message_dict) == {"period_end", "source"}
+
+
+def test_survey_import_reports_each_bad_row_and_writes_nothing(
+    demo_plan: Plan, coordinator
+) -> None:
+    before = SurveyResponse.objects.count()
+    rows = [
+        {
+            "respondent": "R1",
+            "year": "2025",
+            "area": "MEC-N01",
+            "weight": "1,2",
+            "insecurity": "vaak",
+        },
+        {"respondent": "R2", "year": "2025", "area": "NOPE", "insecurity": "often"},
+        {"respondent": "R3", "year": "2025", "weight": "-1", "insecurity": "often"},
+        {"respondent": "R4", "year": "2025", "insecurity": "sometimes-ish"},
+        {"respondent": "", "year": "2025"},
+        {"respondent": "R1", "year": "2025", "insecurity": "never"},
+    ]
+    report = services.survey_import(actor=coordinator, rows=rows)
+    assert [line for line, _ in report.rejected] == [3, 4, 5, 6, 7]
+    reasons = dict(report.rejected)
+    assert "unknown code NOPE" in reasons[3] and "positive" in reasons[4]
+    assert "not on the scale" in reasons[5] and "missing respondent" in reasons[6]
+    assert "twice" in reasons[7]
+    assert SurveyResponse.objects.count() == before
+    good = services.survey_import(actor=coordinator, rows=rows[:1])
+    assert good.ok and good.imported == 1
+    saved = SurveyResponse.objects.get(respondent="R1")
+    assert (saved.insecurity, saved.weight, saved.area.code) == ("often", 1.2, "MEC-N01")
+
+
+def test_automatic_indicators_from_a_registered_provider(demo_plan: Plan) -> None:
+    indicator = (
+        demo_plan.priorities.get(phenomenon__code="insecurity")
+        .objectives.get(level="operational")
+        .indicators.get()
+    )
+    indicator.provider_code = "test.lead_time"
+    indicator.save()
+    calls: list[tuple[dt.date, dt.date]] = []
+
+    def compute(start: dt.date, end: dt.date) -> core_indicators.ProvidedValue:
+        calls.append((start, end))
+        return core_indicators.ProvidedValue(value=42.5, base_n=17, source="cases decided")
+
+    core_indicators.register_provider(
+        core_indicators.IndicatorProvider(
+            code="test.lead_time", label="lead time", unit="days", compute=compute
+        )
+    )
+    summary = compute_automatic_indicators(dt.date(2026, 11, 24))
+    assert summary.startswith("1 automatic")
+    measurement = Measurement.objects.filter(indicator=indicator, automatic=True).get()
+    assert measurement.value == Decimal("42.5") and measurement.base_n == 17
+    assert measurement.source.startswith("test.lead_time")
+    assert calls == [(dt.date(2026, 1, 1), dt.date(2026, 11, 24))]
+    compute_automatic_indicators(dt.date(2026, 11, 24))  # same value: nothing new
+    assert Measurement.objects.filter(indicator=indicator, automatic=True).count() == 1

@@ -1,0 +1,312 @@
+"""Plan pages: thin glue over selectors and services."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from urbis.core.models import Organisation
+from urbis.core.permissions import role_required
+from urbis.core.roles import has_role
+from urbis.plan import reports, selectors, services
+from urbis.plan.bjorgo import MECHANISM_ORDER, Mechanism
+from urbis.plan.forms import MeasurementForm, MechanismTagForm, SideEffectForm, SurveyUploadForm
+from urbis.plan.models import Action, Agreement, Indicator, Plan
+from urbis.plan.permissions import EDIT_ROLES, READ_ROLES
+from urbis.plan.tabular import read_rows
+
+
+def _plan(request: HttpRequest, plan_id: int) -> Plan:
+    return get_object_or_404(selectors.plans_for(request.user), pk=plan_id)
+
+
+@role_required(*READ_ROLES)
+def overview(request: HttpRequest) -> HttpResponse:
+    plan = selectors.current_plan(request.user)
+    if plan is not None:
+        return redirect("plan:detail", plan_id=plan.pk)
+    return render(request, "plan/empty.html")
+
+
+@role_required(*READ_ROLES)
+def detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    return render(
+        request,
+        "plan/detail.html",
+        {
+            "plan": plan,
+            "tree": selectors.plan_tree(plan),
+            "plans": selectors.plans_for(request.user),
+        },
+    )
+
+
+@role_required(*READ_ROLES)
+def matrix(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    view = selectors.matrix_for(plan)
+    rows = [
+        {
+            "code": code,
+            "label": label,
+            "cells": [(m, view.cells[code][m]) for m in MECHANISM_ORDER],
+            "gaps": [Mechanism(m).label for m in view.gaps[code]],
+        }
+        for code, label in view.phenomena
+    ]
+    drill = None
+    phenomenon, mechanism = request.GET.get("phenomenon"), request.GET.get("mechanism")
+    if phenomenon and mechanism in MECHANISM_ORDER:
+        drill = {
+            "phenomenon": dict(view.phenomena).get(phenomenon, phenomenon),
+            "mechanism": Mechanism(mechanism).label,
+            "actions": selectors.cell_actions(plan, phenomenon, mechanism),
+        }
+    return render(
+        request,
+        "plan/matrix.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "mechanisms": [Mechanism(m) for m in MECHANISM_ORDER],
+            "balance": [
+                (Mechanism(m).label, round(view.balance[m] * 100, 1)) for m in MECHANISM_ORDER
+            ],
+            "drill": drill,
+        },
+    )
+
+
+@role_required(*READ_ROLES)
+def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
+    action = get_object_or_404(
+        Action.objects.filter(
+            objective__priority__plan__in=selectors.plans_for(request.user)
+        ).select_related("owner", "objective__priority__plan"),
+        pk=action_id,
+    )
+    can_edit = has_role(request.user, *EDIT_ROLES)
+    tag_form, effect_form = MechanismTagForm(), SideEffectForm()
+    if request.method == "POST":
+        if not can_edit:
+            raise Http404
+        try:
+            if request.POST.get("form") == "tag":
+                tag_form = MechanismTagForm(request.POST)
+                if tag_form.is_valid():
+                    services.action_tag(
+                        actor=request.user,
+                        action=action,
+                        tag=services.MechanismTag(**tag_form.cleaned_data),
+                    )
+                    messages.success(request, _("Mechanism saved."))
+                    return redirect("plan:action", action_id=action.pk)
+            else:
+                effect_form = SideEffectForm(request.POST)
+                if effect_form.is_valid():
+                    services.side_effect_record(
+                        actor=request.user, action=action, **effect_form.cleaned_data
+                    )
+                    messages.success(request, _("Side effect recorded."))
+                    return redirect("plan:action", action_id=action.pk)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "plan/action.html",
+        {
+            "action": action,
+            "can_edit": can_edit,
+            "tag_form": tag_form,
+            "effect_form": effect_form,
+        },
+        status=status,
+    )
+
+
+@role_required(*READ_ROLES)
+def indicators(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    form = MeasurementForm()
+    status = 200
+    if request.method == "POST":
+        if not has_role(request.user, *EDIT_ROLES):
+            raise Http404
+        form = MeasurementForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            indicator = get_object_or_404(
+                Indicator, pk=data["indicator"], objective__priority__plan=plan
+            )
+            try:
+                services.measurement_record(
+                    actor=request.user,
+                    indicator=indicator,
+                    period_start=data["period_start"],
+                    period_end=data["period_end"],
+                    value=data["value"],
+                    source=data["source"],
+                    base_n=data["base_n"],
+                    note=data["note"],
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("Measurement recorded."))
+                return redirect("plan:indicators", plan_id=plan.pk)
+        status = 400
+    return render(
+        request,
+        "plan/indicators.html",
+        {
+            "plan": plan,
+            "statuses": selectors.indicator_statuses(plan),
+            "form": form,
+            "can_edit": has_role(request.user, *EDIT_ROLES),
+        },
+        status=status,
+    )
+
+
+@role_required(*READ_ROLES)
+def survey(request: HttpRequest) -> HttpResponse:
+    form = SurveyUploadForm()
+    report = None
+    status = 200
+    if request.method == "POST":
+        if not has_role(request.user, *EDIT_ROLES):
+            raise Http404
+        form = SurveyUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                report = services.survey_import(
+                    actor=request.user, rows=read_rows(upload, upload.name)
+                )
+            except (ValueError, KeyError) as exc:
+                form.add_error("file", _("The file cannot be read: %(error)s") % {"error": exc})
+            if report is not None and report.ok:
+                messages.success(request, _("%(n)s responses imported.") % {"n": report.imported})
+                return redirect("plan:survey")
+        status = 400
+    item = request.GET.get("item", "insecurity")
+    if item not in selectors.SURVEY_ITEMS:
+        item = "insecurity"
+    results = selectors.survey_results(item)
+    chart = {
+        "labels": [str(year) for year in results["years"]],
+        "values": [
+            None if s.share is None else round(s.share * 100, 2) for s in results["years"].values()
+        ],
+        "low": [
+            None if s.ci_low is None else round(s.ci_low * 100, 2)
+            for s in results["years"].values()
+        ],
+        "high": [
+            None if s.ci_high is None else round(s.ci_high * 100, 2)
+            for s in results["years"].values()
+        ],
+        "benchmark": {str(b.year): float(b.value) for b in results["benchmarks"]},
+    }
+    return render(
+        request,
+        "plan/survey.html",
+        {
+            "form": form,
+            "report": report,
+            "results": results,
+            "item": item,
+            "items": selectors.SURVEY_ITEMS,
+            "chart_json": json.dumps(chart),
+            "can_edit": has_role(request.user, *EDIT_ROLES),
+        },
+        status=status,
+    )
+
+
+@role_required(*READ_ROLES)
+def partners(request: HttpRequest) -> HttpResponse:
+    organisations = Organisation.objects.filter(is_active=True).prefetch_related(
+        "owned_actions", "agreements", "contacts"
+    )
+    return render(
+        request,
+        "plan/partners.html",
+        {
+            "organisations": organisations,
+            "agreements": Agreement.objects.prefetch_related("parties"),
+        },
+    )
+
+
+@role_required(*READ_ROLES)
+def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    view = selectors.matrix_for(plan)
+    survey = selectors.survey_results("insecurity")
+    statuses = selectors.indicator_statuses(plan)
+    lights = {
+        light: sum(1 for s in statuses if s.light == light)
+        for light in ("green", "amber", "red", "grey")
+    }
+    return render(
+        request,
+        "plan/dashboard.html",
+        {
+            "plan": plan,
+            "statuses": statuses,
+            "lights": lights,
+            "phenomena": view.phenomena,
+            "gaps": view.gaps,
+            "survey": survey,
+            "mechanisms": [Mechanism(m) for m in MECHANISM_ORDER],
+            "cells": view.cells,
+        },
+    )
+
+
+@role_required(*READ_ROLES)
+def report(request: HttpRequest, plan_id: int, year: int, fmt: str) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    if fmt not in ("pdf", "xlsx"):
+        raise Http404
+    language = request.GET.get("lang") or request.LANGUAGE_CODE
+    if language not in ("nl", "fr", "en"):
+        language = "nl"
+    if fmt == "xlsx":
+        content = reports.progress_xlsx(plan, year, language)
+        response = HttpResponse(
+            content,
+            content_type=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )
+    else:
+        content = reports.progress_pdf(plan, year, language)
+        response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{plan.code}-{year}-{language}.{fmt}"'
+    return response
+
+
+@role_required(*READ_ROLES)
+@require_POST
+def practice_export(request: HttpRequest, action_id: int) -> HttpResponse:
+    action = get_object_or_404(
+        Action.objects.filter(objective__priority__plan__in=selectors.plans_for(request.user)),
+        pk=action_id,
+    )
+    from urbis.plan.exchange import practice_sheet
+
+    response = HttpResponse(
+        json.dumps(practice_sheet(action), indent=2, ensure_ascii=False),
+        content_type="application/json",
+    )
+    response["Content-Disposition"] = f'attachment; filename="practice-{action.pk}.json"'
+    return response
