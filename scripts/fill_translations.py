@@ -287,7 +287,7 @@ def fill(po_path: Path, index: int) -> list[str]:
         catalog = read_po(handle)
     missing = []
     for message in catalog:
-        if not message.id or message.string:
+        if not message.id or (message.string and not message.fuzzy):
             continue
         key = message.id if isinstance(message.id, str) else message.id[0]
         if key in T:

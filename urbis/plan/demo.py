@@ -12,7 +12,14 @@ from django.db import transaction
 
 from urbis.core.models import Area, Organisation
 from urbis.plan import services
-from urbis.plan.models import BenchmarkPoint, Phenomenon, Plan, SurveyResponse
+from urbis.plan.models import (
+    AlignmentCode,
+    BenchmarkPoint,
+    Objective,
+    Phenomenon,
+    Plan,
+    SurveyResponse,
+)
 
 PHENOMENA = [
     (
@@ -242,6 +249,28 @@ def load_plan_demo(actor: Any) -> str:
                     base_n=600,
                     source="Synthetic demo survey 2024",
                 )
+        # Alignment with the Framework note on integral security 2022–2024 (domain §1.3).
+        kiv = {
+            "KIV-3": "Drugs",
+            "KIV-6": "Violent crime, attacks on personal integrity",
+            "KIV-7": "Organised property crime",
+            "KIV-10": "Nuisance",
+        }
+        links = {
+            "KIV-3": "drugs",
+            "KIV-6": "violence",
+            "KIV-7": "burglary",
+            "KIV-10": "cleanliness",
+        }
+        for code, label in kiv.items():
+            alignment, _created = AlignmentCode.objects.get_or_create(
+                framework="kiv", code=code, defaults={"label": label}
+            )
+            alignment.objectives.add(
+                *Objective.objects.filter(
+                    priority__plan=plan, priority__phenomenon__code=links[code], level="general"
+                )
+            )
         areas = list(Area.objects.filter(kind="neighbourhood"))
         SurveyResponse.objects.bulk_create(_survey(areas))
         for year, value in ((2018, "6.00"), (2021, "9.00")):

@@ -84,3 +84,59 @@ def validate_practice_sheet(document: Any) -> dict[str, Any]:
     if errors:
         raise ValidationError(errors)
     return document
+
+
+BENCHMARK_SCHEMA = "urbis.indicator-benchmarks/1"
+
+
+def benchmark_file(plan: Any) -> dict[str, Any]:
+    """Anonymised indicator benchmarks: aggregate yearly values only, never microdata, areas
+    or persons, so a peer city can compare definitions and levels."""
+    from urbis.plan.models import Indicator
+
+    indicators = []
+    for indicator in Indicator.objects.filter(objective__priority__plan=plan).prefetch_related(
+        "measurements"
+    ):
+        by_year: dict[int, str] = {}
+        for measurement in sorted(
+            indicator.measurements.all(), key=lambda m: (m.period_end, m.entered_at)
+        ):
+            if measurement.area_id is None:
+                by_year[measurement.period_end.year] = str(measurement.value)
+        indicators.append(
+            {
+                "code": indicator.code,
+                "name": indicator.name,
+                "unit": indicator.unit,
+                "definition": indicator.definition,
+                "population_base": indicator.population_base,
+                "values": [
+                    {"year": year, "value": value} for year, value in sorted(by_year.items())
+                ],
+            }
+        )
+    return {"schema": BENCHMARK_SCHEMA, "city": plan.title, "indicators": indicators}
+
+
+def validate_benchmark_file(document: Any) -> dict[str, Any]:
+    errors: dict[str, list[str]] = {}
+    if not isinstance(document, dict) or document.get("schema") != BENCHMARK_SCHEMA:
+        raise ValidationError({"schema": [f"Expected {BENCHMARK_SCHEMA}."]})
+    if not str(document.get("city") or "").strip():
+        errors["city"] = ["This field is required."]
+    for index, item in enumerate(document.get("indicators") or []):
+        for key in ("name", "unit", "definition", "values"):
+            if not isinstance(item, dict) or key not in item:
+                errors.setdefault("indicators", []).append(f"Item {index}: {key} is required.")
+        for value in (item.get("values") or []) if isinstance(item, dict) else []:
+            try:
+                int(value["year"])
+                float(value["value"])
+            except (KeyError, TypeError, ValueError):
+                errors.setdefault("indicators", []).append(
+                    f"Item {index}: each value needs a year and a number."
+                )
+    if errors:
+        raise ValidationError(errors)
+    return document

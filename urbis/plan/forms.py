@@ -60,3 +60,47 @@ class SurveyUploadForm(forms.Form):
         if name.endswith(".csv") and b"\x00" in head:
             raise forms.ValidationError(_("This is not a text CSV file."))
         return upload
+
+
+class PublishSurveyForm(forms.Form):
+    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=None)  # type: ignore[arg-type]
+    edition = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
+
+    def __init__(self, *args, indicators=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = indicators  # type: ignore[attr-defined]
+
+
+class ActionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    owner = forms.ModelChoiceField(label=_("Owning organisation"), queryset=None)  # type: ignore[arg-type]
+    budget = forms.DecimalField(
+        label=_("Budget (EUR)"), min_value=0, max_digits=12, decimal_places=2, initial=0
+    )
+    funding_source = forms.CharField(label=_("Funding source"), required=False, max_length=200)
+    target_groups = forms.CharField(label=_("Target groups"), required=False, max_length=300)
+    start = forms.DateField(
+        label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    mechanism = forms.ChoiceField(label=_("Main preventive mechanism"), choices=Mechanism.choices)
+    rationale = forms.CharField(
+        label=_("Why this mechanism"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, organisations=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = organisations  # type: ignore[attr-defined]
+
+
+class ObjectiveForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=20)
+    text = forms.CharField(label=_("Objective"), widget=forms.Textarea(attrs={"rows": 2}))
+    due_date = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

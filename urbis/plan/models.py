@@ -415,9 +415,10 @@ class BenchmarkPoint(models.Model):
 
     series = models.CharField(_("series"), max_length=100)
     year = models.PositiveSmallIntegerField(_("year"))
-    value = models.DecimalField(_("value (%)"), max_digits=6, decimal_places=2)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
+    unit = models.CharField(_("unit"), max_length=40, default="%")
     definition = models.TextField(_("definition"))
-    source = models.URLField(_("source"), max_length=400)
+    source = models.CharField(_("source"), max_length=400)
 
     class Meta:
         ordering = ["series", "year"]
@@ -425,3 +426,18 @@ class BenchmarkPoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.series} {self.year}"
+
+
+class PracticeSheet(models.Model):
+    """A practice sheet received from a peer city (schema urbis.practice-sheet/1)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    document = models.JSONField(_("document"))
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-imported_at"]
+
+    def __str__(self) -> str:
+        return self.title

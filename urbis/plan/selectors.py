@@ -51,6 +51,7 @@ def plan_tree(plan: Plan) -> list[dict[str, Any]]:
                 ),
             ),
             "indicators",
+            "alignments",
         )
     )
     children: dict[int | None, list[Objective]] = {}

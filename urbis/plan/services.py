@@ -474,3 +474,122 @@ def survey_import(
         )
     report.imported = len(valid)
     return report
+
+
+def survey_publish(
+    *, actor: Any, indicator: Indicator, edition: int, item: str = "insecurity"
+) -> Measurement:
+    """Turn a survey edition's weighted often+always share into a measurement (in %), with
+    its base N and 95% interval; refused when the cell is suppressed."""
+    from django.conf import settings
+
+    from urbis.plan.survey import weighted_share
+
+    if item not in ("insecurity", "pride", "avoid_dark", "avoid_places"):
+        raise ValidationError({"item": _("Unknown survey question.")})
+    pairs = list(SurveyResponse.objects.filter(edition=edition).values_list(item, "weight"))
+    result = weighted_share(
+        [a or None for a, _w in pairs],
+        [w for _a, w in pairs],
+        min_respondents=getattr(settings, "URBIS_SURVEY_MIN_RESPONDENTS", 30),
+    )
+    if result.suppressed or result.share is None:
+        raise ValidationError(
+            {
+                "edition": _("Too few respondents in %(year)s to publish a share.")
+                % {"year": edition}
+            }
+        )
+    assert result.ci_low is not None and result.ci_high is not None
+    percent = Decimal(str(round(result.share * 100, 4)))
+    ci = (Decimal(str(round(result.ci_low * 100, 4))), Decimal(str(round(result.ci_high * 100, 4))))
+    return measurement_record(
+        actor=actor,
+        indicator=indicator,
+        period_start=dt.date(edition, 1, 1),
+        period_end=dt.date(edition, 12, 31),
+        value=percent,
+        base_n=result.n,
+        ci=ci,
+        source=_("Safety survey %(year)s, question %(item)s, weighted often+always")
+        % {"year": edition, "item": item},
+        automatic=True,
+    )
+
+
+def objective_add(
+    *,
+    actor: Any,
+    parent: Objective,
+    code: str,
+    text: str,
+    owner: Organisation | None = None,
+    due_date: dt.date | None = None,
+) -> Objective:
+    """Add the next level under ``parent`` (general → strategic → operational)."""
+    child = {
+        ObjectiveLevel.GENERAL: ObjectiveLevel.STRATEGIC,
+        ObjectiveLevel.STRATEGIC: ObjectiveLevel.OPERATIONAL,
+    }.get(ObjectiveLevel(parent.level))
+    if child is None:
+        raise ValidationError(
+            {"parent": _("An operational objective has actions, not objectives.")}
+        )
+    return objective_create(
+        actor=actor,
+        priority=parent.priority,
+        level=child,
+        code=code,
+        text=text,
+        parent=parent,
+        owner=owner,
+        due_date=due_date,
+    )
+
+
+def exchange_import(*, actor: Any, document: Any) -> str:
+    """Import a peer city's practice sheet or anonymised benchmark file (validated first)."""
+    from urbis.plan import exchange
+    from urbis.plan.models import BenchmarkPoint, PracticeSheet
+
+    schema = document.get("schema") if isinstance(document, dict) else None
+    if schema == exchange.BENCHMARK_SCHEMA:
+        exchange.validate_benchmark_file(document)
+        city = str(document["city"]).strip()
+        count = 0
+        with transaction.atomic():
+            for item in document.get("indicators") or []:
+                for value in item.get("values") or []:
+                    BenchmarkPoint.objects.update_or_create(
+                        series=f"{city}: {item['name']}"[:100],
+                        year=int(value["year"]),
+                        defaults={
+                            "value": Decimal(str(value["value"])),
+                            "unit": item["unit"][:40],
+                            "definition": item["definition"],
+                            "source": _("Benchmark file from %(city)s") % {"city": city},
+                        },
+                    )
+                    count += 1
+            record_event(
+                actor=actor,
+                action="plan.benchmarks_imported",
+                target=("plan.benchmarkpoint", 0),
+                data={"city": city, "values": count},
+            )
+        return _("%(n)s benchmark values imported from %(city)s.") % {"n": count, "city": city}
+    exchange.validate_practice_sheet(document)
+    with transaction.atomic():
+        sheet = PracticeSheet.objects.create(
+            title=str(document["title"])[:200],
+            city=str(document.get("city") or "")[:200],
+            document=document,
+        )
+        record_event(actor=actor, action="plan.practice_imported", target=sheet)
+    return _("Practice sheet “%(title)s” imported.") % {"title": sheet.title}
+
+
+def imported_practices() -> list[Any]:
+    from urbis.plan.models import PracticeSheet
+
+    return list(PracticeSheet.objects.all()[:50])

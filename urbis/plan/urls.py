@@ -13,6 +13,10 @@ urlpatterns = [
     path("<int:plan_id>/report/<int:year>.<str:fmt>", views.report, name="report"),
     path("actions/<int:action_id>/", views.action_detail, name="action"),
     path("actions/<int:action_id>/practice-sheet/", views.practice_export, name="practice"),
+    path("objectives/<int:objective_id>/add-action/", views.add_action, name="add_action"),
+    path("objectives/<int:objective_id>/add-objective/", views.add_objective, name="add_objective"),
     path("survey/", views.survey, name="survey"),
+    path("survey/publish/", views.survey_publish, name="survey_publish"),
+    path("exchange/", views.exchange, name="exchange"),
     path("partners/", views.partners, name="partners"),
 ]

@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,8 +18,16 @@ from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
 from urbis.plan import reports, selectors, services
 from urbis.plan.bjorgo import MECHANISM_ORDER, Mechanism
-from urbis.plan.forms import MeasurementForm, MechanismTagForm, SideEffectForm, SurveyUploadForm
-from urbis.plan.models import Action, Agreement, Indicator, Plan
+from urbis.plan.forms import (
+    ActionForm,
+    MeasurementForm,
+    MechanismTagForm,
+    ObjectiveForm,
+    PublishSurveyForm,
+    SideEffectForm,
+    SurveyUploadForm,
+)
+from urbis.plan.models import Action, Agreement, Indicator, Objective, Plan
 from urbis.plan.permissions import EDIT_ROLES, READ_ROLES
 from urbis.plan.tabular import read_rows
 
@@ -44,6 +54,7 @@ def detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "plan": plan,
             "tree": selectors.plan_tree(plan),
             "plans": selectors.plans_for(request.user),
+            "can_edit": has_role(request.user, *EDIT_ROLES),
         },
     )
 
@@ -171,6 +182,7 @@ def indicators(request: HttpRequest, plan_id: int) -> HttpResponse:
             "plan": plan,
             "statuses": selectors.indicator_statuses(plan),
             "form": form,
+            "report_year": timezone.localdate().year,
             "can_edit": has_role(request.user, *EDIT_ROLES),
         },
         status=status,
@@ -310,3 +322,138 @@ def practice_export(request: HttpRequest, action_id: int) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="practice-{action.pk}.json"'
     return response
+
+
+def _objective(request: HttpRequest, objective_id: int) -> Objective:
+    return get_object_or_404(
+        Objective.objects.filter(
+            priority__plan__in=selectors.plans_for(request.user)
+        ).select_related("priority__plan"),
+        pk=objective_id,
+    )
+
+
+@role_required(*EDIT_ROLES)
+def add_action(request: HttpRequest, objective_id: int) -> HttpResponse:
+    objective = _objective(request, objective_id)
+    organisations = Organisation.objects.filter(is_active=True)
+    form = ActionForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            action = services.action_create(
+                actor=request.user,
+                objective=objective,
+                title=data["title"],
+                owner=data["owner"],
+                budget=data["budget"],
+                description=data["description"],
+                funding_source=data["funding_source"],
+                target_groups=data["target_groups"],
+                start=data["start"],
+                end=data["end"],
+                partners=[(data["owner"], "lead")],
+                mechanisms=[services.MechanismTag(data["mechanism"], data["rationale"])],
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Action created."))
+            return redirect("plan:action", action_id=action.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "plan/form.html",
+        {
+            "form": form,
+            "title": _("New action"),
+            "context_line": str(objective),
+            "back": reverse("plan:detail", args=[objective.priority.plan_id]),
+        },
+        status=status,
+    )
+
+
+@role_required(*EDIT_ROLES)
+def add_objective(request: HttpRequest, objective_id: int) -> HttpResponse:
+    parent = _objective(request, objective_id)
+    form = ObjectiveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.objective_add(actor=request.user, parent=parent, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Objective created."))
+            return redirect("plan:detail", plan_id=parent.priority.plan_id)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "plan/form.html",
+        {
+            "form": form,
+            "title": _("New objective"),
+            "context_line": str(parent),
+            "back": reverse("plan:detail", args=[parent.priority.plan_id]),
+        },
+        status=status,
+    )
+
+
+@role_required(*EDIT_ROLES)
+@require_POST
+def survey_publish(request: HttpRequest) -> HttpResponse:
+    indicators_qs = Indicator.objects.filter(
+        objective__priority__plan__in=selectors.plans_for(request.user)
+    )
+    form = PublishSurveyForm(request.POST, indicators=indicators_qs)
+    if form.is_valid():
+        try:
+            services.survey_publish(
+                actor=request.user,
+                indicator=form.cleaned_data["indicator"],
+                edition=form.cleaned_data["edition"],
+                item=request.POST.get("item", "insecurity"),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("plan:survey")
+        messages.success(request, _("The survey result was recorded as a measurement."))
+    else:
+        messages.error(request, _("Choose an indicator and a year."))
+    return redirect("plan:survey")
+
+
+@role_required(*READ_ROLES)
+def exchange(request: HttpRequest) -> HttpResponse:
+    """Peer-city exchange: benchmark file export, and import of practice sheets and benchmarks."""
+    from urbis.plan import exchange as exchange_rules
+
+    if request.method == "POST":
+        if not has_role(request.user, *EDIT_ROLES):
+            raise Http404
+        upload = request.FILES.get("file")
+        if upload is None or upload.size > 2 * 1024 * 1024:
+            messages.error(request, _("Choose a JSON file of at most 2 MB."))
+            return render(request, "plan/exchange.html", status=400)
+        try:
+            document = json.loads(upload.read().decode("utf-8"))
+            summary = services.exchange_import(actor=request.user, document=document)
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            messages.error(request, _("The file is not valid JSON."))
+            return render(request, "plan/exchange.html", status=400)
+        except ValidationError as error:
+            problems = [f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()]
+            return render(request, "plan/exchange.html", {"problems": problems}, status=400)
+        messages.success(request, summary)
+        return redirect("plan:exchange")
+    if request.GET.get("download") == "benchmarks":
+        plan = selectors.current_plan(request.user)
+        body = exchange_rules.benchmark_file(plan) if plan else {}
+        response = HttpResponse(
+            json.dumps(body, indent=2, ensure_ascii=False), content_type="application/json"
+        )
+        response["Content-Disposition"] = 'attachment; filename="benchmarks.json"'
+        return response
+    return render(request, "plan/exchange.html", {"practices": services.imported_practices()})

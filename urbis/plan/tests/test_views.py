@@ -215,3 +215,15 @@ def test_api_matrix_and_measurement(demo_plan: Plan, coordinator, analyst) -> No
         HTTP_AUTHORIZATION=f"Token {reader.key}",
     )
     assert denied.status_code == 404
+
+
+def test_plan_tree_shows_levels_actions_and_alignment(demo_plan: Plan, coordinator) -> None:
+    html = (
+        verified_client(coordinator)
+        .get(reverse("plan:detail", args=[demo_plan.pk]))
+        .content.decode()
+    )
+    assert "General objective" in html and "Operational objective" in html
+    assert "Near-repeat letters after a burglary" in html
+    assert "KIV-7" in html  # aligned with the framework note's organised property crime
+    assert reverse("plan:add_action", args=[Action.objects.first().objective_id]) in html

@@ -1,0 +1,56 @@
+"""Admin for the plan's code lists and records (admin role only, see core.admin_site)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from urbis.core.admin_site import admin_site
+from urbis.plan.models import (
+    Agreement,
+    AlignmentCode,
+    BenchmarkPoint,
+    Contact,
+    Indicator,
+    Phenomenon,
+    Plan,
+    Target,
+)
+
+
+@admin.register(Plan, site=admin_site)
+class PlanAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("code", "title", "period_start", "period_end", "status")
+
+
+@admin.register(Phenomenon, site=admin_site)
+class PhenomenonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("code", "label_nl", "label_fr", "label_en", "source", "is_active")
+    list_filter = ("source", "is_active")
+
+
+@admin.register(AlignmentCode, site=admin_site)
+class AlignmentCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("framework", "code", "label")
+    list_filter = ("framework",)
+    filter_horizontal = ("objectives",)
+
+
+class TargetInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = Target
+    extra = 1
+
+
+@admin.register(Indicator, site=admin_site)
+class IndicatorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("code", "name", "kind", "unit", "direction", "provider_code")
+    inlines = [TargetInline]
+
+
+@admin.register(Agreement, site=admin_site)
+class AgreementAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("title", "kind", "valid_from", "valid_to")
+    filter_horizontal = ("parties",)
+
+
+admin_site.register(Contact)
+admin_site.register(BenchmarkPoint)

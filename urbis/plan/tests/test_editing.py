@@ -1,0 +1,142 @@
+"""Editing the plan in the browser-less UI: objectives, actions, survey results as
+measurements, and the exchange with peer cities."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from urbis.core.models import Organisation
+from urbis.core.testing.fixtures import verified_client
+from urbis.plan import exchange
+from urbis.plan.models import (
+    Action,
+    BenchmarkPoint,
+    Indicator,
+    Measurement,
+    Objective,
+    Plan,
+    PracticeSheet,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_add_objective_then_action(demo_plan: Plan, coordinator) -> None:
+    client = verified_client(coordinator)
+    general = Objective.objects.filter(priority__plan=demo_plan, level="general").first()
+    response = client.post(
+        reverse("plan:add_objective", args=[general.pk]),
+        {"code": "9.9", "text": "A new strategic objective"},
+    )
+    assert response.status_code == 302
+    strategic = Objective.objects.get(code="9.9")
+    assert strategic.level == "strategic" and strategic.parent == general
+    client.post(
+        reverse("plan:add_objective", args=[strategic.pk]), {"code": "9.9.1", "text": "Operational"}
+    )
+    operational = Objective.objects.get(code="9.9.1")
+    assert operational.level == "operational"
+    url = reverse("plan:add_action", args=[operational.pk])
+    owner = Organisation.objects.get(short_name="Prevention")
+    bad = client.post(
+        url, {"title": "", "owner": owner.pk, "budget": "-5", "mechanism": "DETER", "rationale": ""}
+    )
+    assert bad.status_code == 400
+    html = bad.content.decode()
+    for field in ("title", "budget", "rationale"):
+        assert f'id="id_{field}_error"' in html
+    ok = client.post(
+        url,
+        {
+            "title": "Camera at the station",
+            "owner": owner.pk,
+            "budget": "1000",
+            "mechanism": "DETER",
+            "rationale": "Visible surveillance",
+        },
+    )
+    assert ok.status_code == 302
+    action = Action.objects.get(title="Camera at the station")
+    assert list(action.mechanisms.values_list("mechanism", flat=True)) == ["DETER"]
+    assert (
+        verified_client(coordinator).get(reverse("plan:add_action", args=[general.pk])).status_code
+        == 200
+    )
+    refused = client.post(
+        reverse("plan:add_action", args=[general.pk]),
+        {"title": "x", "owner": owner.pk, "budget": "1", "mechanism": "DETER", "rationale": "r"},
+    )
+    assert refused.status_code == 400  # actions belong to operational objectives
+
+
+def test_analyst_cannot_open_edit_forms(demo_plan: Plan, analyst) -> None:
+    objective = Objective.objects.filter(level="operational").first()
+    assert (
+        verified_client(analyst).get(reverse("plan:add_action", args=[objective.pk])).status_code
+        == 404
+    )
+
+
+def test_survey_result_becomes_a_measurement(demo_plan: Plan, coordinator) -> None:
+    indicator = Indicator.objects.get(code="INSEC-1")
+    client = verified_client(coordinator)
+    response = client.post(
+        reverse("plan:survey_publish"), {"indicator": indicator.pk, "edition": 2021}
+    )
+    assert response.status_code == 302
+    measurement = Measurement.objects.filter(indicator=indicator, period_end__year=2021).get()
+    assert measurement.base_n == 600 and measurement.automatic
+    assert measurement.ci_low < measurement.value < measurement.ci_high
+    assert "2021" in measurement.source
+    client.post(reverse("plan:survey_publish"), {"indicator": indicator.pk, "edition": 1999})
+    assert not Measurement.objects.filter(indicator=indicator, period_end__year=1999).exists()
+
+
+def test_exchange_round_trip(demo_plan: Plan, coordinator) -> None:
+    client = verified_client(coordinator)
+    download = client.get(reverse("plan:exchange"), {"download": "benchmarks"})
+    body = download.json()
+    assert body["schema"] == exchange.BENCHMARK_SCHEMA
+    insecurity = next(i for i in body["indicators"] if i["code"] == "INSEC-1")
+    assert insecurity["values"] == [{"year": 2024, "value": "4.6000"}]
+    body["city"] = "Leuven"
+    upload = SimpleUploadedFile("b.json", json.dumps(body).encode(), "application/json")
+    assert client.post(reverse("plan:exchange"), {"file": upload}).status_code == 302
+    point = BenchmarkPoint.objects.get(series__startswith="Leuven")
+    assert point.year == 2024 and str(point.value) == "4.6000"
+    sheet = exchange.practice_sheet(Action.objects.get(title="Burglary prevention premium"))
+    upload = SimpleUploadedFile("p.json", json.dumps(sheet).encode(), "application/json")
+    assert client.post(reverse("plan:exchange"), {"file": upload}).status_code == 302
+    assert PracticeSheet.objects.get().title == "Burglary prevention premium"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"{not json", "not valid JSON"),
+        (json.dumps({"schema": "urbis.practice-sheet/1", "title": "x"}).encode(), "problem"),
+        (
+            json.dumps(
+                {
+                    "schema": "urbis.indicator-benchmarks/1",
+                    "city": "",
+                    "indicators": [{"name": "x"}],
+                }
+            ).encode(),
+            "city",
+        ),
+    ],
+)
+def test_exchange_rejects_bad_files(
+    demo_plan: Plan, coordinator, content: bytes, message: str
+) -> None:
+    response = verified_client(coordinator).post(
+        reverse("plan:exchange"),
+        {"file": SimpleUploadedFile("x.json", content, "application/json")},
+    )
+    assert response.status_code == 400 and message in response.content.decode()
+    assert not PracticeSheet.objects.exists()
