@@ -63,7 +63,10 @@ class SurveyUploadForm(forms.Form):
 
 
 class PublishSurveyForm(forms.Form):
-    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=None)  # type: ignore[arg-type]
+    indicator: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Indicator"),
+        queryset=None,  # type: ignore[arg-type]
+    )
     edition = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
 
     def __init__(self, *args, indicators=None, **kwargs):  # type: ignore[no-untyped-def]
@@ -76,7 +79,10 @@ class ActionForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    owner = forms.ModelChoiceField(label=_("Owning organisation"), queryset=None)  # type: ignore[arg-type]
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Owning organisation"),
+        queryset=None,  # type: ignore[arg-type]
+    )
     budget = forms.DecimalField(
         label=_("Budget (EUR)"), min_value=0, max_digits=12, decimal_places=2, initial=0
     )

@@ -434,7 +434,7 @@ def exchange(request: HttpRequest) -> HttpResponse:
         if not has_role(request.user, *EDIT_ROLES):
             raise Http404
         upload = request.FILES.get("file")
-        if upload is None or upload.size > 2 * 1024 * 1024:
+        if upload is None or (upload.size or 0) > 2 * 1024 * 1024:
             messages.error(request, _("Choose a JSON file of at most 2 MB."))
             return render(request, "plan/exchange.html", status=400)
         try:
