@@ -315,6 +315,8 @@ URBIS_MAP_CENTER = (
     float(os.environ.get("URBIS_MAP_LON", "4.4776")),
 )
 URBIS_METRIC_CRS = os.environ.get("URBIS_METRIC_CRS", "EPSG:31370")
+# Survey cells with fewer respondents are not published (a local disclosure-control choice).
+URBIS_SURVEY_MIN_RESPONDENTS = env_int("URBIS_SURVEY_MIN_RESPONDENTS", 30)
 
 LOGGING = {
     "version": 1,
