@@ -18,7 +18,11 @@ DATA = SHARED / "data" / "crime" / "chicago_burglary_2014_2017.csv"
 
 
 def timed(func: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
-    """Best wall-clock time of ``repeat`` runs, and the last result."""
+    """Best wall-clock time of ``repeat`` runs, and the last result.
+
+    The best of several runs (as timeit does) measures the code rather than whatever else the
+    machine is doing; our runs are short, so they are repeated more than the peers' long ones.
+    """
     best = float("inf")
     result = None
     for _ in range(repeat):

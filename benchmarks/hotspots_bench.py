@@ -21,7 +21,7 @@ def gi(quick: bool) -> None:
     size = 300 if quick else 1000
     counts = np.random.default_rng(0).poisson(1.5, (size, size)).astype(float)
     gi_star(counts[:10, :10])
-    ours_seconds, ours = timed(lambda: gi_star(counts), repeat=3)
+    ours_seconds, ours = timed(lambda: gi_star(counts), repeat=7)
     try:
         from esda import G_Local
         from libpysal.weights import lat2W
@@ -57,7 +57,7 @@ def kde(quick: bool) -> None:
     kde_grid(xy[:100], cell_size=cell, bandwidth=h, kernel="epanechnikov", extent=extent)
     ours_seconds, ours = timed(
         lambda: kde_grid(xy, cell_size=cell, bandwidth=h, kernel="epanechnikov", extent=extent),
-        repeat=5,
+        repeat=20,
     )
     try:
         from sklearn.neighbors import KernelDensity
@@ -95,7 +95,7 @@ def prospective(quick: bool) -> None:
     prospective_hotspot(xy[:50], t[:50], at=at, cell_size=150)
     seconds, risk = timed(
         lambda: prospective_hotspot(xy[history], t[history], at=at, grid=grid, include_at=True),
-        repeat=5,
+        repeat=10,
     )
     test = (t >= at) & (t < at + 7)
     rates = hit_rate(risk.risk, grid.counts(xy[test]), [0.01, 0.05, 0.10, 0.20])

@@ -31,7 +31,10 @@ Metric = Literal["manhattan", "euclidean"]
 Closed = Literal["left", "right"]
 ProgressCallback = Callable[[int, int], None]
 
-_BATCH = 32  # permutations counted together: the pairs are read once per batch (n x 32 times)
+# Permutations counted together in one parallel call: the pairs are read once per batch, and
+# few calls mean few thread barriers (each costs a scheduler time slice on a busy machine).
+_BATCH = 256
+_DRAW = 32  # permutations whose uniform draws are generated at once (32 x n floats)
 
 
 @dataclass(frozen=True)
@@ -367,12 +370,15 @@ def knox_test(
 
     generator = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     simulations = np.empty((n_sims, n_space, n_time), dtype=np.int64)
-    batch = np.empty((n, _BATCH), dtype=values.dtype)
+    batch = np.empty((n, min(_BATCH, n_sims)), dtype=values.dtype)
     done = 0
     while done < n_sims:
         size = min(_BATCH, n_sims - done)
-        # Permuting the times over fixed locations (Knox 1964; NearRepeat's sample(time)).
-        shuffled_columns(values, generator.random((size, n)), batch[:, :size])
+        # Permuting the times over fixed locations (Knox 1964; NearRepeat's sample(time)),
+        # with uniform draws taken _DRAW permutations at a time to bound their memory.
+        for start in range(0, size, _DRAW):
+            block = min(_DRAW, size - start)
+            shuffled_columns(values, generator.random((block, n)), batch[:, start : start + block])
         simulations[done : done + size] = count(np.ascontiguousarray(batch[:, :size]))
         done += size
         if progress is not None:
