@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         BELGIAN_LAMBERT_72,
         ensure_metres,
         project_lonlat,
+        to_metres,
         unproject,
         utm_crs,
     )
@@ -54,6 +55,7 @@ _EXPORTS = {
     "BELGIAN_LAMBERT_72": "projection",
     "ensure_metres": "projection",
     "project_lonlat": "projection",
+    "to_metres": "projection",
     "unproject": "projection",
     "utm_crs": "projection",
     "RiskGrid": "prospective",
@@ -82,6 +84,7 @@ __all__ = [
     "project_lonlat",
     "prospective_hotspot",
     "simulate_hawkes",
+    "to_metres",
     "unproject",
     "utm_crs",
 ]
