@@ -98,7 +98,7 @@ def prospective(quick: bool) -> None:
         repeat=10,
     )
     test = (t >= at) & (t < at + 7)
-    rates = hit_rate(risk.risk, grid.counts(xy[test]), [0.01, 0.05, 0.10, 0.20])
+    rates = np.atleast_1d(hit_rate(risk.risk, grid.counts(xy[test]), [0.01, 0.05, 0.10, 0.20]))
     same = np.allclose(rates, OPEN_CP_HIT_RATES, atol=5e-5)
     row(
         f"Prospective hotspot, {grid.rows * grid.cols:,} cells, one day",
