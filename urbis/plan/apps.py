@@ -45,4 +45,16 @@ class PlanConfig(AppConfig):
                 description=_("Partner organisations, agreements and their actions."),
             )
         )
+        from urbis.core.permissions import STAFF_ROLES
+
+        modules.register(
+            modules.ModuleEntry(
+                key="plan_actions",
+                label=_("Our actions in the plan"),
+                url_name="plan:my_actions",
+                roles=frozenset(STAFF_ROLES) - roles,
+                order=13,
+                description=_("Plan actions your organisation leads or takes part in."),
+            )
+        )
         register_demo_loader("plan", load_plan_demo)

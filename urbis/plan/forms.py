@@ -61,6 +61,12 @@ class SurveyUploadForm(forms.Form):
             raise forms.ValidationError(_("This is not a text CSV file."))
         return upload
 
+    import_valid = forms.BooleanField(
+        label=_("Import the valid rows and skip the rejected ones"),
+        required=False,
+        help_text=_("Leave unticked to import nothing when a row is rejected."),
+    )
+
 
 class PublishSurveyForm(forms.Form):
     indicator: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
@@ -94,9 +100,15 @@ class ActionForm(forms.Form):
     end = forms.DateField(
         label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    mechanism = forms.ChoiceField(label=_("Main preventive mechanism"), choices=Mechanism.choices)
+    mechanisms = forms.MultipleChoiceField(
+        label=_("Preventive mechanisms"),
+        choices=Mechanism.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
     rationale = forms.CharField(
-        label=_("Why this mechanism"), widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Why these mechanisms"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Refine the rationale per mechanism on the action's page."),
     )
 
     def __init__(self, *args, organisations=None, **kwargs):  # type: ignore[no-untyped-def]

@@ -294,6 +294,12 @@ class Indicator(models.Model):
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     data_source = models.CharField(_("data source"), max_length=200)
     frequency = models.CharField(_("frequency"), max_length=40, default="yearly")
+    minimum = models.DecimalField(
+        _("lowest valid value"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    maximum = models.DecimalField(
+        _("highest valid value"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
     provider_code = models.CharField(
         _("automatic source"),
         max_length=80,

@@ -32,6 +32,23 @@ def plans_for(user: Any) -> QuerySet[Plan]:
     return Plan.objects.all()
 
 
+def actions_for(user: Any) -> QuerySet[Action]:
+    """Coordinator and analyst see every action; other staff see the actions their
+    organisation owns or takes part in (partners' need to know)."""
+    from django.db.models import Q
+
+    from urbis.core.permissions import STAFF_ROLES
+
+    if has_role(user, *READ_ROLES):
+        return Action.objects.all()
+    if not has_role(user, *STAFF_ROLES) or not getattr(user, "organisation_id", None):
+        return Action.objects.none()
+    organisation = user.organisation_id
+    return Action.objects.filter(
+        Q(owner_id=organisation) | Q(partners__organisation_id=organisation)
+    ).distinct()
+
+
 def current_plan(user: Any, today: dt.date | None = None) -> Plan | None:
     day = today or dt.date.today()
     plans = plans_for(user)

@@ -196,10 +196,12 @@ def action_create(
     **fields: Any,
 ) -> Action:
     """Create an action under an operational objective with its partners and Bjørgo tags."""
-    if objective.level != ObjectiveLevel.OPERATIONAL:
-        raise ValidationError({"objective": _("Actions belong to an operational objective.")})
-    tags = list(mechanisms)
     errors: dict[str, list[str]] = {}
+    if objective.level != ObjectiveLevel.OPERATIONAL:
+        errors["objective"] = [_("Actions belong to an operational objective.")]
+    if owner is None:
+        errors["owner"] = [_("Every action has an owning organisation.")]
+    tags = list(mechanisms)
     for tag in tags:
         if tag.mechanism not in Mechanism.values:
             errors.setdefault("mechanisms", []).append(
@@ -302,6 +304,16 @@ def target_set(*, actor: Any, indicator: Indicator, year: int, value: Decimal) -
     return target
 
 
+def indicator_range(indicator: Indicator) -> tuple[Decimal | None, Decimal | None]:
+    """Valid values: the indicator's own bounds, else 0–100 for a percentage and at least 0
+    for counts, rates and amounts (all Urbis indicators are non-negative by nature)."""
+    low, high = indicator.minimum, indicator.maximum
+    if indicator.unit.strip() in ("%", "percent", "procent", "pourcent"):
+        low = Decimal(0) if low is None else low
+        high = Decimal(100) if high is None else high
+    return (Decimal(0) if low is None else low), high
+
+
 def measurement_record(
     *,
     actor: Any,
@@ -318,6 +330,17 @@ def measurement_record(
 ) -> Measurement:
     """Append a measurement (a correction is a new row; none is ever overwritten)."""
     errors: dict[str, list[str]] = {}
+    low, high = indicator_range(indicator)
+    if (low is not None and value < low) or (high is not None and value > high):
+        errors["value"] = [
+            _("%(value)s is outside the range of %(unit)s (%(low)s to %(high)s).")
+            % {
+                "value": value,
+                "unit": indicator.unit,
+                "low": "–" if low is None else low,
+                "high": "–" if high is None else high,
+            }
+        ]
     if period_end < period_start:
         errors["period_end"] = [_("The period ends before it starts.")]
     if not source.strip():
@@ -445,13 +468,15 @@ def survey_import(
             if not weight > 0:
                 raise ValueError(_("weight: must be positive"))
             area_code = str(row.get("area") or "").strip()
-            if area_code and area_code not in areas:
+            if not area_code:
+                raise ValueError(_("area: missing"))
+            if area_code not in areas:
                 raise ValueError(_("area: unknown code %(code)s") % {"code": area_code})
             response = SurveyResponse(
                 edition=year,
                 respondent=respondent,
                 weight=weight,
-                area=areas.get(area_code) if area_code else None,
+                area=areas[area_code],
                 insecurity=_answer(row.get("insecurity"), "insecurity"),
                 pride=_answer(row.get("pride"), "pride"),
                 avoid_dark=_answer(row.get("avoid_dark"), "avoid_dark"),

@@ -15,6 +15,7 @@ urlpatterns = [
     path("actions/<int:action_id>/practice-sheet/", views.practice_export, name="practice"),
     path("objectives/<int:objective_id>/add-action/", views.add_action, name="add_action"),
     path("objectives/<int:objective_id>/add-objective/", views.add_objective, name="add_objective"),
+    path("our-actions/", views.my_actions, name="my_actions"),
     path("survey/", views.survey, name="survey"),
     path("survey/publish/", views.survey_publish, name="survey_publish"),
     path("exchange/", views.exchange, name="exchange"),

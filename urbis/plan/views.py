@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from urbis.core.models import Organisation
-from urbis.core.permissions import role_required
+from urbis.core.permissions import STAFF_ROLES, role_required
 from urbis.core.roles import has_role
 from urbis.plan import reports, selectors, services
 from urbis.plan.bjorgo import MECHANISM_ORDER, Mechanism
@@ -95,12 +95,10 @@ def matrix(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@role_required(*READ_ROLES)
+@role_required(*STAFF_ROLES)
 def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
     action = get_object_or_404(
-        Action.objects.filter(
-            objective__priority__plan__in=selectors.plans_for(request.user)
-        ).select_related("owner", "objective__priority__plan"),
+        selectors.actions_for(request.user).select_related("owner", "objective__priority__plan"),
         pk=action_id,
     )
     can_edit = has_role(request.user, *EDIT_ROLES)
@@ -202,12 +200,18 @@ def survey(request: HttpRequest) -> HttpResponse:
             upload = form.cleaned_data["file"]
             try:
                 report = services.survey_import(
-                    actor=request.user, rows=read_rows(upload, upload.name)
+                    actor=request.user,
+                    rows=read_rows(upload, upload.name),
+                    all_or_nothing=not form.cleaned_data["import_valid"],
                 )
             except (ValueError, KeyError) as exc:
                 form.add_error("file", _("The file cannot be read: %(error)s") % {"error": exc})
-            if report is not None and report.ok:
+            if report is not None and (report.ok or report.imported):
                 messages.success(request, _("%(n)s responses imported.") % {"n": report.imported})
+                for line, reason in report.rejected:
+                    messages.warning(
+                        request, _("line %(line)s: %(reason)s") % {"line": line, "reason": reason}
+                    )
                 return redirect("plan:survey")
         status = 400
     item = request.GET.get("item", "insecurity")
@@ -353,7 +357,9 @@ def add_action(request: HttpRequest, objective_id: int) -> HttpResponse:
                 start=data["start"],
                 end=data["end"],
                 partners=[(data["owner"], "lead")],
-                mechanisms=[services.MechanismTag(data["mechanism"], data["rationale"])],
+                mechanisms=[
+                    services.MechanismTag(code, data["rationale"]) for code in data["mechanisms"]
+                ],
             )
         except ValidationError as error:
             for field, errors in error.message_dict.items():
@@ -457,3 +463,14 @@ def exchange(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = 'attachment; filename="benchmarks.json"'
         return response
     return render(request, "plan/exchange.html", {"practices": services.imported_practices()})
+
+
+@role_required(*STAFF_ROLES)
+def my_actions(request: HttpRequest) -> HttpResponse:
+    """The plan's actions the user's organisation owns or takes part in."""
+    actions = (
+        selectors.actions_for(request.user)
+        .select_related("owner", "objective__priority__phenomenon")
+        .prefetch_related("mechanisms", "partners__organisation")
+    )
+    return render(request, "plan/my_actions.html", {"actions": actions})

@@ -43,7 +43,14 @@ def test_add_objective_then_action(demo_plan: Plan, coordinator) -> None:
     url = reverse("plan:add_action", args=[operational.pk])
     owner = Organisation.objects.get(short_name="Prevention")
     bad = client.post(
-        url, {"title": "", "owner": owner.pk, "budget": "-5", "mechanism": "DETER", "rationale": ""}
+        url,
+        {
+            "title": "",
+            "owner": owner.pk,
+            "budget": "-5",
+            "mechanisms": ["DETER"],
+            "rationale": "",
+        },
     )
     assert bad.status_code == 400
     html = bad.content.decode()
@@ -55,20 +62,20 @@ def test_add_objective_then_action(demo_plan: Plan, coordinator) -> None:
             "title": "Camera at the station",
             "owner": owner.pk,
             "budget": "1000",
-            "mechanism": "DETER",
+            "mechanisms": ["DETER", "DISRUPT"],
             "rationale": "Visible surveillance",
         },
     )
     assert ok.status_code == 302
     action = Action.objects.get(title="Camera at the station")
-    assert list(action.mechanisms.values_list("mechanism", flat=True)) == ["DETER"]
+    assert sorted(action.mechanisms.values_list("mechanism", flat=True)) == ["DETER", "DISRUPT"]
     assert (
         verified_client(coordinator).get(reverse("plan:add_action", args=[general.pk])).status_code
         == 200
     )
     refused = client.post(
         reverse("plan:add_action", args=[general.pk]),
-        {"title": "x", "owner": owner.pk, "budget": "1", "mechanism": "DETER", "rationale": "r"},
+        {"title": "x", "owner": owner.pk, "budget": "1", "mechanisms": ["DETER"], "rationale": "r"},
     )
     assert refused.status_code == 400  # actions belong to operational objectives
 
@@ -140,3 +147,23 @@ def test_exchange_rejects_bad_files(
     )
     assert response.status_code == 400 and message in response.content.decode()
     assert not PracticeSheet.objects.exists()
+
+
+def test_partners_see_the_actions_they_take_part_in(demo_plan: Plan, make_user) -> None:
+    fjc = Organisation.objects.get(short_name="FJC")
+    police = Organisation.objects.get(short_name="PZ MeWi")
+    caseworker = make_user("caseworker", organisation=fjc)
+    page = verified_client(caseworker).get(reverse("plan:my_actions")).content.decode()
+    assert "Family Justice Centre case consultation" in page
+    assert "Near-repeat letters" not in page
+    theirs = Action.objects.get(title="Family Justice Centre case consultation")
+    others = Action.objects.get(title="Near-repeat letters after a burglary")
+    client = verified_client(caseworker)
+    assert client.get(reverse("plan:action", args=[theirs.pk])).status_code == 200
+    assert client.get(reverse("plan:action", args=[others.pk])).status_code == 404
+    assert client.get(reverse("plan:matrix", args=[demo_plan.pk])).status_code == 404
+    theirs_url = reverse("plan:action", args=[theirs.pk])
+    assert client.post(theirs_url, {"form": "effect"}).status_code == 404
+    analyst_like = make_user("analyst", organisation=police)
+    page = verified_client(analyst_like).get(reverse("plan:my_actions"))
+    assert "Near-repeat" in page.content.decode()

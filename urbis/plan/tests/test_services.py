@@ -144,20 +144,28 @@ def test_survey_import_reports_each_bad_row_and_writes_nothing(
             "insecurity": "vaak",
         },
         {"respondent": "R2", "year": "2025", "area": "NOPE", "insecurity": "often"},
-        {"respondent": "R3", "year": "2025", "weight": "-1", "insecurity": "often"},
-        {"respondent": "R4", "year": "2025", "insecurity": "sometimes-ish"},
+        {
+            "respondent": "R3",
+            "year": "2025",
+            "area": "MEC-N01",
+            "weight": "-1",
+            "insecurity": "often",
+        },
+        {"respondent": "R4", "year": "2025", "area": "MEC-N01", "insecurity": "sometimes-ish"},
         {"respondent": "", "year": "2025"},
-        {"respondent": "R1", "year": "2025", "insecurity": "never"},
+        {"respondent": "R1", "year": "2025", "area": "MEC-N01", "insecurity": "never"},
+        {"respondent": "R5", "year": "2025", "insecurity": "never"},
     ]
     report = services.survey_import(actor=coordinator, rows=rows)
-    assert [line for line, _ in report.rejected] == [3, 4, 5, 6, 7]
+    assert [line for line, _ in report.rejected] == [3, 4, 5, 6, 7, 8]
     reasons = dict(report.rejected)
     assert "unknown code NOPE" in reasons[3] and "positive" in reasons[4]
     assert "not on the scale" in reasons[5] and "missing respondent" in reasons[6]
-    assert "twice" in reasons[7]
+    assert "twice" in reasons[7] and "area: missing" in reasons[8]
     assert SurveyResponse.objects.count() == before
-    good = services.survey_import(actor=coordinator, rows=rows[:1])
-    assert good.ok and good.imported == 1
+    partial = services.survey_import(actor=coordinator, rows=rows, all_or_nothing=False)
+    assert partial.imported == 1 and len(partial.rejected) == 6  # R1 is valid, its repeat is not
+    assert SurveyResponse.objects.count() == before + 1
     saved = SurveyResponse.objects.get(respondent="R1")
     assert (saved.insecurity, saved.weight, saved.area.code) == ("often", 1.2, "MEC-N01")
 
@@ -189,3 +197,43 @@ def test_automatic_indicators_from_a_registered_provider(demo_plan: Plan) -> Non
     assert calls == [(dt.date(2026, 1, 1), dt.date(2026, 11, 24))]
     compute_automatic_indicators(dt.date(2026, 11, 24))  # same value: nothing new
     assert Measurement.objects.filter(indicator=indicator, automatic=True).count() == 1
+
+
+def test_measurement_outside_the_unit_range_is_refused(demo_plan: Plan, coordinator) -> None:
+    indicator = (
+        demo_plan.priorities.get(phenomenon__code="insecurity")
+        .objectives.get(level="operational")
+        .indicators.get()
+    )
+    assert indicator.unit == "%"
+    for value in (Decimal("-1"), Decimal("100.5")):
+        with pytest.raises(ValidationError) as error:
+            services.measurement_record(
+                actor=coordinator,
+                indicator=indicator,
+                period_start=dt.date(2026, 1, 1),
+                period_end=dt.date(2026, 2, 1),
+                value=value,
+                source="x",
+            )
+        assert "outside the range" in error.value.message_dict["value"][0]
+    indicator.maximum = Decimal(20)
+    indicator.save()
+    with pytest.raises(ValidationError):
+        services.measurement_record(
+            actor=coordinator,
+            indicator=indicator,
+            period_start=dt.date(2026, 1, 1),
+            period_end=dt.date(2026, 2, 1),
+            value=Decimal(25),
+            source="x",
+        )
+
+
+def test_action_without_owner_is_refused(demo_plan: Plan, coordinator) -> None:
+    operational = Objective.objects.filter(level="operational").first()
+    before = operational.actions.count()
+    with pytest.raises(ValidationError) as error:
+        services.action_create(actor=coordinator, objective=operational, title="x", owner=None)
+    assert "owner" in error.value.message_dict
+    assert operational.actions.count() == before

@@ -109,7 +109,10 @@ def test_coordinator_records_a_measurement_and_bad_input_is_400(
 def test_survey_upload_csv_and_rejected_rows(demo_plan: Plan, coordinator) -> None:
     client = verified_client(coordinator)
     url = reverse("plan:survey")
-    bad = "respondent;year;area;weight;insecurity\nX1;2025;MEC-N01;1;often\nX2;2025;;1;perhaps\n"
+    bad = (
+        "respondent;year;area;weight;insecurity\n"
+        "X1;2025;MEC-N01;1;often\nX2;2025;MEC-N01;1;perhaps\n"
+    )
     response = client.post(url, {"file": SimpleUploadedFile("s.csv", bad.encode(), "text/csv")})
     assert response.status_code == 400
     assert (
@@ -124,6 +127,11 @@ def test_survey_upload_csv_and_rejected_rows(demo_plan: Plan, coordinator) -> No
     assert SurveyResponse.objects.filter(edition=2025).count() == 40
     page = client.get(url).content.decode()
     assert "2025" in page
+    fixed = SimpleUploadedFile("s.csv", bad.replace("X1", "Y1").encode(), "text/csv")
+    confirmed = client.post(url, {"file": fixed, "import_valid": "on"})
+    assert confirmed.status_code == 302
+    assert SurveyResponse.objects.filter(respondent="Y1").exists()
+    assert not SurveyResponse.objects.filter(respondent="X2").exists()
     fake = client.post(
         url, {"file": SimpleUploadedFile("s.xlsx", b"not a zip", "application/octet-stream")}
     )
@@ -135,9 +143,9 @@ def test_survey_upload_xlsx(demo_plan: Plan, coordinator) -> None:
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append(["Respondent", "Year", "Weight", "Insecurity", "Pride"])
+    sheet.append(["Respondent", "Year", "Area", "Weight", "Insecurity", "Pride"])
     for i in range(3):
-        sheet.append([f"X{i}", 2019, 1.0, "altijd", "vaak"])
+        sheet.append([f"X{i}", 2019, "MEC-N02", 1.0, "altijd", "vaak"])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = verified_client(coordinator).post(
