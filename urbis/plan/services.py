@@ -276,11 +276,20 @@ def side_effect_record(
     return effect
 
 
-def indicator_create(*, actor: Any, objective: Objective, **fields: Any) -> Indicator:
+def indicator_create(
+    *,
+    actor: Any,
+    objective: Objective,
+    targets: dict[int, Decimal] | None = None,
+    **fields: Any,
+) -> Indicator:
+    """Create an indicator and its yearly targets in one transaction."""
     with transaction.atomic():
         indicator = Indicator(objective=objective, **fields)
         indicator.full_clean()
         indicator.save()
+        for year, value in sorted((targets or {}).items()):
+            Target.objects.create(indicator=indicator, year=year, value=value)
         record_event(
             actor=actor,
             action="plan.indicator_created",

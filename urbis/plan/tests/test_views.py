@@ -235,3 +235,38 @@ def test_plan_tree_shows_levels_actions_and_alignment(demo_plan: Plan, coordinat
     assert "Near-repeat letters after a burglary" in html
     assert "KIV-7" in html  # aligned with the framework note's organised property crime
     assert reverse("plan:add_action", args=[Action.objects.first().objective_id]) in html
+
+
+def test_reports_show_planned_and_achieved_values(demo_plan: Plan, coordinator) -> None:
+    """The yearly report states, per indicator, the target (planned) and the measured value."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from urbis.plan import services
+    from urbis.plan.models import Indicator
+
+    indicator = Indicator.objects.get(code="INSEC-1")
+    services.target_set(actor=coordinator, indicator=indicator, year=2027, value=Decimal("4.25"))
+    services.measurement_record(
+        actor=coordinator,
+        indicator=indicator,
+        period_start=dt.date(2027, 1, 1),
+        period_end=dt.date(2027, 12, 31),
+        value=Decimal("3.875"),
+        source="survey 2027",
+        note="Survey edition 2027",
+    )
+    client = verified_client(coordinator)
+    xlsx = client.get(reverse("plan:report", args=[demo_plan.pk, 2027, "xlsx"]), {"lang": "en"})
+    rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    header = rows[1]
+    row = next(r for r in rows[2:] if r[1] == "INSEC-1")
+    assert row[header.index("Target")] == "4.25"
+    assert row[header.index("Achieved")] == "3.875"
+    assert row[header.index("Status")] == "on track"  # direction "down": 3.875 <= 4.25
+    pdf = client.get(reverse("plan:report", args=[demo_plan.pk, 2027, "pdf"]), {"lang": "en"})
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "INSEC-1" in text and "4.25" in text and "3.875" in text

@@ -1,0 +1,25 @@
+"""Template filters for numbers shown to people."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def figure(value: Any) -> str:
+    """A decimal without trailing zeros, in the active language's format (3,9 in Dutch)."""
+    if value is None or value == "":
+        return "–"
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    normal = number.normalize()
+    places = max(0, -int(normal.as_tuple().exponent))  # type: ignore[operator]
+    return number_format(normal, decimal_pos=places, use_l10n=True)

@@ -1,0 +1,177 @@
+"""Plan API: actions (with partners and Bjørgo mechanisms) and indicators (with targets)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from urbis.core.api.permissions import roles_required
+from urbis.core.models import Organisation
+from urbis.core.permissions import STAFF_ROLES
+from urbis.plan import selectors, services
+from urbis.plan.bjorgo import Mechanism
+from urbis.plan.models import Action, Indicator, MechanismStrength, Objective, ObjectiveLevel
+from urbis.plan.permissions import EDIT_ROLES, READ_ROLES
+
+
+class MechanismSerializer(serializers.Serializer[Any]):
+    mechanism = serializers.ChoiceField(choices=Mechanism.choices)
+    rationale = serializers.CharField()
+    strength = serializers.ChoiceField(
+        choices=MechanismStrength.choices, default=MechanismStrength.PRIMARY
+    )
+
+
+class ActionSerializer(serializers.ModelSerializer[Action]):
+    objective = serializers.PrimaryKeyRelatedField(
+        queryset=Objective.objects.filter(level=ObjectiveLevel.OPERATIONAL)
+    )
+    owner = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    mechanisms = MechanismSerializer(many=True, required=False)
+    partners = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "objective",
+            "title",
+            "description",
+            "status",
+            "start",
+            "end",
+            "owner",
+            "budget",
+            "funding_source",
+            "target_groups",
+            "mechanisms",
+            "partners",
+        ]
+
+    def get_partners(self, action: Action) -> list[dict[str, str]]:
+        return [
+            {"organisation": p.organisation.name, "role": p.role}
+            for p in action.partners.select_related("organisation")
+        ]
+
+    def to_representation(self, action: Action) -> dict[str, Any]:
+        data = super().to_representation(action)
+        data["mechanisms"] = [
+            {"mechanism": m.mechanism, "rationale": m.rationale, "strength": m.strength}
+            for m in action.mechanisms.all()
+        ]
+        return data
+
+
+def _drf_errors(error: DjangoValidationError) -> ValidationError:
+    """Per-field messages of a service's ValidationError, as DRF's 400 body."""
+    if hasattr(error, "message_dict"):
+        return ValidationError(error.message_dict)
+    return ValidationError({"non_field_errors": error.messages})
+
+
+class ActionList(APIView):
+    """Actions the caller may see (partners see their organisation's); coordinators add."""
+
+    def get_permissions(self):  # type: ignore[no-untyped-def]
+        roles = EDIT_ROLES if self.request.method == "POST" else STAFF_ROLES
+        return [roles_required(*roles)()]
+
+    @extend_schema(responses={200: ActionSerializer(many=True)})
+    def get(self, request: Request) -> Response:
+        actions = (
+            selectors.actions_for(request.user)
+            .select_related("owner")
+            .prefetch_related("mechanisms")
+            .order_by("pk")
+        )
+        if "objective" in request.query_params:
+            actions = actions.filter(objective_id=request.query_params["objective"])
+        return Response(ActionSerializer(actions, many=True).data)
+
+    @extend_schema(request=ActionSerializer, responses={201: ActionSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = ActionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        tags = [services.MechanismTag(**tag) for tag in data.pop("mechanisms", [])]
+        try:
+            action = services.action_create(actor=request.user, mechanisms=tags, **data)
+        except DjangoValidationError as error:
+            raise _drf_errors(error) from error
+        return Response(ActionSerializer(action).data, status=status.HTTP_201_CREATED)
+
+
+class IndicatorSerializer(serializers.ModelSerializer[Indicator]):
+    targets = serializers.DictField(
+        child=serializers.DecimalField(max_digits=14, decimal_places=4),
+        required=False,
+        write_only=True,
+        help_text="Target value per year, e.g. {'2027': '4.5'}.",
+    )
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "id",
+            "objective",
+            "code",
+            "name",
+            "kind",
+            "definition",
+            "unit",
+            "population_base",
+            "direction",
+            "baseline",
+            "baseline_year",
+            "data_source",
+            "frequency",
+            "minimum",
+            "maximum",
+            "targets",
+        ]
+
+    def validate_targets(self, value: dict[str, Any]) -> dict[int, Any]:
+        years: dict[int, Any] = {}
+        for key, target in value.items():
+            if not str(key).isdigit() or not 1990 <= int(key) <= 2100:
+                raise serializers.ValidationError(f"{key!r} is not a year.")
+            years[int(key)] = target
+        return years
+
+    def to_representation(self, indicator: Indicator) -> dict[str, Any]:
+        data = super().to_representation(indicator)
+        data["targets"] = {str(t.year): str(t.value) for t in indicator.targets.all()}
+        return data
+
+
+class IndicatorList(APIView):
+    """The plan's indicators with their yearly targets; coordinators add indicators."""
+
+    def get_permissions(self):  # type: ignore[no-untyped-def]
+        roles = EDIT_ROLES if self.request.method == "POST" else READ_ROLES
+        return [roles_required(*roles)()]
+
+    @extend_schema(responses={200: IndicatorSerializer(many=True)})
+    def get(self, request: Request) -> Response:
+        indicators = Indicator.objects.prefetch_related("targets").order_by("code")
+        return Response(IndicatorSerializer(indicators, many=True).data)
+
+    @extend_schema(request=IndicatorSerializer, responses={201: IndicatorSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = IndicatorSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        targets = data.pop("targets", {})
+        try:
+            indicator = services.indicator_create(actor=request.user, targets=targets, **data)
+        except DjangoValidationError as error:
+            raise _drf_errors(error) from error
+        return Response(IndicatorSerializer(indicator).data, status=status.HTTP_201_CREATED)
