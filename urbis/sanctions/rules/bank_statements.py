@@ -1,0 +1,426 @@
+"""Incoming payments from bank statements: CODA files and CSV exports (pure parsing).
+
+Both parsers return a ``ParseResult``: the credit movements as ``Payment`` rows, the lines that
+could not be read as ``LineError`` (line number + reason, the rest of the file still counts),
+and ``warnings`` for file-level checks that do not invalidate a payment (trailer totals).
+Debit movements are not payments to the municipality: they are counted in ``skipped``.
+
+CODA (Febelfin "Coded statement of account", version 2.x, records of 128 characters) —
+what is implemented, positions 1-based as in the standard:
+
+- record 0 header: creation date 6-11 (DDMMYY), version code 128 (``2``);
+- record 1 old balance: account structure 2 (0 Belgian number, 1 foreign, 2 Belgian IBAN,
+  3 foreign IBAN), account 6-39 and currency 40-42, balance sign 43 and amount 44-58;
+- record 2.1 movement: sequence 3-6, detail number 7-10, bank reference 11-31, sign 32
+  (0 credit, 1 debit), amount 33-47 (15 digits, 3 decimals), value date 48-53, transaction code
+  54-61, communication type 62 (1 = structured), communication 63-115 — when structured,
+  type 63-65 (``101``/``102`` = Belgian structured communication) and its 12 digits 66-77 —,
+  entry date 116-121;
+- record 2.2: communication continued 11-63; record 2.3: counterparty account 11-44 (IBAN),
+  counterparty name 48-82, communication continued 83-125;
+- records 3.x (information) and 4 (free message) are accepted and not interpreted;
+- record 8 new balance; record 9 trailer: number of records 1, 2.x, 3.x and 8 at 17-22, sum of
+  debit movements 23-37 and of credit movements 38-52 (checked against the 2.1 records with
+  detail number 0, a mismatch is a warning).
+
+A global movement (globalisation code set) followed by detail movements under the same sequence
+number yields the details, not the total, so each offender's payment can be matched.
+Lines shorter than 128 characters are padded with blanks (editors strip trailing blanks).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from urbis.sanctions.rules import payment_reference
+from urbis.sanctions.rules.identifiers import IdentifierError, validate_iban
+
+RECORD_LENGTH = 128
+StructuredSource = Literal["structured", "free_text"]
+_Date = date  # ``Payment.date`` shadows the type inside the class body
+
+
+@dataclass(frozen=True)
+class Payment:
+    date: date
+    amount: Decimal
+    communication: str | None
+    structured: str | None  # the 12 digits of a valid structured communication
+    counterparty: str | None
+    iban: str | None
+    line: int = 0  # first line of the movement in the source file (1-based)
+    structured_source: StructuredSource | None = None
+    bank_reference: str | None = None
+    entry_date: _Date | None = None
+    account: str | None = None  # the municipality's account the statement is about
+
+
+@dataclass(frozen=True)
+class LineError:
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    payments: tuple[Payment, ...] = ()
+    errors: tuple[LineError, ...] = ()
+    warnings: tuple[LineError, ...] = ()
+    skipped: int = 0  # debit movements and other non-payments
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _LineProblem(ValueError):
+    pass
+
+
+def decode(data: bytes) -> str:
+    """Text of a bank file: UTF-8 (with or without BOM), else Windows-1252 (most CODA files)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _structured_or_text(
+    structured: str | None, text: str | None
+) -> tuple[str | None, StructuredSource | None]:
+    if structured and payment_reference.is_valid(structured):
+        return payment_reference.validate(structured), "structured"
+    found = payment_reference.find_in_text(text)
+    return (found, "free_text") if found else (None, None)
+
+
+def _clean_iban(value: str | None) -> str | None:
+    if not value or not value.strip():
+        return None
+    try:
+        return validate_iban(value)
+    except IdentifierError:
+        return " ".join(value.split())
+
+
+# --- CODA -------------------------------------------------------------------------------------
+
+
+def _coda_amount(field_text: str, sign: str) -> Decimal:
+    if len(field_text) != 15 or not field_text.isdigit():
+        raise _LineProblem(f"amount {field_text!r} is not 15 digits")
+    if sign not in "01" or len(sign) != 1:
+        raise _LineProblem(f"sign {sign!r} is neither 0 (credit) nor 1 (debit)")
+    value = Decimal(field_text) / 1000
+    return -value if sign == "1" else value
+
+
+def _coda_date(field_text: str, *, optional: bool = False) -> date | None:
+    if field_text == "000000" and optional:
+        return None
+    try:
+        return datetime.strptime(field_text, "%d%m%y").date()
+    except ValueError as error:
+        raise _LineProblem(f"date {field_text!r} is not DDMMYY") from error
+
+
+@dataclass
+class _Movement:
+    line: int
+    sequence: str
+    detail: str
+    global_code: str
+    bank_reference: str
+    amount: Decimal
+    value_date: date | None
+    entry_date: date
+    structured: str | None
+    text_parts: list[str] = field(default_factory=list)
+    counterparty: str | None = None
+    iban: str | None = None
+    account: str | None = None
+
+
+def _coda_account(record: str) -> str | None:
+    structure = record[1]
+    raw = record[5:21] if structure == "2" else record[5:39]
+    return _clean_iban(raw) if structure in "23" else (raw.strip() or None)
+
+
+def parse_coda(text: str) -> ParseResult:
+    """Credit movements of one or more CODA statements in ``text``."""
+    errors: list[LineError] = []
+    warnings: list[LineError] = []
+    movements: list[_Movement] = []
+    current: _Movement | None = None
+    account: str | None = None
+    counted = 0
+    debit_total = credit_total = Decimal(0)
+    header_seen = False
+
+    for number, raw_line in enumerate(text.splitlines(), start=1):
+        line = raw_line.rstrip("\r\n")
+        if not line.strip():
+            continue
+        if len(line) > RECORD_LENGTH:
+            errors.append(LineError(number, f"record has {len(line)} characters, not 128"))
+            continue
+        record = line.ljust(RECORD_LENGTH)
+        kind = record[0]
+        try:
+            if kind == "0":
+                header_seen = True
+                _coda_date(record[5:11])
+                if record[127] not in "12":
+                    raise _LineProblem(f"version code {record[127]!r}: only CODA 2.x is read")
+                current, account, counted = None, None, 0
+                debit_total = credit_total = Decimal(0)
+            elif kind == "1":
+                if record[1] not in "0123":
+                    raise _LineProblem(f"unknown account structure {record[1]!r}")
+                account = _coda_account(record)
+                counted += 1
+            elif kind == "2":
+                counted += 1
+                article = record[1]
+                if article == "1":
+                    amount = _coda_amount(record[32:47], record[31])
+                    structured = None
+                    text_part = record[62:115]
+                    if record[61] == "1":
+                        if record[62:65] in ("101", "102"):
+                            structured = record[65:77]
+                        text_part = ""
+                    current = _Movement(
+                        line=number,
+                        sequence=record[2:6],
+                        detail=record[6:10],
+                        global_code=record[124],
+                        bank_reference=record[10:31].strip(),
+                        amount=amount,
+                        value_date=_coda_date(record[47:53], optional=True),
+                        entry_date=_coda_date(record[115:121]) or date.min,
+                        structured=structured,
+                        text_parts=[text_part],
+                        account=account,
+                    )
+                    movements.append(current)
+                    if current.detail == "0000":
+                        if amount < 0:
+                            debit_total -= amount
+                        else:
+                            credit_total += amount
+                elif article in "23":
+                    if current is None or record[2:6] != current.sequence:
+                        raise _LineProblem(f"record 2.{article} without its record 2.1")
+                    if article == "2":
+                        current.text_parts.append(record[10:63])
+                    else:
+                        current.iban = _clean_iban(record[10:44])
+                        current.counterparty = record[47:82].strip() or None
+                        current.text_parts.append(record[82:125])
+                else:
+                    raise _LineProblem(f"unknown movement record 2.{article}")
+            elif kind == "3":
+                counted += 1
+            elif kind == "4":
+                pass
+            elif kind == "8":
+                counted += 1
+                _coda_amount(record[42:57], record[41])
+                current = None
+            elif kind == "9":
+                expected = record[16:22]
+                if expected.isdigit() and int(expected) != counted:
+                    warnings.append(
+                        LineError(
+                            number, f"trailer counts {int(expected)} records, file has {counted}"
+                        )
+                    )
+                for label, field_text, total in (
+                    ("debit", record[22:37], debit_total),
+                    ("credit", record[37:52], credit_total),
+                ):
+                    if field_text.isdigit() and Decimal(field_text) / 1000 != total:
+                        warnings.append(
+                            LineError(
+                                number,
+                                f"trailer {label} total {Decimal(field_text) / 1000}"
+                                f" differs from the movements' {total}",
+                            )
+                        )
+                current = None
+            else:
+                raise _LineProblem(f"unknown record type {kind!r}")
+        except _LineProblem as problem:
+            errors.append(LineError(number, str(problem)))
+            if kind == "2" and record[1] == "1":
+                current = None  # its 2.2/2.3 records would attach to the wrong movement
+
+    if not header_seen and (movements or errors):
+        warnings.insert(0, LineError(1, "no CODA header record (0)"))
+
+    # Globalised movements: keep the details when a sequence has any.
+    with_details = {(m.account, m.sequence) for m in movements if m.detail != "0000"}
+    payments: list[Payment] = []
+    skipped = 0
+    for m in movements:
+        if m.detail == "0000" and (m.account, m.sequence) in with_details:
+            continue
+        if m.amount <= 0:
+            skipped += 1
+            continue
+        communication = " ".join("".join(m.text_parts).split()) or None
+        if m.structured and not payment_reference.is_valid(m.structured):
+            warnings.append(
+                LineError(m.line, f"structured communication {m.structured} fails mod 97")
+            )
+            communication = communication or m.structured
+        structured, source = _structured_or_text(m.structured, communication)
+        payments.append(
+            Payment(
+                date=m.value_date or m.entry_date,
+                amount=m.amount,
+                communication=communication
+                or (payment_reference.format_ogm(structured) if structured else None),
+                structured=structured,
+                counterparty=m.counterparty,
+                iban=m.iban,
+                line=m.line,
+                structured_source=source,
+                bank_reference=m.bank_reference or None,
+                entry_date=m.entry_date,
+                account=m.account,
+            )
+        )
+    return ParseResult(tuple(payments), tuple(errors), tuple(warnings), skipped)
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+Column = str | int  # a header name, or a 0-based index for files without a header row
+
+
+@dataclass(frozen=True, kw_only=True)
+class CsvLayout:
+    """Where a bank's CSV export keeps each field (configured per bank account)."""
+
+    date: Column
+    amount: Column
+    communication: Column | None = None
+    counterparty: Column | None = None
+    iban: Column | None = None
+    delimiter: str = ";"
+    has_header: bool = True
+    date_formats: tuple[str, ...] = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y")
+    decimal_separator: str = ","
+    thousands_separator: str = "."
+
+
+def _csv_amount(value: str, layout: CsvLayout) -> Decimal:
+    cleaned = value.replace("EUR", "").replace("€", "").replace(" ", "").replace("\u00a0", "")
+    if layout.thousands_separator:
+        cleaned = cleaned.replace(layout.thousands_separator, "")
+    cleaned = cleaned.replace(layout.decimal_separator, ".")
+    if cleaned.endswith("-"):  # "12,50-" in some exports
+        cleaned = "-" + cleaned[:-1]
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation as error:
+        raise _LineProblem(f"amount {value!r} is not a number") from error
+    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
+        raise _LineProblem(f"amount {value!r} is not a number of cents")
+    return amount
+
+
+def _csv_date(value: str, layout: CsvLayout) -> date:
+    for pattern in layout.date_formats:
+        try:
+            return datetime.strptime(value.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise _LineProblem(f"date {value!r} matches none of {', '.join(layout.date_formats)}")
+
+
+def parse_csv(text: str, layout: CsvLayout) -> ParseResult:
+    """Credit rows of a bank's CSV export, per ``layout``; other rows are errors or skipped."""
+    rows = list(csv.reader(io.StringIO(text), delimiter=layout.delimiter))
+    start = 0
+    index: dict[Column, int] = {}
+    wanted = [
+        c
+        for c in (
+            layout.date,
+            layout.amount,
+            layout.communication,
+            layout.counterparty,
+            layout.iban,
+        )
+        if c is not None
+    ]
+    if layout.has_header:
+        while start < len(rows) and not any(cell.strip() for cell in rows[start]):
+            start += 1
+        if start == len(rows):
+            return ParseResult(errors=(LineError(1, "the file is empty"),))
+        header = [cell.strip().lstrip("\ufeff") for cell in rows[start]]
+        missing = [c for c in wanted if isinstance(c, str) and c not in header]
+        if missing:
+            return ParseResult(
+                errors=(LineError(start + 1, f"missing column(s): {', '.join(map(str, missing))}"),)
+            )
+        index = {c: header.index(c) for c in wanted if isinstance(c, str)}
+        start += 1
+    for c in wanted:
+        if isinstance(c, int):
+            index[c] = c
+
+    def cell(row: Sequence[str], column: Column | None) -> str | None:
+        if column is None:
+            return None
+        position = index[column]
+        if position >= len(row):
+            raise _LineProblem(f"row has {len(row)} fields, column {column!r} is missing")
+        return row[position].strip() or None
+
+    payments: list[Payment] = []
+    errors: list[LineError] = []
+    skipped = 0
+    for offset, row in enumerate(rows[start:], start=start + 1):
+        if not any(c.strip() for c in row):
+            continue
+        try:
+            raw_date, raw_amount = cell(row, layout.date), cell(row, layout.amount)
+            if raw_date is None or raw_amount is None:
+                raise _LineProblem("date or amount is empty")
+            amount = _csv_amount(raw_amount, layout)
+            when = _csv_date(raw_date, layout)
+            communication = cell(row, layout.communication)
+            counterparty = cell(row, layout.counterparty)
+            iban = _clean_iban(cell(row, layout.iban))
+        except _LineProblem as problem:
+            errors.append(LineError(offset, str(problem)))
+            continue
+        if amount <= 0:
+            skipped += 1
+            continue
+        structured, source = _structured_or_text(None, communication)
+        payments.append(
+            Payment(
+                date=when,
+                amount=amount,
+                communication=communication,
+                structured=structured,
+                counterparty=counterparty,
+                iban=iban,
+                line=offset,
+                structured_source=source,
+            )
+        )
+    return ParseResult(tuple(payments), tuple(errors), (), skipped)
