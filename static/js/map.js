@@ -32,6 +32,22 @@ async function loadLayer(map, url, labelProperty) {
   return layer;
 }
 
+// Pin picking: a click (or tap) on the map puts a marker there and writes its coordinates into
+// the inputs whose ids data-pick-lat and data-pick-lon name (e.g. the field report form).
+function enablePicking(element, map) {
+  const latInput = document.getElementById(element.dataset.pickLat);
+  const lonInput = document.getElementById(element.dataset.pickLon);
+  if (!latInput || !lonInput) return;
+  let marker = null;
+  const place = (latlng) => {
+    if (marker) marker.setLatLng(latlng); else marker = L.marker(latlng).addTo(map);
+    latInput.value = latlng.lat.toFixed(6);
+    lonInput.value = latlng.lng.toFixed(6);
+  };
+  if (latInput.value && lonInput.value) place(L.latLng(Number(latInput.value), Number(lonInput.value)));
+  map.on("click", (event) => place(event.latlng));
+}
+
 async function initMap(element) {
   const [lat, lon] = (element.dataset.center || "51.0259,4.4776").split(",").map(Number);
   const map = L.map(element, { center: [lat, lon], zoom: Number(element.dataset.zoom || 13) });
@@ -62,6 +78,7 @@ async function initMap(element) {
     }
   }
   if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
+  if (element.dataset.pickLat && element.dataset.pickLon) enablePicking(element, map);
   element.dataset.features = String(features);
   element.dispatchEvent(new CustomEvent("urbis:map-ready", { bubbles: true, detail: { map, features } }));
 }

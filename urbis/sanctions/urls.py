@@ -1,5 +1,24 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from urbis.sanctions import views
 
 app_name = "sanctions"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("report/", views.file_report, name="file_report"),
+    path("import/", views.bulk_import, name="bulk_import"),
+    path("cases/", views.case_list, name="cases"),
+    path("cases/<str:number>/", views.case_detail, name="case"),
+    path("cases/<str:number>/step/", views.case_step, name="case_step"),
+    path("cases/<str:number>/defence/", views.case_defence, name="case_defence"),
+    path("cases/<str:number>/hearing/", views.case_hearing, name="case_hearing"),
+    path("cases/<str:number>/decide/", views.case_decide, name="case_decide"),
+    path("cases/<str:number>/letters/<int:letter_id>.pdf", views.letter_pdf, name="letter"),
+    path("dispatch/", views.dispatch_list, name="dispatch"),
+    path("payments/", views.payments_page, name="payments"),
+    path("payments/<int:payment_id>/assign/", views.payment_assign, name="payment_assign"),
+    path("register/", views.register, name="register"),
+    path("register/purge/", views.register_purge_view, name="register_purge"),
+    path("register/evaluation.csv", views.evaluation_export, name="evaluation"),
+]

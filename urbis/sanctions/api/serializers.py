@@ -1,0 +1,154 @@
+"""GAS API serializers: intake payload in, cases with deadlines and allowed steps out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from urbis.sanctions import timelimits, workflow
+from urbis.sanctions.models import Case
+from urbis.sanctions.models.cases import AscertainerKind
+from urbis.sanctions.models.parties import Language, OffenderKind
+
+
+class GuardianSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=200)
+    street = serializers.CharField(max_length=200, required=False, default="")
+    postcode = serializers.CharField(max_length=10, required=False, default="")
+    city = serializers.CharField(max_length=100, required=False, default="")
+
+
+class OffenderSerializer(serializers.Serializer[Any]):
+    kind = serializers.ChoiceField(choices=OffenderKind.choices)
+    name = serializers.CharField(max_length=200)
+    first_name = serializers.CharField(max_length=100, required=False, default="")
+    national_number = serializers.CharField(max_length=20, required=False, default="")
+    enterprise_number = serializers.CharField(max_length=20, required=False, default="")
+    birth_date = serializers.DateField(required=False, allow_null=True, default=None)
+    street = serializers.CharField(max_length=200, required=False, default="")
+    postcode = serializers.CharField(max_length=10, required=False, default="")
+    city = serializers.CharField(max_length=100, required=False, default="")
+    country = serializers.CharField(max_length=2, required=False, default="BE")
+    language = serializers.ChoiceField(choices=Language.choices, required=False, default="nl")
+    email = serializers.EmailField(required=False, default="")
+    guardians = GuardianSerializer(many=True, required=False, default=list)
+
+
+class AscertainmentSerializer(serializers.Serializer[Any]):
+    kind = serializers.ChoiceField(choices=AscertainerKind.choices)
+    reference = serializers.CharField(max_length=60)
+    article_code = serializers.CharField(max_length=40)
+    offence_at = serializers.DateTimeField()
+    ascertained_on = serializers.DateField()
+    received_on = serializers.DateField()
+    description = serializers.CharField()
+    address = serializers.CharField(max_length=200, required=False, default="")
+    lat = serializers.FloatField(
+        required=False, allow_null=True, default=None, min_value=-90, max_value=90
+    )
+    lon = serializers.FloatField(
+        required=False, allow_null=True, default=None, min_value=-180, max_value=180
+    )
+    plate = serializers.CharField(max_length=20, required=False, default="")
+    speed_limit = serializers.IntegerField(required=False, allow_null=True, default=None)
+    measured_speed = serializers.IntegerField(required=False, allow_null=True, default=None)
+    built_up_area = serializers.BooleanField(required=False, default=True)
+    municipal_device = serializers.BooleanField(required=False, default=True)
+    other_offence = serializers.BooleanField(required=False, default=False)
+    offender = OffenderSerializer()
+
+
+class TransitionSerializer(serializers.Serializer[Any]):
+    action = serializers.CharField(max_length=40)
+    on = serializers.DateField(required=False, allow_null=True, default=None)
+    amount = serializers.DecimalField(
+        max_digits=8, decimal_places=2, required=False, allow_null=True, default=None
+    )
+    motivation = serializers.CharField(required=False, default="", allow_blank=True)
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class CaseSerializer(serializers.ModelSerializer[Case]):
+    article = serializers.CharField(source="ascertainment.article.code")
+    reference = serializers.CharField(source="ascertainment.reference")
+    offender = serializers.SerializerMethodField()
+    deadlines = serializers.SerializerMethodField()
+    allowed_transitions = serializers.SerializerMethodField()
+    history = serializers.SerializerMethodField()
+    letters = serializers.SerializerMethodField()
+    repeat_of = serializers.CharField(source="repeat_of.number", default=None)
+
+    class Meta:
+        model = Case
+        fields = [
+            "number",
+            "procedure",
+            "minor",
+            "status",
+            "outcome",
+            "amount",
+            "payment_reference",
+            "article",
+            "reference",
+            "offender",
+            "repeat_of",
+            "deadlines",
+            "allowed_transitions",
+            "history",
+            "letters",
+        ]
+
+    def get_offender(self, case: Case) -> dict[str, Any]:
+        o = case.ascertainment.offender
+        return {"name": str(o), "kind": o.kind, "language": o.language}
+
+    def get_deadlines(self, case: Case) -> list[dict[str, Any]]:
+        return [
+            {
+                "code": d.code.value,
+                "due": d.due.isoformat(),
+                "legal_basis": d.legal_basis,
+                "fatal": d.fatal,
+                "alert_on": d.alert_on.isoformat() if d.alert_on else None,
+                "escalate_on": d.escalate_on.isoformat() if d.escalate_on else None,
+            }
+            for d in timelimits.deadlines_of(case)
+        ]
+
+    def get_allowed_transitions(self, case: Case) -> list[dict[str, str]]:
+        return [
+            {"action": e.action, "to": e.target.value, "legal_basis": e.legal_basis}
+            for e in workflow.allowed(case.status, case.procedure, minor=case.minor)
+        ]
+
+    def get_history(self, case: Case) -> list[dict[str, Any]]:
+        return [
+            {
+                "at": h.at.isoformat(),
+                "action": h.action,
+                "from": h.from_status,
+                "to": h.to_status,
+                "legal_basis": h.legal_basis,
+            }
+            for h in case.history.all()
+        ]
+
+    def get_letters(self, case: Case) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": letter.pk,
+                "kind": letter.kind,
+                "language": letter.language,
+                "registered": letter.registered,
+            }
+            for letter in case.letters.defer("content")
+        ]
+
+
+class CaseListSerializer(serializers.ModelSerializer[Case]):
+    article = serializers.CharField(source="ascertainment.article.code")
+
+    class Meta:
+        model = Case
+        fields = ["number", "procedure", "minor", "status", "outcome", "amount", "article"]

@@ -1,0 +1,155 @@
+"""GAS API: intake with idempotency keys, cases, transitions, letters, payments."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from urbis.core.api.permissions import roles_required
+from urbis.core.audit import log_access
+from urbis.sanctions import selectors
+from urbis.sanctions.api.serializers import (
+    AscertainmentSerializer,
+    CaseListSerializer,
+    CaseSerializer,
+    TransitionSerializer,
+)
+from urbis.sanctions.models import Case, Letter
+from urbis.sanctions.permissions import CASE_ROLES, INTAKE_ROLES
+from urbis.sanctions.services import cases as case_services
+from urbis.sanctions.services import intake, payments
+
+
+def _drf(error: DjangoValidationError) -> ValidationError:
+    if hasattr(error, "message_dict"):
+        return ValidationError(error.message_dict)
+    return ValidationError({"non_field_errors": error.messages})
+
+
+class AscertainmentCreate(APIView):
+    permission_classes = [roles_required(*INTAKE_ROLES)]
+
+    @extend_schema(
+        request=AscertainmentSerializer,
+        responses={201: CaseListSerializer, 200: CaseListSerializer},
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                str,
+                OpenApiParameter.HEADER,
+                description="A retried request with the same key returns the first case (200).",
+            )
+        ],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = AscertainmentSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        d = dict(serializer.validated_data)
+        offender = dict(d.pop("offender"))
+        guardians = [dict(g) for g in offender.pop("guardians", [])]
+        article = d.pop("article_code")
+        data = intake.AscertainmentData(
+            article_code=article,
+            offender=intake.OffenderData(guardians=guardians, **offender),
+            **d,
+        )
+        try:
+            result = intake.ascertainment_create(
+                actor=request.user,
+                data=data,
+                idempotency_key=request.headers.get("Idempotency-Key") or None,
+            )
+        except DjangoValidationError as error:
+            raise _drf(error) from error
+        return Response(
+            CaseListSerializer(result.case).data,
+            status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK,
+        )
+
+
+class CaseList(generics.ListAPIView):  # type: ignore[type-arg]
+    serializer_class = CaseListSerializer
+    permission_classes = [roles_required(*CASE_ROLES)]
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        cases = selectors.cases_for(self.request.user).order_by("-created_at")
+        for name in ("status", "procedure"):
+            if name in self.request.query_params:
+                cases = cases.filter(**{name: self.request.query_params[name]})
+        return cases
+
+
+class CaseDetail(APIView):
+    permission_classes = [roles_required(*CASE_ROLES)]
+
+    @extend_schema(responses={200: CaseSerializer})
+    def get(self, request: Request, number: str) -> Response:
+        case = get_object_or_404(selectors.cases_for(request.user), number=number)
+        log_access(user=request.user, target=case, purpose="gas.api.case")
+        return Response(CaseSerializer(case).data)
+
+
+class TransitionCreate(APIView):
+    permission_classes = [roles_required(*CASE_ROLES)]
+
+    @extend_schema(request=TransitionSerializer, responses={200: CaseSerializer})
+    def post(self, request: Request, number: str) -> Response:
+        case = get_object_or_404(selectors.cases_for(request.user), number=number)
+        serializer = TransitionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            case = case_services.case_transition(
+                actor=request.user, case=case, **serializer.validated_data
+            )
+        except DjangoValidationError as error:
+            raise _drf(error) from error
+        return Response(CaseSerializer(Case.objects.get(pk=case.pk)).data)
+
+
+class LetterDownload(APIView):
+    permission_classes = [roles_required(*CASE_ROLES)]
+
+    @extend_schema(responses={(200, "application/pdf"): bytes})
+    def get(self, request: Request, number: str, letter_id: int) -> HttpResponse:
+        case = get_object_or_404(selectors.cases_for(request.user), number=number)
+        letter = get_object_or_404(Letter, pk=letter_id, case=case)
+        log_access(user=request.user, target=case, purpose="gas.api.letter")
+        return HttpResponse(bytes(letter.content), content_type="application/pdf")
+
+
+class PaymentImportSerializer(serializers.Serializer[object]):
+    source = serializers.ChoiceField(choices=["coda", "csv"])  # type: ignore[assignment]
+    file = serializers.FileField()
+
+
+class PaymentImport(APIView):
+    permission_classes = [roles_required(*CASE_ROLES)]
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(request=PaymentImportSerializer, responses={200: dict[str, object]})
+    def post(self, request: Request) -> Response:
+        serializer = PaymentImportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        upload = serializer.validated_data["file"]
+        report = payments.payments_import(
+            actor=request.user,
+            source=serializer.validated_data["source"],
+            content=upload.read(),
+            filename=upload.name,
+        )
+        return Response(
+            {
+                "matched": report.matched,
+                "unmatched": report.unmatched,
+                "duplicates": report.duplicates,
+                "rejected": [{"line": line, "reason": reason} for line, reason in report.rejected],
+            }
+        )

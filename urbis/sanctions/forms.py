@@ -1,0 +1,120 @@
+"""GAS forms: the field intake (phone-friendly), bulk import, defence, hearing, decision."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from urbis.sanctions.models import Article, MotivationTemplate
+from urbis.sanctions.models.cases import AscertainerKind, DefenceChannel
+from urbis.sanctions.models.parties import Language, OffenderKind
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class IntakeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Ascertained by"), choices=AscertainerKind.choices)
+    reference = forms.CharField(label=_("PV or report number"), max_length=60)
+    article_code = forms.ChoiceField(label=_("Article"), choices=())
+    offence_at = forms.DateTimeField(
+        label=_("Offence date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    ascertained_on = forms.DateField(label=_("Ascertained on"), widget=DateInput)
+    received_on = forms.DateField(
+        label=_("Received by the sanctioning official on"), widget=DateInput
+    )
+    description = forms.CharField(label=_("Facts"), widget=forms.Textarea(attrs={"rows": 3}))
+    address = forms.CharField(label=_("Place"), max_length=200, required=False)
+    lat = forms.FloatField(
+        label=_("Latitude"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        widget=forms.HiddenInput,
+    )
+    lon = forms.FloatField(
+        label=_("Longitude"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        widget=forms.HiddenInput,
+    )
+    plate = forms.CharField(label=_("Number plate"), max_length=20, required=False)
+    speed_limit = forms.IntegerField(label=_("Speed limit (km/h)"), required=False)
+    measured_speed = forms.IntegerField(label=_("Measured speed (km/h)"), required=False)
+    offender_kind = forms.ChoiceField(label=_("Offender"), choices=OffenderKind.choices)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
+    national_number = forms.CharField(label=_("National number"), max_length=20, required=False)
+    enterprise_number = forms.CharField(label=_("Enterprise number"), max_length=20, required=False)
+    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput)
+    street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
+    postcode = forms.CharField(label=_("Postcode"), max_length=10, required=False)
+    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
+    guardian = forms.CharField(
+        label=_("Parent or guardian (minors)"), max_length=200, required=False
+    )
+    photo = forms.ImageField(label=_("Photo"), required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        codes = Article.objects.order_by("code").values_list("code", "title_en").distinct()
+        self.fields["article_code"].choices = [(c, f"{c} {t}") for c, t in codes]  # type: ignore[attr-defined]
+
+
+class BulkImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"), help_text=_("One ascertainment per row."))
+    import_valid = forms.BooleanField(
+        label=_("Import the valid rows and skip the rejected ones"), required=False
+    )
+
+
+class DefenceForm(forms.Form):
+    received_on = forms.DateField(label=_("Received on"), widget=DateInput)
+    channel = forms.ChoiceField(label=_("Channel"), choices=DefenceChannel.choices)
+    text = forms.CharField(label=_("Defence"), widget=forms.Textarea(attrs={"rows": 4}))
+    attachment = forms.FileField(label=_("Attachment"), required=False)
+
+
+class HearingForm(forms.Form):
+    at = forms.DateTimeField(
+        label=_("Date and time"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    place = forms.CharField(label=_("Place"), max_length=200)
+
+
+class DecisionForm(forms.Form):
+    action = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("decide_fine", _("Fine")),
+            ("decide_warning", _("Warning")),
+            ("decide_no_follow_up", _("No follow-up")),
+        ],
+    )
+    amount = forms.DecimalField(
+        label=_("Amount (EUR)"), required=False, min_value=0, max_digits=8, decimal_places=2
+    )
+    template = forms.ModelChoiceField(
+        label=_("Motivation template"),
+        queryset=MotivationTemplate.objects.all(),
+        required=False,
+    )
+    motivation = forms.CharField(
+        label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if not data.get("motivation") and not data.get("template"):
+            self.add_error("motivation", _("A decision is motivated."))
+        return data
+
+
+class PaymentImportForm(forms.Form):
+    source = forms.ChoiceField(label=_("Format"), choices=[("coda", "CODA"), ("csv", "CSV")])
+    file = forms.FileField(label=_("Bank statement"))

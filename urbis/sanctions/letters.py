@@ -1,0 +1,210 @@
+"""Letters as PDF in the offender's language (reportlab), with the payment block:
+Belgian structured communication and an EPC QR code (EPC069-12) for banking apps.
+
+Content per kind follows the law: the opening letter carries the elements of art. 25
+(GAS-R17), the parking notice those of art. 29 §1 (GAS-R30/R31), the decision those of
+art. 27-31 (payment term, appeal to the police or youth court)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from urbis.sanctions.models import Case, LetterKind, MunicipalSettings
+from urbis.sanctions.rules import payment_reference
+
+PAYING_KINDS = {
+    LetterKind.PARKING_NOTICE,
+    LetterKind.SPEED_NOTICE,
+    LetterKind.SECOND_INVITATION,
+    LetterKind.DECISION,
+    LetterKind.REMINDER,
+}
+
+
+def _money(amount: Decimal | None) -> str:
+    return "EUR " + formats.number_format(amount or Decimal(0), decimal_pos=2, use_l10n=True)
+
+
+def _day(day: dt.date | None) -> str:
+    return formats.date_format(day, "DATE_FORMAT") if day else "—"
+
+
+def body(
+    case: Case, kind: str, municipal: MunicipalSettings, *, to_parents: bool = False
+) -> list[str]:
+    """The paragraphs of a letter, in the active language."""
+    a = case.ascertainment
+    facts = _(
+        "On %(date)s at %(place)s the following facts were ascertained (%(reference)s): "
+        "%(facts)s. They constitute an infringement of article %(article)s of the police "
+        "regulation: %(title)s."
+    ) % {
+        "date": _day(a.offence_at.date()),
+        "place": a.address or "—",
+        "reference": a.reference,
+        "facts": a.description,
+        "article": a.article.code,
+        "title": a.article.title,
+    }
+    paragraphs: list[str] = []
+    if to_parents:
+        paragraphs.append(
+            _(
+                "As parent or guardian of %(name)s, a minor, you receive a copy of this letter "
+                "(art. 14-19 of the Law of 24 June 2013). You may make remarks and propose "
+                "educational measures."
+            )
+            % {"name": str(a.offender)}
+        )
+    if kind == LetterKind.OPENING:
+        paragraphs += [
+            _("The sanctioning official opens an administrative procedure against you."),
+            facts,
+            _("A copy of the report (%(reference)s) is enclosed.") % {"reference": a.reference},
+            _("You have the right to consult your file."),
+            _("You have the right to be assisted or represented by a lawyer."),
+            _(
+                "You may send your written defence by registered letter within 15 days of "
+                "the notification of this letter."
+            ),
+        ]
+        if case.minor:
+            paragraphs += [
+                _("As a minor you are entitled to the free assistance of a lawyer."),
+                _("You will be heard in person. A local mediation will be offered to you."),
+            ]
+        else:
+            paragraphs.append(
+                _(
+                    "If the envisaged fine exceeds %(threshold)s, you may ask to present your "
+                    "defence orally."
+                )
+                % {"threshold": _money(municipal.oral_hearing_threshold)}
+            )
+    elif kind in (LetterKind.PARKING_NOTICE, LetterKind.SPEED_NOTICE):
+        paragraphs += [
+            facts,
+            _("The fixed administrative fine for this infringement is %(amount)s.")
+            % {"amount": _money(case.amount)},
+            _(
+                "Pay this amount within 30 days, or send your written defence within the same "
+                "term. Without payment or defence you will receive a reminder."
+            ),
+        ]
+        if kind == LetterKind.SPEED_NOTICE:
+            paragraphs.append(
+                _("Measured speed %(speed)s km/h, limit %(limit)s km/h, after a 6 km/h correction.")
+                % {"speed": a.measured_speed, "limit": a.speed_limit}
+            )
+    elif kind == LetterKind.SECOND_INVITATION:
+        paragraphs += [
+            facts,
+            _("Your defence was examined and not accepted: %(motivation)s")
+            % {"motivation": case.motivation or "—"},
+            _("You are invited a second time to pay %(amount)s within 30 days.")
+            % {"amount": _money(case.amount)},
+        ]
+    elif kind == LetterKind.DECISION:
+        court = _("the youth court") if case.minor else _("the police court")
+        paragraphs += [
+            facts,
+            _("Decision of %(date)s: an administrative fine of %(amount)s.")
+            % {"date": _day(case.decided_on), "amount": _money(case.amount)},
+            _("Motivation: %(motivation)s") % {"motivation": case.motivation or "—"},
+            _("Pay the fine within one month of the notification of this decision."),
+            _(
+                "You may appeal against this decision by written request to %(court)s within "
+                "one month of its notification."
+            )
+            % {"court": court},
+        ]
+        if case.repeat_of_id:
+            paragraphs.append(
+                _("Repeat offence: you were sanctioned for the same infringement in case %(n)s.")
+                % {"n": case.repeat_of.number if case.repeat_of else ""}
+            )
+    elif kind == LetterKind.REMINDER:
+        paragraphs += [
+            _("Our records show no payment of %(amount)s for case %(number)s.")
+            % {"amount": _money(case.amount), "number": case.number},
+            _(
+                "Pay within 30 days. Without payment the fine will be collected by enforcement, "
+                "at your expense."
+            ),
+        ]
+    return paragraphs
+
+
+def render(
+    case: Case,
+    kind: str,
+    municipal: MunicipalSettings,
+    *,
+    language: str,
+    addressee: str,
+    address: list[str],
+    to_parents: bool = False,
+    on: dt.date,
+) -> bytes:
+    """One letter as PDF bytes."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table
+
+    with translation.override(language):
+        buffer = io.BytesIO()
+        title = str(LetterKind(kind).label)
+        document = SimpleDocTemplate(
+            buffer,
+            pagesize=A4,
+            title=f"{title} {case.number}",
+            leftMargin=20 * mm,
+            rightMargin=20 * mm,
+        )
+        styles = getSampleStyleSheet()
+        text = styles["BodyText"]
+        story = [
+            Paragraph(municipal.municipality, styles["Heading2"]),
+            Paragraph(_("Administrative sanctions (GAS)"), text),
+            Spacer(1, 8 * mm),
+            Paragraph("<br/>".join([addressee, *address]), text),
+            Spacer(1, 8 * mm),
+            Paragraph(f"{title} — {_('case')} {case.number}", styles["Heading3"]),
+            Paragraph(_day(on), text),
+            Spacer(1, 4 * mm),
+        ]
+        for paragraph in body(case, kind, municipal, to_parents=to_parents):
+            story += [Paragraph(paragraph, text), Spacer(1, 2 * mm)]
+        if kind in PAYING_KINDS and case.amount and case.payment_reference:
+            ogm = payment_reference.format_ogm(case.payment_reference)
+            qr = payment_reference.epc_png(
+                payment_reference.epc_payload(
+                    name=municipal.creditor_name,
+                    iban=municipal.creditor_iban,
+                    bic=municipal.creditor_bic or None,
+                    amount=case.amount,
+                    ogm=case.payment_reference,
+                )
+            )
+            pay = [
+                Paragraph(_("Amount: %(amount)s") % {"amount": _money(case.amount)}, text),
+                Paragraph(_("Account: %(iban)s") % {"iban": municipal.creditor_iban}, text),
+                Paragraph(_("Structured communication: %(ogm)s") % {"ogm": ogm}, text),
+                Paragraph(_("Scan the code with your banking app."), text),
+            ]
+            story += [
+                Spacer(1, 4 * mm),
+                Table([[pay, Image(io.BytesIO(qr), width=35 * mm, height=35 * mm)]]),
+            ]
+        story += [
+            Spacer(1, 10 * mm),
+            Paragraph(municipal.official_title, text),
+        ]
+        document.build(story)
+    return buffer.getvalue()

@@ -1,0 +1,48 @@
+"""GAS models: the regulation catalogue and settings, parties, cases with their history,
+letters and payments, and the register (art. 44)."""
+
+from urbis.sanctions.models.cases import (
+    Appeal,
+    AscertainerKind,
+    Ascertainment,
+    Case,
+    CaseCounter,
+    Defence,
+    Hearing,
+    Photo,
+    StatusChange,
+)
+from urbis.sanctions.models.catalogue import (
+    Article,
+    InfringementType,
+    MotivationTemplate,
+    MunicipalSettings,
+)
+from urbis.sanctions.models.money import InstalmentPlan, Letter, LetterKind, Payment
+from urbis.sanctions.models.parties import Guardian, Offender, OffenderKind
+from urbis.sanctions.models.register import PurgeLog, RegisterEntry
+
+__all__ = [
+    "Appeal",
+    "Article",
+    "AscertainerKind",
+    "Ascertainment",
+    "Case",
+    "CaseCounter",
+    "Defence",
+    "Guardian",
+    "Hearing",
+    "InfringementType",
+    "InstalmentPlan",
+    "Letter",
+    "LetterKind",
+    "MotivationTemplate",
+    "MunicipalSettings",
+    "Offender",
+    "OffenderKind",
+    "Payment",
+    "Photo",
+    "PurgeLog",
+    "RegisterEntry",
+    "StatusChange",
+]

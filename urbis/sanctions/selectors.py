@@ -1,0 +1,135 @@
+"""Reads for GAS: catalogue look-ups, what each user may see, work queues and figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from urbis.core.roles import has_role
+from urbis.sanctions.models import Article, Case, MunicipalSettings, Offender, RegisterEntry
+from urbis.sanctions.permissions import CASE_ROLES
+from urbis.sanctions.workflow import OPEN_STATUSES, Outcome, Status
+
+#: GAS-R12 (art. 7): repeat offence window.
+REPEAT_WINDOW_MONTHS = 24
+
+
+def article_in_force(code: str, day: dt.date) -> Article | None:
+    return (
+        Article.objects.filter(code=code, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .order_by("-valid_from")
+        .first()
+    )
+
+
+def settings_on(day: dt.date) -> MunicipalSettings:
+    """The municipal settings in force on ``day`` (defaults when none is stored yet)."""
+    found = MunicipalSettings.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
+    return found or MunicipalSettings(valid_from=dt.date(2014, 1, 1))
+
+
+def find_offender(national_number: str, enterprise_number: str) -> Offender | None:
+    if national_number:
+        return Offender.objects.filter(national_number=national_number).first()
+    if enterprise_number:
+        return Offender.objects.filter(enterprise_number=enterprise_number).first()
+    return None
+
+
+def earlier_sanction(offender: Offender, article_code: str, ascertained_on: dt.date) -> Case | None:
+    """GAS-R12 (art. 7): the same infringement sanctioned in the 24 months before the new
+    ascertainment makes a repeat offence; return that earlier case."""
+    year, month = divmod(ascertained_on.month - 1 - REPEAT_WINDOW_MONTHS, 12)
+    start = _clamp(ascertained_on.year + year, month + 1, ascertained_on.day)
+    identity = Q(ascertainment__offender=offender)
+    if offender.national_number:
+        identity |= Q(ascertainment__offender__national_number=offender.national_number)
+    return (
+        Case.objects.filter(identity, ascertainment__article__code=article_code)
+        .filter(outcome__in=[Outcome.FINE, Outcome.PAID], decided_on__gte=start)
+        .filter(decided_on__lte=ascertained_on)
+        .order_by("-decided_on")
+        .first()
+    )
+
+
+def _clamp(year: int, month: int, day: int) -> dt.date:
+    import calendar
+
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def cases_for(user: Any) -> QuerySet[Case]:
+    """Cases the user may see: the sanctions staff see all; nobody else sees any."""
+    if not has_role(user, *CASE_ROLES):
+        return Case.objects.none()
+    return Case.objects.select_related("ascertainment__article", "ascertainment__offender")
+
+
+def register_for(user: Any) -> QuerySet[RegisterEntry]:
+    if not has_role(user, *CASE_ROLES):
+        return RegisterEntry.objects.none()
+    return RegisterEntry.objects.all()
+
+
+def status_counts(user: Any) -> dict[str, int]:
+    rows = cases_for(user).values("status").annotate(n=Count("pk")).order_by()
+    return {row["status"]: row["n"] for row in rows}
+
+
+def lead_times(user: Any, since: dt.date | None = None) -> list[dict[str, Any]]:
+    """Days from ascertainment to decision: median and 90th percentile per procedure and month."""
+    cases = cases_for(user).filter(decided_on__isnull=False)
+    if since:
+        cases = cases.filter(decided_on__gte=since)
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for procedure, decided, ascertained in cases.values_list(
+        "procedure", "decided_on", "ascertainment__ascertained_on"
+    ):
+        assert decided is not None  # filtered above
+        groups[(procedure, decided.strftime("%Y-%m"))].append((decided - ascertained).days)
+    rows = []
+    for (procedure, month), days in sorted(groups.items()):
+        days.sort()
+        rows.append(
+            {
+                "procedure": procedure,
+                "month": month,
+                "cases": len(days),
+                "median": statistics.median(days),
+                "p90": days[min(len(days) - 1, round(0.9 * (len(days) - 1)))],
+            }
+        )
+    return rows
+
+
+def open_cases(user: Any) -> QuerySet[Case]:
+    return cases_for(user).filter(status__in=[s.value for s in OPEN_STATUSES])
+
+
+def awaiting(user: Any, status: Status) -> QuerySet[Case]:
+    return cases_for(user).filter(status=status)
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def evaluation_rows(user: Any) -> list[dict[str, Any]]:
+    """GAS-R52 (art. 52): register counts per year, procedure, measure and minority, no names."""
+    from django.db.models import Sum
+    from django.db.models.functions import ExtractYear
+
+    return list(
+        register_for(user)
+        .annotate(year=ExtractYear("decided_on"))
+        .values("year", "procedure", "measure", "minor")
+        .annotate(n=Count("pk"), total=Sum("amount"))
+        .order_by("year", "procedure", "measure", "minor")
+    )

@@ -1,0 +1,1 @@
+"""GAS services: every write (ARCHITECTURE §4.2). Split by stage of the case."""

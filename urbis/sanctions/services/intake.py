@@ -1,0 +1,417 @@
+"""Intake: an ascertainment becomes a case, after the competence and eligibility rules.
+
+Every refusal names the rule (``domain/gas.md`` §9) and nothing is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from urbis.core.audit import record_event
+from urbis.sanctions import selectors
+from urbis.sanctions.models import (
+    Article,
+    AscertainerKind,
+    Ascertainment,
+    Case,
+    CaseCounter,
+    Guardian,
+    Offender,
+    OffenderKind,
+    Photo,
+    StatusChange,
+)
+from urbis.sanctions.models.catalogue import InfringementType
+from urbis.sanctions.rules import amounts, identifiers, payment_reference
+from urbis.sanctions.workflow import Procedure, Status
+
+# GAS-R38 (art. 29quater WVW): the measured speed is corrected by 6 km/h before the excess
+# is compared with 20 km/h; limits of 30 or 50 km/h only.
+SPEED_TOLERANCE_KMH = 6
+SPEED_MAX_EXCESS_KMH = 20
+SPEED_LIMITS = (30, 50)
+# GAS-R43 (single source, see docs): legal persons only when the driver is identified.
+SPEED_LEGAL_PERSONS_UNTIL = dt.date(2024, 5, 5)
+
+
+@dataclass
+class OffenderData:
+    kind: str
+    name: str
+    first_name: str = ""
+    national_number: str = ""
+    enterprise_number: str = ""
+    birth_date: dt.date | None = None
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "BE"
+    language: str = "nl"
+    email: str = ""
+    guardians: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class AscertainmentData:
+    kind: str
+    reference: str
+    offence_at: dt.datetime
+    ascertained_on: dt.date
+    received_on: dt.date
+    article_code: str
+    offender: OffenderData
+    description: str
+    address: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    plate: str = ""
+    speed_limit: int | None = None
+    measured_speed: int | None = None
+    built_up_area: bool = True
+    municipal_device: bool = True
+    other_offence: bool = False
+
+
+@dataclass
+class IntakeResult:
+    case: Case
+    created: bool
+
+
+def _offender_checks(data: OffenderData, errors: dict[str, list[str]]) -> OffenderData:
+    if data.kind not in OffenderKind.values:
+        errors.setdefault("offender.kind", []).append(_("Natural or legal person."))
+    if not data.name.strip():
+        errors.setdefault("offender.name", []).append(_("The offender's name is required."))
+    if data.kind == OffenderKind.NATURAL and data.national_number:
+        try:
+            data.national_number = identifiers.validate_national_number(data.national_number)
+        except identifiers.IdentifierError:
+            errors.setdefault("offender.national_number", []).append(
+                _("%(value)s is not a valid Belgian national number.")
+                % {"value": data.national_number}
+            )
+        else:
+            if data.birth_date is None:
+                data.birth_date = identifiers.birth_date_from_national_number(data.national_number)
+    if data.kind == OffenderKind.LEGAL:
+        if not data.enterprise_number:
+            errors.setdefault("offender.enterprise_number", []).append(
+                _("A legal person is identified by its enterprise number.")
+            )
+        else:
+            try:
+                data.enterprise_number = identifiers.validate_enterprise_number(
+                    data.enterprise_number
+                )
+            except identifiers.IdentifierError:
+                errors.setdefault("offender.enterprise_number", []).append(
+                    _("%(value)s is not a valid enterprise number.")
+                    % {"value": data.enterprise_number}
+                )
+    if data.language not in ("nl", "fr", "en"):
+        errors.setdefault("offender.language", []).append(_("Dutch, French or English."))
+    return data
+
+
+def validate(data: AscertainmentData, *, today: dt.date | None = None) -> Article:
+    """Check an ascertainment against the intake rules; return the article version in force.
+
+    Raises ``ValidationError`` with per-field messages, each naming its rule."""
+    today = today or timezone.localdate()
+    errors: dict[str, list[str]] = {}
+    offence_on = timezone.localtime(data.offence_at).date()
+    if data.kind not in AscertainerKind.values:
+        errors["kind"] = [_("Police, municipal officer or camera.")]
+    if not data.reference.strip():
+        errors["reference"] = [_("The PV or report number is required.")]
+    if not data.description.strip():
+        errors["description"] = [_("Describe the facts.")]
+    for name, day in (
+        ("offence_at", offence_on),
+        ("ascertained_on", data.ascertained_on),
+        ("received_on", data.received_on),
+    ):
+        if day > today:
+            errors.setdefault(name, []).append(_("This date is in the future."))
+    if offence_on > data.ascertained_on:
+        errors.setdefault("offence_at", []).append(
+            _("The offence cannot be after its ascertainment.")
+        )
+    if data.received_on < data.ascertained_on:
+        errors.setdefault("received_on", []).append(
+            _("The report cannot reach the sanctioning official before the ascertainment.")
+        )
+    offender = _offender_checks(data.offender, errors)
+    article = selectors.article_in_force(data.article_code, offence_on)
+    if article is None:
+        known = Article.objects.filter(code=data.article_code).exists()
+        errors.setdefault("article_code", []).append(
+            _("Article %(code)s was not in force on %(day)s.")
+            % {"code": data.article_code, "day": offence_on.isoformat()}
+            if known
+            else _("Unknown article %(code)s.") % {"code": data.article_code}
+        )
+    if errors or article is None:
+        raise ValidationError(errors)
+
+    procedure = article.procedure
+    municipal = selectors.settings_on(offence_on)
+    # GAS-R50 (art. 21): municipal officers ascertain only purely administrative and
+    # stopping/parking infringements; mixed and speeding need a police PV.
+    if data.kind == AscertainerKind.MUNICIPAL and procedure not in (
+        Procedure.GENERAL,
+        Procedure.PARKING,
+    ):
+        errors.setdefault("kind", []).append(
+            _("GAS-R50: a municipal officer may not ascertain this infringement (art. 21).")
+        )
+    # GAS-R16 (art. 3 3°, art. 23): stopping/parking GAS only with a protocol agreement.
+    if procedure == Procedure.PARKING and not municipal.protocol_parking:
+        errors.setdefault("article_code", []).append(
+            _("GAS-R16: no protocol agreement with the prosecutor for stopping and parking.")
+        )
+    if procedure == Procedure.SPEEDING:
+        _speeding_checks(data, municipal.speeding_regulation, offence_on, errors)
+
+    age = None
+    if offender.kind == OffenderKind.NATURAL and offender.birth_date:
+        born = offender.birth_date
+        age = (
+            offence_on.year
+            - born.year
+            - ((offence_on.month, offence_on.day) < (born.month, born.day))
+        )
+    if age is not None and age < 18:
+        # GAS-R04 (art. 14): no GAS below the municipal minimum age (14 or 16).
+        if age < municipal.minimum_age:
+            errors.setdefault("offender.birth_date", []).append(
+                _("GAS-R04: the offender was %(age)s, under the municipal minimum age of %(min)s.")
+                % {"age": age, "min": municipal.minimum_age}
+            )
+        # GAS-R05: parking and speeding GAS only for adults and legal persons.
+        if procedure in (Procedure.PARKING, Procedure.SPEEDING):
+            errors.setdefault("offender.birth_date", []).append(
+                _("GAS-R05: stopping, parking and speeding GAS do not apply to minors.")
+            )
+        elif not article.applies_to_minors:
+            errors.setdefault("article_code", []).append(
+                _("Article %(code)s does not apply to minors.") % {"code": article.code}
+            )
+        # GAS-R10 (art. 14-19): letters go to the minor and to the parents.
+        if not offender.guardians:
+            errors.setdefault("offender.guardians", []).append(
+                _("GAS-R10: a minor's parents or guardians must be known.")
+            )
+    if errors:
+        raise ValidationError(errors)
+    return article
+
+
+def _speeding_checks(
+    data: AscertainmentData, adopted: bool, offence_on: dt.date, errors: dict[str, list[str]]
+) -> None:
+    """GAS-R38 (art. 29quater WVW): five cumulative conditions, otherwise criminal procedure."""
+
+    def refuse(message: str) -> None:
+        errors.setdefault("measured_speed", []).append(message)
+
+    if not adopted:
+        refuse(_("GAS-R38: the municipality has no speeding regulation."))
+    if data.speed_limit not in SPEED_LIMITS:
+        refuse(_("GAS-R38: only limits of 30 or 50 km/h."))
+    if data.measured_speed is None or data.speed_limit is None:
+        refuse(_("GAS-R38: the measured speed and the limit are required."))
+    else:
+        excess = data.measured_speed - SPEED_TOLERANCE_KMH - data.speed_limit
+        if excess <= 0:
+            refuse(_("No excess after the 6 km/h correction."))
+        elif excess > SPEED_MAX_EXCESS_KMH:
+            refuse(
+                _("GAS-R38: %(excess)s km/h over the limit after correction: criminal procedure.")
+                % {"excess": excess}
+            )
+    if not data.municipal_device:
+        refuse(_("GAS-R38: the device must be financed by the local authority."))
+    if data.other_offence:
+        refuse(_("GAS-R38: another simultaneous offence: criminal procedure."))
+    if data.kind != AscertainerKind.CAMERA:
+        refuse(_("GAS-R38: speeding must be ascertained by an automatic device."))
+    if data.offender.kind == OffenderKind.LEGAL and offence_on > SPEED_LEGAL_PERSONS_UNTIL:
+        refuse(_("GAS-R43: a legal person only when the actual driver is identified."))
+
+
+def _next_number(year: int) -> str:
+    """Take the next case number of ``year``; the counter row is locked (gap-free)."""
+    CaseCounter.objects.get_or_create(year=year)
+    counter = CaseCounter.objects.select_for_update().get(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"GAS-{year}-{counter.last:06d}"
+
+
+def _fixed_amount(article: Article, offence_on: dt.date, data: AscertainmentData) -> Decimal | None:
+    if article.infringement_type in (InfringementType.PARKING_1, InfringementType.PARKING_2):
+        category = 1 if article.infringement_type == InfringementType.PARKING_1 else 2
+        return amounts.parking_amount(category, offence_on).value
+    if article.infringement_type == InfringementType.SPEEDING:
+        assert data.measured_speed is not None and data.speed_limit is not None
+        excess = data.measured_speed - SPEED_TOLERANCE_KMH - data.speed_limit
+        return amounts.speeding_amount(excess, data.built_up_area, offence_on).value
+    return None
+
+
+def ascertainment_create(
+    *,
+    actor: Any,
+    data: AscertainmentData,
+    idempotency_key: str | None = None,
+    photos: list[Any] | None = None,
+) -> IntakeResult:
+    """Register an ascertainment and open its case.
+
+    The same ``idempotency_key`` always returns the first case: a retried request never
+    creates a second one, also when two arrive at the same time."""
+    if idempotency_key:
+        existing = Case.objects.filter(ascertainment__idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return IntakeResult(existing, created=False)
+    article = validate(data)
+    try:
+        with transaction.atomic():
+            case = _create(actor, data, article, idempotency_key, photos or [])
+    except IntegrityError:
+        if idempotency_key:
+            existing = Case.objects.filter(ascertainment__idempotency_key=idempotency_key).first()
+            if existing is not None:
+                return IntakeResult(existing, created=False)
+        raise
+    return IntakeResult(case, created=True)
+
+
+def _create(
+    actor: Any,
+    data: AscertainmentData,
+    article: Article,
+    idempotency_key: str | None,
+    photos: list[Any],
+) -> Case:
+    o = data.offender
+    offender = selectors.find_offender(o.national_number, o.enterprise_number)
+    if offender is None:
+        offender = Offender.objects.create(
+            kind=o.kind,
+            name=o.name,
+            first_name=o.first_name,
+            national_number=o.national_number,
+            enterprise_number=o.enterprise_number,
+            birth_date=o.birth_date,
+            street=o.street,
+            postcode=o.postcode,
+            city=o.city,
+            country=o.country,
+            language=o.language,
+            email=o.email,
+        )
+        for guardian in o.guardians:
+            Guardian.objects.create(offender=offender, **guardian)
+    ascertainment = Ascertainment.objects.create(
+        kind=data.kind,
+        reference=data.reference,
+        ascertainer=actor if data.kind != AscertainerKind.CAMERA else None,
+        offence_at=data.offence_at,
+        ascertained_on=data.ascertained_on,
+        received_on=data.received_on,
+        article=article,
+        offender=offender,
+        description=data.description,
+        address=data.address,
+        lat=data.lat,
+        lon=data.lon,
+        plate=data.plate,
+        speed_limit=data.speed_limit,
+        measured_speed=data.measured_speed,
+        built_up_area=data.built_up_area,
+        municipal_device=data.municipal_device,
+        other_offence=data.other_offence,
+        idempotency_key=idempotency_key or None,
+        created_by=actor,
+    )
+    for image in photos:
+        Photo.objects.create(ascertainment=ascertainment, image=image)
+    offence_on = timezone.localtime(data.offence_at).date()
+    age = offender.age_on(offence_on)
+    number = _next_number(data.received_on.year)
+    case = Case.objects.create(
+        number=number,
+        ascertainment=ascertainment,
+        procedure=article.procedure,
+        minor=age is not None and age < 18,
+        amount=_fixed_amount(article, offence_on, data),
+        payment_reference=payment_reference.from_case_number(number),
+        repeat_of=selectors.earlier_sanction(offender, article.code, data.ascertained_on),
+    )
+    StatusChange.objects.create(
+        case=case,
+        at=timezone.now(),
+        actor=actor,
+        action="register",
+        to_status=Status.RECEIVED,
+        legal_basis="art. 22 (GAS-R13): PV or report transmitted to the sanctioning official",
+    )
+    record_event(
+        actor=actor,
+        action="gas.case_opened",
+        target=case,
+        data={"article": article.code, "procedure": case.procedure, "reference": data.reference},
+    )
+    return case
+
+
+@dataclass
+class BulkReport:
+    created: list[str] = field(default_factory=list)
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+    imported: bool = False
+
+
+def ascertainments_import(*, actor: Any, content: bytes, import_valid: bool = False) -> BulkReport:
+    """Bulk intake (camera and parking batches): every row is checked first; rejected rows are
+    reported with their reasons. Nothing is written when a row is rejected, unless the user
+    confirmed to import the valid rows."""
+    from urbis.sanctions.tabular import RowError, parse_row, read_csv
+
+    report = BulkReport()
+    valid: list[tuple[AscertainmentData, Article]] = []
+    try:
+        rows = list(read_csv(content))
+    except (UnicodeDecodeError, Exception) as error:  # csv.Error and decoding problems
+        report.rejected.append(
+            (1, _("The file is not a readable CSV file (%(e)s).") % {"e": error})
+        )
+        return report
+    for number, row in rows:
+        try:
+            data = parse_row(row)
+            valid.append((data, validate(data)))
+        except RowError as error:
+            report.rejected.append((number, str(error)))
+        except ValidationError as error:
+            reasons = "; ".join(
+                f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+            )
+            report.rejected.append((number, reasons))
+    if report.rejected and not import_valid:
+        return report
+    with transaction.atomic():
+        for data, article in valid:
+            report.created.append(_create(actor, data, article, None, []).number)
+    report.imported = True
+    return report

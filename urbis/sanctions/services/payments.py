@@ -1,0 +1,157 @@
+"""Payments: bank statements matched on the structured communication; partial payments add
+up; unmatched payments wait in a queue (never lost); unpaid cases get reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from urbis.core.audit import record_event
+from urbis.sanctions.models import Case, InstalmentPlan, Payment
+from urbis.sanctions.rules import bank_statements
+from urbis.sanctions.services.cases import case_transition
+from urbis.sanctions.workflow import Status
+
+#: The CSV export layout (header names); a city adapts it to its bank's export.
+CSV_LAYOUT = bank_statements.CsvLayout(
+    date="date",
+    amount="amount",
+    communication="communication",
+    counterparty="counterparty",
+    iban="iban",
+)
+
+PAYABLE = {Status.OPENED, Status.SECOND_INVITATION, Status.DECIDED, Status.REMINDER}
+
+
+@dataclass
+class ImportReport:
+    matched: int = 0
+    unmatched: int = 0
+    duplicates: int = 0
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _import_key(source: str, row: bank_statements.Payment) -> str:
+    """The same statement line imported twice is recognised and skipped."""
+    import hashlib
+
+    parts = [
+        source,
+        row.account or "",
+        row.bank_reference or str(row.line),
+        str(row.date),
+        str(row.amount),
+        row.communication or "",
+        row.iban or "",
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:64]
+
+
+def paid_total(case: Case) -> Decimal:
+    return case.payments.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+
+
+def _settle(actor: Any, case: Case, on: dt.date) -> None:
+    """The case is paid when its payments cover the amount (partial payments add up)."""
+    if case.amount and case.status in PAYABLE and paid_total(case) >= case.amount:
+        case_transition(actor=actor, case=case, action="payment_received", on=on)
+
+
+def payments_import(*, actor: Any, source: str, content: bytes, filename: str = "") -> ImportReport:
+    """Import a CODA or CSV statement. Rejected lines are reported with their reason; the
+    valid ones are imported; a line already imported is skipped (same import key)."""
+    text = bank_statements.decode(content)
+    parsed = (
+        bank_statements.parse_coda(text)
+        if source == "coda"
+        else bank_statements.parse_csv(text, CSV_LAYOUT)
+    )
+    report = ImportReport(rejected=[(e.line, e.reason) for e in parsed.errors])
+    with transaction.atomic():
+        for row in parsed.payments:
+            key = _import_key(source, row)
+            if Payment.objects.filter(import_key=key).exists():
+                report.duplicates += 1
+                continue
+            structured = row.structured or ""
+            case = Case.objects.filter(payment_reference=structured).first() if structured else None
+            payment = Payment.objects.create(
+                received_on=row.date,
+                amount=row.amount,
+                communication=row.communication or "",
+                structured=structured,
+                counterparty=row.counterparty or "",
+                iban=row.iban or "",
+                source=source,
+                import_key=key,
+                case=case,
+                matched_at=timezone.now() if case else None,
+            )
+            if case is None:
+                report.unmatched += 1
+            else:
+                report.matched += 1
+                _settle(actor, case, payment.received_on)
+        record_event(
+            actor=actor,
+            action="gas.payments_imported",
+            target=("sanctions.payment", filename or source),
+            data={
+                "matched": report.matched,
+                "unmatched": report.unmatched,
+                "duplicates": report.duplicates,
+                "rejected": len(report.rejected),
+            },
+        )
+    return report
+
+
+def payment_assign(*, actor: Any, payment: Payment, case: Case) -> Payment:
+    """Assign an unmatched payment from the queue to its case by hand."""
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment.pk)
+        if payment.case_id is not None:
+            raise ValidationError({"payment": [_("This payment is already assigned.")]})
+        payment.case = case
+        payment.matched_at = timezone.now()
+        payment.save(update_fields=["case", "matched_at"])
+        record_event(
+            actor=actor,
+            action="gas.payment_assigned",
+            target=case,
+            data={"payment": payment.pk, "amount": str(payment.amount)},
+        )
+        _settle(actor, case, payment.received_on)
+    return payment
+
+
+def instalments_grant(
+    *, actor: Any, case: Case, instalments: int, first_due: dt.date
+) -> InstalmentPlan:
+    """An instalment plan for a decided fine (practice: offered before enforcement)."""
+    if not 2 <= instalments <= 12:
+        raise ValidationError({"instalments": [_("Between 2 and 12 instalments.")]})
+    if case.status not in (Status.DECIDED, Status.REMINDER):
+        raise ValidationError(
+            {"case": [_("Only a decided, unpaid fine can be paid in instalments.")]}
+        )
+    with transaction.atomic():
+        plan = InstalmentPlan.objects.create(
+            case=case, instalments=instalments, first_due=first_due
+        )
+        record_event(
+            actor=actor,
+            action="gas.instalments_granted",
+            target=case,
+            data={"instalments": instalments, "first_due": first_due.isoformat()},
+        )
+    return plan

@@ -1,0 +1,85 @@
+"""The register's retention purge (GAS-R48, BELIEVED: 5 years, a setting) and the nightly
+deadline sweep (GAS-R53: alerts at month 4, escalation at month 5; time-barred cases are
+recorded, never silently dropped)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from urbis.core.audit import record_event
+from urbis.sanctions import selectors, timelimits
+from urbis.sanctions.models import Case, PurgeLog, RegisterEntry
+from urbis.sanctions.services.cases import case_transition
+from urbis.sanctions.workflow import UNDECIDED
+
+
+def register_purge(*, actor: Any, today: dt.date | None = None) -> PurgeLog:
+    """Delete register entries older than the retention period; the purge itself is logged."""
+    today = today or timezone.localdate()
+    years = selectors.settings_on(today).register_retention_years
+    try:
+        cutoff = today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        cutoff = today.replace(year=today.year - years, day=28)
+    with transaction.atomic():
+        deleted, _ = RegisterEntry.objects.filter(decided_on__lt=cutoff).delete()
+        log = PurgeLog.objects.create(
+            at=timezone.now(), actor=actor, cutoff=cutoff, retention_years=years, deleted=deleted
+        )
+        record_event(
+            actor=actor,
+            action="gas.register_purged",
+            target=log,
+            data={"cutoff": cutoff.isoformat(), "deleted": deleted, "years": years},
+        )
+    return log
+
+
+@dataclass
+class SweepResult:
+    alerts: list[tuple[str, str, dt.date]]
+    escalations: list[tuple[str, str, dt.date]]
+    time_barred: list[str]
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.alerts)} alert(s), {len(self.escalations)} escalation(s), "
+            f"{len(self.time_barred)} time-barred"
+        )
+
+
+def deadline_sweep(*, today: dt.date | None = None) -> SweepResult:
+    """Flag every undecided case whose limit approaches; record those past it."""
+    today = today or timezone.localdate()
+    result = SweepResult([], [], [])
+    undecided = Case.objects.filter(status__in=[s.value for s in UNDECIDED]).select_related(
+        "ascertainment__article", "ascertainment__offender"
+    )
+    for case in undecided.iterator(chunk_size=500):
+        for deadline in timelimits.deadlines_of(case):
+            if deadline.code != "decision_limit":
+                continue
+            if today > deadline.due:
+                case_transition(actor=None, case=case, action="time_bar", on=today)
+                result.time_barred.append(case.number)
+            elif deadline.escalate_on and today >= deadline.escalate_on:
+                result.escalations.append((case.number, deadline.code, deadline.due))
+            elif deadline.alert_on and today >= deadline.alert_on:
+                result.alerts.append((case.number, deadline.code, deadline.due))
+    if result.alerts or result.escalations or result.time_barred:
+        record_event(
+            actor=None,
+            action="gas.deadline_sweep",
+            target=("sanctions.case", "sweep"),
+            data={
+                "alerts": [n for n, _, _ in result.alerts],
+                "escalations": [n for n, _, _ in result.escalations],
+                "time_barred": result.time_barred,
+            },
+        )
+    return result

@@ -1,0 +1,69 @@
+"""The deadlines of a stored case: its facts handed to the pure engine (``rules/deadlines``)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from django.utils import timezone
+
+from urbis.sanctions import selectors
+from urbis.sanctions.models import Case
+from urbis.sanctions.rules import deadlines as engine
+from urbis.sanctions.workflow import Outcome, Procedure
+
+
+def facts_of(case: Case) -> engine.CaseFacts:
+    a = case.ascertainment
+    municipal = selectors.settings_on(a.ascertained_on)
+    procedure = Procedure(case.procedure)
+    protocol = {
+        Procedure.MIXED_LIGHT: municipal.protocol_mixed_light,
+        Procedure.MIXED_HEAVY: municipal.protocol_mixed_heavy,
+        Procedure.PARKING: municipal.protocol_parking,
+    }.get(procedure, False)
+    declined: bool | None = None
+    if case.prosecutor_answer_on:
+        declined = case.outcome != Outcome.PROSECUTED
+    appeal = case.appeals.order_by("lodged_on").first() if case.pk else None
+    parking_like = procedure in (Procedure.PARKING, Procedure.SPEEDING)
+    return engine.CaseFacts(
+        procedure=engine.Procedure(procedure.value),
+        offence_on=timezone.localtime(a.offence_at).date(),
+        ascertained_on=a.ascertained_on,
+        report_received_on=a.received_on,
+        prosecutor_received_on=case.prosecutor_sent_on,
+        camera_sign=a.kind == "camera" and procedure == Procedure.PARKING,
+        minor=case.minor,
+        protocol_agreement=protocol,
+        prosecutor_answer_on=case.prosecutor_answer_on,
+        prosecutor_declined=declined,
+        opening_letter_posted_on=case.opened_on,
+        alternative_proposed_on=case.alternative_proposed_on,
+        mediation_payment_terms_agreed=case.payment_terms_agreed,
+        decision_posted_on=case.notified_on,
+        payment_reminder_posted_on=case.term_started_on if parking_like else None,
+        appeal_lodged_on=appeal.lodged_on if appeal else None,
+    )
+
+
+def parameters_for(case: Case) -> engine.DeadlineParameters:
+    municipal = selectors.settings_on(case.ascertainment.ascertained_on)
+    return dataclasses.replace(
+        engine.DEFAULT_PARAMETERS,
+        deemed_receipt_working_days=municipal.deemed_receipt_working_days,
+    )
+
+
+def deadlines_of(case: Case) -> list[engine.Deadline]:
+    """Every deadline that applies to the case now, in order of due date."""
+    return engine.deadlines(facts_of(case), parameters_for(case))
+
+
+def deadline(case: Case, code: str) -> engine.Deadline | None:
+    return next((d for d in deadlines_of(case) if d.code == code), None)
+
+
+def decision_limit(case: Case) -> dt.date | None:
+    found = deadline(case, "decision_limit")
+    return found.due if found else None
