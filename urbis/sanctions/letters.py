@@ -175,7 +175,10 @@ def render(
             Spacer(1, 8 * mm),
             Paragraph("<br/>".join([addressee, *address]), text),
             Spacer(1, 8 * mm),
-            Paragraph(f"{title} — {_('case')} {case.number}", styles["Heading3"]),
+            Paragraph(
+                _("%(title)s — case %(number)s") % {"title": title, "number": case.number},
+                styles["Heading3"],
+            ),
             Paragraph(_day(on), text),
             Spacer(1, 4 * mm),
         ]
