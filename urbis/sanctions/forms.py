@@ -11,7 +11,19 @@ from urbis.sanctions.models.parties import Language, OffenderKind
 
 
 class DateInput(forms.DateInput):
+    """A native date picker; the value is always ISO, whatever the page's language."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, str] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, str] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
 class IntakeForm(forms.Form):
@@ -20,7 +32,7 @@ class IntakeForm(forms.Form):
     article_code = forms.ChoiceField(label=_("Article"), choices=())
     offence_at = forms.DateTimeField(
         label=_("Offence date and time"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=DateTimeInput,
     )
     ascertained_on = forms.DateField(label=_("Ascertained on"), widget=DateInput)
     received_on = forms.DateField(
@@ -81,9 +93,7 @@ class DefenceForm(forms.Form):
 
 
 class HearingForm(forms.Form):
-    at = forms.DateTimeField(
-        label=_("Date and time"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
+    at = forms.DateTimeField(label=_("Date and time"), widget=DateTimeInput)
     place = forms.CharField(label=_("Place"), max_length=200)
 
 
