@@ -106,7 +106,8 @@ def _clean_iban(value: str | None) -> str | None:
     try:
         return validate_iban(value)
     except IdentifierError:
-        return " ".join(value.split())
+        # kept as written (compacted): a payment is never dropped for a counterparty detail
+        return "".join(value.split()).upper()
 
 
 # --- CODA -------------------------------------------------------------------------------------
