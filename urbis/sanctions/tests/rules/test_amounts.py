@@ -129,7 +129,10 @@ def test_oral_hearing_right(fine: str, minor: bool, expected: bool) -> None:
 
 
 def test_community_service_hours() -> None:  # GAS-R06
-    assert (amounts.community_service_max_hours(False), amounts.community_service_max_hours(True)) == (
+    assert (
+        amounts.community_service_max_hours(False),
+        amounts.community_service_max_hours(True),
+    ) == (
         30,
         15,
     )

@@ -73,7 +73,15 @@ NEW_BALANCE = record({1: "8001", 5: "BE71096123456769", 40: "EUR", 42: "0", 43: 
 
 
 def trailer(count: int, debit_milli: int, credit_milli: int) -> str:
-    return record({1: "9", 17: f"{count:06d}", 23: f"{debit_milli:015d}", 38: f"{credit_milli:015d}", 128: "2"})  # fmt: skip
+    return record(
+        {
+            1: "9",
+            17: f"{count:06d}",
+            23: f"{debit_milli:015d}",
+            38: f"{credit_milli:015d}",
+            128: "2",
+        }
+    )
 
 
 CODA_LINES = [
@@ -81,7 +89,9 @@ CODA_LINES = [
     OLD_BALANCE,  # 2
     movement("0001", 58000, structured="010806817183", next_code="1"),  # 3: OGM, with 2.2+2.3
     record({1: "22", 3: "0001", 7: "0000", 11: "", 126: "1"}),  # 4
-    record({1: "23", 3: "0001", 7: "0000", 11: "BE68539007547034", 48: "JANSSENS JAN", 126: "0"}),  # 5
+    record(
+        {1: "23", 3: "0001", 7: "0000", 11: "BE68539007547034", 48: "JANSSENS JAN", 126: "0"}
+    ),  # 5
     movement("0002", 116000, text="GAS boete 202/5000/12390 dank"),  # 6: OGM typed as free text
     movement("0003", 10000, debit=True, text="bank costs"),  # 7: debit, skipped
     movement("0004", 25500, text="no reference at all"),  # 8
@@ -132,13 +142,17 @@ def test_coda_trailer_mismatch_is_a_warning() -> None:
 @pytest.mark.parametrize(
     ("bad_line", "reason"),
     [
-        pytest.param(movement("0007", 1000).replace("00000000000100", "000000000001X0"),
-                     "amount", id="coda-amount-not-digits"),  # fmt: skip
+        pytest.param(
+            movement("0007", 1000).replace("00000000000100", "000000000001X0"),
+            "amount",
+            id="coda-amount-not-digits",
+        ),
         pytest.param(movement("0007", 1000, value_date="311325"), "DDMMYY", id="coda-bad-date"),
         pytest.param(record({1: "5"}), "unknown record type", id="coda-unknown-record"),
         pytest.param(movement("0007", 1000) + "X", "128", id="coda-too-long"),
-        pytest.param(record({1: "22", 3: "0099", 7: "0000"}), "without its record 2.1",
-                     id="coda-orphan-2.2"),  # fmt: skip
+        pytest.param(
+            record({1: "22", 3: "0099", 7: "0000"}), "without its record 2.1", id="coda-orphan-2.2"
+        ),
     ],
 )
 def test_coda_line_errors_keep_the_rest(bad_line: str, reason: str) -> None:

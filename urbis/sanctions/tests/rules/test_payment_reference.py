@@ -81,9 +81,19 @@ def test_epc_payload_free_text_and_optional_bic() -> None:
         name="Gemeente X", iban="BE71096123456769", text="GAS 2025/123", information="dank"
     )
     assert payload.split("\n") == [
-        "BCD", "002", "1", "SCT", "", "Gemeente X", "BE71096123456769", "", "", "",
-        "GAS 2025/123", "dank",
-    ]  # fmt: skip
+        "BCD",
+        "002",
+        "1",
+        "SCT",
+        "",
+        "Gemeente X",
+        "BE71096123456769",
+        "",
+        "",
+        "",
+        "GAS 2025/123",
+        "dank",
+    ]
 
 
 def test_epc_payload_formatted_ogm_option() -> None:
