@@ -414,7 +414,8 @@ def deadlines(
                 fatal=True,
                 description=f"No fine after {months} months from the facts/ascertainment"
                 + (f" ({why})" if why else "")
-                + "; counted from the earliest of the two dates.",
+                + "; counted from the earliest of the two dates. Sign and post the decision "
+                "by this date (whether notification must also fall within it is not settled).",
                 rules=(*rules, "GAS-R53"),
                 p=p,
             )
