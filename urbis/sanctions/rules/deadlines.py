@@ -22,7 +22,7 @@ Conventions
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
@@ -87,6 +87,8 @@ class CaseFacts:
     decision_received_on: date | None = None
     payment_reminder_posted_on: date | None = None  # parking reminder with a new 30 days
     appeal_lodged_on: date | None = None
+    defence_received_on: date | None = None
+    paid_on: date | None = None  # full payment received
 
     def __post_init__(self) -> None:
         if self.offence_on is None and self.ascertained_on is None:
@@ -149,6 +151,28 @@ class Deadline:
     escalate_on: date | None = None
     description: str = ""
     rules: tuple[str, ...] = field(default=())
+    met_on: date | None = None  # when the act was done, if the facts say so
+
+    @property
+    def late(self) -> bool:
+        """The act was done, after the last day."""
+        return self.met_on is not None and self.met_on > self.due
+
+    def overdue(self, today: date) -> bool:
+        """The act is not done and its last day has passed."""
+        return self.met_on is None and today > self.due
+
+    def level(self, today: date) -> str:
+        """``met``, ``late``, ``overdue``, ``escalate``, ``alert`` or ``pending`` on ``today``."""
+        if self.met_on is not None:
+            return "late" if self.late else "met"
+        if today > self.due:
+            return "overdue"
+        if self.escalate_on is not None and today >= self.escalate_on:
+            return "escalate"
+        if self.alert_on is not None and today >= self.alert_on:
+            return "alert"
+        return "pending"
 
 
 def _share_of_term(start: date, due: date, months: int | None, share: Fraction) -> date:
@@ -481,4 +505,23 @@ def deadlines(
             )
         )
 
-    return sorted(result, key=lambda d: (d.due, d.code.value))
+    return sorted(_with_acts(result, facts), key=lambda d: (d.due, d.code.value))
+
+
+def _with_acts(rows: list[Deadline], facts: CaseFacts) -> list[Deadline]:
+    """Fill ``met_on`` from the facts: the act each deadline waits for, when it was done."""
+    fixed_amount = facts.procedure in (Procedure.PARKING, Procedure.SPEEDING)
+    acts: dict[DeadlineCode, date | None] = {
+        DeadlineCode.TRANSMISSION: facts.report_received_on,
+        DeadlineCode.PARKING_NOTICE: facts.opening_letter_posted_on,
+        DeadlineCode.SPEED_PV: facts.report_received_on,
+        DeadlineCode.SPEED_NOTICE: facts.opening_letter_posted_on,
+        DeadlineCode.DEFENCE: facts.defence_received_on,
+        # a fixed amount paid after the first letter ends the case without a decision
+        DeadlineCode.DECISION_LIMIT: facts.decision_posted_on
+        or (facts.paid_on if fixed_amount else None),
+        DeadlineCode.PAYMENT: facts.paid_on,
+        DeadlineCode.APPEAL: facts.appeal_lodged_on,
+        DeadlineCode.COLLECTION_LIMIT: facts.paid_on,
+    }
+    return [replace(row, met_on=acts.get(row.code)) for row in rows]

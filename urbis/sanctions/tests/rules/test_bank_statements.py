@@ -163,6 +163,21 @@ def test_coda_line_errors_keep_the_rest(bad_line: str, reason: str) -> None:
     assert len(result.payments) == 6  # the line-3 movement lost only its 2.2/2.3 records
 
 
+def test_coda_two_statements_keep_their_own_globalisation() -> None:
+    # second statement reuses sequence 0005 without details: its global movement is a payment
+    second = [
+        HEADER,
+        OLD_BALANCE,
+        movement("0005", 30000, structured="000000000101"),
+        NEW_BALANCE,
+        trailer(3, 0, 30000),
+    ]
+    result = parse_coda("\n".join([*CODA_LINES, *second]))
+    assert result.errors == ()
+    assert [p.amount for p in result.payments][-1] == Decimal("30")
+    assert len(result.payments) == 7
+
+
 def test_coda_short_lines_are_padded() -> None:
     result = parse_coda("\n".join(line.rstrip() for line in CODA_LINES))
     assert result.errors == () and len(result.payments) == 6

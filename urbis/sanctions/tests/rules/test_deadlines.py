@@ -354,3 +354,62 @@ def test_parameters_are_dated_by_the_facts() -> None:
 def test_case_needs_a_date() -> None:
     with pytest.raises(ValueError):
         CaseFacts(procedure=Procedure.GENERAL)
+
+
+@pytest.mark.parametrize(
+    ("facts", "code", "met_on", "late"),
+    [
+        pytest.param(GENERAL, "transmission", "2025-02-10", False, id="R13-met-by-receipt"),
+        pytest.param(
+            replace(GENERAL, report_received_on=D("2025-03-17")),
+            "transmission",
+            "2025-03-17",
+            True,
+            id="R13-late-transmission",
+        ),
+        pytest.param(GENERAL, "decision_limit", "2025-04-30", False, id="R21-met-by-decision"),
+        pytest.param(
+            replace(PARKING, paid_on=D("2025-04-01")),
+            "decision_limit",
+            "2025-04-01",
+            False,
+            id="R31-fixed-amount-paid-no-decision-needed",
+        ),
+        pytest.param(
+            replace(GENERAL, defence_received_on=D("2025-03-24")),
+            "defence",
+            "2025-03-24",
+            True,
+            id="R18-late-defence",
+        ),
+        pytest.param(GENERAL, "payment", None, False, id="R25-not-yet-paid"),
+    ],
+)
+def test_met_on_from_facts(facts: CaseFacts, code: str, met_on: str | None, late: bool) -> None:
+    row = by_code(facts)[code]
+    assert row.met_on == (D(met_on) if met_on else None)
+    assert row.late is late
+
+
+@pytest.mark.parametrize(
+    ("today", "level"),
+    [
+        pytest.param("2025-05-14", "pending", id="R53-before-month-4"),
+        pytest.param("2025-05-15", "alert", id="R53-alert-month-4"),
+        pytest.param("2025-06-15", "escalate", id="R53-escalate-month-5"),
+        pytest.param("2025-07-14", "escalate", id="R21-last-day"),
+        pytest.param("2025-07-15", "overdue", id="R21-overdue"),
+    ],
+)
+def test_level_of_an_open_decision_limit(today: str, level: str) -> None:
+    facts = replace(GENERAL, decision_posted_on=None)
+    row = by_code(facts)["decision_limit"]
+    assert row.level(D(today)) == level
+    assert row.overdue(D(today)) is (level == "overdue")
+
+
+def test_level_of_a_met_deadline() -> None:
+    rows = by_code(GENERAL)
+    assert rows["decision_limit"].level(D("2030-01-01")) == "met"
+    late = by_code(replace(GENERAL, report_received_on=D("2025-03-17")))["transmission"]
+    assert late.level(D("2025-03-17")) == "late"
