@@ -6,7 +6,8 @@ its legal basis; the rule identifiers (GAS-Rnn) are those of gas.md §9.
 
 Conventions
 -----------
-- ``due`` is the last day on which the act may validly be done.
+- ``due`` is the last day on which the act may validly be done — except for the waiting period
+  ``prosecutor_wait``, whose ``due`` is the first day the SA may open the procedure.
 - Terms that run against the offender (defence, payment, appeal) and the prosecutor's wait use
   the Judicial Code (art. 52-54) *with* the art. 53 move to the next working day: for the
   municipality that is the later, hence the safe, date to wait for.
@@ -158,12 +159,22 @@ class Deadline:
         """The act was done, after the last day."""
         return self.met_on is not None and self.met_on > self.due
 
+    @property
+    def is_wait(self) -> bool:
+        """A waiting period (``prosecutor_wait``): ``due`` is the first day the SA may act."""
+        return self.code is DeadlineCode.PROSECUTOR_WAIT
+
     def overdue(self, today: date) -> bool:
-        """The act is not done and its last day has passed."""
-        return self.met_on is None and today > self.due
+        """The act is not done and its last day has passed (never for a waiting period)."""
+        return not self.is_wait and self.met_on is None and today > self.due
 
     def level(self, today: date) -> str:
-        """``met``, ``late``, ``overdue``, ``escalate``, ``alert`` or ``pending`` on ``today``."""
+        """``met``, ``late``, ``overdue``, ``escalate``, ``alert`` or ``pending`` on ``today``.
+
+        A waiting period is ``pending`` before its ``due`` and ``met`` from it.
+        """
+        if self.is_wait:
+            return "met" if today >= self.due else "pending"
         if self.met_on is not None:
             return "late" if self.late else "met"
         if today > self.due:
@@ -275,7 +286,7 @@ def deadlines(
 
     # The prosecutor prosecutes: no administrative procedure follows (art. 3, 23).
     if kind in MIXED and facts.prosecutor_declined is False:
-        return sorted(result, key=lambda d: d.due)
+        return _finish(result, facts)
 
     # --- GAS-R14 / R15, art. 23: prosecutor gate for mixed infringements without protocol ----
     if kind in MIXED and not facts.protocol_agreement:
@@ -285,7 +296,8 @@ def deadlines(
                 default=None,
             )
             if received is not None:
-                due = calendar.term_end(received, months=2)
+                # ``due`` of a wait is the first day the SA may act: the day after the term.
+                due = calendar.term_end(received, months=2) + timedelta(days=1)
                 if facts.prosecutor_declined and facts.prosecutor_answer_on:
                     due = min(due, facts.prosecutor_answer_on)
                 result.append(
@@ -294,9 +306,9 @@ def deadlines(
                         due=due,
                         legal_basis="art. 23 GAS law (mixed infringement art. 3 2°)",
                         fatal=False,
-                        description="Without protocol, the SA may open the procedure after two "
-                        "months without news from the prosecutor (or once he declines); "
-                        "the 6-month limit keeps running.",
+                        description="Without protocol, the SA may open the procedure from this "
+                        "day: two months without news from the prosecutor have passed (or he "
+                        "declined); the 6-month limit keeps running.",
                         rules=("GAS-R14",),
                     )
                 )
@@ -307,8 +319,8 @@ def deadlines(
                     due=facts.prosecutor_answer_on,
                     legal_basis="art. 23 GAS law (mixed infringement art. 3 1°)",
                     fatal=False,
-                    description="Without protocol, the SA may act only once the prosecutor "
-                    "has said he will not prosecute.",
+                    description="Without protocol, the SA may open the procedure from the day "
+                    "the prosecutor said he will not prosecute.",
                     rules=("GAS-R15",),
                 )
             )
@@ -505,7 +517,11 @@ def deadlines(
             )
         )
 
-    return sorted(_with_acts(result, facts), key=lambda d: (d.due, d.code.value))
+    return _finish(result, facts)
+
+
+def _finish(rows: list[Deadline], facts: CaseFacts) -> list[Deadline]:
+    return sorted(_with_acts(rows, facts), key=lambda d: (d.due, d.code.value))
 
 
 def _with_acts(rows: list[Deadline], facts: CaseFacts) -> list[Deadline]:

@@ -142,7 +142,9 @@ SPEEDING = CaseFacts(
             id="R13-uniform-two-months-after-5-oct-2018-sunday-moved-back",
         ),
         # mixed infringements
-        pytest.param(MIXED_LIGHT, "prosecutor_wait", "2025-04-14", id="R14-two-months-silence"),
+        pytest.param(
+            MIXED_LIGHT, "prosecutor_wait", "2025-04-15", id="R14-may-open-after-two-months-silence"
+        ),
         pytest.param(
             replace(MIXED_LIGHT, prosecutor_declined=True, prosecutor_answer_on=D("2025-03-01")),
             "prosecutor_wait",
@@ -413,3 +415,17 @@ def test_level_of_a_met_deadline() -> None:
     assert rows["decision_limit"].level(D("2030-01-01")) == "met"
     late = by_code(replace(GENERAL, report_received_on=D("2025-03-17")))["transmission"]
     assert late.level(D("2025-03-17")) == "late"
+
+
+def test_prosecutor_wait_is_a_waiting_period() -> None:
+    row = by_code(MIXED_LIGHT)["prosecutor_wait"]
+    assert row.is_wait
+    assert row.level(D("2025-04-14")) == "pending"
+    assert row.level(D("2025-04-15")) == "met"
+    assert not row.overdue(D("2026-01-01"))
+
+
+def test_prosecuted_case_keeps_its_transmission_act() -> None:
+    facts = replace(MIXED_LIGHT, prosecutor_declined=False, prosecutor_answer_on=D("2025-03-01"))
+    (row,) = deadlines(facts)
+    assert row.code is C.TRANSMISSION and row.met_on == D("2025-02-10")
