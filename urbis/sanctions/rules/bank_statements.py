@@ -106,7 +106,8 @@ def _clean_iban(value: str | None) -> str | None:
     try:
         return validate_iban(value)
     except IdentifierError:
-        return " ".join(value.split())
+        # kept as written (compacted): a payment is never dropped for a counterparty detail
+        return "".join(value.split()).upper()
 
 
 # --- CODA -------------------------------------------------------------------------------------
@@ -145,6 +146,7 @@ class _Movement:
     counterparty: str | None = None
     iban: str | None = None
     account: str | None = None
+    statement: int = 0
 
 
 def _coda_account(record: str) -> str | None:
@@ -160,6 +162,7 @@ def parse_coda(text: str) -> ParseResult:
     movements: list[_Movement] = []
     current: _Movement | None = None
     account: str | None = None
+    statement = 0
     counted = 0
     debit_total = credit_total = Decimal(0)
     header_seen = False
@@ -185,6 +188,7 @@ def parse_coda(text: str) -> ParseResult:
                 if record[1] not in "0123":
                     raise _LineProblem(f"unknown account structure {record[1]!r}")
                 account = _coda_account(record)
+                statement += 1
                 counted += 1
             elif kind == "2":
                 counted += 1
@@ -209,6 +213,7 @@ def parse_coda(text: str) -> ParseResult:
                         structured=structured,
                         text_parts=[text_part],
                         account=account,
+                        statement=statement,
                     )
                     movements.append(current)
                     if current.detail == "0000":
@@ -267,11 +272,11 @@ def parse_coda(text: str) -> ParseResult:
         warnings.insert(0, LineError(1, "no CODA header record (0)"))
 
     # Globalised movements: keep the details when a sequence has any.
-    with_details = {(m.account, m.sequence) for m in movements if m.detail != "0000"}
+    with_details = {(m.statement, m.sequence) for m in movements if m.detail != "0000"}
     payments: list[Payment] = []
     skipped = 0
     for m in movements:
-        if m.detail == "0000" and (m.account, m.sequence) in with_details:
+        if m.detail == "0000" and (m.statement, m.sequence) in with_details:
             continue
         if m.amount <= 0:
             skipped += 1

@@ -6,7 +6,8 @@ its legal basis; the rule identifiers (GAS-Rnn) are those of gas.md §9.
 
 Conventions
 -----------
-- ``due`` is the last day on which the act may validly be done.
+- ``due`` is the last day on which the act may validly be done — except for the waiting period
+  ``prosecutor_wait``, whose ``due`` is the first day the SA may open the procedure.
 - Terms that run against the offender (defence, payment, appeal) and the prosecutor's wait use
   the Judicial Code (art. 52-54) *with* the art. 53 move to the next working day: for the
   municipality that is the later, hence the safe, date to wait for.
@@ -22,7 +23,7 @@ Conventions
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
@@ -87,6 +88,8 @@ class CaseFacts:
     decision_received_on: date | None = None
     payment_reminder_posted_on: date | None = None  # parking reminder with a new 30 days
     appeal_lodged_on: date | None = None
+    defence_received_on: date | None = None
+    paid_on: date | None = None  # full payment received
 
     def __post_init__(self) -> None:
         if self.offence_on is None and self.ascertained_on is None:
@@ -149,6 +152,38 @@ class Deadline:
     escalate_on: date | None = None
     description: str = ""
     rules: tuple[str, ...] = field(default=())
+    met_on: date | None = None  # when the act was done, if the facts say so
+
+    @property
+    def late(self) -> bool:
+        """The act was done, after the last day."""
+        return self.met_on is not None and self.met_on > self.due
+
+    @property
+    def is_wait(self) -> bool:
+        """A waiting period (``prosecutor_wait``): ``due`` is the first day the SA may act."""
+        return self.code is DeadlineCode.PROSECUTOR_WAIT
+
+    def overdue(self, today: date) -> bool:
+        """The act is not done and its last day has passed (never for a waiting period)."""
+        return not self.is_wait and self.met_on is None and today > self.due
+
+    def level(self, today: date) -> str:
+        """``met``, ``late``, ``overdue``, ``escalate``, ``alert`` or ``pending`` on ``today``.
+
+        A waiting period is ``pending`` before its ``due`` and ``met`` from it.
+        """
+        if self.is_wait:
+            return "met" if today >= self.due else "pending"
+        if self.met_on is not None:
+            return "late" if self.late else "met"
+        if today > self.due:
+            return "overdue"
+        if self.escalate_on is not None and today >= self.escalate_on:
+            return "escalate"
+        if self.alert_on is not None and today >= self.alert_on:
+            return "alert"
+        return "pending"
 
 
 def _share_of_term(start: date, due: date, months: int | None, share: Fraction) -> date:
@@ -251,7 +286,7 @@ def deadlines(
 
     # The prosecutor prosecutes: no administrative procedure follows (art. 3, 23).
     if kind in MIXED and facts.prosecutor_declined is False:
-        return sorted(result, key=lambda d: d.due)
+        return _finish(result, facts)
 
     # --- GAS-R14 / R15, art. 23: prosecutor gate for mixed infringements without protocol ----
     if kind in MIXED and not facts.protocol_agreement:
@@ -261,7 +296,8 @@ def deadlines(
                 default=None,
             )
             if received is not None:
-                due = calendar.term_end(received, months=2)
+                # ``due`` of a wait is the first day the SA may act: the day after the term.
+                due = calendar.term_end(received, months=2) + timedelta(days=1)
                 if facts.prosecutor_declined and facts.prosecutor_answer_on:
                     due = min(due, facts.prosecutor_answer_on)
                 result.append(
@@ -270,9 +306,9 @@ def deadlines(
                         due=due,
                         legal_basis="art. 23 GAS law (mixed infringement art. 3 2°)",
                         fatal=False,
-                        description="Without protocol, the SA may open the procedure after two "
-                        "months without news from the prosecutor (or once he declines); "
-                        "the 6-month limit keeps running.",
+                        description="Without protocol, the SA may open the procedure from this "
+                        "day: two months without news from the prosecutor have passed (or he "
+                        "declined); the 6-month limit keeps running.",
                         rules=("GAS-R14",),
                     )
                 )
@@ -283,8 +319,8 @@ def deadlines(
                     due=facts.prosecutor_answer_on,
                     legal_basis="art. 23 GAS law (mixed infringement art. 3 1°)",
                     fatal=False,
-                    description="Without protocol, the SA may act only once the prosecutor "
-                    "has said he will not prosecute.",
+                    description="Without protocol, the SA may open the procedure from the day "
+                    "the prosecutor said he will not prosecute.",
                     rules=("GAS-R15",),
                 )
             )
@@ -414,7 +450,8 @@ def deadlines(
                 fatal=True,
                 description=f"No fine after {months} months from the facts/ascertainment"
                 + (f" ({why})" if why else "")
-                + "; counted from the earliest of the two dates.",
+                + "; counted from the earliest of the two dates. Sign and post the decision "
+                "by this date (whether notification must also fall within it is not settled).",
                 rules=(*rules, "GAS-R53"),
                 p=p,
             )
@@ -480,4 +517,27 @@ def deadlines(
             )
         )
 
-    return sorted(result, key=lambda d: (d.due, d.code.value))
+    return _finish(result, facts)
+
+
+def _finish(rows: list[Deadline], facts: CaseFacts) -> list[Deadline]:
+    return sorted(_with_acts(rows, facts), key=lambda d: (d.due, d.code.value))
+
+
+def _with_acts(rows: list[Deadline], facts: CaseFacts) -> list[Deadline]:
+    """Fill ``met_on`` from the facts: the act each deadline waits for, when it was done."""
+    fixed_amount = facts.procedure in (Procedure.PARKING, Procedure.SPEEDING)
+    acts: dict[DeadlineCode, date | None] = {
+        DeadlineCode.TRANSMISSION: facts.report_received_on,
+        DeadlineCode.PARKING_NOTICE: facts.opening_letter_posted_on,
+        DeadlineCode.SPEED_PV: facts.report_received_on,
+        DeadlineCode.SPEED_NOTICE: facts.opening_letter_posted_on,
+        DeadlineCode.DEFENCE: facts.defence_received_on,
+        # a fixed amount paid after the first letter ends the case without a decision
+        DeadlineCode.DECISION_LIMIT: facts.decision_posted_on
+        or (facts.paid_on if fixed_amount else None),
+        DeadlineCode.PAYMENT: facts.paid_on,
+        DeadlineCode.APPEAL: facts.appeal_lodged_on,
+        DeadlineCode.COLLECTION_LIMIT: facts.paid_on,
+    }
+    return [replace(row, met_on=acts.get(row.code)) for row in rows]

@@ -43,7 +43,7 @@ def _reason(error: ValidationError) -> str:
     if isinstance(error, InvalidChecksum):
         return "the check digits do not match (typing error?)"
     if isinstance(error, InvalidComponent):
-        return "a part of the number is impossible (date, country or bank code)"
+        return "a part of the number is impossible (date, country or unknown bank code)"
     return "it is not in the expected format"
 
 

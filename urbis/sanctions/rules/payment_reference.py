@@ -179,14 +179,15 @@ def epc_payload(
     return payload
 
 
-def _qr(payload: str) -> segno.QRCode:
+def epc_qr(payload: str) -> segno.QRCode:
+    """The segno QR code of an EPC payload (error correction M, as EPC069-12 requires)."""
     # EPC069-12: error correction level M, no boost to a higher level (predictable size).
     return segno.make(payload, error="m", boost_error=False, micro=False, encoding="utf-8")
 
 
 def epc_svg(payload: str, *, scale: int = 4, title: str = "EPC QR") -> str:
     """The QR code of ``payload`` as an SVG document (for HTML pages and PDF letters)."""
-    return str(_qr(payload).svg_inline(scale=scale, title=title))
+    return str(epc_qr(payload).svg_inline(scale=scale, title=title))
 
 
 def epc_png(payload: str, *, scale: int = 4) -> bytes:
@@ -194,5 +195,5 @@ def epc_png(payload: str, *, scale: int = 4) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    _qr(payload).save(buffer, kind="png", scale=scale)
+    epc_qr(payload).save(buffer, kind="png", scale=scale)
     return buffer.getvalue()
