@@ -186,7 +186,7 @@ def assessment_pdf(assessment: Assessment, language: str) -> bytes:
         para(_("5. Findings per strategy"), h2)
         card = selectors.scorecard(assessment)
         labels = dict(Strategy.choices)
-        rows = [[_("Strategy"), _("Score (0–100)"), _("Coverage (%)")]]
+        rows: list[list[Any]] = [[_("Strategy"), _("Score (0–100)"), _("Coverage (%)")]]
         for key in Strategy.values:
             if key in card.by_strategy:
                 score = card.by_strategy[key]
@@ -202,7 +202,7 @@ def assessment_pdf(assessment: Assessment, language: str) -> bytes:
         )
         table(rows, [8 * cm, 4 * cm, 4 * cm])
         story.append(Spacer(1, 6))
-        zone_rows = [[_("Zone"), _("Score (0–100)"), _("Coverage (%)")]]
+        zone_rows: list[list[Any]] = [[_("Zone"), _("Score (0–100)"), _("Coverage (%)")]]
         for zone, score in card.by_zone.items():
             zone_rows.append([zone, "—" if score.value is None else score.value, score.coverage])
         table(zone_rows, [8 * cm, 4 * cm, 4 * cm])

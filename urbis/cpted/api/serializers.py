@@ -65,7 +65,9 @@ class FlowSerializer(serializers.ModelSerializer[TriageFlow]):
 
 
 class AssessmentSerializer(serializers.ModelSerializer[Assessment]):
-    zones = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    zones: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="name"
+    )
     zone_names = serializers.ListField(
         child=serializers.CharField(), write_only=True, required=False
     )

@@ -133,7 +133,9 @@ class AssessmentList(generics.ListCreateAPIView):  # type: ignore[type-arg]
     def get_queryset(self):  # type: ignore[no-untyped-def]
         queryset = selectors.assessments_for(self.request.user)
         project = self.request.query_params.get("project")
-        return queryset.filter(project_id=project) if project and project.isdigit() else queryset
+        return (
+            queryset.filter(project_id=int(project)) if project and project.isdigit() else queryset
+        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         _require(request, ASSESS_ROLES)
@@ -173,7 +175,7 @@ class AssessmentRatings(APIView):
             errors["item"] = ["Unknown item code for this checklist."]
         if zone is None:
             errors["zone"] = ["Unknown zone for this assessment."]
-        if errors:
+        if errors or item is None or zone is None:
             raise ValidationError(errors)
         rating = services.rating_record(
             actor=request.user, assessment=assessment, item=item, zone=zone, **data
@@ -188,7 +190,9 @@ class RecommendationList(generics.ListCreateAPIView):  # type: ignore[type-arg]
     def get_queryset(self):  # type: ignore[no-untyped-def]
         queryset = selectors.recommendations_for(self.request.user)
         project = self.request.query_params.get("project")
-        return queryset.filter(project_id=project) if project and project.isdigit() else queryset
+        return (
+            queryset.filter(project_id=int(project)) if project and project.isdigit() else queryset
+        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         _require(request, ASSESS_ROLES)

@@ -253,7 +253,7 @@ def scored_ratings(assessment: Assessment) -> list[scoring.ScoredRating]:
 
 
 # Red flag → recommendation type, by strategy (domain/cpted.md §5.5).
-TYPE_BY_STRATEGY = {
+TYPE_BY_STRATEGY: dict[str, str] = {
     Strategy.NATURAL_SURVEILLANCE: RecommendationType.DESIGN_CHANGE,
     Strategy.ACCESS_CONTROL: RecommendationType.ACCESS_CONTROL,
     Strategy.MAINTENANCE: RecommendationType.MANAGEMENT,

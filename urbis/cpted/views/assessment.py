@@ -71,7 +71,9 @@ def _context(request: HttpRequest, assessment: Any, **forms: Any) -> dict[str, A
         and has_role(request.user, *ASSESS_ROLES),
         "visit_form": VisitForm(),
         "rating_form": RatingForm(),
-        "complete_form": CompleteForm(initial={"signed_off_by": request.user.get_full_name()}),
+        "complete_form": CompleteForm(
+            initial={"signed_off_by": getattr(request.user, "get_full_name", str)()}
+        ),
         "languages": ["nl", "fr", "en"],
     }
     context.update(forms)
@@ -164,14 +166,14 @@ def _complete(request: HttpRequest, assessment: Any) -> HttpResponse:
 
 
 @role_required(*READ_ROLES)
-def photo(request: HttpRequest, photo_id: int) -> FileResponse:
+def photo(request: HttpRequest, photo_id: int) -> HttpResponse:  # a FileResponse
     """Photos may show people: each view is written to the access log."""
     item = get_object_or_404(
         Photo.objects.filter(rating__assessment__in=selectors.assessments_for(request.user)),
         pk=photo_id,
     )
     log_access(user=request.user, target=item, purpose="cpted assessment photo")
-    return FileResponse(item.image.open("rb"), content_type="image/jpeg")
+    return FileResponse(item.image.open("rb"), content_type="image/jpeg")  # type: ignore[return-value]
 
 
 @role_required(*READ_ROLES)

@@ -17,7 +17,7 @@ def assessment_or_404(request: HttpRequest, assessment_id: int) -> Assessment:
     return get_object_or_404(selectors.assessments_for(request.user), pk=assessment_id)
 
 
-def add_errors(form: forms.Form, error: ValidationError) -> None:
+def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Put a service's ValidationError on the form fields (or the form when not a field)."""
     if hasattr(error, "error_dict"):
         for field, messages in error.message_dict.items():
