@@ -74,7 +74,7 @@ def _context(request: HttpRequest, assessment: Any, **forms: Any) -> dict[str, A
         "complete_form": CompleteForm(
             initial={"signed_off_by": getattr(request.user, "get_full_name", str)()}
         ),
-        "languages": ["nl", "fr", "en"],
+        "report_languages": ["nl", "fr", "en"],
     }
     context.update(forms)
     return context
