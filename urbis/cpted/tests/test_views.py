@@ -306,3 +306,27 @@ def test_red_flag_made_mandatory_advice_in_demo(demo) -> None:
     assessment = Assessment.objects.get(project=demo)
     rec = Recommendation.objects.get(project=demo, requirement="mandatory")
     assert rec.item.code == "NS-03" and rec.assessment == assessment
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [("nl", "Investeringsprojecten"), ("fr", "CPTED : projets d'investissement")],
+)
+def test_pages_are_translated(demo, language: str, expected: str) -> None:
+    from django.utils import translation
+
+    client = verified_client(_user("cpted"))
+    with translation.override(language):
+        html = client.get(reverse("cpted:projects"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert expected in html
+
+
+def test_assessment_page_links_the_reports_in_three_languages(demo) -> None:
+    html = (
+        verified_client(_user("cpted"))
+        .get(reverse("cpted:assessment", args=[demo.assessments.get().pk]))
+        .content.decode()
+    )
+    for language in ("nl", "fr", "en"):
+        assert f'data-report="{language}"' in html
+    assert 'id="red-flags"' in html
