@@ -255,6 +255,17 @@ STORAGES = {
 }
 
 # --- Admin site at a configurable path, for the admin role only ---
+# CPTED triage thresholds (domain/cpted.md §5.1: UK crime-impact-statement triggers as defaults
+# to discuss — Mechelen's own values are unknown, so they are settings).
+URBIS_CPTED_TRIAGE_THRESHOLDS = {
+    "dwellings": env_int("URBIS_CPTED_DWELLINGS", 10),
+    "floor_area": env_int("URBIS_CPTED_FLOOR_AREA", 1000),
+    "parking": env_int("URBIS_CPTED_PARKING", 50),
+}
+# Crime and nuisance context in the CPTED report: radius around the site, in metres.
+URBIS_CPTED_CONTEXT_RADIUS_M = env_int("URBIS_CPTED_CONTEXT_RADIUS_M", 250)
+# Largest CPTED photo upload, in bytes.
+URBIS_CPTED_MAX_PHOTO_BYTES = env_int("URBIS_CPTED_MAX_PHOTO_BYTES", 10 * 1024 * 1024)
 URBIS_ADMIN_PATH = os.environ.get("URBIS_ADMIN_PATH", "admin/").strip("/") + "/"
 
 # --- API ---

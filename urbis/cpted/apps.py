@@ -6,3 +6,33 @@ class CptedConfig(AppConfig):
     name = "urbis.cpted"
     label = "cpted"
     verbose_name = _("CPTED")
+
+    def ready(self) -> None:
+        from urbis.core import modules
+        from urbis.core.demo import register_demo_loader
+        from urbis.cpted.demo import load_cpted_demo
+        from urbis.cpted.permissions import COORDINATE_ROLES, READ_ROLES
+
+        modules.register(
+            modules.ModuleEntry(
+                key="cpted",
+                label=_("CPTED"),
+                url_name="cpted:projects",
+                roles=frozenset(READ_ROLES),
+                order=30,
+                description=_(
+                    "Triage of investment projects and the CPTED check: visits, scores, advice."
+                ),
+            )
+        )
+        modules.register(
+            modules.ModuleEntry(
+                key="cpted_portfolio",
+                label=_("CPTED portfolio"),
+                url_name="cpted:dashboard",
+                roles=frozenset(COORDINATE_ROLES),
+                order=31,
+                description=_("Projects triaged, checked in time, open advice per department."),
+            )
+        )
+        register_demo_loader("cpted", load_cpted_demo)

@@ -1,5 +1,35 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from urbis.cpted.views import assessment, projects, triage
 
 app_name = "cpted"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", projects.project_list, name="projects"),
+    path("new/", projects.project_create, name="project_create"),
+    path("import/", projects.project_import, name="import"),
+    path("flow/", triage.flow, name="flow"),
+    path("dashboard/", triage.dashboard, name="dashboard"),
+    path("<int:project_id>/", projects.project_detail, name="project"),
+    path("<int:project_id>/edit/", projects.project_edit, name="project_edit"),
+    path("<int:project_id>/phase/", projects.project_phase, name="project_phase"),
+    path("<int:project_id>/triage/", triage.triage, name="triage"),
+    path("<int:project_id>/assess/", assessment.assessment_start, name="assessment_start"),
+    path(
+        "<int:project_id>/recommendations/",
+        projects.recommendation_add,
+        name="recommendation_add",
+    ),
+    path(
+        "recommendations/<int:recommendation_id>/status/",
+        projects.recommendation_status,
+        name="recommendation_status",
+    ),
+    path("assessments/<int:assessment_id>/", assessment.assessment_detail, name="assessment"),
+    path(
+        "assessments/<int:assessment_id>/report/<str:language>.pdf",
+        assessment.report,
+        name="report",
+    ),
+    path("photos/<int:photo_id>/", assessment.photo, name="photo"),
+]

@@ -1,0 +1,168 @@
+"""Serializers of the CPTED API: they parse and shape; services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from urbis.cpted.models import (
+    Assessment,
+    InvestmentProject,
+    Rating,
+    Recommendation,
+    Triage,
+    TriageFlow,
+)
+from urbis.cpted.services.projects import EDITABLE_FIELDS
+
+
+class TriageSerializer(serializers.ModelSerializer[Triage]):
+    flow_version = serializers.CharField(source="flow.version", read_only=True)
+
+    class Meta:
+        model = Triage
+        fields = ["id", "flow_version", "answers", "outcome", "path", "check_moments", "decided_at"]
+
+
+class ProjectSerializer(serializers.ModelSerializer[InvestmentProject]):
+    location = serializers.JSONField(required=False, allow_null=True)
+    triage = serializers.SerializerMethodField()
+
+    class Meta:
+        model = InvestmentProject
+        fields = [
+            "id",
+            *EDITABLE_FIELDS,
+            "location",
+            "lat",
+            "lon",
+            "phase",
+            "final_design_approved_at",
+            "triage",
+        ]
+        read_only_fields = ["lat", "lon", "final_design_approved_at"]
+
+    def get_triage(self, project: InvestmentProject) -> dict[str, Any] | None:
+        triage = project.current_triage
+        return TriageSerializer(triage).data if triage else None
+
+
+class TriageRequestSerializer(serializers.Serializer[Any]):
+    answers = serializers.DictField(help_text="question id → answer")
+
+
+class PhaseSerializer(serializers.Serializer[Any]):
+    phase = serializers.CharField()
+
+
+class FlowSerializer(serializers.ModelSerializer[TriageFlow]):
+    class Meta:
+        model = TriageFlow
+        fields = ["id", "version", "document", "note", "created_at"]
+        read_only_fields = ["created_at"]
+        extra_kwargs = {"version": {"required": False, "allow_blank": True, "validators": []}}
+
+
+class AssessmentSerializer(serializers.ModelSerializer[Assessment]):
+    zones: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="name"
+    )
+    zone_names = serializers.ListField(
+        child=serializers.CharField(), write_only=True, required=False
+    )
+    scores = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "id",
+            "project",
+            "phase",
+            "template",
+            "status",
+            "zones",
+            "zone_names",
+            "summary",
+            "signed_off_by",
+            "started_at",
+            "completed_at",
+            "scores",
+        ]
+        read_only_fields = [
+            "phase",
+            "status",
+            "summary",
+            "signed_off_by",
+            "started_at",
+            "completed_at",
+        ]
+
+    def get_scores(self, assessment: Assessment) -> dict[str, Any]:
+        from urbis.cpted.selectors import scorecard
+
+        card = scorecard(assessment)
+        return {
+            "overall": {"score": card.overall.value, "coverage": card.overall.coverage},
+            "by_strategy": {
+                k: {"score": v.value, "coverage": v.coverage} for k, v in card.by_strategy.items()
+            },
+            "by_zone": {
+                k: {"score": v.value, "coverage": v.coverage} for k, v in card.by_zone.items()
+            },
+            "compliant": card.compliant,
+            "red_flags": [{"item": f.item_code, "zone": f.zone} for f in card.red_flags],
+        }
+
+
+class RatingSerializer(serializers.ModelSerializer[Rating]):
+    item = serializers.CharField(help_text="item code, e.g. NS-03")
+    zone = serializers.CharField(help_text="zone name")
+
+    class Meta:
+        model = Rating
+        fields = [
+            "id",
+            "item",
+            "zone",
+            "value",
+            "not_applicable",
+            "not_observable",
+            "note",
+            "lat",
+            "lon",
+        ]
+
+    def to_representation(self, instance: Rating) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["item"], data["zone"] = instance.item.code, instance.zone.name
+        return data
+
+
+class RecommendationSerializer(serializers.ModelSerializer[Recommendation]):
+    class Meta:
+        model = Recommendation
+        fields = [
+            "id",
+            "project",
+            "assessment",
+            "text",
+            "strategy",
+            "kind",
+            "priority",
+            "quick_win",
+            "phase",
+            "department",
+            "requirement",
+            "status",
+            "motivation",
+            "due_date",
+            "created_at",
+        ]
+        read_only_fields = ["status", "motivation", "created_at"]
+        extra_kwargs = {"phase": {"required": False}}
+
+
+class StatusSerializer(serializers.Serializer[Any]):
+    status = serializers.CharField()
+    motivation = serializers.CharField(required=False, allow_blank=True, default="")

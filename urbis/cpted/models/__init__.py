@@ -1,0 +1,62 @@
+"""CPTED models (domain/cpted.md §5): projects and triage, checklists and assessments,
+recommendations."""
+
+from urbis.cpted.models.assessment import (
+    Assessment,
+    AssessmentStatus,
+    ChecklistItem,
+    ChecklistTemplate,
+    Photo,
+    Rating,
+    RatingScale,
+    SiteVisit,
+    Strategy,
+    TimeOfDay,
+    VisitKind,
+    Zone,
+)
+from urbis.cpted.models.projects import (
+    InvestmentProject,
+    Outcome,
+    Phase,
+    PhaseChange,
+    ProjectType,
+    Triage,
+    TriageFlow,
+)
+from urbis.cpted.models.recommendations import (
+    Priority,
+    Recommendation,
+    RecommendationChange,
+    RecommendationStatus,
+    RecommendationType,
+    RequirementLevel,
+)
+
+__all__ = [
+    "Assessment",
+    "AssessmentStatus",
+    "ChecklistItem",
+    "ChecklistTemplate",
+    "InvestmentProject",
+    "Outcome",
+    "Phase",
+    "PhaseChange",
+    "Photo",
+    "Priority",
+    "ProjectType",
+    "Rating",
+    "RatingScale",
+    "Recommendation",
+    "RecommendationChange",
+    "RecommendationStatus",
+    "RecommendationType",
+    "RequirementLevel",
+    "SiteVisit",
+    "Strategy",
+    "TimeOfDay",
+    "Triage",
+    "TriageFlow",
+    "VisitKind",
+    "Zone",
+]

@@ -1,0 +1,151 @@
+"""Reads of the CPTED module; each takes the user and returns only what the user may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from urbis.core import nearby
+from urbis.core.roles import has_role
+from urbis.cpted import scoring
+from urbis.cpted.models import (
+    Assessment,
+    AssessmentStatus,
+    InvestmentProject,
+    Outcome,
+    Recommendation,
+    RecommendationStatus,
+    Triage,
+    TriageFlow,
+)
+from urbis.cpted.models.projects import PHASE_ORDER
+from urbis.cpted.permissions import ALL_PROJECT_ROLES, READ_ROLES
+
+
+def projects_for(user: Any) -> QuerySet[InvestmentProject]:
+    """Advisors and the coordinator see every project; a planner sees the projects they lead
+    or that their department owns."""
+    base = InvestmentProject.objects.select_related("department", "project_leader")
+    if has_role(user, *ALL_PROJECT_ROLES):
+        return base
+    if not has_role(user, *READ_ROLES):
+        return base.none()
+    own = Q(project_leader=user) | Q(created_by=user)
+    if getattr(user, "organisation_id", None):
+        own |= Q(department_id=user.organisation_id)
+    return base.filter(own)
+
+
+def assessments_for(user: Any) -> QuerySet[Assessment]:
+    return Assessment.objects.filter(project__in=projects_for(user)).select_related(
+        "project", "template", "advisor"
+    )
+
+
+def recommendations_for(user: Any) -> QuerySet[Recommendation]:
+    return Recommendation.objects.filter(project__in=projects_for(user)).select_related(
+        "project", "department", "item"
+    )
+
+
+def flows_for(user: Any) -> QuerySet[TriageFlow]:
+    if not has_role(user, *READ_ROLES):
+        return TriageFlow.objects.none()
+    return TriageFlow.objects.all()
+
+
+def scorecard(assessment: Assessment) -> scoring.Scorecard:
+    from urbis.cpted.services import scored_ratings
+
+    return scoring.score(scored_ratings(assessment))
+
+
+@dataclass(frozen=True)
+class ContextCount:
+    label: str
+    count: int
+
+
+def crime_context(project: InvestmentProject, today: dt.date | None = None) -> list[ContextCount]:
+    """Counts of located events near the site over the last year, from every app that
+    publishes them (urbis.core.nearby); empty when the site has no location or no app does."""
+    if project.lat is None or project.lon is None:
+        return []
+    end = today or timezone.localdate()
+    start = end - dt.timedelta(days=365)
+    radius = settings.URBIS_CPTED_CONTEXT_RADIUS_M
+    return [
+        ContextCount(str(c.label), c.count)
+        for c in nearby.counts_near(project.lat, project.lon, radius, start, end)
+    ]
+
+
+@dataclass
+class Portfolio:
+    projects: int = 0
+    triaged: int = 0
+    by_outcome: dict[str, int] = field(default_factory=dict)
+    qualifying: int = 0
+    checked_in_time: int = 0
+    late: list[InvestmentProject] = field(default_factory=list)
+    open_by_department: list[tuple[str, int, int]] = field(default_factory=list)
+    days_triage_to_report: float | None = None
+    reports: int = 0
+
+
+def portfolio(user: Any) -> Portfolio:
+    """The dashboard: projects triaged, qualifying projects checked before their final design,
+    open advice per department, and the median time from triage to the completed report."""
+    projects = list(projects_for(user).prefetch_related("triages", "assessments"))
+    result = Portfolio(projects=len(projects))
+    durations = []
+    final = PHASE_ORDER.index("final_design")
+    for project in projects:
+        triages = sorted(project.triages.all(), key=lambda t: (t.decided_at, t.pk))
+        if not triages:
+            continue
+        result.triaged += 1
+        latest = triages[-1]
+        result.by_outcome[latest.outcome] = result.by_outcome.get(latest.outcome, 0) + 1
+        if latest.outcome not in (Outcome.FULL_CHECK, Outcome.SPECIALIST):
+            continue
+        result.qualifying += 1
+        completed = sorted(
+            a.completed_at
+            for a in project.assessments.all()
+            if a.status == AssessmentStatus.COMPLETED and a.completed_at
+        )
+        approved = project.final_design_approved_at
+        if completed and (approved is None or completed[0] <= approved):
+            result.checked_in_time += 1
+        elif PHASE_ORDER.index(project.phase) > final:
+            result.late.append(project)
+        if completed:
+            result.reports += 1
+            durations.append((completed[0] - triages[0].decided_at).total_seconds() / 86400)
+    if durations:
+        result.days_triage_to_report = round(statistics.median(durations), 1)
+    rows = (
+        recommendations_for(user)
+        .values("department__name")
+        .annotate(
+            open=Count("pk", filter=Q(status=RecommendationStatus.OPEN)),
+            mandatory=Count(
+                "pk", filter=Q(status=RecommendationStatus.OPEN, requirement="mandatory")
+            ),
+        )
+        .filter(open__gt=0)
+        .order_by("-open", "department__name")
+    )
+    result.open_by_department = [(r["department__name"], r["open"], r["mandatory"]) for r in rows]
+    return result
+
+
+def latest_triage(project: InvestmentProject) -> Triage | None:
+    return project.triages.select_related("flow", "decided_by").first()

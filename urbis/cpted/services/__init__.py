@@ -1,0 +1,55 @@
+"""Writes of the CPTED module: each service is atomic and records its audit event."""
+
+from urbis.cpted.services.assessment import (
+    assessment_complete,
+    assessment_start,
+    photo_add,
+    rating_record,
+    scored_ratings,
+    visit_record,
+    zone_add,
+)
+from urbis.cpted.services.projects import (
+    ImportReport,
+    open_mandatory_advice,
+    project_create,
+    project_set_phase,
+    project_update,
+    projects_import,
+)
+from urbis.cpted.services.recommendations import (
+    recommendation_create,
+    recommendation_set_status,
+)
+from urbis.cpted.services.triage import (
+    default_flow_document,
+    flow_in_use,
+    flow_save,
+    parse_flow_text,
+    suggested_answers,
+    triage_record,
+)
+
+__all__ = [
+    "ImportReport",
+    "assessment_complete",
+    "assessment_start",
+    "default_flow_document",
+    "flow_in_use",
+    "flow_save",
+    "open_mandatory_advice",
+    "parse_flow_text",
+    "photo_add",
+    "project_create",
+    "project_set_phase",
+    "project_update",
+    "projects_import",
+    "rating_record",
+    "recommendation_create",
+    "recommendation_set_status",
+    "scored_ratings",
+    "suggested_answers",
+    "triage_record",
+    "visit_record",
+    "zone_add",
+]

@@ -1,0 +1,338 @@
+"""Writes on investment projects: register, edit, move to another phase, import a list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from shapely.geometry import shape
+
+from urbis.core.audit import record_event
+from urbis.core.geo import parse_polygon, validate_lat_lon
+from urbis.core.models import Organisation, User
+from urbis.cpted import advice
+from urbis.cpted.models import (
+    InvestmentProject,
+    Phase,
+    PhaseChange,
+    ProjectType,
+    Recommendation,
+    RecommendationChange,
+    RequirementLevel,
+)
+from urbis.cpted.models.projects import PHASE_ORDER
+
+EDITABLE_FIELDS = (
+    "name",
+    "department",
+    "project_leader",
+    "project_type",
+    "description",
+    "budget",
+    "dwellings",
+    "floor_area",
+    "parking_spaces",
+    "night_time_uses",
+    "licensed_uses",
+    "vulnerable_users",
+    "preliminary_design_end",
+    "final_design_approval",
+    "execution_start",
+    "management_start",
+)
+
+
+def location_centre(location: Any) -> tuple[float, float] | None:
+    """Validate a GeoJSON Point or (Multi)Polygon (WGS84) and return its centre (lat, lon)."""
+    if location in (None, "", {}):
+        return None
+    if isinstance(location, dict) and location.get("type") == "Feature":
+        location = location.get("geometry")
+    if isinstance(location, dict) and location.get("type") == "Point":
+        try:
+            lon, lat = (float(c) for c in location["coordinates"][:2])
+        except (KeyError, TypeError, ValueError):
+            raise ValidationError(_("A point needs coordinates [lon, lat].")) from None
+        validate_lat_lon(lat, lon)
+        return lat, lon
+    centroid = parse_polygon(location).centroid
+    return centroid.y, centroid.x
+
+
+def _set_location(project: InvestmentProject, location: Any) -> None:
+    try:
+        centre = location_centre(location)
+    except ValidationError as error:
+        raise ValidationError({"location": error.messages}) from None
+    if isinstance(location, dict) and location.get("type") == "Feature":
+        location = location.get("geometry")
+    project.location = shape(location).__geo_interface__ if centre else None
+    project.lat, project.lon = centre if centre else (None, None)
+
+
+def project_create(
+    *,
+    actor: Any,
+    name: str,
+    department: Organisation,
+    project_leader: User,
+    project_type: str,
+    location: Any = None,
+    phase: str = Phase.IDEA,
+    **fields: Any,
+) -> InvestmentProject:
+    """Register an investment project; its first phase is written to the phase history."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    project = InvestmentProject(
+        name=name,
+        department=department,
+        project_leader=project_leader,
+        project_type=project_type,
+        phase=phase,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **fields,
+    )
+    _set_location(project, location)
+    project.full_clean()
+    with transaction.atomic():
+        project.save()
+        PhaseChange.objects.create(
+            project=project, to_phase=phase, at=timezone.now(), actor=project.created_by
+        )
+        record_event(
+            actor=actor, action="cpted.project_created", target=project, data={"type": project_type}
+        )
+    return project
+
+
+def project_update(
+    *, actor: Any, project: InvestmentProject, location: Any = ..., **fields: Any
+) -> InvestmentProject:
+    """Edit a project's data (not its phase: see :func:`project_set_phase`)."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    with transaction.atomic():
+        locked = InvestmentProject.objects.select_for_update().get(pk=project.pk)
+        changed = sorted(k for k, v in fields.items() if getattr(locked, k) != v)
+        for key, value in fields.items():
+            setattr(locked, key, value)
+        if location is not ...:
+            _set_location(locked, location)
+            changed.append("location")
+        locked.full_clean()
+        locked.save()
+        record_event(
+            actor=actor, action="cpted.project_updated", target=locked, data={"fields": changed}
+        )
+    return locked
+
+
+def open_mandatory_advice(project: InvestmentProject) -> list[Recommendation]:
+    return list(
+        project.recommendations.filter(
+            requirement=RequirementLevel.MANDATORY, status__in=advice.UNRESOLVED
+        )
+    )
+
+
+def project_set_phase(*, actor: Any, project: InvestmentProject, phase: str) -> InvestmentProject:
+    """Move a project to another phase.
+
+    Leaving the final design (to execution or management) is the final design approval: it is
+    refused while mandatory advice is open (Overlasttoets, domain/cpted.md §1.1: the advice on
+    the definitief ontwerp goes to the college before approval; §5.4 "advies verplicht te
+    behandelen"). Open and accepted advice of the old phase is carried to the new phase.
+    """
+    if phase not in PHASE_ORDER:
+        raise ValidationError({"phase": _("Unknown phase.")})
+    with transaction.atomic():
+        locked = InvestmentProject.objects.select_for_update().get(pk=project.pk)
+        old = locked.phase
+        if phase == old:
+            raise ValidationError({"phase": _("The project is already in this phase.")})
+        final = PHASE_ORDER.index(Phase.FINAL_DESIGN)
+        approves = PHASE_ORDER.index(phase) > final and locked.final_design_approved_at is None
+        if approves:
+            blocking = open_mandatory_advice(locked)
+            if blocking:
+                raise ValidationError(
+                    {
+                        "phase": _(
+                            "The final design cannot be approved while %(count)d mandatory "
+                            "recommendation(s) are open: %(list)s"
+                        )
+                        % {
+                            "count": len(blocking),
+                            "list": "; ".join(r.text[:60] for r in blocking),
+                        }
+                    }
+                )
+            locked.final_design_approved_at = timezone.now()
+        now = timezone.now()
+        locked.phase = phase
+        locked.save(update_fields=["phase", "final_design_approved_at"])
+        PhaseChange.objects.create(
+            project=locked, from_phase=old, to_phase=phase, at=now, actor=_user(actor)
+        )
+        carried = _carry_advice(locked, old, phase, actor, now)
+        record_event(
+            actor=actor,
+            action="cpted.project_phase_changed",
+            target=locked,
+            data={
+                "from": old,
+                "to": phase,
+                "final_design_approved": approves,
+                "carried": carried,
+            },
+        )
+    return locked
+
+
+def _user(actor: Any) -> Any:
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _carry_advice(
+    project: InvestmentProject, old: str, new: str, actor: Any, now: Any
+) -> list[int]:
+    """Carry advice still open or accepted in earlier phases to the new phase (VER is cyclical,
+    re-run at each plan phase: domain/cpted.md §1.3)."""
+    if PHASE_ORDER.index(new) < PHASE_ORDER.index(old):
+        return []
+    earlier = PHASE_ORDER[: PHASE_ORDER.index(new)]
+    carried = []
+    for rec in project.recommendations.select_for_update().filter(
+        status__in=advice.CARRIED, phase__in=earlier
+    ):
+        RecommendationChange.objects.create(
+            recommendation=rec,
+            from_status=rec.status,
+            to_status=rec.status,
+            from_phase=rec.phase,
+            to_phase=new,
+            at=now,
+            actor=_user(actor),
+        )
+        rec.phase = new
+        rec.save(update_fields=["phase"])
+        carried.append(rec.pk)
+    return carried
+
+
+# --- import ---------------------------------------------------------------------------------
+
+IMPORT_COLUMNS = (
+    "name",
+    "department",
+    "project_leader",
+    "type",
+    "lat",
+    "lon",
+    "budget",
+    "dwellings",
+    "floor_area",
+    "parking_spaces",
+    "night_time_uses",
+    "licensed_uses",
+    "vulnerable_users",
+    "phase",
+)
+TRUE = {"1", "true", "yes", "ja", "oui", "y", "x"}
+
+
+@dataclass
+class ImportReport:
+    created: list[tuple[int, str]] = field(default_factory=list)  # (row, project name)
+    errors: list[tuple[int, str]] = field(default_factory=list)  # (row, message)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _decimal(value: Any, column: str) -> Decimal:
+    try:
+        return Decimal(str(value or 0).replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError({column: _("not a number: %(value)s") % {"value": value}}) from None
+
+
+def _row_fields(row: dict[str, Any]) -> dict[str, Any]:
+    errors: dict[str, list[str]] = {}
+    department = Organisation.objects.filter(short_name__iexact=str(row.get("department", "")))
+    department = department or Organisation.objects.filter(
+        name__iexact=str(row.get("department", ""))
+    )
+    if not department:
+        errors["department"] = [_("unknown department %(v)s") % {"v": row.get("department")}]
+    leader = User.objects.filter(username=str(row.get("project_leader", "")).strip()).first()
+    if leader is None:
+        errors["project_leader"] = [_("unknown user %(v)s") % {"v": row.get("project_leader")}]
+    kind = str(row.get("type", "")).strip()
+    if kind not in ProjectType.values:
+        errors["type"] = [_("unknown project type %(v)s") % {"v": kind}]
+    phase = str(row.get("phase") or Phase.IDEA).strip()
+    if phase not in Phase.values:
+        errors["phase"] = [_("unknown phase %(v)s") % {"v": phase}]
+    if errors:
+        raise ValidationError(errors)
+    location = None
+    if row.get("lat") not in (None, "") and row.get("lon") not in (None, ""):
+        lat, lon = _decimal(row["lat"], "lat"), _decimal(row["lon"], "lon")
+        location = {"type": "Point", "coordinates": [float(lon), float(lat)]}
+    return {
+        "name": str(row.get("name") or "").strip(),
+        "department": department.first(),
+        "project_leader": leader,
+        "project_type": kind,
+        "phase": phase,
+        "location": location,
+        "budget": _decimal(row.get("budget"), "budget"),
+        "dwellings": int(_decimal(row.get("dwellings"), "dwellings")),
+        "floor_area": _decimal(row.get("floor_area"), "floor_area"),
+        "parking_spaces": int(_decimal(row.get("parking_spaces"), "parking_spaces")),
+        "night_time_uses": str(row.get("night_time_uses") or "").lower() in TRUE,
+        "licensed_uses": str(row.get("licensed_uses") or "").lower() in TRUE,
+        "vulnerable_users": str(row.get("vulnerable_users") or "").lower() in TRUE,
+    }
+
+
+def projects_import(
+    *, actor: Any, rows: Iterable[dict[str, Any]], commit: bool = False
+) -> ImportReport:
+    """Check every row and report per row; only when ``commit`` and every row is valid are the
+    projects created (all or nothing: never half a list)."""
+    report = ImportReport()
+    with transaction.atomic():
+        for number, row in enumerate(rows, start=2):  # row 1 is the header
+            try:
+                with transaction.atomic():
+                    project = project_create(actor=actor, **_row_fields(row))
+                report.created.append((number, project.name))
+            except ValidationError as error:
+                messages = (
+                    [f"{k}: {'; '.join(v)}" for k, v in error.message_dict.items()]
+                    if hasattr(error, "error_dict")
+                    else error.messages
+                )
+                report.errors.append((number, " | ".join(messages)))
+        if not commit or report.errors:
+            transaction.set_rollback(True)
+        else:
+            record_event(
+                actor=actor,
+                action="cpted.projects_imported",
+                target=("cpted.investmentproject", "import"),
+                data={"count": len(report.created)},
+            )
+    return report

@@ -1,0 +1,135 @@
+"""Writes on the triage flow (versioned document) and on projects' triage decisions."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from urbis.core.audit import record_event
+from urbis.cpted import triage as engine
+from urbis.cpted.models import InvestmentProject, Triage, TriageFlow
+
+
+def parse_flow_text(text: str) -> Any:
+    """Parse an uploaded or edited flow document: JSON or YAML (YAML is a superset of JSON)."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ValidationError(
+            {"document": _("Not valid YAML or JSON: %(e)s") % {"e": error}}
+        ) from None
+
+
+def flow_save(*, actor: Any, document: Any, version: str = "", note: str = "") -> TriageFlow:
+    """Validate and save a new version of the flow; it becomes the flow in use. Every problem
+    names its question and branch (triage.validate_flow); nothing is saved on error."""
+    try:
+        engine.validate_flow(document)
+    except engine.FlowError as error:
+        raise ValidationError({"document": error.problems}) from None
+    version = (version or str(document.get("version") or "")).strip()
+    if not version:
+        version = timezone.now().strftime("%Y%m%d-%H%M%S")
+    document = {**document, "version": version}
+    try:
+        with transaction.atomic():
+            flow = TriageFlow.objects.create(
+                version=version,
+                document=json.loads(json.dumps(document)),
+                note=note,
+                created_at=timezone.now(),
+                created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            )
+            record_event(
+                actor=actor, action="cpted.flow_saved", target=flow, data={"version": version}
+            )
+    except IntegrityError:
+        raise ValidationError({"version": _("This version already exists.")}) from None
+    return flow
+
+
+def default_flow_document() -> dict[str, Any]:
+    """The default flow from domain/cpted.md §5.1 with the thresholds from settings."""
+    thresholds = settings.URBIS_CPTED_TRIAGE_THRESHOLDS
+    return engine.default_flow(
+        dwellings=int(thresholds["dwellings"]),
+        floor_area=float(thresholds["floor_area"]),
+        parking=int(thresholds["parking"]),
+    )
+
+
+def flow_in_use(*, actor: Any = None) -> TriageFlow:
+    """The latest flow version; the first call installs the default flow."""
+    flow = TriageFlow.objects.order_by("-created_at", "-pk").first()
+    if flow is None:
+        flow = flow_save(actor=actor, document=default_flow_document(), note="default")
+    return flow
+
+
+def triage_record(
+    *,
+    actor: Any,
+    project: InvestmentProject,
+    answers: dict[str, Any],
+    flow: TriageFlow | None = None,
+) -> Triage:
+    """Triage a project with the flow in use: store answers, flow version, outcome, the path in
+    words and when the check must happen. A missing or ill-typed answer names the question."""
+    flow = flow or flow_in_use(actor=actor)
+    questions = flow.document["questions"]
+    cleaned = {k: v for k, v in answers.items() if k in questions and v not in (None, "", [])}
+    try:
+        decision = engine.evaluate(flow.document, cleaned)
+    except engine.AnswerError as error:
+        question = questions.get(error.question, {})
+        label = question.get("text", error.question)
+        if "required" in str(error):
+            message = _("%(question)s: an answer is required.") % {"question": label}
+        else:
+            message = _("%(question)s: the answer does not fit (%(problem)s).") % {
+                "question": label,
+                "problem": str(error).split(": ", 1)[-1],
+            }
+        raise ValidationError({error.question: message}) from None
+    moments = engine.CHECK_MOMENTS.get(project.phase, []) if decision.outcome != "no_check" else []
+    with transaction.atomic():
+        triage = Triage.objects.create(
+            project=project,
+            flow=flow,
+            answers=json.loads(json.dumps(cleaned)),
+            outcome=decision.outcome,
+            path=decision.path,
+            check_moments=list(moments),
+            decided_at=timezone.now(),
+            decided_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        record_event(
+            actor=actor,
+            action="cpted.project_triaged",
+            target=project,
+            data={"outcome": decision.outcome, "flow": flow.version},
+        )
+    return triage
+
+
+# Project fields that answer questions of the default flow (domain/cpted.md §5.1 ids).
+TYPE_TO_T1 = {"public_building": "community"}
+
+
+def suggested_answers(project: InvestmentProject) -> dict[str, Any]:
+    """Answers the project's own data already give (the planner confirms them)."""
+    return {
+        "T1": [TYPE_TO_T1.get(project.project_type, project.project_type)],
+        "T4": project.dwellings,
+        "T5": float(project.floor_area),
+        "T6": project.parking_spaces,
+        "T7": project.night_time_uses or project.licensed_uses,
+        "T8": project.vulnerable_users,
+    }

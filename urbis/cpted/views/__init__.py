@@ -1,0 +1,1 @@
+"""CPTED pages: thin glue over selectors and services."""

@@ -1,0 +1,193 @@
+"""Assessment pages: start, site visits, zones, ratings with photos and pins, completion,
+photos (access-logged) and the PDF report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from urbis.core.audit import log_access
+from urbis.core.permissions import role_required
+from urbis.core.roles import has_role
+from urbis.cpted import reports, selectors, services
+from urbis.cpted.forms import CompleteForm, RatingForm, StartAssessmentForm, VisitForm
+from urbis.cpted.models import AssessmentStatus, Photo, Strategy
+from urbis.cpted.permissions import ASSESS_ROLES, READ_ROLES
+from urbis.cpted.views.common import add_errors, assessment_or_404, project_or_404
+
+
+@require_POST
+@role_required(*ASSESS_ROLES)
+def assessment_start(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = project_or_404(request, project_id)
+    form = StartAssessmentForm(request.POST)
+    if form.is_valid():
+        try:
+            assessment = services.assessment_start(
+                actor=request.user,
+                project=project,
+                template=form.cleaned_data["template"],
+                zones=form.cleaned_data["zones"].splitlines(),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            return redirect("cpted:assessment", assessment_id=assessment.pk)
+    return redirect("cpted:project", project_id=project.pk)
+
+
+def _context(request: HttpRequest, assessment: Any, **forms: Any) -> dict[str, Any]:
+    ratings = {(r.item_id, r.zone_id): r for r in assessment.ratings.prefetch_related("photos")}
+    zones = list(assessment.zones.all())
+    rows = []
+    for item in assessment.template.items.all():
+        rows.append(
+            {
+                "item": item,
+                "cells": [(zone, ratings.get((item.pk, zone.pk))) for zone in zones],
+            }
+        )
+    card = selectors.scorecard(assessment)
+    labels = dict(Strategy.choices)
+    context = {
+        "assessment": assessment,
+        "project": assessment.project,
+        "zones": zones,
+        "rows": rows,
+        "card": card,
+        "strategy_scores": [
+            (labels[key], card.by_strategy[key])
+            for key in Strategy.values
+            if key in card.by_strategy
+        ],
+        "visits": assessment.visits.all(),
+        "editable": assessment.status == AssessmentStatus.DRAFT
+        and has_role(request.user, *ASSESS_ROLES),
+        "visit_form": VisitForm(),
+        "rating_form": RatingForm(),
+        "complete_form": CompleteForm(
+            initial={"signed_off_by": getattr(request.user, "get_full_name", str)()}
+        ),
+        "report_languages": ["nl", "fr", "en"],
+    }
+    context.update(forms)
+    return context
+
+
+@role_required(*READ_ROLES)
+def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment = assessment_or_404(request, assessment_id)
+    if request.method != "POST":
+        return render(request, "cpted/assessment.html", _context(request, assessment))
+    if not has_role(request.user, *ASSESS_ROLES):
+        raise Http404
+    action = request.POST.get("form")
+    handlers = {"visit": _visit, "rating": _rating, "complete": _complete}
+    if action not in handlers:
+        raise Http404
+    return handlers[action](request, assessment)
+
+
+def _visit(request: HttpRequest, assessment: Any) -> HttpResponse:
+    form = VisitForm(request.POST)
+    if form.is_valid():
+        try:
+            services.visit_record(actor=request.user, assessment=assessment, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Site visit recorded."))
+            return redirect("cpted:assessment", assessment_id=assessment.pk)
+    return render(
+        request, "cpted/assessment.html", _context(request, assessment, visit_form=form), status=400
+    )
+
+
+def _rating(request: HttpRequest, assessment: Any) -> HttpResponse:
+    form = RatingForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        item = assessment.template.items.filter(pk=data["item"]).first()
+        zone = assessment.zones.filter(pk=data["zone"]).first()
+        if item is None or zone is None:
+            raise Http404
+        try:
+            rating = services.rating_record(
+                actor=request.user,
+                assessment=assessment,
+                item=item,
+                zone=zone,
+                value=data["value"],
+                not_applicable=data["not_applicable"],
+                not_observable=data["not_observable"],
+                note=data["note"],
+                lat=data["lat"],
+                lon=data["lon"],
+            )
+            if data["photo"]:
+                services.photo_add(actor=request.user, rating=rating, upload=data["photo"])
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Rating saved for %(code)s.") % {"code": item.code})
+            return redirect(f"{request.path}#item-{item.code}")
+    return render(
+        request,
+        "cpted/assessment.html",
+        _context(request, assessment, rating_form=form, rating_error_item=request.POST.get("item")),
+        status=400,
+    )
+
+
+def _complete(request: HttpRequest, assessment: Any) -> HttpResponse:
+    form = CompleteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.assessment_complete(
+                actor=request.user, assessment=assessment, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Assessment completed and signed off."))
+            return redirect("cpted:assessment", assessment_id=assessment.pk)
+    return render(
+        request,
+        "cpted/assessment.html",
+        _context(request, assessment, complete_form=form),
+        status=400,
+    )
+
+
+@role_required(*READ_ROLES)
+def photo(request: HttpRequest, photo_id: int) -> HttpResponse:  # a FileResponse
+    """Photos may show people: each view is written to the access log."""
+    item = get_object_or_404(
+        Photo.objects.filter(rating__assessment__in=selectors.assessments_for(request.user)),
+        pk=photo_id,
+    )
+    log_access(user=request.user, target=item, purpose="cpted assessment photo")
+    return FileResponse(item.image.open("rb"), content_type="image/jpeg")  # type: ignore[return-value]
+
+
+@role_required(*READ_ROLES)
+def report(request: HttpRequest, assessment_id: int, language: str) -> HttpResponse:
+    assessment = assessment_or_404(request, assessment_id)
+    if language not in ("nl", "fr", "en"):
+        raise Http404
+    if assessment.ratings.filter(photos__isnull=False).exists():
+        log_access(user=request.user, target=assessment, purpose="cpted report with photos")
+    pdf = reports.assessment_pdf(assessment, language)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"cpted-{assessment.project_id}-{assessment.pk}-{language}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+__all__ = ["assessment_detail", "assessment_start", "photo", "project_or_404", "report"]

@@ -1,0 +1,113 @@
+"""Triage pages: answer the flow for a project; view, edit or upload the flow; dashboard."""
+
+from __future__ import annotations
+
+import yaml
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from urbis.core.permissions import role_required
+from urbis.cpted import selectors, services
+from urbis.cpted.diagram import flow_svg
+from urbis.cpted.forms import FlowForm, triage_form_class
+from urbis.cpted.models import Outcome
+from urbis.cpted.permissions import COORDINATE_ROLES, PROJECT_ROLES, READ_ROLES
+from urbis.cpted.views.common import add_errors, project_or_404
+
+
+def _initial(answers: dict) -> dict:  # type: ignore[type-arg]
+    return {k: ("true" if v is True else "false" if v is False else v) for k, v in answers.items()}
+
+
+@role_required(*PROJECT_ROLES)
+def triage(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = project_or_404(request, project_id)
+    flow = services.flow_in_use(actor=request.user)
+    form_class = triage_form_class(flow.document)
+    latest = selectors.latest_triage(project)
+    initial = _initial(latest.answers if latest else services.suggested_answers(project))
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.triage_record(
+                actor=request.user, project=project, answers=form.cleaned_data, flow=flow
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Triage recorded."))
+            return redirect("cpted:project", project_id=project.pk)
+    return render(
+        request,
+        "cpted/triage.html",
+        {"project": project, "form": form, "flow": flow, "latest": latest},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@role_required(*READ_ROLES)
+def flow(request: HttpRequest) -> HttpResponse:
+    current = services.flow_in_use(actor=request.user)
+    shown = current
+    if request.GET.get("version"):
+        shown = get_object_or_404(selectors.flows_for(request.user), version=request.GET["version"])
+    can_edit = any(role in COORDINATE_ROLES for role in getattr(request.user, "_urbis_roles", ()))
+    form = FlowForm(
+        initial={"document": yaml.safe_dump(current.document, allow_unicode=True, sort_keys=False)}
+    )
+    status = 200
+    if request.method == "POST":
+        if not can_edit:
+            raise Http404
+        form = FlowForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                document = services.parse_flow_text(form.cleaned_data["document"])
+                saved = services.flow_save(
+                    actor=request.user,
+                    document=document,
+                    version=form.cleaned_data["version"],
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(
+                    request, _("Flow version %(v)s saved and in use.") % {"v": saved.version}
+                )
+                return redirect("cpted:flow")
+        status = 400
+    labels = {str(value): str(label) for value, label in Outcome.choices}
+    return render(
+        request,
+        "cpted/flow.html",
+        {
+            "flow": shown,
+            "current": current,
+            "versions": selectors.flows_for(request.user),
+            # The SVG is built from escaped text only (diagram.py escapes every label).
+            "diagram": mark_safe(flow_svg(shown.document, labels)),  # noqa: S308
+            "questions": shown.document["questions"].items(),
+            "form": form,
+            "can_edit": can_edit,
+        },
+        status=status,
+    )
+
+
+@role_required(*COORDINATE_ROLES)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    data = selectors.portfolio(request.user)
+    labels = dict(Outcome.choices)
+    return render(
+        request,
+        "cpted/dashboard.html",
+        {
+            "p": data,
+            "by_outcome": [(labels[k], data.by_outcome.get(k, 0)) for k in Outcome.values],
+        },
+    )
