@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from urbis.core.models import Organisation, User
 from urbis.cpted import services
-from urbis.cpted.models import ChecklistTemplate, InvestmentProject
+from urbis.cpted.models import InvestmentProject
 
 PROJECTS: list[dict[str, Any]] = [
     {
@@ -92,7 +92,7 @@ def load_cpted_demo(actor: Any) -> str:
         assessment = services.assessment_start(
             actor=advisor,
             project=housing,
-            template=ChecklistTemplate.objects.get(code="iso22341"),
+            template=services.checklist_default(),
             zones=["Inner courtyard", "Street side"],
         )
         services.visit_record(

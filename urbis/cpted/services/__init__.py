@@ -3,6 +3,7 @@
 from urbis.cpted.services.assessment import (
     assessment_complete,
     assessment_start,
+    checklist_default,
     photo_add,
     rating_record,
     scored_ratings,
@@ -34,6 +35,7 @@ __all__ = [
     "ImportReport",
     "assessment_complete",
     "assessment_start",
+    "checklist_default",
     "default_flow_document",
     "flow_in_use",
     "flow_save",

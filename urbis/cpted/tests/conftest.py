@@ -42,7 +42,7 @@ def housing(planner, department) -> InvestmentProject:  # type: ignore[no-untype
 
 @pytest.fixture
 def template(db: None) -> ChecklistTemplate:
-    return ChecklistTemplate.objects.get(code="iso22341")
+    return services.checklist_default()
 
 
 HOUSING_ANSWERS = {

@@ -8,8 +8,9 @@ import pytest
 from urbis.core.demo.city import load_core_demo
 from urbis.core.models import User
 from urbis.core.testing.fixtures import verified_client
+from urbis.cpted import services
 from urbis.cpted.demo import load_cpted_demo
-from urbis.cpted.models import ChecklistTemplate, InvestmentProject, Rating, TriageFlow
+from urbis.cpted.models import InvestmentProject, Rating, TriageFlow
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +98,7 @@ def test_flow_upload_with_cycle_names_the_branch(demo) -> None:
 
 def test_advisor_assesses_through_the_api(demo) -> None:
     client = client_for("cpted")
-    template = ChecklistTemplate.objects.get(code="iso22341").pk
+    template = services.checklist_default().pk
     response = client.post(
         "/api/v1/cpted/assessments/",
         {"project": demo.pk, "template": template, "zone_names": ["Playground", "Pond"]},
