@@ -290,6 +290,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "GasCaseStatusEnum": "urbis.sanctions.models.cases.CASE_STATUS_CHOICES",
+        "GasCaseOutcomeEnum": "urbis.sanctions.models.cases.CASE_OUTCOME_CHOICES",
+    },
 }
 
 # --- Background tasks: database backend (no extra server); a broker backend can replace it ---

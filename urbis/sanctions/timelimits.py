@@ -44,6 +44,8 @@ def facts_of(case: Case) -> engine.CaseFacts:
         decision_posted_on=case.notified_on,
         payment_reminder_posted_on=case.term_started_on if parking_like else None,
         appeal_lodged_on=appeal.lodged_on if appeal else None,
+        defence_received_on=case.defence_received_on,
+        paid_on=case.closed_on if case.status == "paid" else None,
     )
 
 

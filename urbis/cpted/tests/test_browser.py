@@ -46,7 +46,7 @@ def test_register_triage_assess_report(
     page.goto(f"{live_server.url}/cpted/{project.pk}/")
     page.fill("#id_zones", "Courtyard\nStreet side")
     page.click("#assessments button[type=submit]")
-    page.wait_for_selector("#checklist")
+    page.wait_for_selector("#checklist", timeout=60_000)  # creates the whole checklist
     page.select_option("#id_kind", "night")
     page.fill("#id_date", (dt.date.today() - dt.timedelta(days=1)).isoformat())
     page.fill("#id_participants", "Advisor, project leader, police")

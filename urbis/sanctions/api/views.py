@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import ValidationError
@@ -117,7 +118,7 @@ class TransitionCreate(APIView):
 class LetterDownload(APIView):
     permission_classes = [roles_required(*CASE_ROLES)]
 
-    @extend_schema(responses={(200, "application/pdf"): bytes})
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     def get(self, request: Request, number: str, letter_id: int) -> HttpResponse:
         case = get_object_or_404(selectors.cases_for(request.user), number=number)
         letter = get_object_or_404(Letter, pk=letter_id, case=case)
@@ -134,7 +135,7 @@ class PaymentImport(APIView):
     permission_classes = [roles_required(*CASE_ROLES)]
     parser_classes = [MultiPartParser]
 
-    @extend_schema(request=PaymentImportSerializer, responses={200: dict[str, object]})
+    @extend_schema(request=PaymentImportSerializer, responses={200: OpenApiTypes.OBJECT})
     def post(self, request: Request) -> Response:
         serializer = PaymentImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

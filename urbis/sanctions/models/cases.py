@@ -11,6 +11,10 @@ from urbis.sanctions.models.catalogue import Article
 from urbis.sanctions.models.parties import Offender
 from urbis.sanctions.workflow import Outcome, Procedure, Status
 
+#: Choices of a case's status and outcome (named in the OpenAPI schema: GasCaseStatus, ...).
+CASE_STATUS_CHOICES = [(s.value, s.value) for s in Status]
+CASE_OUTCOME_CHOICES = [(o.value, o.value) for o in Outcome]
+
 
 class AscertainerKind(models.TextChoices):
     # Art. 21 (GAS-R50): police may ascertain everything; municipal officers only purely
@@ -102,11 +106,11 @@ class Case(models.Model):
     status = models.CharField(
         _("status"),
         max_length=30,
-        choices=[(s.value, s.value) for s in Status],
+        choices=CASE_STATUS_CHOICES,
         default=Status.RECEIVED,
     )
     outcome = models.CharField(
-        _("outcome"), max_length=30, blank=True, choices=[(o.value, o.value) for o in Outcome]
+        _("outcome"), max_length=30, blank=True, choices=CASE_OUTCOME_CHOICES
     )
     amount = models.DecimalField(
         _("amount (EUR)"), max_digits=8, decimal_places=2, null=True, blank=True

@@ -105,7 +105,7 @@ def _guards(
             )
     if edge.action == "prosecutor_silent":
         wait = timelimits.deadline(case, "prosecutor_wait")
-        if wait is None or on <= wait.due:
+        if wait is None or on < wait.due:  # due: the first day the SA may act
             raise _refuse(
                 "action",
                 _("GAS-R14: the prosecutor has two months, until %(day)s.")
