@@ -221,6 +221,23 @@ def load_plan_demo(actor: Any) -> str:
                     mechanisms=[services.MechanismTag(m, why) for m, why in tags],
                 )
                 actions += 1
+            if code == "cleanliness":
+                # The mayor's aim, faster sanctioning: computed nightly from the GAS cases.
+                lead_time = services.indicator_create(
+                    actor=actor,
+                    objective=operational,
+                    code="GAS-LT",
+                    name="GAS lead time, ascertainment to decision",
+                    kind="process",
+                    definition="Median days from ascertainment to decision, year to date",
+                    unit="days",
+                    direction="down",
+                    data_source="Urbis GAS cases",
+                    provider_code="gas.lead_time_median_days",
+                )
+                services.target_set(
+                    actor=actor, indicator=lead_time, year=2026, value=Decimal("60")
+                )
             if code == "insecurity":
                 indicator = services.indicator_create(
                     actor=actor,

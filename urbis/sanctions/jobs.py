@@ -19,6 +19,13 @@ def sweep() -> str:
     return deadline_sweep().summary()
 
 
+@nightly_job("sanctions.lead_times")
+def lead_times() -> str:
+    from urbis.sanctions.services.register import lead_times_refresh
+
+    return f"{lead_times_refresh()} lead-time rows"
+
+
 def lead_time_median(period_start: dt.date, period_end: dt.date) -> ProvidedValue:
     """Median days from ascertainment to decision of the cases decided in the period."""
     rows = Case.objects.filter(
@@ -55,3 +62,45 @@ register_provider(
         compute=cases_opened,
     )
 )
+
+
+def _ascertainments_near(
+    lat: float, lon: float, radius_m: float, start: dt.date, end: dt.date
+) -> int:
+    """Nuisance ascertainments (GAS) within ``radius_m`` of a point, for e.g. the CPTED
+    report's context. A bounding box in degrees narrows the query; the exact distance uses the
+    haversine formula (metres)."""
+    import math
+
+    from urbis.sanctions.models import Ascertainment
+
+    dlat = radius_m / 111_320
+    dlon = radius_m / (111_320 * max(math.cos(math.radians(lat)), 0.01))
+    rows = Ascertainment.objects.filter(
+        lat__range=(lat - dlat, lat + dlat),
+        lon__range=(lon - dlon, lon + dlon),
+        ascertained_on__range=(start, end),
+    ).values_list("lat", "lon")
+
+    def metres(a_lat: float, a_lon: float) -> float:
+        p1, p2 = math.radians(lat), math.radians(a_lat)
+        dp, dl = p2 - p1, math.radians(a_lon - lon)
+        h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+        return 2 * 6_371_000 * math.asin(math.sqrt(h))
+
+    return sum(1 for a_lat, a_lon in rows if metres(a_lat, a_lon) <= radius_m)
+
+
+def _register_nearby() -> None:
+    from urbis.core.nearby import NearbyCounter, register_counter
+
+    register_counter(
+        NearbyCounter(
+            code="gas.ascertainments",
+            label=_("Ascertained incivilities (GAS)"),
+            count=_ascertainments_near,
+        )
+    )
+
+
+_register_nearby()

@@ -84,8 +84,43 @@ def status_counts(user: Any) -> dict[str, int]:
 
 
 def lead_times(user: Any, since: dt.date | None = None) -> list[dict[str, Any]]:
-    """Days from ascertainment to decision: median and 90th percentile per procedure and month."""
-    cases = cases_for(user).filter(decided_on__isnull=False)
+    """The nightly lead-time figures (see :func:`compute_lead_times`) since a month."""
+    from urbis.sanctions.models import LeadTimeStat
+
+    if not has_role(user, *CASE_ROLES):
+        return []
+    stats = LeadTimeStat.objects.all()
+    if since:
+        stats = stats.filter(month__gte=since.strftime("%Y-%m"))
+    return [
+        {
+            "procedure": s.procedure,
+            "month": s.month,
+            "cases": s.cases,
+            "median": s.median_days,
+            "p90": s.p90_days,
+            "computed_at": s.computed_at,
+        }
+        for s in stats.order_by("month", "procedure")
+    ]
+
+
+def at_risk(user: Any, today: dt.date, within_days: int = 60) -> QuerySet[Case]:
+    """Undecided cases whose decision limit falls within ``within_days``, soonest first."""
+    from urbis.sanctions.workflow import UNDECIDED
+
+    return (
+        cases_for(user)
+        .filter(status__in=[s.value for s in UNDECIDED])
+        .filter(decision_limit__lte=today + dt.timedelta(days=within_days))
+        .order_by("decision_limit")
+    )
+
+
+def compute_lead_times(since: dt.date | None = None) -> list[dict[str, Any]]:
+    """Days from ascertainment to decision: median and 90th percentile per procedure and month
+    of decision (all cases, no access filter: used by the nightly job)."""
+    cases = Case.objects.filter(decided_on__isnull=False)
     if since:
         cases = cases.filter(decided_on__gte=since)
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)

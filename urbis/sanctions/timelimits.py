@@ -8,14 +8,14 @@ import datetime as dt
 from django.utils import timezone
 
 from urbis.sanctions import selectors
-from urbis.sanctions.models import Case
+from urbis.sanctions.models import Case, MunicipalSettings
 from urbis.sanctions.rules import deadlines as engine
-from urbis.sanctions.workflow import Outcome, Procedure
+from urbis.sanctions.workflow import Outcome, Procedure, Status
 
 
-def facts_of(case: Case) -> engine.CaseFacts:
+def facts_of(case: Case, municipal: MunicipalSettings | None = None) -> engine.CaseFacts:
     a = case.ascertainment
-    municipal = selectors.settings_on(a.ascertained_on)
+    municipal = municipal or selectors.settings_on(a.ascertained_on)
     procedure = Procedure(case.procedure)
     protocol = {
         Procedure.MIXED_LIGHT: municipal.protocol_mixed_light,
@@ -25,7 +25,11 @@ def facts_of(case: Case) -> engine.CaseFacts:
     declined: bool | None = None
     if case.prosecutor_answer_on:
         declined = case.outcome != Outcome.PROSECUTED
-    appeal = case.appeals.order_by("lodged_on").first() if case.pk else None
+    appeal = (
+        case.appeals.order_by("lodged_on").first()
+        if case.pk and case.status in (Status.IN_APPEAL, Status.DECIDED, Status.CLOSED)
+        else None
+    )
     parking_like = procedure in (Procedure.PARKING, Procedure.SPEEDING)
     return engine.CaseFacts(
         procedure=engine.Procedure(procedure.value),
@@ -49,23 +53,27 @@ def facts_of(case: Case) -> engine.CaseFacts:
     )
 
 
-def parameters_for(case: Case) -> engine.DeadlineParameters:
-    municipal = selectors.settings_on(case.ascertainment.ascertained_on)
+def parameters_for(
+    case: Case, municipal: MunicipalSettings | None = None
+) -> engine.DeadlineParameters:
+    municipal = municipal or selectors.settings_on(case.ascertainment.ascertained_on)
     return dataclasses.replace(
         engine.DEFAULT_PARAMETERS,
         deemed_receipt_working_days=municipal.deemed_receipt_working_days,
     )
 
 
-def deadlines_of(case: Case) -> list[engine.Deadline]:
+def deadlines_of(case: Case, municipal: MunicipalSettings | None = None) -> list[engine.Deadline]:
     """Every deadline that applies to the case now, in order of due date."""
-    return engine.deadlines(facts_of(case), parameters_for(case))
+    municipal = municipal or selectors.settings_on(case.ascertainment.ascertained_on)
+    return engine.deadlines(facts_of(case, municipal), parameters_for(case, municipal))
 
 
 def deadline(case: Case, code: str) -> engine.Deadline | None:
     return next((d for d in deadlines_of(case) if d.code == code), None)
 
 
-def decision_limit(case: Case) -> dt.date | None:
-    found = deadline(case, "decision_limit")
+def decision_limit(case: Case, municipal: MunicipalSettings | None = None) -> dt.date | None:
+    """The last day to decide (art. 26); stored on the case for the queues and the sweep."""
+    found = next((d for d in deadlines_of(case, municipal) if d.code == "decision_limit"), None)
     return found.due if found else None

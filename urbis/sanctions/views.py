@@ -332,14 +332,11 @@ def dispatch_list(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     counts = selectors.status_counts(request.user)
-    at_risk = []
-    for case in selectors.cases_for(request.user).filter(
-        status__in=[s.value for s in workflow.UNDECIDED]
-    )[:500]:
-        limit = timelimits.decision_limit(case)
-        if limit is not None and (limit - today).days <= 60:
-            at_risk.append((case, limit, (limit - today).days))
-    at_risk.sort(key=lambda row: row[1])
+    at_risk = [
+        (case, case.decision_limit, (case.decision_limit - today).days)
+        for case in selectors.at_risk(request.user, today)[:50]
+        if case.decision_limit
+    ]
     return render(
         request,
         "sanctions/dashboard.html",
@@ -347,7 +344,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "counts": {
                 q: sum(counts.get(s, 0) for s in statuses) for q, statuses in QUEUES.items()
             },
-            "at_risk": at_risk[:50],
+            "at_risk": at_risk,
             "lead_times": selectors.lead_times(
                 request.user, today.replace(day=1, year=today.year - 1)
             ),

@@ -20,7 +20,7 @@ from urbis.sanctions.models.catalogue import (
 )
 from urbis.sanctions.models.money import InstalmentPlan, Letter, LetterKind, Payment
 from urbis.sanctions.models.parties import Guardian, Offender, OffenderKind
-from urbis.sanctions.models.register import PurgeLog, RegisterEntry
+from urbis.sanctions.models.register import LeadTimeStat, PurgeLog, RegisterEntry
 
 __all__ = [
     "Appeal",
@@ -34,6 +34,7 @@ __all__ = [
     "Hearing",
     "InfringementType",
     "InstalmentPlan",
+    "LeadTimeStat",
     "Letter",
     "LetterKind",
     "MotivationTemplate",

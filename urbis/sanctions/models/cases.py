@@ -138,6 +138,8 @@ class Case(models.Model):
     notified_on = models.DateField(null=True, blank=True)
     term_started_on = models.DateField(null=True, blank=True)  # second invitation / reminder
     closed_on = models.DateField(null=True, blank=True)
+    # Derived from the facts by the deadline engine, refreshed at every step (queues, sweep).
+    decision_limit = models.DateField(_("decision limit"), null=True, blank=True)
     motivation = models.TextField(_("motivation"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
@@ -147,6 +149,7 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["status", "procedure"]),
             models.Index(fields=["procedure", "decided_on"]),
+            models.Index(fields=["status", "decision_limit"]),
         ]
 
     def __str__(self) -> str:

@@ -46,3 +46,24 @@ class PurgeLog(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.at} {self.deleted}"
+
+
+class LeadTimeStat(models.Model):
+    """Lead time from ascertainment to decision per procedure and month, computed nightly
+    (a dashboard over a million cases reads a few dozen rows)."""
+
+    month = models.CharField(max_length=7)  # YYYY-MM of the decision
+    procedure = models.CharField(max_length=20)
+    cases = models.PositiveIntegerField()
+    median_days = models.FloatField()
+    p90_days = models.PositiveIntegerField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["month", "procedure"]
+        constraints = [
+            models.UniqueConstraint(fields=["month", "procedure"], name="lead_time_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month} {self.procedure}: {self.median_days}"

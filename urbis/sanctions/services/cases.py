@@ -179,6 +179,7 @@ def case_transition(
         if action in DECISIONS:
             case.sanctioning_official = actor
         case.status = edge.target
+        case.decision_limit = timelimits.decision_limit(case)
         case.save()
         StatusChange.objects.create(
             case=case,

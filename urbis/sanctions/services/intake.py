@@ -23,6 +23,7 @@ from urbis.sanctions.models import (
     Case,
     CaseCounter,
     Guardian,
+    MunicipalSettings,
     Offender,
     OffenderKind,
     Photo,
@@ -121,11 +122,50 @@ def _offender_checks(data: OffenderData, errors: dict[str, list[str]]) -> Offend
     return data
 
 
-def validate(data: AscertainmentData, *, today: dt.date | None = None) -> Article:
+class Catalogue:
+    """Articles and municipal settings read once, for a batch of ascertainments."""
+
+    def __init__(self) -> None:
+        self.articles: dict[str, list[Article]] = {}
+        for article in Article.objects.order_by("code", "-valid_from"):
+            self.articles.setdefault(article.code, []).append(article)
+        self.settings = list(MunicipalSettings.objects.order_by("-valid_from"))
+
+    def article_in_force(self, code: str, day: dt.date) -> Article | None:
+        return next((a for a in self.articles.get(code, []) if a.in_force_on(day)), None)
+
+    def known(self, code: str) -> bool:
+        return code in self.articles
+
+    def settings_on(self, day: dt.date) -> MunicipalSettings:
+        found = next((s for s in self.settings if s.valid_from <= day), None)
+        return found or MunicipalSettings(valid_from=dt.date(2014, 1, 1))
+
+
+class _Database:
+    """The same look-ups straight from the database (one ascertainment)."""
+
+    def article_in_force(self, code: str, day: dt.date) -> Article | None:
+        return selectors.article_in_force(code, day)
+
+    def known(self, code: str) -> bool:
+        return Article.objects.filter(code=code).exists()
+
+    def settings_on(self, day: dt.date) -> MunicipalSettings:
+        return selectors.settings_on(day)
+
+
+def validate(
+    data: AscertainmentData,
+    *,
+    today: dt.date | None = None,
+    catalogue: Catalogue | None = None,
+) -> Article:
     """Check an ascertainment against the intake rules; return the article version in force.
 
     Raises ``ValidationError`` with per-field messages, each naming its rule."""
     today = today or timezone.localdate()
+    lookup: Catalogue | _Database = catalogue or _Database()
     errors: dict[str, list[str]] = {}
     offence_on = timezone.localtime(data.offence_at).date()
     if data.kind not in AscertainerKind.values:
@@ -150,9 +190,9 @@ def validate(data: AscertainmentData, *, today: dt.date | None = None) -> Articl
             _("The report cannot reach the sanctioning official before the ascertainment.")
         )
     offender = _offender_checks(data.offender, errors)
-    article = selectors.article_in_force(data.article_code, offence_on)
+    article = lookup.article_in_force(data.article_code, offence_on)
     if article is None:
-        known = Article.objects.filter(code=data.article_code).exists()
+        known = lookup.known(data.article_code)
         errors.setdefault("article_code", []).append(
             _("Article %(code)s was not in force on %(day)s.")
             % {"code": data.article_code, "day": offence_on.isoformat()}
@@ -163,7 +203,7 @@ def validate(data: AscertainmentData, *, today: dt.date | None = None) -> Articl
         raise ValidationError(errors)
 
     procedure = article.procedure
-    municipal = selectors.settings_on(offence_on)
+    municipal = lookup.settings_on(offence_on)
     # GAS-R50 (art. 21): municipal officers ascertain only purely administrative and
     # stopping/parking infringements; mixed and speeding need a police PV.
     if data.kind == AscertainerKind.MUNICIPAL and procedure not in (
@@ -358,6 +398,10 @@ def _create(
         payment_reference=payment_reference.from_case_number(number),
         repeat_of=selectors.earlier_sanction(offender, article.code, data.ascertained_on),
     )
+    from urbis.sanctions import timelimits
+
+    case.decision_limit = timelimits.decision_limit(case)
+    case.save(update_fields=["decision_limit"])
     StatusChange.objects.create(
         case=case,
         at=timezone.now(),
@@ -397,10 +441,11 @@ def ascertainments_import(*, actor: Any, content: bytes, import_valid: bool = Fa
             (1, _("The file is not a readable CSV file (%(e)s).") % {"e": error})
         )
         return report
+    catalogue = Catalogue()
     for number, row in rows:
         try:
             data = parse_row(row)
-            valid.append((data, validate(data)))
+            valid.append((data, validate(data, catalogue=catalogue)))
         except RowError as error:
             report.rejected.append((number, str(error)))
         except ValidationError as error:
@@ -410,8 +455,136 @@ def ascertainments_import(*, actor: Any, content: bytes, import_valid: bool = Fa
             report.rejected.append((number, reasons))
     if report.rejected and not import_valid:
         return report
-    with transaction.atomic():
-        for data, article in valid:
-            report.created.append(_create(actor, data, article, None, []).number)
+    for start in range(0, len(valid), BULK_CHUNK):
+        with transaction.atomic():
+            report.created += _bulk_create(actor, valid[start : start + BULK_CHUNK], catalogue)
     report.imported = True
     return report
+
+
+#: Rows written per transaction in a bulk import (a camera batch of 100,000 takes 50).
+BULK_CHUNK = 2000
+
+
+def _reserve_numbers(year: int, count: int) -> list[str]:
+    """Take ``count`` consecutive case numbers of ``year`` under the counter's row lock."""
+    CaseCounter.objects.get_or_create(year=year)
+    counter = CaseCounter.objects.select_for_update().get(year=year)
+    first = counter.last + 1
+    counter.last += count
+    counter.save(update_fields=["last"])
+    return [f"GAS-{year}-{n:06d}" for n in range(first, counter.last + 1)]
+
+
+def _bulk_create(
+    actor: Any, rows: list[tuple[AscertainmentData, Article]], catalogue: Catalogue
+) -> list[str]:
+    """The batched form of :func:`_create` for bulk intake: a few queries per chunk."""
+    from urbis.sanctions import timelimits
+
+    identities = {d.offender.national_number for d, _a in rows if d.offender.national_number}
+    enterprises = {d.offender.enterprise_number for d, _a in rows if d.offender.enterprise_number}
+    known: dict[str, Offender] = {}
+    for existing in Offender.objects.filter(national_number__in=identities):
+        known.setdefault(existing.national_number, existing)
+    for existing in Offender.objects.filter(enterprise_number__in=enterprises):
+        known.setdefault(existing.enterprise_number, existing)
+    new_offenders: list[Offender] = []
+    offenders: list[Offender] = []
+    for data, _article in rows:
+        o = data.offender
+        key = o.national_number or o.enterprise_number
+        found = known.get(key) if key else None
+        if found is None:
+            offender = Offender(
+                kind=o.kind,
+                name=o.name,
+                first_name=o.first_name,
+                national_number=o.national_number,
+                enterprise_number=o.enterprise_number,
+                birth_date=o.birth_date,
+                street=o.street,
+                postcode=o.postcode,
+                city=o.city,
+                country=o.country,
+                language=o.language,
+                email=o.email,
+            )
+            new_offenders.append(offender)
+            if key:
+                known[key] = offender
+        else:
+            offender = found
+        offenders.append(offender)
+    Offender.objects.bulk_create(new_offenders)
+    ascertainments = [
+        Ascertainment(
+            kind=data.kind,
+            reference=data.reference,
+            ascertainer=actor if data.kind != AscertainerKind.CAMERA else None,
+            offence_at=data.offence_at,
+            ascertained_on=data.ascertained_on,
+            received_on=data.received_on,
+            article=article,
+            offender=offender,
+            description=data.description,
+            address=data.address,
+            lat=data.lat,
+            lon=data.lon,
+            plate=data.plate,
+            speed_limit=data.speed_limit,
+            measured_speed=data.measured_speed,
+            built_up_area=data.built_up_area,
+            municipal_device=data.municipal_device,
+            other_offence=data.other_offence,
+            created_by=actor,
+        )
+        for (data, article), offender in zip(rows, offenders, strict=True)
+    ]
+    Ascertainment.objects.bulk_create(ascertainments)
+    numbers: dict[int, list[str]] = {}
+    for year in sorted({data.received_on.year for data, _article in rows}):
+        count = sum(1 for data, _article in rows if data.received_on.year == year)
+        numbers[year] = _reserve_numbers(year, count)
+    cases = []
+    for (data, article), ascertainment, offender in zip(
+        rows, ascertainments, offenders, strict=True
+    ):
+        offence_on = timezone.localtime(data.offence_at).date()
+        age = offender.age_on(offence_on)
+        number = numbers[data.received_on.year].pop(0)
+        case = Case(
+            number=number,
+            ascertainment=ascertainment,
+            procedure=article.procedure,
+            minor=age is not None and age < 18,
+            amount=_fixed_amount(article, offence_on, data),
+            payment_reference=payment_reference.from_case_number(number),
+        )
+        if article.procedure not in (Procedure.PARKING, Procedure.SPEEDING):
+            # GAS-R12: a repeat offence changes the fine, not a fixed amount.
+            case.repeat_of = selectors.earlier_sanction(offender, article.code, data.ascertained_on)
+        case.decision_limit = timelimits.decision_limit(
+            case, municipal=catalogue.settings_on(data.ascertained_on)
+        )
+        cases.append(case)
+    Case.objects.bulk_create(cases)
+    now = timezone.now()
+    StatusChange.objects.bulk_create(
+        StatusChange(
+            case=case,
+            at=now,
+            actor=actor,
+            action="register",
+            to_status=Status.RECEIVED,
+            legal_basis="art. 22 (GAS-R13): PV or report transmitted to the sanctioning official",
+        )
+        for case in cases
+    )
+    record_event(
+        actor=actor,
+        action="gas.cases_imported",
+        target=("sanctions.case", f"{cases[0].number}..{cases[-1].number}" if cases else "-"),
+        data={"count": len(cases), "numbers": [c.number for c in cases]},
+    )
+    return [case.number for case in cases]

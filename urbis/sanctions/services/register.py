@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from urbis.core.audit import record_event
 from urbis.sanctions import selectors, timelimits
-from urbis.sanctions.models import Case, PurgeLog, RegisterEntry
+from urbis.sanctions.models import Case, LeadTimeStat, PurgeLog, RegisterEntry
 from urbis.sanctions.services.cases import case_transition
 from urbis.sanctions.workflow import UNDECIDED
 
@@ -57,8 +57,13 @@ def deadline_sweep(*, today: dt.date | None = None) -> SweepResult:
     """Flag every undecided case whose limit approaches; record those past it."""
     today = today or timezone.localdate()
     result = SweepResult([], [], [])
-    undecided = Case.objects.filter(status__in=[s.value for s in UNDECIDED]).select_related(
-        "ascertainment__article", "ascertainment__offender"
+    # Alerts come at 4/6 of the term: 2 months before a 6-month limit, 5 before a 15-month
+    # one; cases further away cannot be due for anything yet (the limit is stored per case).
+    horizon = today + dt.timedelta(days=160)
+    undecided = (
+        Case.objects.filter(status__in=[s.value for s in UNDECIDED])
+        .filter(decision_limit__lte=horizon)
+        .select_related("ascertainment__article", "ascertainment__offender")
     )
     for case in undecided.iterator(chunk_size=500):
         for deadline in timelimits.deadlines_of(case):
@@ -83,3 +88,25 @@ def deadline_sweep(*, today: dt.date | None = None) -> SweepResult:
             },
         )
     return result
+
+
+def lead_times_refresh(since: dt.date | None = None) -> int:
+    """Recompute the lead-time table for the last 13 months (nightly job)."""
+    today = timezone.localdate()
+    since = since or today.replace(day=1, year=today.year - 1, month=today.month)
+    rows = selectors.compute_lead_times(since)
+    now = timezone.now()
+    with transaction.atomic():
+        LeadTimeStat.objects.filter(month__gte=since.strftime("%Y-%m")).delete()
+        LeadTimeStat.objects.bulk_create(
+            LeadTimeStat(
+                month=row["month"],
+                procedure=row["procedure"],
+                cases=row["cases"],
+                median_days=float(row["median"]),
+                p90_days=row["p90"],
+                computed_at=now,
+            )
+            for row in rows
+        )
+    return len(rows)
