@@ -128,3 +128,28 @@ class DecisionForm(forms.Form):
 class PaymentImportForm(forms.Form):
     source = forms.ChoiceField(label=_("Format"), choices=[("coda", "CODA"), ("csv", "CSV")])
     file = forms.FileField(label=_("Bank statement"))
+
+
+class AppealForm(forms.Form):
+    lodged_on = forms.DateField(label=_("Lodged on"), widget=DateInput)
+    reference = forms.CharField(label=_("Court reference"), max_length=60, required=False)
+
+
+class JudgmentForm(forms.Form):
+    judgment = forms.ChoiceField(
+        label=_("Judgment"),
+        choices=[
+            ("confirmed", _("Fine confirmed")),
+            ("reformed", _("Fine reformed (new amount)")),
+            ("annulled", _("Decision annulled")),
+        ],
+    )
+    on = forms.DateField(label=_("Judgment on"), widget=DateInput)
+    new_amount = forms.DecimalField(
+        label=_("New amount (EUR)"), required=False, min_value=0, max_digits=8, decimal_places=2
+    )
+
+
+class InstalmentForm(forms.Form):
+    instalments = forms.IntegerField(label=_("Number of instalments"), min_value=2, max_value=12)
+    first_due = forms.DateField(label=_("First instalment due"), widget=DateInput)

@@ -19,6 +19,13 @@ def sweep() -> str:
     return deadline_sweep().summary()
 
 
+@nightly_job("sanctions.reminders")
+def reminders() -> str:
+    from urbis.sanctions.services.batches import reminders_send
+
+    return "reminders: " + reminders_send(actor=None).summary()
+
+
 @nightly_job("sanctions.lead_times")
 def lead_times() -> str:
     from urbis.sanctions.services.register import lead_times_refresh
@@ -88,7 +95,11 @@ def _ascertainments_near(
         h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
         return 2 * 6_371_000 * math.asin(math.sqrt(h))
 
-    return sum(1 for a_lat, a_lon in rows if metres(a_lat, a_lon) <= radius_m)
+    return sum(
+        1
+        for a_lat, a_lon in rows
+        if a_lat is not None and a_lon is not None and metres(a_lat, a_lon) <= radius_m
+    )
 
 
 def _register_nearby() -> None:

@@ -168,3 +168,15 @@ def evaluation_rows(user: Any) -> list[dict[str, Any]]:
         .annotate(n=Count("pk"), total=Sum("amount"))
         .order_by("year", "procedure", "measure", "minor")
     )
+
+
+def received_per_procedure(user: Any) -> dict[str, int]:
+    """Received cases waiting for their first letter, per procedure."""
+    rows = (
+        cases_for(user)
+        .filter(status=Status.RECEIVED)
+        .values("procedure")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["procedure"]: row["n"] for row in rows}

@@ -19,17 +19,20 @@ from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
 from urbis.sanctions import selectors, timelimits, workflow
 from urbis.sanctions.forms import (
+    AppealForm,
     BulkImportForm,
     DecisionForm,
     DefenceForm,
     HearingForm,
+    InstalmentForm,
     IntakeForm,
+    JudgmentForm,
     PaymentImportForm,
 )
 from urbis.sanctions.models import Case, Letter, Payment
 from urbis.sanctions.permissions import CASE_ROLES, DECIDE_ROLES, INTAKE_ROLES
+from urbis.sanctions.services import batches, intake, payments
 from urbis.sanctions.services import cases as case_services
-from urbis.sanctions.services import intake, payments
 from urbis.sanctions.services.register import register_purge
 
 QUEUES = {
@@ -186,6 +189,14 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "defence_form": DefenceForm(initial={"received_on": today}),
             "hearing_form": HearingForm(),
             "decision_form": DecisionForm(),
+            "can_appeal": any(e.action == "lodge_appeal" for e in edges),
+            "can_judge": any(e.action == "appeal_annulled" for e in edges),
+            "can_instalments": case.status in ("decided", "reminder")
+            and not hasattr(case, "instalment_plan"),
+            "appeal_form": AppealForm(initial={"lodged_on": today}),
+            "judgment_form": JudgmentForm(initial={"on": today}),
+            "instalment_form": InstalmentForm(),
+            "appeals": case.appeals.all(),
         },
     )
 
@@ -349,6 +360,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 request.user, today.replace(day=1, year=today.year - 1)
             ),
             "time_barred": counts.get(workflow.Status.TIME_BARRED, 0),
+            "waiting": selectors.received_per_procedure(request.user),
         },
     )
 
@@ -418,3 +430,120 @@ def evaluation_export(request: HttpRequest) -> HttpResponse:
             [row["year"], row["procedure"], row["measure"], row["minor"], row["n"], row["total"]]
         )
     return response
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def notices(request: HttpRequest) -> HttpResponse:
+    """Send the day's first letters of one procedure in one go (background task)."""
+    procedure = request.POST.get("procedure", "")
+    if procedure not in batches.NOTICE_ACTION:
+        raise Http404
+    batches.notices_send_task.enqueue(request.user.pk, procedure)
+    messages.success(request, _("The letters are being generated; they appear on each case."))
+    return redirect("sanctions:dashboard")
+
+
+@role_required(*CASE_ROLES)
+def enforcement(request: HttpRequest) -> HttpResponse:
+    """Unpaid fines past their reminder: CSV for the bailiff; POST marks them exported."""
+    if request.method == "POST":
+        cases = batches.enforcement_export(actor=request.user)
+    else:
+        cases = batches.enforcement_due()
+    response = HttpResponse(content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="gas-enforcement.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "case",
+            "name",
+            "national_number",
+            "enterprise_number",
+            "street",
+            "postcode",
+            "city",
+            "amount",
+            "paid",
+            "structured_communication",
+            "decided_on",
+        ]
+    )
+    for case in cases:
+        o = case.ascertainment.offender
+        log_access(user=request.user, target=case, purpose="gas.enforcement_export")
+        writer.writerow(
+            [
+                case.number,
+                str(o),
+                o.national_number,
+                o.enterprise_number,
+                o.street,
+                o.postcode,
+                o.city,
+                case.amount,
+                payments.paid_total(case),
+                case.payment_reference,
+                case.decided_on or "",
+            ]
+        )
+    return response
+
+
+def _form_errors(request: HttpRequest, form: object) -> None:
+    for field, errors in form.errors.items():  # type: ignore[attr-defined]
+        messages.error(request, f"{field}: {' '.join(str(e) for e in errors)}")
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def case_appeal(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case(request, number)
+    form = AppealForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+    else:
+        try:
+            case_services.appeal_lodge(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Appeal recorded."))
+    return redirect("sanctions:case", number=case.number)
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def case_judgment(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case(request, number)
+    form = JudgmentForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+    else:
+        try:
+            case_services.appeal_judgment(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Judgment recorded."))
+    return redirect("sanctions:case", number=case.number)
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def case_instalments(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case(request, number)
+    form = InstalmentForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+    else:
+        try:
+            payments.instalments_grant(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Instalment plan granted."))
+    return redirect("sanctions:case", number=case.number)

@@ -335,9 +335,9 @@ def appeal_judgment(
     if judgment == "reformed" and (new_amount is None or new_amount < 0):
         raise _refuse("new_amount", _("A reformed judgment states the new amount."))
     with transaction.atomic():
-        appeal = Appeal.objects.select_for_update().filter(case=case).latest("lodged_on")
         action = "appeal_annulled" if judgment == "annulled" else "appeal_confirmed"
         case_transition(actor=actor, case=case, action=action, on=on, note=judgment)
+        appeal = Appeal.objects.select_for_update().filter(case=case).latest("lodged_on")
         if judgment == "reformed":
             Case.objects.filter(pk=case.pk).update(amount=new_amount)
         appeal.judgment = judgment

@@ -24,9 +24,7 @@ def _decide(ascertainer, staff, official, on: dt.date, after_days: int):  # type
     received = on + dt.timedelta(days=3)
     with time_machine.travel(dt.datetime.combine(received, dt.time(10)), tick=False):
         case = ascertainment_create(actor=ascertainer, data=report(on=on)).case
-    case_services.case_transition(
-        actor=staff, case=case, action="send_opening_letter", on=received
-    )
+    case_services.case_transition(actor=staff, case=case, action="send_opening_letter", on=received)
     decided = on + dt.timedelta(days=after_days)
     with time_machine.travel(dt.datetime.combine(decided, dt.time(10)), tick=False):
         case_services.case_transition(
