@@ -31,6 +31,9 @@ SECTIONS = {
     "gi": ("benchmarks.hotspots_bench", "gi"),
     "kde": ("benchmarks.hotspots_bench", "kde"),
     "prospective": ("benchmarks.hotspots_bench", "prospective"),
+    "gas_intake": ("benchmarks.gas_bench", "intake"),
+    "gas_letters": ("benchmarks.gas_bench", "letters"),
+    "gas_queries": ("benchmarks.gas_bench", "queries"),
 }
 
 

@@ -17,6 +17,43 @@ from django.utils.translation import gettext as _
 from urbis.sanctions.models import Case, LetterKind, MunicipalSettings
 from urbis.sanctions.rules import payment_reference
 
+#: Fixed QR data mask for letters (see ``payment_reference.epc_qr``): faster batches.
+LETTER_QR_MASK = 4
+
+
+def _qr_flowable(payload: str, size: float) -> object:
+    """The EPC QR code drawn as one vector path (no PNG round trip), ``size`` points wide."""
+    from reportlab.platypus import Flowable
+
+    matrix = payment_reference.epc_qr(payload, mask=LETTER_QR_MASK).matrix
+    border = 2  # quiet zone, in modules (readers need white around the symbol)
+    unit = size / (len(matrix) + 2 * border)
+
+    class QrCode(Flowable):  # type: ignore[misc]
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return size, size
+
+        def draw(self) -> None:
+            path = self.canv.beginPath()
+            for y, line in enumerate(matrix):
+                x = 0
+                while x < len(line):
+                    if line[x]:
+                        start = x
+                        while x < len(line) and line[x]:
+                            x += 1
+                        path.rect(
+                            (start + border) * unit,
+                            size - (y + border + 1) * unit,
+                            (x - start) * unit,
+                            unit,
+                        )
+                    x += 1
+            self.canv.drawPath(path, stroke=0, fill=1)
+
+    return QrCode()
+
+
 PAYING_KINDS = {
     LetterKind.PARKING_NOTICE,
     LetterKind.SPEED_NOTICE,
@@ -155,7 +192,7 @@ def render(
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
     with translation.override(language):
         buffer = io.BytesIO()
@@ -186,14 +223,15 @@ def render(
             story += [Paragraph(paragraph, text), Spacer(1, 2 * mm)]
         if kind in PAYING_KINDS and case.amount and case.payment_reference:
             ogm = payment_reference.format_ogm(case.payment_reference)
-            qr = payment_reference.epc_png(
+            qr = _qr_flowable(
                 payment_reference.epc_payload(
                     name=municipal.creditor_name,
                     iban=municipal.creditor_iban,
                     bic=municipal.creditor_bic or None,
                     amount=case.amount,
                     ogm=case.payment_reference,
-                )
+                ),
+                35 * mm,
             )
             pay = [
                 Paragraph(_("Amount: %(amount)s") % {"amount": _money(case.amount)}, text),
@@ -203,7 +241,7 @@ def render(
             ]
             story += [
                 Spacer(1, 4 * mm),
-                Table([[pay, Image(io.BytesIO(qr), width=35 * mm, height=35 * mm)]]),
+                Table([[pay, qr]]),
             ]
         story += [
             Spacer(1, 10 * mm),

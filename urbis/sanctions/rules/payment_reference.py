@@ -179,10 +179,16 @@ def epc_payload(
     return payload
 
 
-def epc_qr(payload: str) -> segno.QRCode:
-    """The segno QR code of an EPC payload (error correction M, as EPC069-12 requires)."""
+def epc_qr(payload: str, *, mask: int | None = None) -> segno.QRCode:
+    """The segno QR code of an EPC payload (error correction M, as EPC069-12 requires).
+
+    ``mask`` fixes the data mask (0-7) instead of scoring all eight: any mask decodes the same
+    (ISO/IEC 18004 §7.8); the scoring only picks the pattern easiest to scan, and costs most
+    of the encoding time when letters are printed in batches."""
     # EPC069-12: error correction level M, no boost to a higher level (predictable size).
-    return segno.make(payload, error="m", boost_error=False, micro=False, encoding="utf-8")
+    return segno.make(
+        payload, error="m", boost_error=False, micro=False, encoding="utf-8", mask=mask
+    )
 
 
 def epc_svg(payload: str, *, scale: int = 4, title: str = "EPC QR") -> str:
