@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 STAMP := .make
+# Apps with their own catalogue; the project catalogue (locale/) holds core and the templates.
+APP_CATALOGUES := $(foreach d,$(wildcard urbis/*/locale),--ignore '$(patsubst %/locale,%,$(d))/*')
 
 .DEFAULT_GOAL := help
 
@@ -52,7 +54,7 @@ format: install ## Apply ruff's fixes and formatting
 
 messages: install ## Extract translatable strings into each app's locale (needs GNU gettext)
 	cd urbis && for app in */; do [ -d "$$app/locale" ] && (cd $$app && ../../$(BIN)/urbis makemessages -l nl -l fr -l en --no-obsolete) || true; done
-	$(BIN)/urbis makemessages -l nl -l fr -l en --no-obsolete --ignore 'urbis/*' --ignore '.venv*' --ignore node_modules
+	$(BIN)/urbis makemessages -l nl -l fr -l en --no-obsolete $(APP_CATALOGUES) --ignore 'urbis/analytics/*' --ignore 'benchmarks/*' --ignore '.venv*' --ignore node_modules
 
 clean: ## Remove the virtual environments, node_modules and built static files
 	rm -rf $(VENV) .venv-bench node_modules static/vendor staticfiles $(STAMP)

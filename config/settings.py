@@ -266,6 +266,7 @@ URBIS_CPTED_TRIAGE_THRESHOLDS = {
 URBIS_CPTED_CONTEXT_RADIUS_M = env_int("URBIS_CPTED_CONTEXT_RADIUS_M", 250)
 # Largest CPTED photo upload, in bytes.
 URBIS_CPTED_MAX_PHOTO_BYTES = env_int("URBIS_CPTED_MAX_PHOTO_BYTES", 10 * 1024 * 1024)
+URBIS_MAX_PHOTO_BYTES = env_int("URBIS_MAX_PHOTO_BYTES", 10 * 1024 * 1024)  # GAS field photos
 URBIS_ADMIN_PATH = os.environ.get("URBIS_ADMIN_PATH", "admin/").strip("/") + "/"
 
 # --- API ---

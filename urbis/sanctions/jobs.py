@@ -19,6 +19,14 @@ def sweep() -> str:
     return deadline_sweep().summary()
 
 
+@nightly_job("sanctions.register_purge")
+def register_purge() -> str:
+    from urbis.sanctions.services.register import register_purge as purge
+
+    log = purge(actor=None)
+    return f"register: {log.deleted} entries before {log.cutoff} deleted"
+
+
 @nightly_job("sanctions.reminders")
 def reminders() -> str:
     from urbis.sanctions.services.batches import reminders_send

@@ -361,6 +361,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             ),
             "time_barred": counts.get(workflow.Status.TIME_BARRED, 0),
             "waiting": selectors.received_per_procedure(request.user),
+            "due_this_week": selectors.at_risk(request.user, today, within_days=7).count(),
         },
     )
 

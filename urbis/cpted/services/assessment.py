@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import uuid
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.geo import validate_lat_lon
+from urbis.core.uploads import clean_photo
 from urbis.cpted import scoring
 from urbis.cpted.models import (
     Assessment,
@@ -222,31 +220,14 @@ def rating_record(
     return rating
 
 
-ALLOWED_IMAGE_TYPES = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-
-
 def photo_add(*, actor: Any, rating: Rating, upload: UploadedFile, caption: str = "") -> Photo:
     """Attach a photo: the content is checked (type, size, really an image) and re-encoded with
     Pillow, which drops EXIF, including the GPS location (ARCHITECTURE §6)."""
-    from PIL import Image, UnidentifiedImageError
-
-    if upload.size and upload.size > settings.URBIS_CPTED_MAX_PHOTO_BYTES:
-        raise ValidationError({"photo": _("The photo is too large.")})
-    try:
-        image = Image.open(upload)
-        image.load()
-    except (UnidentifiedImageError, OSError, ValueError):
-        raise ValidationError({"photo": _("This file is not a JPEG, PNG or WebP image.")}) from None
-    if image.format not in ALLOWED_IMAGE_TYPES:
-        raise ValidationError({"photo": _("This file is not a JPEG, PNG or WebP image.")})
-    image.thumbnail((2000, 2000))
-    clean = image.convert("RGB")
-    buffer = io.BytesIO()
-    clean.save(buffer, format="JPEG", quality=85)
+    content = clean_photo(upload, max_bytes=settings.URBIS_CPTED_MAX_PHOTO_BYTES)
     with transaction.atomic():
         _draft(rating.assessment)
         photo = Photo(rating=rating, caption=caption, uploaded_by=actor, uploaded_at=timezone.now())
-        photo.image.save(f"{uuid.uuid4().hex}.jpg", ContentFile(buffer.getvalue()), save=False)
+        photo.image.save(content.name, content, save=False)
         photo.save()
         record_event(
             actor=actor,

@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.uploads import clean_photo
 from urbis.sanctions import selectors
 from urbis.sanctions.models import (
     Article,
@@ -384,8 +386,12 @@ def _create(
         idempotency_key=idempotency_key or None,
         created_by=actor,
     )
-    for image in photos:
-        Photo.objects.create(ascertainment=ascertainment, image=image)
+    for upload in photos:
+        # Content-checked and re-encoded without EXIF (GPS) before it is kept.
+        content = clean_photo(upload, max_bytes=settings.URBIS_MAX_PHOTO_BYTES)
+        photo = Photo(ascertainment=ascertainment)
+        photo.image.save(content.name, content, save=False)
+        photo.save()
     offence_on = timezone.localtime(data.offence_at).date()
     age = offender.age_on(offence_on)
     number = _next_number(data.received_on.year)

@@ -77,6 +77,7 @@ def deadline_sweep(*, today: dt.date | None = None) -> SweepResult:
             elif deadline.alert_on and today >= deadline.alert_on:
                 result.alerts.append((case.number, deadline.code, deadline.due))
     if result.alerts or result.escalations or result.time_barred:
+        transaction.on_commit(lambda: _notify(result))
         record_event(
             actor=None,
             action="gas.deadline_sweep",
@@ -110,3 +111,30 @@ def lead_times_refresh(since: dt.date | None = None) -> int:
             for row in rows
         )
     return len(rows)
+
+
+def _notify(result: SweepResult) -> None:
+    """Mail the sanctioning officials the cases that need them (GAS-R53): nobody may lose a
+    case to a time limit without having been warned in time."""
+    from django.contrib.auth import get_user_model
+    from django.core.mail import send_mail
+
+    from urbis.core.roles import Role
+
+    recipients = list(
+        get_user_model()
+        .objects.filter(groups__name=Role.SANCTIONING_OFFICER, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if not recipients:
+        return
+    lines = [f"ESCALATION {n}: decide before {due}" for n, _code, due in result.escalations]
+    lines += [f"alert {n}: decide before {due}" for n, _code, due in result.alerts]
+    lines += [f"TIME-BARRED {n}" for n in result.time_barred]
+    send_mail(
+        subject=f"Urbis GAS deadlines: {result.summary()}",
+        message="\n".join(lines),
+        from_email=None,
+        recipient_list=recipients,
+    )

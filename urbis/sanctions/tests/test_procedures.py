@@ -222,3 +222,64 @@ def test_sweep_marks_time_barred_and_alerts(catalogue, ascertainer) -> None:
         result = deadline_sweep(today=dt.date(2026, 9, 10))
     old.refresh_from_db()
     assert result.time_barred == [old.number] and old.status == Status.TIME_BARRED
+
+
+def _jpeg_with_exif() -> bytes:
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", (40, 30), "red")
+    exif = Image.Exif()
+    exif[0x010E] = "camera owner secret"  # ImageDescription
+    exif[0x8825] = {1: "N", 2: (51.0, 1.0, 33.0)}  # GPS IFD: a location
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def test_field_photo_is_reencoded_without_exif_and_bad_files_refused(
+    catalogue, ascertainer
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    raw = _jpeg_with_exif()
+    assert Image.open(__import__("io").BytesIO(raw)).getexif()  # the fixture has EXIF
+    with time_machine.travel("2026-09-05 10:00", tick=False):
+        case = ascertainment_create(
+            actor=ascertainer,
+            data=report(),
+            photos=[SimpleUploadedFile("p.jpg", raw, "image/jpeg")],
+        ).case
+        kept = case.ascertainment.photos.get().image
+        with kept.open("rb") as handle:
+            assert not Image.open(handle).getexif()
+        with pytest.raises(ValidationError) as error:
+            ascertainment_create(
+                actor=ascertainer,
+                data=report(reference="BV/2"),
+                photos=[SimpleUploadedFile("p.jpg", b"%PDF-1.4 not an image", "image/jpeg")],
+            )
+    assert "photo" in error.value.message_dict
+    assert Case.objects.count() == 1
+
+
+def test_sweep_mails_the_sanctioning_officials(
+    catalogue, ascertainer, sanctioning_officer, django_capture_on_commit_callbacks
+) -> None:
+    from django.core import mail
+
+    from urbis.sanctions.services.register import deadline_sweep
+
+    sanctioning_officer.email = "sa@mechelen.example"
+    sanctioning_officer.save()
+    with time_machine.travel("2026-03-05 10:00", tick=False):
+        case = ascertainment_create(actor=ascertainer, data=report(on=dt.date(2026, 3, 2))).case
+    with (
+        time_machine.travel("2026-08-10 10:00", tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        deadline_sweep(today=dt.date(2026, 8, 10))
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["sa@mechelen.example"]
+    assert case.number in mail.outbox[0].body and "ESCALATION" in mail.outbox[0].body
