@@ -31,6 +31,23 @@ class Ascertainer(StrEnum):
     PARKING_AGENCY = "parking_agency"  # parking company / Brussels parking agency: parking only
 
 
+class Refusal(str):
+    """One refusal: reads as its English sentence (``"GAS-R38: ..."``) and also carries the
+    rule, a stable ``key`` and the ``params`` a caller needs to say it in the user's language.
+    """
+
+    rule: str
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, text: str, *, key: str, **params: object) -> Refusal:
+        refusal = super().__new__(cls, text)
+        refusal.rule = text.split(":", 1)[0]
+        refusal.key = key
+        refusal.params = params
+        return refusal
+
+
 ADULT_AGE = 18
 LEGAL_MINIMUM_AGE = 14  # GAS-R04: no GAS below 14, whatever the regulation says
 DEFAULT_MINIMUM_AGE = 16  # GAS-R04: unless the municipal regulation chose 14
@@ -44,25 +61,42 @@ REPEAT_WINDOW_MONTHS = 24  # GAS-R12, art. 7
 
 def age_refusals(
     age_at_facts: int, *, municipal_minimum_age: int = DEFAULT_MINIMUM_AGE
-) -> list[str]:
+) -> list[Refusal]:
     """GAS-R04 (art. 14 ff.): no GAS below 14; below 16 unless the regulation chose 14."""
     if municipal_minimum_age not in (14, 16):
         raise ValueError("the municipal minimum age is 14 or 16")
     if age_at_facts < LEGAL_MINIMUM_AGE:
-        return [f"GAS-R04: the offender was {age_at_facts}; no GAS below 14 years"]
+        return [
+            Refusal(
+                f"GAS-R04: the offender was {age_at_facts}; no GAS below 14 years",
+                key="age_legal",
+                age=age_at_facts,
+                minimum=LEGAL_MINIMUM_AGE,
+            )
+        ]
     if age_at_facts < municipal_minimum_age:
         return [
-            f"GAS-R04: the offender was {age_at_facts}; this municipality's regulation sets the "
-            f"minimum age at {municipal_minimum_age}"
+            Refusal(
+                f"GAS-R04: the offender was {age_at_facts}; this municipality's regulation sets "
+                f"the minimum age at {municipal_minimum_age}",
+                key="age_municipal",
+                age=age_at_facts,
+                minimum=municipal_minimum_age,
+            )
         ]
     return []
 
 
-def minor_procedure_refusals(procedure: Procedure, minor: bool) -> list[str]:
+def minor_procedure_refusals(procedure: Procedure, minor: bool) -> list[Refusal]:
     """GAS-R05 (KB 9 Mar 2014; art. 29quater WVW): parking and speeding GAS for adults only."""
     if minor and procedure in (Procedure.PARKING, Procedure.SPEEDING):
         return [
-            f"GAS-R05: the {procedure.value} procedure applies to adults and legal persons only"
+            Refusal(
+                f"GAS-R05: the {procedure.value} procedure applies to adults and legal persons "
+                "only",
+                key="minor_procedure",
+                procedure=procedure.value,
+            )
         ]
     return []
 
@@ -78,46 +112,73 @@ def speeding_refusals(
     offence_on: date,
     driver_identified: bool = False,
     correction_kmh: int = SPEED_CORRECTION_KMH,
-) -> list[str]:
+) -> list[Refusal]:
     """GAS-R38 and R43 (art. 29quater WVW): the five cumulative conditions of GAS 5.
 
     Any refusal sends the case to the criminal route (or ends it when there is no excess).
     """
-    reasons: list[str] = []
+    reasons: list[Refusal] = []
     if speed_limit_kmh not in SPEED_LIMITS_IN_SCOPE:
-        reasons.append(f"GAS-R38: the limit was {speed_limit_kmh} km/h; GAS 5 covers 30 and 50")
+        reasons.append(
+            Refusal(
+                f"GAS-R38: the limit was {speed_limit_kmh} km/h; GAS 5 covers 30 and 50",
+                key="speed_limit",
+                limit=speed_limit_kmh,
+            )
+        )
     excess = measured_speed_kmh - correction_kmh - speed_limit_kmh
     if excess <= 0:
         reasons.append(
-            f"GAS-R38: after the {correction_kmh} km/h correction there is no excess "
-            f"({measured_speed_kmh} km/h measured)"
+            Refusal(
+                f"GAS-R38: after the {correction_kmh} km/h correction there is no excess "
+                f"({measured_speed_kmh} km/h measured)",
+                key="speed_no_excess",
+                correction=correction_kmh,
+                measured=measured_speed_kmh,
+            )
         )
     elif excess > SPEED_MAX_EXCESS_KMH:
         reasons.append(
-            f"GAS-R38: the corrected excess is {excess} km/h; GAS 5 covers at most "
-            f"{SPEED_MAX_EXCESS_KMH} km/h"
+            Refusal(
+                f"GAS-R38: the corrected excess is {excess} km/h; GAS 5 covers at most "
+                f"{SPEED_MAX_EXCESS_KMH} km/h",
+                key="speed_excess",
+                excess=excess,
+                maximum=SPEED_MAX_EXCESS_KMH,
+            )
         )
     if not device_financed_by_local_authority:
         reasons.append(
-            "GAS-R38: the automatic device must be fully financed by the local authority"
+            Refusal(
+                "GAS-R38: the automatic device must be fully financed by the local authority",
+                key="speed_device",
+            )
         )
     if offender is OffenderKind.NATURAL_PERSON and not adult:
-        reasons.append("GAS-R38: a minor cannot get a GAS 5 fine")
+        reasons.append(Refusal("GAS-R38: a minor cannot get a GAS 5 fine", key="speed_minor"))
     if other_simultaneous_offence:
-        reasons.append("GAS-R38: another offence was committed at the same time")
+        reasons.append(
+            Refusal(
+                "GAS-R38: another offence was committed at the same time",
+                key="speed_other_offence",
+            )
+        )
     if (
         offender is OffenderKind.LEGAL_PERSON
         and offence_on >= LEGAL_PERSON_DRIVER_RULE_FROM
         and not driver_identified
     ):
         reasons.append(
-            "GAS-R43: since 6 May 2024 a legal person is under GAS 5 only when the police "
-            "identified the actual driver"
+            Refusal(
+                "GAS-R43: since 6 May 2024 a legal person is under GAS 5 only when the police "
+                "identified the actual driver",
+                key="speed_legal_person",
+            )
         )
     return reasons
 
 
-def ascertainer_refusals(procedure: Procedure, ascertainer: Ascertainer) -> list[str]:
+def ascertainer_refusals(procedure: Procedure, ascertainer: Ascertainer) -> list[Refusal]:
     """GAS-R50 (art. 21): municipal officers ascertain purely administrative infringements and
     parking only; parking staff parking only; the police everything."""
     allowed = {
@@ -127,30 +188,48 @@ def ascertainer_refusals(procedure: Procedure, ascertainer: Ascertainer) -> list
     }[ascertainer]
     if procedure not in allowed:
         return [
-            f"GAS-R50: a {ascertainer.value.replace('_', ' ')} may not ascertain a "
-            f"{procedure.value.replace('_', ' ')} infringement"
+            Refusal(
+                f"GAS-R50: a {ascertainer.value.replace('_', ' ')} may not ascertain a "
+                f"{procedure.value.replace('_', ' ')} infringement",
+                key="ascertainer_scope",
+                ascertainer=ascertainer.value,
+                procedure=procedure.value,
+            )
         ]
     return []
 
 
 def prosecutor_refusals(
     procedure: Procedure, *, protocol_agreement: bool, prosecutor_declined: bool | None
-) -> list[str]:
+) -> list[Refusal]:
     """GAS-R14, R15, R16 (art. 3, 23): the prosecutor gate."""
     if procedure is Procedure.PARKING and not protocol_agreement:
-        return ["GAS-R16: parking GAS requires a protocol agreement with the prosecutor"]
+        return [
+            Refusal(
+                "GAS-R16: parking GAS requires a protocol agreement with the prosecutor",
+                key="parking_protocol",
+            )
+        ]
     if procedure not in MIXED:
         return []
     if prosecutor_declined is False:
-        return ["GAS-R14/R15: the prosecutor prosecutes; no administrative fine"]
+        return [
+            Refusal(
+                "GAS-R14/R15: the prosecutor prosecutes; no administrative fine",
+                key="prosecuted",
+            )
+        ]
     if (
         procedure is Procedure.MIXED_HEAVY
         and not protocol_agreement
         and prosecutor_declined is not True
     ):
         return [
-            "GAS-R15: without protocol, a mixed infringement of art. 3 1° may be fined only "
-            "after the prosecutor said he will not prosecute"
+            Refusal(
+                "GAS-R15: without protocol, a mixed infringement of art. 3 1° may be fined only "
+                "after the prosecutor said he will not prosecute",
+                key="prosecutor_consent",
+            )
         ]
     return []
 
@@ -160,15 +239,25 @@ def role_refusals(
     sanctioning_official: str | None,
     ascertaining_officer: str | None = None,
     mediator: str | None = None,
-) -> list[str]:
+) -> list[Refusal]:
     """GAS-R49 (KB SA, art. 6): the SA is neither the ascertaining officer nor the mediator."""
-    reasons: list[str] = []
+    reasons: list[Refusal] = []
     if sanctioning_official is None:
         return reasons
     if sanctioning_official == ascertaining_officer:
-        reasons.append("GAS-R49: the sanctioning official ascertained the facts of this case")
+        reasons.append(
+            Refusal(
+                "GAS-R49: the sanctioning official ascertained the facts of this case",
+                key="role_ascertainer",
+            )
+        )
     if sanctioning_official == mediator:
-        reasons.append("GAS-R49: the sanctioning official is the mediator of this case")
+        reasons.append(
+            Refusal(
+                "GAS-R49: the sanctioning official is the mediator of this case",
+                key="role_mediator",
+            )
+        )
     return reasons
 
 
@@ -212,9 +301,9 @@ class EligibilityFacts:
     driver_identified: bool = False
 
 
-def refusals(facts: EligibilityFacts) -> list[str]:
+def refusals(facts: EligibilityFacts) -> list[Refusal]:
     """Every reason, found in the facts, why this case cannot (yet) be fined under GAS."""
-    reasons: list[str] = []
+    reasons: list[Refusal] = []
     age = None
     if facts.offender is OffenderKind.NATURAL_PERSON and facts.birth_date is not None:
         age = age_on(facts.birth_date, facts.offence_on)
@@ -234,7 +323,12 @@ def refusals(facts: EligibilityFacts) -> list[str]:
     )
     if facts.procedure is Procedure.SPEEDING:
         if facts.speed_limit_kmh is None or facts.measured_speed_kmh is None:
-            reasons.append("GAS-R38: the speed limit and the measured speed are needed")
+            reasons.append(
+                Refusal(
+                    "GAS-R38: the speed limit and the measured speed are needed",
+                    key="speed_missing",
+                )
+            )
         else:
             reasons += [
                 r

@@ -32,16 +32,11 @@ from urbis.sanctions.models import (
     StatusChange,
 )
 from urbis.sanctions.models.catalogue import InfringementType
-from urbis.sanctions.rules import amounts, identifiers, payment_reference
+from urbis.sanctions.rules import amounts, eligibility, identifiers, payment_reference
 from urbis.sanctions.workflow import Procedure, Status
 
-# GAS-R38 (art. 29quater WVW): the measured speed is corrected by 6 km/h before the excess
-# is compared with 20 km/h; limits of 30 or 50 km/h only.
-SPEED_TOLERANCE_KMH = 6
-SPEED_MAX_EXCESS_KMH = 20
-SPEED_LIMITS = (30, 50)
-# GAS-R43 (single source, see docs): legal persons only when the driver is identified.
-SPEED_LEGAL_PERSONS_UNTIL = dt.date(2024, 5, 5)
+# GAS-R38 (art. 29quater WVW): the measured speed is corrected by 6 km/h (rules/eligibility).
+SPEED_TOLERANCE_KMH = eligibility.SPEED_CORRECTION_KMH
 
 
 @dataclass
@@ -206,44 +201,43 @@ def validate(
 
     procedure = article.procedure
     municipal = lookup.settings_on(offence_on)
-    # GAS-R50 (art. 21): municipal officers ascertain only purely administrative and
-    # stopping/parking infringements; mixed and speeding need a police PV.
-    if data.kind == AscertainerKind.MUNICIPAL and procedure not in (
-        Procedure.GENERAL,
-        Procedure.PARKING,
-    ):
-        errors.setdefault("kind", []).append(
-            _("GAS-R50: a municipal officer may not ascertain this infringement (art. 21).")
+    rules = eligibility.Procedure(procedure.value)
+    # The rules themselves live in the pure module rules/eligibility.py (lawyer-reviewable);
+    # here each refusal is said in the user's language, on the field it concerns.
+    refusals: list[eligibility.Refusal] = []
+    refusals += eligibility.ascertainer_refusals(rules, ASCERTAINER_OF[data.kind])  # R50
+    if procedure == Procedure.PARKING:  # R16; the mixed gate is a workflow step
+        refusals += eligibility.prosecutor_refusals(
+            rules, protocol_agreement=municipal.protocol_parking, prosecutor_declined=None
         )
-    # GAS-R16 (art. 3 3°, art. 23): stopping/parking GAS only with a protocol agreement.
-    if procedure == Procedure.PARKING and not municipal.protocol_parking:
-        errors.setdefault("article_code", []).append(
-            _("GAS-R16: no protocol agreement with the prosecutor for stopping and parking.")
-        )
-    if procedure == Procedure.SPEEDING:
-        _speeding_checks(data, municipal.speeding_regulation, offence_on, errors)
-
     age = None
     if offender.kind == OffenderKind.NATURAL and offender.birth_date:
-        born = offender.birth_date
-        age = (
-            offence_on.year
-            - born.year
-            - ((offence_on.month, offence_on.day) < (born.month, born.day))
-        )
-    if age is not None and age < 18:
-        # GAS-R04 (art. 14): no GAS below the municipal minimum age (14 or 16).
-        if age < municipal.minimum_age:
-            errors.setdefault("offender.birth_date", []).append(
-                _("GAS-R04: the offender was %(age)s, under the municipal minimum age of %(min)s.")
-                % {"age": age, "min": municipal.minimum_age}
-            )
-        # GAS-R05: parking and speeding GAS only for adults and legal persons.
-        if procedure in (Procedure.PARKING, Procedure.SPEEDING):
-            errors.setdefault("offender.birth_date", []).append(
-                _("GAS-R05: stopping, parking and speeding GAS do not apply to minors.")
-            )
-        elif not article.applies_to_minors:
+        age = identifiers.age_on(offender.birth_date, offence_on)
+        refusals += eligibility.age_refusals(age, municipal_minimum_age=municipal.minimum_age)
+        refusals += eligibility.minor_procedure_refusals(rules, age < eligibility.ADULT_AGE)
+    if procedure == Procedure.SPEEDING:
+        _speeding_checks(data, municipal.speeding_regulation, errors)
+        if data.speed_limit is not None and data.measured_speed is not None:
+            refusals += [
+                refusal
+                for refusal in eligibility.speeding_refusals(
+                    speed_limit_kmh=data.speed_limit,
+                    measured_speed_kmh=data.measured_speed,
+                    device_financed_by_local_authority=data.municipal_device,
+                    offender=eligibility.OffenderKind(
+                        "legal_person" if offender.kind == OffenderKind.LEGAL else "natural_person"
+                    ),
+                    adult=age is None or age >= eligibility.ADULT_AGE,
+                    other_simultaneous_offence=data.other_offence,
+                    offence_on=offence_on,
+                )
+                if refusal.key != "speed_minor"  # said once, by minor_procedure (R05)
+            ]
+    for refusal in refusals:
+        field, message = _say(refusal)
+        errors.setdefault(field, []).append(message)
+    if age is not None and age < eligibility.ADULT_AGE and not errors:
+        if not article.applies_to_minors:
             errors.setdefault("article_code", []).append(
                 _("Article %(code)s does not apply to minors.") % {"code": article.code}
             )
@@ -257,37 +251,74 @@ def validate(
     return article
 
 
-def _speeding_checks(
-    data: AscertainmentData, adopted: bool, offence_on: dt.date, errors: dict[str, list[str]]
-) -> None:
-    """GAS-R38 (art. 29quater WVW): five cumulative conditions, otherwise criminal procedure."""
+#: Who ascertained, in the terms of art. 21 (camera PVs are police PVs).
+ASCERTAINER_OF: dict[str, eligibility.Ascertainer] = {
+    AscertainerKind.POLICE: eligibility.Ascertainer.POLICE,
+    AscertainerKind.CAMERA: eligibility.Ascertainer.POLICE,
+    AscertainerKind.MUNICIPAL: eligibility.Ascertainer.MUNICIPAL_OFFICER,
+}
+
+
+def _say(refusal: eligibility.Refusal) -> tuple[str, str]:
+    """The field and the translated sentence of a refusal of the pure rules."""
+    said: dict[str, tuple[str, str]] = {
+        "age_legal": (
+            "offender.birth_date",
+            _("GAS-R04: the offender was %(age)s; no GAS below 14."),
+        ),
+        "age_municipal": (
+            "offender.birth_date",
+            _("GAS-R04: the offender was %(age)s, under the municipal minimum age of %(minimum)s."),
+        ),
+        "minor_procedure": (
+            "offender.birth_date",
+            _("GAS-R05: stopping, parking and speeding GAS do not apply to minors."),
+        ),
+        "ascertainer_scope": (
+            "kind",
+            _("GAS-R50: a municipal officer may not ascertain this infringement (art. 21)."),
+        ),
+        "parking_protocol": (
+            "article_code",
+            _("GAS-R16: no protocol agreement with the prosecutor for stopping and parking."),
+        ),
+        "speed_limit": ("speed_limit", _("GAS-R38: only limits of 30 or 50 km/h.")),
+        "speed_no_excess": ("measured_speed", _("No excess after the 6 km/h correction.")),
+        "speed_excess": (
+            "measured_speed",
+            _("GAS-R38: %(excess)s km/h over the limit after correction: criminal procedure."),
+        ),
+        "speed_device": (
+            "measured_speed",
+            _("GAS-R38: the device must be financed by the local authority."),
+        ),
+        "speed_other_offence": (
+            "measured_speed",
+            _("GAS-R38: another simultaneous offence: criminal procedure."),
+        ),
+        "speed_legal_person": (
+            "offender.kind",
+            _("GAS-R43: a legal person only when the actual driver is identified."),
+        ),
+    }
+    if refusal.key not in said:
+        return "non_field_errors", str(refusal)
+    field, template = said[refusal.key]
+    return field, template % refusal.params if "%(" in template else template
+
+
+def _speeding_checks(data: AscertainmentData, adopted: bool, errors: dict[str, list[str]]) -> None:
+    """What the municipality and the report must supply before GAS-R38 can be judged."""
 
     def refuse(message: str) -> None:
         errors.setdefault("measured_speed", []).append(message)
 
     if not adopted:
         refuse(_("GAS-R38: the municipality has no speeding regulation."))
-    if data.speed_limit not in SPEED_LIMITS:
-        refuse(_("GAS-R38: only limits of 30 or 50 km/h."))
     if data.measured_speed is None or data.speed_limit is None:
         refuse(_("GAS-R38: the measured speed and the limit are required."))
-    else:
-        excess = data.measured_speed - SPEED_TOLERANCE_KMH - data.speed_limit
-        if excess <= 0:
-            refuse(_("No excess after the 6 km/h correction."))
-        elif excess > SPEED_MAX_EXCESS_KMH:
-            refuse(
-                _("GAS-R38: %(excess)s km/h over the limit after correction: criminal procedure.")
-                % {"excess": excess}
-            )
-    if not data.municipal_device:
-        refuse(_("GAS-R38: the device must be financed by the local authority."))
-    if data.other_offence:
-        refuse(_("GAS-R38: another simultaneous offence: criminal procedure."))
     if data.kind != AscertainerKind.CAMERA:
         refuse(_("GAS-R38: speeding must be ascertained by an automatic device."))
-    if data.offender.kind == OffenderKind.LEGAL and offence_on > SPEED_LEGAL_PERSONS_UNTIL:
-        refuse(_("GAS-R43: a legal person only when the actual driver is identified."))
 
 
 def _next_number(year: int) -> str:
