@@ -15,9 +15,6 @@ from urbis.sanctions.models import Article, Case, MunicipalSettings, Offender, R
 from urbis.sanctions.permissions import CASE_ROLES
 from urbis.sanctions.workflow import OPEN_STATUSES, Outcome, Status
 
-#: GAS-R12 (art. 7): repeat offence window.
-REPEAT_WINDOW_MONTHS = 24
-
 
 def article_in_force(code: str, day: dt.date) -> Article | None:
     return (
@@ -45,24 +42,20 @@ def find_offender(national_number: str, enterprise_number: str) -> Offender | No
 def earlier_sanction(offender: Offender, article_code: str, ascertained_on: dt.date) -> Case | None:
     """GAS-R12 (art. 7): the same infringement sanctioned in the 24 months before the new
     ascertainment makes a repeat offence; return that earlier case."""
-    year, month = divmod(ascertained_on.month - 1 - REPEAT_WINDOW_MONTHS, 12)
-    start = _clamp(ascertained_on.year + year, month + 1, ascertained_on.day)
+    from urbis.sanctions.rules.calendar import add_months
+    from urbis.sanctions.rules.eligibility import REPEAT_WINDOW_MONTHS
+
+    start = add_months(ascertained_on, -REPEAT_WINDOW_MONTHS)
     identity = Q(ascertainment__offender=offender)
     if offender.national_number:
         identity |= Q(ascertainment__offender__national_number=offender.national_number)
     return (
         Case.objects.filter(identity, ascertainment__article__code=article_code)
         .filter(outcome__in=[Outcome.FINE, Outcome.PAID], decided_on__gte=start)
-        .filter(decided_on__lte=ascertained_on)
+        .filter(decided_on__lt=ascertained_on)
         .order_by("-decided_on")
         .first()
     )
-
-
-def _clamp(year: int, month: int, day: int) -> dt.date:
-    import calendar
-
-    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def cases_for(user: Any) -> QuerySet[Case]:
