@@ -21,6 +21,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_SERVER = os.environ.get("URBIS_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+DB_NAME = os.environ.get("URBIS_BENCH_DB", "urbis_bench")
 
 
 def _database_url() -> str:
@@ -28,9 +29,9 @@ def _database_url() -> str:
         import psycopg
 
         with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=3) as db:
-            db.execute("DROP DATABASE IF EXISTS urbis_bench")
-            db.execute("CREATE DATABASE urbis_bench")
-        return f"{PG_SERVER}/urbis_bench"
+            db.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
+            db.execute(f"CREATE DATABASE {DB_NAME}")
+        return f"{PG_SERVER}/{DB_NAME}"
     except Exception as error:  # no PostgreSQL here: a scratch SQLite file
         print(f"  (PostgreSQL not available: {error.__class__.__name__}; using SQLite)")
         import tempfile

@@ -46,13 +46,23 @@ def earlier_sanction(offender: Offender, article_code: str, ascertained_on: dt.d
     from urbis.sanctions.rules.eligibility import REPEAT_WINDOW_MONTHS
 
     start = add_months(ascertained_on, -REPEAT_WINDOW_MONTHS)
-    identity = Q(ascertainment__offender=offender)
+    # The same person may have several offender rows (one per first report): match them all by
+    # national number, through indexed columns only.
+    offender_ids = [offender.pk]
     if offender.national_number:
-        identity |= Q(ascertainment__offender__national_number=offender.national_number)
+        offender_ids = list(
+            Offender.objects.filter(national_number=offender.national_number).values_list(
+                "pk", flat=True
+            )
+        )
     return (
-        Case.objects.filter(identity, ascertainment__article__code=article_code)
-        .filter(outcome__in=[Outcome.FINE, Outcome.PAID], decided_on__gte=start)
-        .filter(decided_on__lt=ascertained_on)
+        Case.objects.filter(
+            ascertainment__offender_id__in=offender_ids,
+            ascertainment__article__code=article_code,
+            outcome__in=[Outcome.FINE, Outcome.PAID],
+            decided_on__gte=start,
+            decided_on__lt=ascertained_on,
+        )
         .order_by("-decided_on")
         .first()
     )

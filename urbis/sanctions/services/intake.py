@@ -433,12 +433,14 @@ def _create(
         minor=age is not None and age < 18,
         amount=_fixed_amount(article, offence_on, data),
         payment_reference=payment_reference.from_case_number(number),
-        repeat_of=selectors.earlier_sanction(offender, article.code, data.ascertained_on),
     )
+    if article.procedure not in (Procedure.PARKING, Procedure.SPEEDING):
+        # GAS-R12: a repeat offence changes the fine, not a fixed amount.
+        case.repeat_of = selectors.earlier_sanction(offender, article.code, data.ascertained_on)
     from urbis.sanctions import timelimits
 
     case.decision_limit = timelimits.decision_limit(case)
-    case.save(update_fields=["decision_limit"])
+    case.save(update_fields=["decision_limit", "repeat_of"])
     StatusChange.objects.create(
         case=case,
         at=timezone.now(),
