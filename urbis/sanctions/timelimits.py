@@ -45,7 +45,8 @@ def facts_of(case: Case, municipal: MunicipalSettings | None = None) -> engine.C
         opening_letter_posted_on=case.opened_on,
         alternative_proposed_on=case.alternative_proposed_on,
         mediation_payment_terms_agreed=case.payment_terms_agreed,
-        decision_posted_on=case.notified_on,
+        # A warning, a closure or an alternative measure also ends the decision limit.
+        decision_posted_on=case.notified_on or case.decided_on or case.closed_on,
         payment_reminder_posted_on=case.term_started_on if parking_like else None,
         appeal_lodged_on=appeal.lodged_on if appeal else None,
         defence_received_on=case.defence_received_on,
@@ -66,7 +67,14 @@ def parameters_for(
 def deadlines_of(case: Case, municipal: MunicipalSettings | None = None) -> list[engine.Deadline]:
     """Every deadline that applies to the case now, in order of due date."""
     municipal = municipal or selectors.settings_on(case.ascertainment.ascertained_on)
-    return engine.deadlines(facts_of(case, municipal), parameters_for(case, municipal))
+    found = engine.deadlines(facts_of(case, municipal), parameters_for(case, municipal))
+    if case.outcome and case.outcome not in (Outcome.FINE, Outcome.PAID):
+        # No fine: nothing to pay, to appeal or to collect.
+        found = [d for d in found if d.code not in NO_FINE_NO_TERM]
+    return found
+
+
+NO_FINE_NO_TERM = frozenset({"payment", "appeal", "collection_limit"})
 
 
 def deadline(case: Case, code: str) -> engine.Deadline | None:

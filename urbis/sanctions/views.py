@@ -173,7 +173,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
         {
             "case": case,
             "a": case.ascertainment,
-            "deadlines": timelimits.deadlines_of(case),
+            "deadlines": [(d, d.level(today)) for d in timelimits.deadlines_of(case)],
             "today": today,
             "edges": [e for e in edges if e.action not in _FORM_ACTIONS],
             "history": case.history.select_related("actor"),

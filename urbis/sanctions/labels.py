@@ -1,0 +1,107 @@
+"""Words for the workflow's codes, in the user's language (the pure modules keep codes)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+STATUS = {
+    "received": _("received"),
+    "awaiting_prosecutor": _("with the prosecutor"),
+    "opened": _("opened, defence term running"),
+    "defence_received": _("defence received"),
+    "hearing_scheduled": _("hearing scheduled"),
+    "parental_involvement": _("parental involvement"),
+    "mediation": _("mediation"),
+    "community_service": _("community service"),
+    "second_invitation": _("second invitation to pay"),
+    "decided": _("fine decided"),
+    "reminder": _("reminder sent"),
+    "in_appeal": _("in appeal"),
+    "college_warned": _("warned by the college"),
+    "paid": _("paid"),
+    "enforcement": _("enforcement"),
+    "closed": _("closed"),
+    "time_barred": _("time-barred"),
+}
+OUTCOME = {
+    "no_follow_up": _("no follow-up"),
+    "warning": _("warning"),
+    "fine": _("fine"),
+    "mediation_succeeded": _("mediation succeeded"),
+    "service_performed": _("community service performed"),
+    "prosecuted": _("prosecuted by the prosecutor"),
+    "appeal_annulled": _("annulled on appeal"),
+    "suspension": _("suspension"),
+    "withdrawal": _("withdrawal"),
+    "closure": _("closure"),
+    "paid": _("paid"),
+    "time_barred": _("time-barred"),
+}
+PROCEDURE = {
+    "general": _("general"),
+    "mixed_light": _("mixed, light (art. 3 2°)"),
+    "mixed_heavy": _("mixed, heavy (art. 3 1°)"),
+    "parking": _("stopping and parking"),
+    "speeding": _("speeding (art. 29quater WVW)"),
+}
+ACTION = {
+    "register": _("Registered"),
+    "forward_to_prosecutor": _("Send to the prosecutor"),
+    "prosecutor_waives": _("Prosecutor waives"),
+    "prosecutor_silent": _("Prosecutor silent for two months"),
+    "prosecutor_prosecutes": _("Prosecutor prosecutes"),
+    "send_opening_letter": _("Send the opening letter"),
+    "send_parking_notice": _("Send the parking notice"),
+    "send_speed_notice": _("Send the speeding notice"),
+    "record_defence": _("Defence recorded"),
+    "schedule_hearing": _("Hearing scheduled"),
+    "reject_defence": _("Reject the defence (second invitation)"),
+    "start_parental_involvement": _("Start parental involvement"),
+    "propose_mediation": _("Propose mediation"),
+    "mediation_succeeded": _("Mediation succeeded"),
+    "mediation_failed": _("Mediation failed or refused"),
+    "propose_community_service": _("Propose community service"),
+    "service_performed": _("Community service performed"),
+    "service_not_performed": _("Community service not performed"),
+    "decide_fine": _("Fine"),
+    "decide_warning": _("Warning"),
+    "decide_no_follow_up": _("No follow-up"),
+    "college_warning": _("College warning"),
+    "college_suspension": _("College: suspension"),
+    "college_withdrawal": _("College: withdrawal"),
+    "college_closure": _("College: closure"),
+    "payment_received": _("Paid"),
+    "send_reminder": _("Send a reminder"),
+    "export_for_enforcement": _("Hand over for enforcement"),
+    "lodge_appeal": _("Appeal lodged"),
+    "appeal_confirmed": _("Appeal: fine confirmed or reformed"),
+    "appeal_annulled": _("Appeal: decision annulled"),
+    "time_bar": _("Time-barred"),
+}
+DEADLINE = {
+    "transmission": _("transmission to the sanctioning official"),
+    "prosecutor_wait": _("prosecutor's term"),
+    "parking_notice": _("parking notice"),
+    "speed_pv": _("speeding PV to the official"),
+    "speed_notice": _("speeding notice"),
+    "defence": _("defence"),
+    "decision_limit": _("decision limit"),
+    "payment": _("payment"),
+    "appeal": _("appeal"),
+    "collection_limit": _("collection limit"),
+}
+LEVEL = {
+    "met": _("met"),
+    "late": _("met late"),
+    "overdue": _("overdue"),
+    "escalate": _("escalate"),
+    "alert": _("alert"),
+    "pending": _("pending"),
+}
+QUEUE = {
+    "received": _("to open"),
+    "defence": _("awaiting defence or decision"),
+    "payment": _("awaiting payment"),
+    "appeal": _("in appeal"),
+    "alternative": _("mediation and alternatives"),
+}
