@@ -94,6 +94,7 @@ LEVEL = {
     "met": _("met"),
     "late": _("met late"),
     "overdue": _("overdue"),
+    "expired": _("expired"),
     "escalate": _("escalate"),
     "alert": _("alert"),
     "pending": _("pending"),

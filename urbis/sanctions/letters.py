@@ -146,6 +146,19 @@ def body(
             _("You are invited a second time to pay %(amount)s within 30 days.")
             % {"amount": _money(case.amount)},
         ]
+    elif kind == LetterKind.DECISION and case.outcome != "fine":
+        paragraphs += [facts]
+        if case.outcome == "warning":
+            paragraphs.append(
+                _("Decision of %(date)s: a warning. No fine is imposed.")
+                % {"date": _day(case.decided_on)}
+            )
+        else:
+            paragraphs.append(
+                _("Decision of %(date)s: no follow-up is given to these facts.")
+                % {"date": _day(case.decided_on)}
+            )
+        paragraphs.append(_("Motivation: %(motivation)s") % {"motivation": case.motivation or "—"})
     elif kind == LetterKind.DECISION:
         court = _("the youth court") if case.minor else _("the police court")
         paragraphs += [
@@ -221,7 +234,8 @@ def render(
         ]
         for paragraph in body(case, kind, municipal, to_parents=to_parents):
             story += [Paragraph(paragraph, text), Spacer(1, 2 * mm)]
-        if kind in PAYING_KINDS and case.amount and case.payment_reference:
+        fine = kind != LetterKind.DECISION or case.outcome == "fine"
+        if kind in PAYING_KINDS and fine and case.amount and case.payment_reference:
             ogm = payment_reference.format_ogm(case.payment_reference)
             qr = _qr_flowable(
                 payment_reference.epc_payload(

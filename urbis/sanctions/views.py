@@ -173,7 +173,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
         {
             "case": case,
             "a": case.ascertainment,
-            "deadlines": [(d, d.level(today)) for d in timelimits.deadlines_of(case)],
+            "deadlines": [(d, _level(d, today)) for d in timelimits.deadlines_of(case)],
             "today": today,
             "edges": [e for e in edges if e.action not in _FORM_ACTIONS],
             "history": case.history.select_related("actor"),
@@ -199,6 +199,15 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "appeals": case.appeals.all(),
         },
     )
+
+
+def _level(deadline: object, today: dt.date) -> str:
+    """The engine's level; an offender's own term that simply ran out is "expired", not an
+    alarm (only the city's fatal limits turn red)."""
+    level = deadline.level(today)  # type: ignore[attr-defined]
+    if level == "overdue" and not deadline.fatal:  # type: ignore[attr-defined]
+        return "expired"
+    return str(level)
 
 
 _FORM_ACTIONS = {

@@ -47,6 +47,8 @@ LETTER_OF_ACTION = {
     "send_speed_notice": LetterKind.SPEED_NOTICE,
     "reject_defence": LetterKind.SECOND_INVITATION,
     "decide_fine": LetterKind.DECISION,
+    "decide_warning": LetterKind.DECISION,  # every decision is notified (art. 27-28)
+    "decide_no_follow_up": LetterKind.DECISION,
     "appeal_confirmed": None,
     "send_reminder": LetterKind.REMINDER,
 }

@@ -253,3 +253,23 @@ def test_pages_need_the_sanctions_roles(catalogue, outsider, coordinator, gas_st
         client = verified_client(user)
         for name in ("dashboard", "cases", "payments", "register", "bulk_import"):
             assert client.get(reverse(f"sanctions:{name}")).status_code == expected, (user, name)
+
+
+@time_machine.travel("2026-10-01 10:00", tick=False)
+def test_a_warning_is_notified_without_payment_block(
+    catalogue, ascertainer, gas_staff, sanctioning_officer
+) -> None:
+    case = ascertainment_create(actor=ascertainer, data=report()).case
+    case_services.case_transition(
+        actor=gas_staff, case=case, action="send_opening_letter", on=dt.date(2026, 9, 6)
+    )
+    case = case_services.case_transition(
+        actor=sanctioning_officer, case=case, action="decide_warning", motivation="First time."
+    )
+    text = text_of(bytes(case.letters.get(kind="decision").content))
+    assert "waarschuwing" in text and "First time." in text
+    assert "+++" not in text and "politierechtbank" not in text
+    page = verified_client(gas_staff).get(reverse("sanctions:case", args=[case.number]))
+    html = page.content.decode()
+    assert 'data-deadline="payment"' not in html  # no fine, nothing to pay
+    assert 'class="level-overdue"' not in html
