@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django import template
 
 from urbis.sanctions import labels
@@ -9,7 +11,7 @@ from urbis.sanctions import labels
 register = template.Library()
 
 
-def _word(table: dict[str, object], code: object) -> str:
+def _word(table: Mapping[str, object], code: object) -> str:
     return str(table.get(str(code), code))
 
 
