@@ -1,4 +1,5 @@
-"""`make bench`: Urbis analytics against named peers, measured in the same run.
+"""`make bench`: Urbis analytics against named peers, measured in the same run, and the GAS
+volume figures (issue 3: bulk intake, letters, a million cases; see benchmarks/gas_bench.py).
 
 Peers installed only in .venv-bench (``uv sync --group bench``): pointpats (Knox), esda +
 libpysal (Gi*), scikit-learn (KDE). tobydavies/NearRepeat's knox_test and open_cp's
@@ -7,7 +8,8 @@ ProspectiveHotSpot are not on PyPI: their published 2-core figures are used
 threads cannot slow the next, and reports its own peak memory. Nothing is asserted: every
 figure, ratio (peer time / Urbis time) and the issue's target are printed.
 
-    .venv-bench/bin/python benchmarks/run.py [--quick] [--only knox,pointpats,all,gi,kde,prospective]
+    .venv-bench/bin/python benchmarks/run.py [--quick] [--only knox,pointpats,all,gi,kde,prospective,
+        gas_intake,gas_letters,gas_queries]
 """
 
 from __future__ import annotations
@@ -62,11 +64,14 @@ def main() -> int:
     import numpy as np
 
     print(
-        f"Urbis analytics benchmark ({'quick' if args.quick else 'full'}): {os.cpu_count()} "
+        f"Urbis benchmark ({'quick' if args.quick else 'full'}): {os.cpu_count()} "
         f"cores, Python {sys.version.split()[0]}, numpy {np.__version__}",
         flush=True,
     )
-    print("ratio = peer time / Urbis time (higher is faster); targets from issue 4\n", flush=True)
+    print(
+        "ratio = peer time / Urbis time (higher is faster); targets from issues 3 and 4\n",
+        flush=True,
+    )
     start = time.perf_counter()
     failed = []
     for name in selected:
