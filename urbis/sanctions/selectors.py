@@ -110,11 +110,11 @@ def lead_times(user: Any, since: dt.date | None = None) -> list[dict[str, Any]]:
 
 def at_risk(user: Any, today: dt.date, within_days: int = 60) -> QuerySet[Case]:
     """Undecided cases whose decision limit falls within ``within_days``, soonest first."""
-    from urbis.sanctions.workflow import UNDECIDED
+    from urbis.sanctions.workflow import AWAITING_DECISION
 
     return (
         cases_for(user)
-        .filter(status__in=[s.value for s in UNDECIDED])
+        .filter(status__in=[s.value for s in AWAITING_DECISION], decided_on__isnull=True)
         .filter(decision_limit__lte=today + dt.timedelta(days=within_days))
         .order_by("decision_limit")
     )

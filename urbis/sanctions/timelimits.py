@@ -10,7 +10,8 @@ from django.utils import timezone
 from urbis.sanctions import selectors
 from urbis.sanctions.models import Case, MunicipalSettings
 from urbis.sanctions.rules import deadlines as engine
-from urbis.sanctions.workflow import Outcome, Procedure, Status
+from urbis.sanctions.rules.calendar import deemed_receipt
+from urbis.sanctions.workflow import Outcome, Procedure
 
 
 def facts_of(case: Case, municipal: MunicipalSettings | None = None) -> engine.CaseFacts:
@@ -25,18 +26,21 @@ def facts_of(case: Case, municipal: MunicipalSettings | None = None) -> engine.C
     declined: bool | None = None
     if case.prosecutor_answer_on:
         declined = case.outcome != Outcome.PROSECUTED
-    appeal = (
-        case.appeals.order_by("lodged_on").first()
-        if case.pk and case.status in (Status.IN_APPEAL, Status.DECIDED, Status.CLOSED)
-        else None
-    )
+    appeal = case.appeals.order_by("-lodged_on").first() if case.pk and case.decided_on else None
+    # After the court's judgment (final: no further appeal) the payment runs from the judgment.
+    judged = appeal.judgment_on if appeal and appeal.judgment in ("confirmed", "reformed") else None
     parking_like = procedure in (Procedure.PARKING, Procedure.SPEEDING)
     return engine.CaseFacts(
         procedure=engine.Procedure(procedure.value),
         offence_on=timezone.localtime(a.offence_at).date(),
         ascertained_on=a.ascertained_on,
         report_received_on=a.received_on,
-        prosecutor_received_on=case.prosecutor_sent_on,
+        # Deemed received like any registered letter (GAS-R19), never the day it was sent.
+        prosecutor_received_on=deemed_receipt(
+            case.prosecutor_sent_on, municipal.deemed_receipt_working_days
+        )
+        if case.prosecutor_sent_on
+        else None,
         camera_sign=a.kind == "camera" and procedure == Procedure.PARKING,
         minor=case.minor,
         protocol_agreement=protocol,
@@ -46,9 +50,9 @@ def facts_of(case: Case, municipal: MunicipalSettings | None = None) -> engine.C
         alternative_proposed_on=case.alternative_proposed_on,
         mediation_payment_terms_agreed=case.payment_terms_agreed,
         # A warning, a closure or an alternative measure also ends the decision limit.
-        decision_posted_on=case.notified_on or case.decided_on or case.closed_on,
+        decision_posted_on=judged or case.notified_on or case.decided_on or case.closed_on,
         payment_reminder_posted_on=case.term_started_on if parking_like else None,
-        appeal_lodged_on=appeal.lodged_on if appeal else None,
+        appeal_lodged_on=appeal.lodged_on if appeal and not judged else None,
         defence_received_on=case.defence_received_on,
         paid_on=case.closed_on if case.status == "paid" else None,
     )
@@ -71,6 +75,8 @@ def deadlines_of(case: Case, municipal: MunicipalSettings | None = None) -> list
     if case.outcome and case.outcome not in (Outcome.FINE, Outcome.PAID):
         # No fine: nothing to pay, to appeal or to collect.
         found = [d for d in found if d.code not in NO_FINE_NO_TERM]
+    if case.pk and case.appeals.exclude(judgment="").exists():
+        found = [d for d in found if d.code != "appeal"]  # the judgment is final
     return found
 
 

@@ -48,7 +48,8 @@ OPEN_STATUSES = frozenset(Status) - {
     Status.TIME_BARRED,
     Status.ENFORCEMENT,
 }
-#: Statuses in which the sanctioning official may still decide (the decision limit applies).
+#: Statuses in which no fine has been decided yet (the decision limit applies); for stopping,
+#: parking and speeding also the invitation and reminder states while ``decided_on`` is empty.
 UNDECIDED = frozenset(
     {
         Status.RECEIVED,
@@ -61,6 +62,9 @@ UNDECIDED = frozenset(
         Status.COMMUNITY_SERVICE,
     }
 )
+
+#: Where the nightly sweep and the at-risk queue look (with no decision recorded yet).
+AWAITING_DECISION = UNDECIDED | {Status.SECOND_INVITATION, Status.REMINDER}
 
 
 class Outcome(StrEnum):
@@ -181,7 +185,7 @@ EDGES: tuple[Edge, ...] = (
         "reject_defence",
         _s(Status.DEFENCE_RECEIVED, Status.HEARING_SCHEDULED),
         Status.SECOND_INVITATION,
-        FIXED,
+        frozenset({Procedure.PARKING}),
         "art. 29 (GAS-R32): defence rejected — new invitation to pay within 30 days",
     ),
     # -- minors (art. 14-19, GAS-R08..R11) ---------------------------------------------------
@@ -241,10 +245,19 @@ EDGES: tuple[Edge, ...] = (
     # -- decision (art. 7, 27-28) ------------------------------------------------------------------
     Edge(
         "decide_fine",
-        DECIDABLE | _s(Status.REMINDER),
+        DECIDABLE,
         Status.DECIDED,
         ALL,
         "art. 4 §1 1°, art. 7, art. 27-28 (GAS-R01..R03, R24): fine, registered notification",
+        outcome=Outcome.FINE,
+    ),
+    Edge(
+        "decide_fine",
+        _s(Status.SECOND_INVITATION, Status.REMINDER),
+        Status.DECIDED,
+        FIXED,
+        "art. 29 (GAS-R32): unpaid after the invitation and the reminder — the fixed fine is "
+        "decided and notified",
         outcome=Outcome.FINE,
     ),
     Edge(
@@ -308,8 +321,15 @@ EDGES: tuple[Edge, ...] = (
         "send_reminder",
         _s(Status.OPENED, Status.SECOND_INVITATION, Status.DECIDED),
         Status.REMINDER,
-        ALL,
-        "art. 29 (GAS-R32) / art. 30: unpaid after the term — reminder with a new term",
+        FIXED,
+        "art. 29 (GAS-R32): unpaid after the term — reminder with a new 30-day term",
+    ),
+    Edge(
+        "send_reminder",
+        _s(Status.DECIDED),
+        Status.REMINDER,
+        DISCRETIONARY,
+        "art. 30 (GAS-R25): the decided fine is unpaid after the payment term — reminder",
     ),
     Edge(
         "export_for_enforcement",
@@ -332,7 +352,6 @@ EDGES: tuple[Edge, ...] = (
         Status.DECIDED,
         ALL,
         "art. 31: the court confirms or reforms the fine (final judgment)",
-        outcome=Outcome.FINE,
     ),
     Edge(
         "appeal_annulled",
@@ -345,7 +364,7 @@ EDGES: tuple[Edge, ...] = (
     # -- the case nobody may lose (art. 26, GAS-R21..R23): recorded, never silently ---------------
     Edge(
         "time_bar",
-        UNDECIDED,
+        UNDECIDED | _s(Status.SECOND_INVITATION, Status.REMINDER),
         Status.TIME_BARRED,
         ALL,
         "art. 26 (GAS-R21..R23): no decision within the limit — the power to fine has lapsed",

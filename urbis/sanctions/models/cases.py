@@ -54,7 +54,13 @@ class Ascertainment(models.Model):
         _("device financed by the local authority"), default=True
     )
     other_offence = models.BooleanField(_("another simultaneous offence"), default=False)
-    idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
+    # Names the report's author (art. 21); a user only when that officer filed it himself.
+    officer = models.CharField(
+        _("ascertaining officer (name or number)"), max_length=120, blank=True
+    )
+    # NULL, not "": reports without a key must not collide in the per-user unique constraint.
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001
+    request_hash = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
@@ -66,6 +72,12 @@ class Ascertainment(models.Model):
             models.CheckConstraint(
                 condition=models.Q(received_on__gte=models.F("ascertained_on")),
                 name="ascertainment_received_after",
+            ),
+            # One PV or report is one case, even when a batch is uploaded twice.
+            models.UniqueConstraint(fields=["kind", "reference"], name="ascertainment_once"),
+            # A retried request returns its own first case, per user (never another's).
+            models.UniqueConstraint(
+                fields=["created_by", "idempotency_key"], name="idempotency_per_user"
             ),
         ]
 

@@ -123,6 +123,15 @@ class MunicipalSettings(models.Model):
     deemed_receipt_working_days = models.PositiveSmallIntegerField(
         _("deemed receipt (working days after posting)"), default=3
     )
+    # Language laws on administrative matters: a city may have to write in its region's
+    # language whatever the offender chose (empty: the offender's language, nl/fr/en).
+    letter_language = models.CharField(
+        _("language of letters"),
+        max_length=2,
+        blank=True,
+        choices=[("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))],
+        help_text=_("Empty: each offender's own language."),
+    )
     creditor_name = models.CharField(_("creditor name"), max_length=70, default="Stad Mechelen")
     creditor_iban = models.CharField(_("creditor IBAN"), max_length=34, default="BE71096123456769")
     creditor_bic = models.CharField(_("creditor BIC"), max_length=11, blank=True)

@@ -24,6 +24,7 @@ class Letter(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=LetterKind.choices)
     language = models.CharField(_("language"), max_length=2)
     addressee = models.CharField(_("addressee"), max_length=200)
+    address = models.TextField(_("address"), blank=True)  # as printed, one line per row
     registered = models.BooleanField(_("registered mail"), default=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     created_by = models.ForeignKey(

@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
 from urbis.core.audit import record_event
 from urbis.sanctions import timelimits
 from urbis.sanctions.models import Case
+from urbis.sanctions.services import guards
 from urbis.sanctions.services.cases import case_transition
 from urbis.sanctions.workflow import Procedure, Status
 
@@ -65,22 +67,33 @@ def notices_send_task(actor_id: int | None, procedure: str) -> str:
     return notices_send(actor=actor, procedure=procedure).summary()
 
 
+def _term_passed(case: Case, today: dt.date) -> bool:
+    """The payment term of the last letter (notice, invitation, reminder or decision) has run
+    out: 30 days (one month after a decision) after its deemed receipt."""
+    if case.status == Status.REMINDER or case.status == Status.SECOND_INVITATION:
+        started = case.term_started_on
+        return started is not None and today > started + dt.timedelta(days=30 + 3)
+    term = timelimits.deadline(case, "payment")
+    return term is not None and today > term.due
+
+
 def reminders_send(*, actor: Any, today: dt.date | None = None) -> BatchResult:
-    """GAS-R32 / art. 30: a reminder for every case whose payment term has passed unpaid."""
+    """GAS-R32 / art. 30: a reminder for every case whose payment term has passed unpaid —
+    stopping, parking and speeding after the notice or invitation, every procedure after the
+    decision."""
     today = today or timezone.localdate()
     result = BatchResult()
-    waiting = Case.objects.filter(
-        status__in=[Status.OPENED, Status.SECOND_INVITATION, Status.DECIDED],
-        amount__isnull=False,
-    ).select_related("ascertainment__article", "ascertainment__offender")
+    fixed = [Procedure.PARKING, Procedure.SPEEDING]
+    waiting = (
+        Case.objects.filter(amount__isnull=False)
+        .filter(
+            Q(status=Status.DECIDED)
+            | Q(status__in=[Status.OPENED, Status.SECOND_INVITATION], procedure__in=fixed)
+        )
+        .select_related("ascertainment__article", "ascertainment__offender")
+    )
     for case in waiting.iterator(chunk_size=500):
-        term = timelimits.deadline(case, "payment")
-        if case.status == Status.OPENED and case.procedure not in (
-            Procedure.PARKING,
-            Procedure.SPEEDING,
-        ):
-            continue  # discretionary procedures: the fine is not yet decided
-        if term is None or today <= term.due:
+        if hasattr(case, "instalment_plan") or not _term_passed(case, today):
             continue
         try:
             case_transition(actor=actor, case=case, action="send_reminder", on=today)
@@ -91,16 +104,45 @@ def reminders_send(*, actor: Any, today: dt.date | None = None) -> BatchResult:
     return result
 
 
+def fixed_fines_decide(*, actor: Any, today: dt.date | None = None) -> BatchResult:
+    """GAS-R32 (art. 29): stopping, parking and speeding cases still unpaid after the reminder
+    get their decision (the fixed amount), notified by registered letter — the sanctioning
+    official's batch."""
+    today = today or timezone.localdate()
+    result = BatchResult()
+    unpaid = Case.objects.filter(
+        status=Status.REMINDER,
+        decided_on__isnull=True,
+        procedure__in=[Procedure.PARKING, Procedure.SPEEDING],
+    ).select_related("ascertainment__article", "ascertainment__offender")
+    for case in unpaid.iterator(chunk_size=500):
+        if not _term_passed(case, today):
+            continue
+        try:
+            case_transition(actor=actor, case=case, action="decide_fine", on=today)
+        except ValidationError as error:
+            result.refused.append((case.number, "; ".join(error.messages)))
+        else:
+            result.done.append(case.number)
+    return result
+
+
 def enforcement_due(*, today: dt.date | None = None) -> list[Case]:
-    """Reminded cases whose reminder term has passed unpaid: ready for collection."""
+    """Decided fines, unpaid after their reminder and past the appeal term: ready for
+    collection (the same conditions the export step checks, GAS-R27/R28)."""
     today = today or timezone.localdate()
     due = []
-    for case in Case.objects.filter(status=Status.REMINDER).select_related(
-        "ascertainment__offender", "ascertainment__article"
-    ):
-        started = case.term_started_on
-        if started and today > started + dt.timedelta(days=30 + 3):  # 30 days after receipt
-            due.append(case)
+    candidates = Case.objects.filter(
+        status=Status.REMINDER, decided_on__isnull=False
+    ).select_related("ascertainment__offender", "ascertainment__article")
+    for case in candidates:
+        if not _term_passed(case, today):
+            continue
+        try:
+            guards._enforceable(case, today)
+        except ValidationError:
+            continue
+        due.append(case)
     return due
 
 

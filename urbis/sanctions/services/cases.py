@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
-from urbis.core.roles import has_role
 from urbis.sanctions import letters, selectors, timelimits, workflow
 from urbis.sanctions.models import (
     Appeal,
@@ -26,11 +25,10 @@ from urbis.sanctions.models import (
     StatusChange,
 )
 from urbis.sanctions.models.cases import Court
-from urbis.sanctions.permissions import DECIDE_ROLES
-from urbis.sanctions.rules import amounts
-from urbis.sanctions.workflow import Outcome, Procedure, Status
+from urbis.sanctions.services import guards
+from urbis.sanctions.workflow import Outcome, Status
 
-DECISIONS = {"decide_fine", "decide_warning", "decide_no_follow_up"}
+DECISIONS = guards.DECISIONS
 #: Outcomes written to the register: sanctions and alternative measures (art. 44 §1).
 REGISTERED = {
     Outcome.FINE,
@@ -41,6 +39,15 @@ REGISTERED = {
     Outcome.WITHDRAWAL,
     Outcome.CLOSURE,
 }
+PAYABLE = {Status.OPENED, Status.SECOND_INVITATION, Status.DECIDED, Status.REMINDER}
+
+
+def _paid(case: Case) -> Decimal:
+    from django.db.models import Sum
+
+    return case.payments.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+
+
 LETTER_OF_ACTION = {
     "send_opening_letter": LetterKind.OPENING,
     "send_parking_notice": LetterKind.PARKING_NOTICE,
@@ -55,76 +62,7 @@ LETTER_OF_ACTION = {
 
 
 def _refuse(field: str, message: str) -> ValidationError:
-    return ValidationError({field: [message]})
-
-
-def _guards(
-    case: Case, edge: workflow.Edge, actor: Any, on: dt.date, amount: Decimal | None
-) -> Decimal | None:
-    """Legal conditions beyond the table; raise with the rule's name. Returns the amount."""
-    a = case.ascertainment
-    if edge.action in DECISIONS:
-        # GAS-R49: the sanctioning official is never the ascertaining officer or the mediator.
-        if not has_role(actor, *DECIDE_ROLES):
-            raise _refuse("action", _("Only the sanctioning official decides."))
-        if actor.pk in {a.ascertainer_id, case.mediator_id}:
-            raise _refuse(
-                "action",
-                _("GAS-R49: the ascertaining officer or mediator of a case may not decide it."),
-            )
-        limit = timelimits.decision_limit(case)
-        if limit is not None and on > limit:
-            raise _refuse(
-                "action",
-                _("GAS-R21: the decision limit passed on %(day)s; the case is time-barred.")
-                % {"day": limit.isoformat()},
-            )
-        if case.status == Status.OPENED and case.procedure not in (
-            Procedure.PARKING,
-            Procedure.SPEEDING,
-        ):
-            defence = timelimits.deadline(case, "defence")
-            if defence is not None and on <= defence.due:
-                raise _refuse(
-                    "action",
-                    _("GAS-R18: the 15-day defence term runs until %(day)s.")
-                    % {"day": defence.due.isoformat()},
-                )
-    if edge.action == "decide_fine":
-        if case.minor and not case.history.filter(to_status=Status.MEDIATION).exists():
-            raise _refuse("action", _("GAS-R08: a minor must first be offered mediation."))
-        if case.procedure in (Procedure.PARKING, Procedure.SPEEDING):
-            return case.amount  # fixed amounts: the official cannot deviate (§2.4, §2.5)
-        if amount is None or amount <= 0:
-            raise _refuse("amount", _("State the amount of the fine."))
-        offence_on = timezone.localtime(a.offence_at).date()
-        legal_max = amounts.max_fine(offence_on, minor=case.minor).value
-        ceiling = min(legal_max, a.article.max_fine or legal_max)
-        if amount > ceiling:
-            raise _refuse(
-                "amount",
-                _("GAS-R01..R03: at most %(max)s for this case.") % {"max": ceiling},
-            )
-    if edge.action == "prosecutor_silent":
-        wait = timelimits.deadline(case, "prosecutor_wait")
-        if wait is None or on < wait.due:  # due: the first day the SA may act
-            raise _refuse(
-                "action",
-                _("GAS-R14: the prosecutor has two months, until %(day)s.")
-                % {"day": wait.due.isoformat() if wait else "?"},
-            )
-    if edge.action in ("propose_mediation", "propose_community_service"):
-        municipal = selectors.settings_on(a.ascertained_on)
-        provided = (
-            municipal.mediation_provided and a.article.mediation_allowed
-            if edge.action == "propose_mediation"
-            else municipal.community_service_provided and a.article.community_service_allowed
-        )
-        if not provided:
-            raise _refuse(
-                "action", _("The police regulation does not provide for this alternative measure.")
-            )
-    return amount
+    return guards.refuse(field, message)
 
 
 def _apply_facts(case: Case, edge: workflow.Edge, on: dt.date, amount: Decimal | None) -> None:
@@ -159,9 +97,11 @@ def case_transition(
     note: str = "",
     amount: Decimal | None = None,
     motivation: str = "",
+    via_service: bool = False,
 ) -> Case:
     """Take one step of the workflow table; refused steps raise ``ValidationError`` naming
-    the rule, and leave the case untouched."""
+    the rule, and leave the case untouched. ``via_service`` is set by the services that record
+    what a step needs (defence, hearing, appeal, payment, the nightly lapse)."""
     on = on or timezone.localdate()
     with transaction.atomic():
         case = (
@@ -173,7 +113,7 @@ def case_transition(
             edge = workflow.check(action, case.status, case.procedure, minor=case.minor)
         except workflow.TransitionRefused as refused:
             raise _refuse("action", str(refused)) from refused
-        amount = _guards(case, edge, actor, on, amount)
+        amount = guards.check(case, edge, actor, on, amount, via_service=via_service)
         previous = case.status
         _apply_facts(case, edge, on, amount)
         if motivation:
@@ -201,6 +141,11 @@ def case_transition(
                 letter_create(actor=actor, case=case, kind=LetterKind.PARENTS, on=on)
         if edge.outcome in REGISTERED:
             _register(case, edge.outcome, on)
+        if edge.target in PAYABLE and case.amount and _paid(case) >= case.amount:
+            # Paid in full before this step (e.g. during the defence term): settle now.
+            case_transition(
+                actor=actor, case=case, action="payment_received", on=on, via_service=True
+            )
         record_event(
             actor=actor,
             action=f"gas.{action}",
@@ -291,7 +236,9 @@ def defence_record(
     if received_on > timezone.localdate():
         raise _refuse("received_on", _("This date is in the future."))
     with transaction.atomic():
-        case_transition(actor=actor, case=case, action="record_defence", on=received_on)
+        case_transition(
+            actor=actor, case=case, action="record_defence", on=received_on, via_service=True
+        )
         case.refresh_from_db()
         if not case.defence_received_on:
             case.defence_received_on = received_on
@@ -309,14 +256,22 @@ def defence_record(
 
 def hearing_schedule(*, actor: Any, case: Case, at: dt.datetime, place: str) -> Hearing:
     with transaction.atomic():
-        case_transition(actor=actor, case=case, action="schedule_hearing", on=at.date())
+        case_transition(
+            actor=actor,
+            case=case,
+            action="schedule_hearing",
+            on=min(at.date(), timezone.localdate()),
+            via_service=True,
+        )
         return Hearing.objects.create(case=case, at=at, place=place)
 
 
 def appeal_lodge(*, actor: Any, case: Case, lodged_on: dt.date, reference: str = "") -> Appeal:
     """GAS-R26 / R11: police court for adults, youth court for minors."""
     with transaction.atomic():
-        case_transition(actor=actor, case=case, action="lodge_appeal", on=lodged_on)
+        case_transition(
+            actor=actor, case=case, action="lodge_appeal", on=lodged_on, via_service=True
+        )
         court = Court.YOUTH if case.minor else Court.POLICE
         return Appeal.objects.create(
             case=case, court=court, lodged_on=lodged_on, reference=reference
@@ -338,12 +293,25 @@ def appeal_judgment(
         raise _refuse("new_amount", _("A reformed judgment states the new amount."))
     with transaction.atomic():
         action = "appeal_annulled" if judgment == "annulled" else "appeal_confirmed"
-        case_transition(actor=actor, case=case, action=action, on=on, note=judgment)
+        case_transition(
+            actor=actor, case=case, action=action, on=on, note=judgment, via_service=True
+        )
         appeal = Appeal.objects.select_for_update().filter(case=case).latest("lodged_on")
-        if judgment == "reformed":
-            Case.objects.filter(pk=case.pk).update(amount=new_amount)
         appeal.judgment = judgment
         appeal.judgment_on = on
         appeal.new_amount = new_amount
         appeal.save()
+        entries = RegisterEntry.objects.filter(case_number=case.number, measure=Outcome.FINE)
+        if judgment == "annulled":
+            # The annulled fine is no sanction any more: it leaves the register (art. 44).
+            entries.delete()
+        elif judgment == "reformed":
+            Case.objects.filter(pk=case.pk).update(amount=new_amount)
+            entries.update(amount=new_amount)
+        record_event(
+            actor=actor,
+            action="gas.appeal_judgment",
+            target=case,
+            data={"judgment": judgment, "new_amount": str(new_amount or "")},
+        )
     return appeal

@@ -75,6 +75,7 @@ class AscertainmentData:
     built_up_area: bool = True
     municipal_device: bool = True
     other_offence: bool = False
+    officer: str = ""  # the ascertaining officer's name or number, as on the PV
 
 
 @dataclass
@@ -114,6 +115,11 @@ def _offender_checks(data: OffenderData, errors: dict[str, list[str]]) -> Offend
                     _("%(value)s is not a valid enterprise number.")
                     % {"value": data.enterprise_number}
                 )
+    if data.kind == OffenderKind.NATURAL and data.birth_date is None and not data.national_number:
+        # GAS-R04/R05/R10: the age decides minimum age, procedure and letters to parents.
+        errors.setdefault("offender.birth_date", []).append(
+            _("The date of birth or the national number is required.")
+        )
     if data.language not in ("nl", "fr", "en"):
         errors.setdefault("offender.language", []).append(_("Dutch, French or English."))
     return data
@@ -341,6 +347,32 @@ def _fixed_amount(article: Article, offence_on: dt.date, data: AscertainmentData
     return None
 
 
+class IdempotencyConflict(ValueError):
+    """The key was used before for a different report (HTTP 409)."""
+
+
+def request_hash(data: AscertainmentData) -> str:
+    """A fingerprint of the report, to tell a retry from a different report under one key."""
+    import hashlib
+    import json
+    from dataclasses import asdict
+
+    return hashlib.sha256(
+        json.dumps(asdict(data), sort_keys=True, default=str).encode()
+    ).hexdigest()
+
+
+def _replayed(actor: Any, key: str, fingerprint: str) -> Case | None:
+    existing = (
+        Case.objects.filter(ascertainment__idempotency_key=key, ascertainment__created_by=actor)
+        .select_related("ascertainment")
+        .first()
+    )
+    if existing is not None and existing.ascertainment.request_hash not in ("", fingerprint):
+        raise IdempotencyConflict(key)
+    return existing
+
+
 def ascertainment_create(
     *,
     actor: Any,
@@ -350,23 +382,72 @@ def ascertainment_create(
 ) -> IntakeResult:
     """Register an ascertainment and open its case.
 
-    The same ``idempotency_key`` always returns the first case: a retried request never
-    creates a second one, also when two arrive at the same time."""
+    The same ``idempotency_key`` from the same user always returns the first case: a retried
+    request never creates a second one, also when two arrive at the same time. The same key
+    with a different report raises :class:`IdempotencyConflict`."""
+    fingerprint = request_hash(data)
     if idempotency_key:
-        existing = Case.objects.filter(ascertainment__idempotency_key=idempotency_key).first()
+        existing = _replayed(actor, idempotency_key, fingerprint)
         if existing is not None:
             return IntakeResult(existing, created=False)
     article = validate(data)
     try:
         with transaction.atomic():
-            case = _create(actor, data, article, idempotency_key, photos or [])
+            case = _create(actor, data, article, idempotency_key, photos or [], fingerprint)
     except IntegrityError:
         if idempotency_key:
-            existing = Case.objects.filter(ascertainment__idempotency_key=idempotency_key).first()
+            existing = _replayed(actor, idempotency_key, fingerprint)
             if existing is not None:
                 return IntakeResult(existing, created=False)
+        if Ascertainment.objects.filter(kind=data.kind, reference=data.reference).exists():
+            raise _duplicate(data.reference) from None
         raise
     return IntakeResult(case, created=True)
+
+
+def _duplicate(reference: str) -> ValidationError:
+    case = Case.objects.filter(ascertainment__reference=reference).first()
+    return ValidationError(
+        {
+            "reference": [
+                _("This PV or report is already registered as case %(n)s.")
+                % {"n": case.number if case else "?"}
+            ]
+        }
+    )
+
+
+def _officer_user(actor: Any, kind: str) -> Any:
+    """The ascertaining officer as a user: only when that officer files his own report (for
+    GAS-R49); staff keying in a police PV are not its author."""
+    from urbis.core.roles import Role, has_role
+
+    if kind == AscertainerKind.MUNICIPAL and has_role(actor, Role.ASCERTAINER):
+        return actor
+    return None
+
+
+def _known_offender(o: OffenderData) -> Offender | None:
+    """The offender already on file, with the address and language of the latest report."""
+    offender = selectors.find_offender(o.national_number, o.enterprise_number)
+    if offender is None:
+        return None
+    changed = {
+        name: value
+        for name, value in (
+            ("street", o.street),
+            ("postcode", o.postcode),
+            ("city", o.city),
+            ("language", o.language),
+            ("email", o.email),
+        )
+        if value and getattr(offender, name) != value
+    }
+    if changed:
+        for name, value in changed.items():
+            setattr(offender, name, value)
+        offender.save(update_fields=list(changed))
+    return offender
 
 
 def _create(
@@ -375,9 +456,12 @@ def _create(
     article: Article,
     idempotency_key: str | None,
     photos: list[Any],
+    fingerprint: str = "",
 ) -> Case:
     o = data.offender
-    offender = selectors.find_offender(o.national_number, o.enterprise_number)
+    if Ascertainment.objects.filter(kind=data.kind, reference=data.reference).exists():
+        raise _duplicate(data.reference)
+    offender = _known_offender(o)
     if offender is None:
         offender = Offender.objects.create(
             kind=o.kind,
@@ -398,7 +482,8 @@ def _create(
     ascertainment = Ascertainment.objects.create(
         kind=data.kind,
         reference=data.reference,
-        ascertainer=actor if data.kind != AscertainerKind.CAMERA else None,
+        ascertainer=_officer_user(actor, data.kind),
+        officer=data.officer,
         offence_at=data.offence_at,
         ascertained_on=data.ascertained_on,
         received_on=data.received_on,
@@ -415,6 +500,7 @@ def _create(
         municipal_device=data.municipal_device,
         other_offence=data.other_offence,
         idempotency_key=idempotency_key or None,
+        request_hash=fingerprint,
         created_by=actor,
     )
     for upload in photos:
@@ -481,9 +567,25 @@ def ascertainments_import(*, actor: Any, content: bytes, import_valid: bool = Fa
         )
         return report
     catalogue = Catalogue()
+    seen: set[tuple[str, str]] = set()
+    references = {
+        (row.get("kind", "").strip(), row.get("reference", "").strip()) for _n, row in rows
+    }
+    on_file = {
+        (kind, reference): number
+        for kind, reference, number in Case.objects.filter(
+            ascertainment__reference__in=[r for _k, r in references]
+        ).values_list("ascertainment__kind", "ascertainment__reference", "number")
+    }
     for number, row in rows:
         try:
             data = parse_row(row)
+            key = (data.kind, data.reference)
+            if key in on_file:
+                raise RowError(_("already registered as case %(n)s") % {"n": on_file[key]})
+            if key in seen:
+                raise RowError(_("the same PV or report appears twice in the file"))
+            seen.add(key)
             valid.append((data, validate(data, catalogue=catalogue)))
         except RowError as error:
             report.rejected.append((number, str(error)))
@@ -560,7 +662,8 @@ def _bulk_create(
         Ascertainment(
             kind=data.kind,
             reference=data.reference,
-            ascertainer=actor if data.kind != AscertainerKind.CAMERA else None,
+            ascertainer=_officer_user(actor, data.kind),
+            officer=data.officer,
             offence_at=data.offence_at,
             ascertained_on=data.ascertained_on,
             received_on=data.received_on,

@@ -63,7 +63,7 @@ def paid_total(case: Case) -> Decimal:
 def _settle(actor: Any, case: Case, on: dt.date) -> None:
     """The case is paid when its payments cover the amount (partial payments add up)."""
     if case.amount and case.status in PAYABLE and paid_total(case) >= case.amount:
-        case_transition(actor=actor, case=case, action="payment_received", on=on)
+        case_transition(actor=actor, case=case, action="payment_received", on=on, via_service=True)
 
 
 def payments_import(*, actor: Any, source: str, content: bytes, filename: str = "") -> ImportReport:

@@ -15,7 +15,7 @@ from urbis.core.audit import record_event
 from urbis.sanctions import selectors, timelimits
 from urbis.sanctions.models import Case, LeadTimeStat, PurgeLog, RegisterEntry
 from urbis.sanctions.services.cases import case_transition
-from urbis.sanctions.workflow import UNDECIDED
+from urbis.sanctions.workflow import AWAITING_DECISION
 
 
 def register_purge(*, actor: Any, today: dt.date | None = None) -> PurgeLog:
@@ -61,8 +61,8 @@ def deadline_sweep(*, today: dt.date | None = None) -> SweepResult:
     # one; cases further away cannot be due for anything yet (the limit is stored per case).
     horizon = today + dt.timedelta(days=160)
     undecided = (
-        Case.objects.filter(status__in=[s.value for s in UNDECIDED])
-        .filter(decision_limit__lte=horizon)
+        Case.objects.filter(status__in=[s.value for s in AWAITING_DECISION])
+        .filter(decided_on__isnull=True, decision_limit__lte=horizon)
         .select_related("ascertainment__article", "ascertainment__offender")
     )
     for case in undecided.iterator(chunk_size=500):
@@ -70,7 +70,9 @@ def deadline_sweep(*, today: dt.date | None = None) -> SweepResult:
             if deadline.code != "decision_limit":
                 continue
             if today > deadline.due:
-                case_transition(actor=None, case=case, action="time_bar", on=today)
+                case_transition(
+                    actor=None, case=case, action="time_bar", on=today, via_service=True
+                )
                 result.time_barred.append(case.number)
             elif deadline.escalate_on and today >= deadline.escalate_on:
                 result.escalations.append((case.number, deadline.code, deadline.due))

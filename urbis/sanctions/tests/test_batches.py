@@ -13,7 +13,11 @@ from django.urls import reverse
 from urbis.core.testing.fixtures import verified_client
 from urbis.sanctions.models import Case, LeadTimeStat, Letter
 from urbis.sanctions.services import cases as case_services
-from urbis.sanctions.services.batches import enforcement_due, reminders_send
+from urbis.sanctions.services.batches import (
+    enforcement_due,
+    fixed_fines_decide,
+    reminders_send,
+)
 from urbis.sanctions.services.intake import ascertainment_create
 from urbis.sanctions.services.register import lead_times_refresh
 from urbis.sanctions.tests.conftest import report
@@ -22,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_day_of_parking_notices_then_reminders_then_enforcement(
-    catalogue, ascertainer, gas_staff
+    catalogue, ascertainer, gas_staff, sanctioning_officer
 ) -> None:
     with time_machine.travel("2026-09-05 10:00", tick=False):
         for n in range(3):
@@ -42,10 +46,22 @@ def test_day_of_parking_notices_then_reminders_then_enforcement(
         reminded = reminders_send(actor=None, today=dt.date(2026, 10, 20))
     assert len(reminded.done) == 3
     assert Letter.objects.filter(kind="reminder").count() == 3
-    assert enforcement_due(today=dt.date(2026, 11, 1)) == []
-    due = enforcement_due(today=dt.date(2026, 11, 30))
+    # GAS-R27: no collection without a decided fine.
+    assert enforcement_due(today=dt.date(2026, 11, 30)) == []
+    # Unpaid after the reminder: the sanctioning official decides the fixed fines in one go.
+    assert fixed_fines_decide(actor=sanctioning_officer, today=dt.date(2026, 11, 20)).done == []
+    with time_machine.travel("2026-11-24 10:00", tick=False):
+        decided = fixed_fines_decide(actor=sanctioning_officer, today=dt.date(2026, 11, 24))
+    assert len(decided.done) == 3
+    assert Letter.objects.filter(kind="decision", registered=True).count() == 3
+    # The decision's month to pay and to appeal runs; then a reminder; then collection.
+    assert reminders_send(actor=None, today=dt.date(2026, 12, 20)).done == []
+    with time_machine.travel("2027-01-05 10:00", tick=False):
+        assert len(reminders_send(actor=None, today=dt.date(2027, 1, 5)).done) == 3
+    assert enforcement_due(today=dt.date(2027, 1, 20)) == []  # reminder term still running
+    due = enforcement_due(today=dt.date(2027, 2, 10))
     assert len(due) == 3
-    with time_machine.travel("2026-11-30 10:00", tick=False):
+    with time_machine.travel("2027-02-10 10:00", tick=False):
         csv = verified_client(gas_staff).post(reverse("sanctions:enforcement")).content.decode()
     assert csv.count("GAS-2026-") == 3 and "58.00" in csv
     assert Case.objects.filter(status="enforcement").count() == 3

@@ -142,7 +142,8 @@ def test_mixed_light_without_protocol_waits_two_months(catalogue, ascertainer, g
     case = step(case, "forward_to_prosecutor", gas_staff, dt.date(2026, 9, 5))
     with pytest.raises(ValidationError, match="GAS-R14"):
         step(case, "prosecutor_silent", gas_staff, dt.date(2026, 10, 20))
-    case = step(case, "prosecutor_silent", gas_staff, dt.date(2026, 11, 6))
+    # Sent 5 Sep, deemed received 10 Sep (GAS-R19): the SA may act from 10 Nov.
+    case = step(case, "prosecutor_silent", gas_staff, dt.date(2026, 11, 10))
     assert case.status == Status.RECEIVED
 
 
@@ -206,7 +207,7 @@ def test_repeat_offence_links_the_earlier_case(
         first, "decide_fine", sanctioning_officer, dt.date(2026, 4, 10), amount=Decimal(100)
     )
     with time_machine.travel("2026-09-05 10:00", tick=False):
-        second = ascertainment_create(actor=ascertainer, data=report()).case
+        second = ascertainment_create(actor=ascertainer, data=report(reference="BV/2026/0099")).case
     assert second.repeat_of == first  # GAS-R12: same article within 24 months
 
 

@@ -23,7 +23,9 @@ pytestmark = pytest.mark.django_db
 def _decide(ascertainer, staff, official, on: dt.date, after_days: int):  # type: ignore[no-untyped-def]
     received = on + dt.timedelta(days=3)
     with time_machine.travel(dt.datetime.combine(received, dt.time(10)), tick=False):
-        case = ascertainment_create(actor=ascertainer, data=report(on=on)).case
+        case = ascertainment_create(
+            actor=ascertainer, data=report(on=on, reference=f"BV/{on}")
+        ).case
     case_services.case_transition(actor=staff, case=case, action="send_opening_letter", on=received)
     decided = on + dt.timedelta(days=after_days)
     with time_machine.travel(dt.datetime.combine(decided, dt.time(10)), tick=False):
