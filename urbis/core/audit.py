@@ -6,6 +6,7 @@ the change it describes are committed together or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import models
@@ -76,7 +77,9 @@ def log_access(
     )
 
 
-def log_access_many(*, user: Any, targets: list[models.Model], purpose: str = "") -> None:
+def log_access_many(
+    *, user: Any, targets: Sequence[models.Model], purpose: str = ""
+) -> None:
     """Access-log a list view of personal data: one row per record shown."""
     context = request_context.current()
     now = timezone.now()

@@ -11,7 +11,7 @@ import datetime as dt
 import io
 from decimal import Decimal
 
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from urbis.sanctions.models import Case, LetterKind, MunicipalSettings
@@ -67,6 +67,21 @@ def _money(amount: Decimal | None) -> str:
     return "EUR " + formats.number_format(amount or Decimal(0), decimal_pos=2, use_l10n=True)
 
 
+def _text(value: object) -> str:
+    """What people typed, made safe for reportlab's paragraph mark-up (``<b>`` stays text)."""
+    from xml.sax.saxutils import escape
+
+    return escape(str(value))
+
+
+def _due(case: Case) -> Decimal:
+    """What is still to pay: the amount less the payments already received."""
+    from django.db.models import Sum
+
+    paid = case.payments.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+    return max((case.amount or Decimal(0)) - paid, Decimal(0))
+
+
 def _day(day: dt.date | None) -> str:
     return formats.date_format(day, "DATE_FORMAT") if day else "—"
 
@@ -81,12 +96,12 @@ def body(
         "%(facts)s. They constitute an infringement of article %(article)s of the police "
         "regulation: %(title)s."
     ) % {
-        "date": _day(a.offence_at.date()),
-        "place": a.address or "—",
-        "reference": a.reference,
-        "facts": a.description,
-        "article": a.article.code,
-        "title": a.article.title,
+        "date": _day(timezone.localtime(a.offence_at).date()),
+        "place": _text(a.address or "—"),
+        "reference": _text(a.reference),
+        "facts": _text(a.description),
+        "article": _text(a.article.code),
+        "title": _text(a.article.title),
     }
     paragraphs: list[str] = []
     if to_parents:
@@ -96,13 +111,14 @@ def body(
                 "(art. 14-19 of the Law of 24 June 2013). You may make remarks and propose "
                 "educational measures."
             )
-            % {"name": str(a.offender)}
+            % {"name": _text(a.offender)}
         )
     if kind == LetterKind.OPENING:
         paragraphs += [
             _("The sanctioning official opens an administrative procedure against you."),
             facts,
-            _("A copy of the report (%(reference)s) is enclosed.") % {"reference": a.reference},
+            _("A copy of the report (%(reference)s) is enclosed.")
+            % {"reference": _text(a.reference)},
             _("You have the right to consult your file."),
             _("You have the right to be assisted or represented by a lawyer."),
             _(
@@ -142,9 +158,9 @@ def body(
         paragraphs += [
             facts,
             _("Your defence was examined and not accepted: %(motivation)s")
-            % {"motivation": case.motivation or "—"},
+            % {"motivation": _text(case.motivation or "—")},
             _("You are invited a second time to pay %(amount)s within 30 days.")
-            % {"amount": _money(case.amount)},
+            % {"amount": _money(_due(case))},
         ]
     elif kind == LetterKind.DECISION and case.outcome != "fine":
         paragraphs += [facts]
@@ -158,14 +174,16 @@ def body(
                 _("Decision of %(date)s: no follow-up is given to these facts.")
                 % {"date": _day(case.decided_on)}
             )
-        paragraphs.append(_("Motivation: %(motivation)s") % {"motivation": case.motivation or "—"})
+        paragraphs.append(
+            _("Motivation: %(motivation)s") % {"motivation": _text(case.motivation or "—")}
+        )
     elif kind == LetterKind.DECISION:
         court = _("the youth court") if case.minor else _("the police court")
         paragraphs += [
             facts,
             _("Decision of %(date)s: an administrative fine of %(amount)s.")
             % {"date": _day(case.decided_on), "amount": _money(case.amount)},
-            _("Motivation: %(motivation)s") % {"motivation": case.motivation or "—"},
+            _("Motivation: %(motivation)s") % {"motivation": _text(case.motivation or "—")},
             _("Pay the fine within one month of the notification of this decision."),
             _(
                 "You may appeal against this decision by written request to %(court)s within "
@@ -181,7 +199,7 @@ def body(
     elif kind == LetterKind.REMINDER:
         paragraphs += [
             _("Our records show no payment of %(amount)s for case %(number)s.")
-            % {"amount": _money(case.amount), "number": case.number},
+            % {"amount": _money(_due(case)), "number": case.number},
             _(
                 "Pay within 30 days. Without payment the fine will be collected by enforcement, "
                 "at your expense."
@@ -223,7 +241,7 @@ def render(
             Paragraph(municipal.municipality, styles["Heading2"]),
             Paragraph(_("Administrative sanctions (GAS)"), text),
             Spacer(1, 8 * mm),
-            Paragraph("<br/>".join([addressee, *address]), text),
+            Paragraph("<br/>".join(_text(line) for line in [addressee, *address]), text),
             Spacer(1, 8 * mm),
             Paragraph(
                 _("%(title)s — case %(number)s") % {"title": title, "number": case.number},
@@ -235,20 +253,22 @@ def render(
         for paragraph in body(case, kind, municipal, to_parents=to_parents):
             story += [Paragraph(paragraph, text), Spacer(1, 2 * mm)]
         fine = kind != LetterKind.DECISION or case.outcome == "fine"
+        due = _due(case) if kind in (LetterKind.REMINDER, LetterKind.SECOND_INVITATION) else None
         if kind in PAYING_KINDS and fine and case.amount and case.payment_reference:
+            to_pay = case.amount if due is None else due
             ogm = payment_reference.format_ogm(case.payment_reference)
             qr = _qr_flowable(
                 payment_reference.epc_payload(
                     name=municipal.creditor_name,
                     iban=municipal.creditor_iban,
                     bic=municipal.creditor_bic or None,
-                    amount=case.amount,
+                    amount=to_pay,
                     ogm=case.payment_reference,
                 ),
                 35 * mm,
             )
             pay = [
-                Paragraph(_("Amount: %(amount)s") % {"amount": _money(case.amount)}, text),
+                Paragraph(_("Amount: %(amount)s") % {"amount": _money(to_pay)}, text),
                 Paragraph(_("Account: %(iban)s") % {"iban": municipal.creditor_iban}, text),
                 Paragraph(_("Structured communication: %(ogm)s") % {"ogm": ogm}, text),
                 Paragraph(_("Scan the code with your banking app."), text),

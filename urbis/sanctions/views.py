@@ -331,19 +331,12 @@ def dispatch_list(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="registered-{on}.csv"'
     writer = csv.writer(response)
-    writer.writerow(["case", "letter", "addressee", "street", "postcode", "city", "country"])
+    writer.writerow(["case", "letter", "addressee", "address"])
     for letter in letters:
-        o = letter.case.ascertainment.offender
+        # The address printed on that letter (the parents' own address for their copy).
+        log_access(user=request.user, target=letter.case, purpose="gas.dispatch_list")
         writer.writerow(
-            [
-                letter.case.number,
-                letter.kind,
-                letter.addressee,
-                o.street,
-                o.postcode,
-                o.city,
-                o.country,
-            ]
+            [letter.case.number, letter.kind, letter.addressee, letter.address.replace("\n", ", ")]
         )
     return response
 
@@ -387,11 +380,12 @@ def payments_page(request: HttpRequest) -> HttpResponse:
             content=upload.read(),
             filename=upload.name,
         )
-    unmatched = Payment.objects.filter(case__isnull=True)
+    unmatched = list(Payment.objects.filter(case__isnull=True)[:200])
+    log_access_many(user=request.user, targets=unmatched, purpose="gas.unmatched_payments")
     return render(
         request,
         "sanctions/payments.html",
-        {"form": form, "report": report, "unmatched": unmatched[:200]},
+        {"form": form, "report": report, "unmatched": unmatched},
     )
 
 

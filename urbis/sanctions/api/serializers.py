@@ -56,6 +56,7 @@ class AscertainmentSerializer(serializers.Serializer[Any]):
     built_up_area = serializers.BooleanField(required=False, default=True)
     municipal_device = serializers.BooleanField(required=False, default=True)
     other_offence = serializers.BooleanField(required=False, default=False)
+    officer = serializers.CharField(max_length=120, required=False, default="")
     offender = OffenderSerializer()
 
 

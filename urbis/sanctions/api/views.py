@@ -14,8 +14,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from urbis.core.api.errors import error_body
 from urbis.core.api.permissions import roles_required
-from urbis.core.audit import log_access
+from urbis.core.audit import log_access, log_access_many
 from urbis.sanctions import selectors
 from urbis.sanctions.api.serializers import (
     AscertainmentSerializer,
@@ -70,6 +71,15 @@ class AscertainmentCreate(APIView):
             )
         except DjangoValidationError as error:
             raise _drf(error) from error
+        except intake.IdempotencyConflict:
+            return Response(
+                error_body(
+                    409,
+                    "idempotency_conflict",
+                    "This Idempotency-Key was used before for a different report.",
+                ),
+                status=status.HTTP_409_CONFLICT,
+            )
         return Response(
             CaseListSerializer(result.case).data,
             status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK,
@@ -79,6 +89,12 @@ class AscertainmentCreate(APIView):
 class CaseList(generics.ListAPIView):  # type: ignore[type-arg]
     serializer_class = CaseListSerializer
     permission_classes = [roles_required(*CASE_ROLES)]
+
+    def paginate_queryset(self, queryset):  # type: ignore[no-untyped-def]
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            log_access_many(user=self.request.user, targets=list(page), purpose="gas.api.cases")
+        return page
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         cases = selectors.cases_for(self.request.user).order_by("-created_at")
@@ -112,6 +128,7 @@ class TransitionCreate(APIView):
             )
         except DjangoValidationError as error:
             raise _drf(error) from error
+        log_access(user=request.user, target=case, purpose="gas.api.transition")
         return Response(CaseSerializer(Case.objects.get(pk=case.pk)).data)
 
 

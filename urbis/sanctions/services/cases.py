@@ -18,6 +18,7 @@ from urbis.sanctions.models import (
     Appeal,
     Case,
     Defence,
+    Guardian,
     Hearing,
     Letter,
     LetterKind,
@@ -134,14 +135,17 @@ def case_transition(
             legal_basis=edge.legal_basis,
             note=note or motivation,
         )
+        settled = bool(edge.target in PAYABLE and case.amount and _paid(case) >= case.amount)
         kind = LETTER_OF_ACTION.get(action)
-        if kind is not None:
+        if kind is not None and not settled:  # no letter asking for what is already paid
             letter_create(actor=actor, case=case, kind=kind, on=on)
-            if kind == LetterKind.OPENING and case.minor:
-                letter_create(actor=actor, case=case, kind=LetterKind.PARENTS, on=on)
+            if case.minor and kind in (LetterKind.OPENING, LetterKind.DECISION):
+                # GAS-R10: each parent or guardian gets the letter too, at his own address.
+                for guardian in case.ascertainment.offender.guardians.all():
+                    letter_create(actor=actor, case=case, kind=kind, on=on, guardian=guardian)
         if edge.outcome in REGISTERED:
             _register(case, edge.outcome, on)
-        if edge.target in PAYABLE and case.amount and _paid(case) >= case.amount:
+        if settled:
             # Paid in full before this step (e.g. during the defence term): settle now.
             case_transition(
                 actor=actor, case=case, action="payment_received", on=on, via_service=True
@@ -176,45 +180,44 @@ def _register(case: Case, outcome: str, on: dt.date) -> RegisterEntry:
     )
 
 
-def letter_create(*, actor: Any, case: Case, kind: str, on: dt.date | None = None) -> Letter:
-    """Generate and keep a letter; the minor's parents get their own copy (GAS-R10)."""
+def letter_create(
+    *,
+    actor: Any,
+    case: Case,
+    kind: str,
+    on: dt.date | None = None,
+    guardian: Guardian | None = None,
+) -> Letter:
+    """Generate and keep a letter (PDF, with the address it carries). With ``guardian``, that
+    parent's own copy of the letter (GAS-R10: letters to the minor and to the parents)."""
     on = on or timezone.localdate()
     offender = case.ascertainment.offender
     municipal = selectors.settings_on(case.ascertainment.ascertained_on)
-    language = offender.language
-    if kind == LetterKind.PARENTS:
-        guardian = offender.guardians.first()
-        addressee = guardian.name if guardian else _("The parents of %(name)s") % {"name": offender}
-        address = guardian.address_lines if guardian else offender.address_lines
-        pdf = letters.render(
-            case,
-            LetterKind.OPENING,
-            municipal,
-            language=language,
-            addressee=addressee,
-            address=address,
-            to_parents=True,
-            on=on,
-        )
+    # The city's letter language when the language laws impose one, else the offender's.
+    language = municipal.letter_language or offender.language
+    if guardian is not None:
+        addressee, address = guardian.name, guardian.address_lines or offender.address_lines
     else:
-        addressee = str(offender)
-        pdf = letters.render(
-            case,
-            kind,
-            municipal,
-            language=language,
-            addressee=addressee,
-            address=offender.address_lines,
-            on=on,
-        )
-    # Registered mail: opening letters and decisions (art. 25, 27-28); the parking notice is
-    # an ordinary letter (art. 29 §1).
-    registered = kind in (LetterKind.OPENING, LetterKind.DECISION, LetterKind.PARENTS)
-    return Letter.objects.create(
-        case=case,
-        kind=kind,
+        addressee, address = str(offender), offender.address_lines
+    pdf = letters.render(
+        case,
+        kind,
+        municipal,
         language=language,
         addressee=addressee,
+        address=address,
+        to_parents=guardian is not None,
+        on=on,
+    )
+    # Registered mail: opening letters and decisions (art. 25, 27-28); the parking notice is
+    # an ordinary letter (art. 29 §1).
+    registered = kind in (LetterKind.OPENING, LetterKind.DECISION)
+    return Letter.objects.create(
+        case=case,
+        kind=LetterKind.PARENTS if guardian is not None else kind,
+        language=language,
+        addressee=addressee,
+        address="\n".join(address),
         registered=registered,
         created_by=actor,
         content=pdf,

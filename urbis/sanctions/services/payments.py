@@ -40,17 +40,21 @@ class ImportReport:
     rejected: list[tuple[int, str]] = field(default_factory=list)
 
 
-def _import_key(source: str, row: bank_statements.Payment) -> str:
-    """The same statement line imported twice is recognised and skipped."""
+def _import_key(source: str, row: bank_statements.Payment, occurrence: int) -> str:
+    """The same credit imported twice is recognised and skipped, also from an export that
+    overlaps an earlier one: CODA carries the bank's own reference; a CSV line is known by its
+    fields and by how many identical lines came before it in the same file (two equal
+    payments on one day are two payments)."""
     import hashlib
 
     parts = [
         source,
         row.account or "",
-        row.bank_reference or str(row.line),
+        row.bank_reference or f"#{occurrence}",
         str(row.date),
         str(row.amount),
         row.communication or "",
+        row.counterparty or "",
         row.iban or "",
     ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:64]
@@ -76,14 +80,22 @@ def payments_import(*, actor: Any, source: str, content: bytes, filename: str = 
         else bank_statements.parse_csv(text, CSV_LAYOUT)
     )
     report = ImportReport(rejected=[(e.line, e.reason) for e in parsed.errors])
+    occurrences: dict[tuple[object, ...], int] = {}
     with transaction.atomic():
         for row in parsed.payments:
-            key = _import_key(source, row)
+            same = (row.date, row.amount, row.communication, row.counterparty, row.iban)
+            occurrences[same] = occurrences.get(same, 0) + 1
+            key = _import_key(source, row, occurrences[same])
             if Payment.objects.filter(import_key=key).exists():
                 report.duplicates += 1
                 continue
             structured = row.structured or ""
-            case = Case.objects.filter(payment_reference=structured).first() if structured else None
+            # The case row is locked, so two imports paying one case add up (never both miss).
+            case = (
+                Case.objects.select_for_update().filter(payment_reference=structured).first()
+                if structured
+                else None
+            )
             payment = Payment.objects.create(
                 received_on=row.date,
                 amount=row.amount,
@@ -119,6 +131,7 @@ def payment_assign(*, actor: Any, payment: Payment, case: Case) -> Payment:
     """Assign an unmatched payment from the queue to its case by hand."""
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
+        case = Case.objects.select_for_update().get(pk=case.pk)
         if payment.case_id is not None:
             raise ValidationError({"payment": [_("This payment is already assigned.")]})
         payment.case = case

@@ -188,7 +188,8 @@ def test_payments_match_on_structured_communication_and_queue_the_rest(
     assert case.status == "paid"  # 30 + 28 = the fixed EUR 58 (GAS-R33)
     unmatched = Payment.objects.get(case__isnull=True)
     assert unmatched.amount == Decimal("58.00")
-    assert "not a date" not in page.content.decode() or "5" in page.content.decode()
+    rejected = page.content.decode().split('id="import-report"')[1]
+    assert "<td>5</td>" in rejected  # line 5, the unreadable date, reported with its line
     again = client.post(
         reverse("sanctions:payments"), {"source": "csv", "file": io.BytesIO(statement.encode())}
     )

@@ -34,8 +34,8 @@ def test_parallel_intake_numbers_are_unique_and_gap_free(ascertainer) -> None:
             client = api(ascertainer)
             barrier.wait()
             for n in range(per_thread):
-                body = {**BODY, "reference": f"PAR/{index}/{n}"}
-                # Every thread also sends the same retried request once.
+                # Every thread also sends the same retried request once (same key, same body).
+                body = {**BODY, "reference": "PAR/shared" if n == 0 else f"PAR/{index}/{n}"}
                 key = "shared-retry" if n == 0 else f"k-{index}-{n}"
                 response = client.post(
                     "/api/v1/gas/ascertainments/",

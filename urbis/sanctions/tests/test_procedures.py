@@ -147,7 +147,7 @@ def test_mixed_light_without_protocol_waits_two_months(catalogue, ascertainer, g
     assert case.status == Status.RECEIVED
 
 
-def test_parking_notice_and_payment_by_coda_like_rows(catalogue, ascertainer, gas_staff) -> None:
+def test_parking_amount_and_ordinary_notice(catalogue, ascertainer, gas_staff) -> None:
     with time_machine.travel("2026-09-05 10:00", tick=False):
         case = ascertainment_create(
             actor=ascertainer, data=report("PARK-2", plate="1-ABC-123")
@@ -156,6 +156,7 @@ def test_parking_notice_and_payment_by_coda_like_rows(catalogue, ascertainer, ga
     case = step(case, "send_parking_notice", gas_staff, dt.date(2026, 9, 8))
     notice = Letter.objects.get(case=case, kind="parking_notice")
     assert not notice.registered  # ordinary letter, art. 29 §1
+    assert "2800 Mechelen" in notice.address
 
 
 def test_speeding_eligibility(catalogue, ascertainer) -> None:
