@@ -6,10 +6,12 @@ import json
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from urbis.core.models import Organisation, User
 from urbis.core.roles import Role
+from urbis.cpted import triage
 from urbis.cpted.models import (
     ChecklistTemplate,
     InvestmentProject,
@@ -191,13 +193,17 @@ class StatusForm(forms.Form):
     )
 
 
-def triage_form_class(flow: dict[str, Any]) -> type[forms.Form]:
-    """A form with one field per question of the flow document."""
+def triage_form_class(flow: dict[str, Any], language: str | None = None) -> type[forms.Form]:
+    """A form with one field per question of the flow document, its texts in ``language``
+    (default: the active language; English where the flow has no translation)."""
+    language = language or get_language()
     fields: dict[str, forms.Field] = {}
     for qid, question in flow["questions"].items():
-        label = f"{qid} · {question.get('text', qid)}"
+        label = f"{qid} · {triage.question_text(question, language) or qid}"
         kind = question["type"]
-        choices = [(c, c.replace("_", " ")) for c in question.get("choices") or []]
+        choices = [
+            (c, triage.choice_label(question, c, language)) for c in question.get("choices") or []
+        ]
         field: forms.Field
         if kind == "bool":
             field = forms.NullBooleanField(

@@ -145,9 +145,9 @@ def assessment_pdf(assessment: Assessment, language: str) -> bytes:
                 }
             )
             para(_("Why:"))
-            for step in triage.path:
+            for step in triage.path_in(language):
                 para(f"• {step}")
-            for moment in triage.check_moments:
+            for moment in triage.check_moments_in(language):
                 para(_("Check moment: %(m)s") % {"m": moment})
         # 3. Method and visits.
         para(_("3. Method and site visits"), h2)
@@ -215,7 +215,8 @@ def assessment_pdf(assessment: Assessment, language: str) -> bytes:
                 else rating.value
             )
             para(
-                f"{rating.item.code} ({rating.zone.name}) – {rating.item.question}: {shown}"
+                f"{rating.item.code} ({rating.zone.name}) – "
+                f"{rating.item.question_in(language)}: {shown}"
                 + (f" — {rating.note}" if rating.note else "")
             )
             for photo in rating.photos.all():
@@ -254,7 +255,7 @@ def assessment_pdf(assessment: Assessment, language: str) -> bytes:
                 ]
                 + [
                     [
-                        r.text + (f" ({_('quick win')})" if r.quick_win else ""),
+                        r.text_in(language) + (f" ({_('quick win')})" if r.quick_win else ""),
                         r.get_priority_display(),
                         r.get_requirement_display(),
                         r.get_phase_display(),

@@ -62,7 +62,7 @@ def test_planner_creates_and_triages_a_project(demo) -> None:
     assert done.status_code == 201
     body = done.json()
     assert body["outcome"] == "full_check"
-    assert body["path"][-1] == "T8 Vulnerable users: True → vulnerable users"
+    assert body["path"][-1] == "T8 Vulnerable users: yes → vulnerable users"
     assert body["flow_version"] == "default-1"
 
 
