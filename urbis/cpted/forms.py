@@ -122,6 +122,31 @@ class ImportForm(forms.Form):
     )
 
 
+class ChecklistUploadForm(forms.Form):
+    document = forms.CharField(
+        label=_("Checklist template (YAML or JSON)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "false", "class": "code"}),
+    )
+    upload = forms.FileField(label=_("…or upload a YAML/JSON file"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        upload = data.get("upload")
+        if upload is not None:
+            if upload.size > 512 * 1024:
+                raise forms.ValidationError({"upload": _("The file is too large.")})
+            try:
+                data["document"] = upload.read().decode("utf-8")
+            except UnicodeDecodeError:
+                raise forms.ValidationError({"upload": _("The file must be UTF-8 text.")}) from None
+        if not (data.get("document") or "").strip():
+            raise forms.ValidationError(
+                {"document": _("Paste or upload a checklist template document.")}
+            )
+        return data
+
+
 class StartAssessmentForm(forms.Form):
     template = forms.ModelChoiceField(
         label=_("Checklist"), queryset=ChecklistTemplate.objects.all(), empty_label=None

@@ -196,6 +196,14 @@ class RecommendationSerializer(serializers.ModelSerializer[Recommendation]):
         return data
 
 
+class ChecklistTemplateSerializer(serializers.Serializer[Any]):
+    """A checklist template document (the upload/download format of services/checklists.py)."""
+
+    document = serializers.JSONField(
+        help_text="code, version, name and items (code, strategy, question {en, nl, fr}, ...)"
+    )
+
+
 class StatusSerializer(serializers.Serializer[Any]):
     status = serializers.CharField()
     motivation = serializers.CharField(required=False, allow_blank=True, default="")
