@@ -210,9 +210,9 @@ def test_red_flag_advice_reads_in_the_readers_language(demo) -> None:
     french = _pdf_text(
         client.get(reverse("cpted:report", args=[demo.assessments.get().pk, "fr"])).content
     )
-    assert "Drapeau rouge NS-03" in french
+    assert "Signal d'alerte NS-03" in french
     body = _get(client, f"/api/v1/cpted/recommendations/{rec.pk}/", "fr").json()
-    assert body["text"].startswith("Drapeau rouge NS-03")
+    assert body["text"].startswith("Signal d'alerte NS-03")
     # Typed advice stays as written.
     typed = Recommendation.objects.get(project=demo, quick_win=True)
     assert typed.text_in("fr") == "Mark the courtyard entrance with a gate and planting."
@@ -239,4 +239,4 @@ def test_red_flag_completed_in_dutch_reads_english_in_english(demo) -> None:
     rec = Recommendation.objects.get(assessment=assessment)
     assert rec.text_in("en").startswith("Red flag NS-01 (Whole site): Are all publicly")
     assert rec.text_in("nl").startswith("Rode vlag NS-01 (Volledige site): Worden alle")
-    assert rec.text_in("fr").startswith("Drapeau rouge NS-01 (Site entier)")
+    assert rec.text_in("fr").startswith("Signal d'alerte NS-01 (Site entier)")
