@@ -48,7 +48,7 @@ def default_flow(
     """The default flow from domain/cpted.md §5.1 with the given thresholds."""
     area = f"{floor_area:g}"
     return {
-        "version": "default-1",
+        "version": "default-2",
         "start": "T15",
         "questions": {
             "T15": {

@@ -30,6 +30,7 @@ Answer types: ``bool``, ``int``, ``number``, ``choice`` (one of ``choices``), ``
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -329,3 +330,39 @@ def evaluate(flow: dict[str, Any], answers: dict[str, Any]) -> Decision:
             return Decision(target.split(":", 1)[1], render_path(steps, "en"), used, steps)
         qid = target
     raise FlowError(["the flow loops"])  # unreachable for a validated flow
+
+
+def add_translations(document: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``document`` where every English-only text that equals a text of
+    ``reference`` (e.g. the default flow) takes its Dutch and French, and choice questions
+    get the reference's choice labels. Used to carry flows saved before the flow was
+    multilingual over to nl/fr without changing a rule."""
+    table: dict[str, Any] = {}
+
+    def learn(value: Any) -> None:
+        if isinstance(value, dict) and isinstance(value.get("en"), str):
+            table.setdefault(value["en"], value)
+
+    for question in reference.get("questions", {}).values():
+        learn(question.get("text"))
+        learn(question.get("else_reason"))
+        for rule in question.get("rules") or []:
+            learn(rule.get("reason"))
+
+    def swap(holder: dict[str, Any], key: str) -> None:
+        if isinstance(holder.get(key), str) and holder[key] in table:
+            holder[key] = dict(table[holder[key]])
+
+    result = json.loads(json.dumps(document))
+    for qid, question in result.get("questions", {}).items():
+        swap(question, "text")
+        swap(question, "else_reason")
+        for rule in question.get("rules") or []:
+            swap(rule, "reason")
+        labels = (reference.get("questions", {}).get(qid) or {}).get("choice_labels") or {}
+        choices = question.get("choices") or []
+        if "choice_labels" not in question and labels:
+            matching = {c: label for c, label in labels.items() if c in choices}
+            if matching:
+                question["choice_labels"] = matching
+    return result

@@ -20,7 +20,14 @@ from urbis.cpted.demo import load_cpted_demo
 from urbis.cpted.diagram import flow_svg
 from urbis.cpted.models import InvestmentProject, Recommendation, Triage
 from urbis.cpted.texts import LANGUAGES, pick
-from urbis.cpted.triage import FlowError, default_flow, evaluate, render_path, validate_flow
+from urbis.cpted.triage import (
+    FlowError,
+    add_translations,
+    default_flow,
+    evaluate,
+    render_path,
+    validate_flow,
+)
 
 ANSWERS = {"T15": False, "T2": "new_build", "T1": ["housing"], "T4": 24}
 
@@ -240,3 +247,26 @@ def test_red_flag_completed_in_dutch_reads_english_in_english(demo) -> None:
     assert rec.text_in("en").startswith("Red flag NS-01 (Whole site): Are all publicly")
     assert rec.text_in("nl").startswith("Rode vlag NS-01 (Volledige site): Worden alle")
     assert rec.text_in("fr").startswith("Signal d'alerte NS-01 (Site entier)")
+
+
+def test_english_only_flow_gains_dutch_and_french_without_changing_a_rule() -> None:
+    english = copy.deepcopy(default_flow())
+    for question in english["questions"].values():
+        question["text"] = question["text"]["en"]
+        question.pop("choice_labels", None)
+        if "else_reason" in question:
+            question["else_reason"] = question["else_reason"]["en"]
+        for rule in question["rules"]:
+            rule["reason"] = rule["reason"]["en"]
+    english["questions"]["T4"]["text"] = "Dwellings (own wording)"
+    translated = add_translations(english, default_flow())
+    validate_flow(translated)
+    steps = evaluate(translated, ANSWERS).steps
+    assert render_path(steps, "nl")[-1] == "T4 Dwellings (own wording): 24 → 10 of meer woningen"
+    assert "Soort werken: nieuwbouw" in render_path(steps, "nl")[1]
+    for qid, question in translated["questions"].items():
+        ops = [(r["op"], r.get("value"), r["then"]) for r in question["rules"]]
+        assert ops == [
+            (r["op"], r.get("value"), r["then"]) for r in english["questions"][qid]["rules"]
+        ]
+    assert evaluate(translated, ANSWERS).outcome == evaluate(english, ANSWERS).outcome
