@@ -150,6 +150,15 @@ class Assessment(models.Model):
         return f"{self.project} – {self.get_phase_display()}"
 
 
+#: The zone an assessment gets when none is named; stored in English, shown translated.
+WHOLE_SITE = "Whole site"
+
+
+def zone_label(name: str) -> str:
+    """A zone's name for display: the default zone in the active language, others as named."""
+    return str(_("Whole site")) if name == WHOLE_SITE else name
+
+
 class Zone(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="zones")
     name = models.CharField(_("name"), max_length=100)
@@ -163,6 +172,10 @@ class Zone(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        return zone_label(self.name)
 
 
 class VisitKind(models.TextChoices):

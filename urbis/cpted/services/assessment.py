@@ -32,9 +32,8 @@ from urbis.cpted.models import (
     VisitKind,
     Zone,
 )
+from urbis.cpted.models.assessment import WHOLE_SITE, zone_label
 from urbis.cpted.texts import LANGUAGES
-
-WHOLE_SITE = "Whole site"
 
 
 def checklist_default() -> ChecklistTemplate:
@@ -281,7 +280,7 @@ def red_flag_texts(item: ChecklistItem, zone: str) -> dict[str, str]:
         with translation.override(language):
             rendered[language] = _("Red flag %(code)s (%(zone)s): %(question)s") % {
                 "code": item.code,
-                "zone": _("Whole site") if zone == WHOLE_SITE else zone,
+                "zone": zone_label(zone),
                 "question": item.question_in(language),
             }
     return rendered

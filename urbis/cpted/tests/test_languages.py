@@ -270,3 +270,13 @@ def test_english_only_flow_gains_dutch_and_french_without_changing_a_rule() -> N
             (r["op"], r.get("value"), r["then"]) for r in english["questions"][qid]["rules"]
         ]
     assert evaluate(translated, ANSWERS).outcome == evaluate(english, ANSWERS).outcome
+
+
+def test_default_zone_name_is_shown_in_the_page_language(demo) -> None:
+    advisor = User.objects.get(username="cpted")
+    project = InvestmentProject.objects.get(name="Kruidtuin park redesign (demo)")
+    assessment = services.assessment_start(
+        actor=advisor, project=project, template=services.checklist_default()
+    )
+    url = reverse("cpted:assessment", args=[assessment.pk])
+    assert "Site entier" in _get(_client("cpted"), url, "fr").content.decode()
