@@ -11,6 +11,10 @@ from __future__ import annotations
 CODE = "iso22341"
 VERSION = "2026-1"
 NAME = "CPTED check (ISO 22341 strategies)"
+NAME_TRANSLATIONS = {
+    "name_nl": "CPTED-toets (ISO 22341-strategieën)",
+    "name_fr": "Contrôle CPTED (stratégies ISO 22341)",
+}
 
 ITEMS: list[tuple[str, str, str, str, list[str], str, bool, float, str]] = [
     (

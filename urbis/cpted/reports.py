@@ -155,7 +155,7 @@ def assessment_pdf(assessment: Assessment, language: str) -> bytes:
         para(
             _("Checklist %(name)s, version %(version)s; %(count)d zones: %(zones)s.")
             % {
-                "name": assessment.template.name,
+                "name": assessment.template.name_in(language),
                 "version": assessment.template.version,
                 "count": assessment.zones.count(),
                 "zones": ", ".join(z.display_name for z in assessment.zones.all()),

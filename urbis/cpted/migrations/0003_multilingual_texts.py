@@ -7,6 +7,10 @@ def translate_default_checklist(apps, schema_editor):
     """Fill the Dutch and French texts of the shipped default template's items."""
     from urbis.cpted import checklist
 
+    Template = apps.get_model("cpted", "ChecklistTemplate")
+    Template.objects.filter(code=checklist.CODE, version=checklist.VERSION).update(
+        **checklist.NAME_TRANSLATIONS
+    )
     Item = apps.get_model("cpted", "ChecklistItem")
     items = Item.objects.filter(template__code=checklist.CODE, template__version=checklist.VERSION)
     for item in items:
@@ -21,6 +25,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="checklisttemplate",
+            name="name_nl",
+            field=models.CharField(blank=True, max_length=200, verbose_name="name (Dutch)"),
+        ),
+        migrations.AddField(
+            model_name="checklisttemplate",
+            name="name_fr",
+            field=models.CharField(blank=True, max_length=200, verbose_name="name (French)"),
+        ),
         migrations.AddField(
             model_name="checklistitem",
             name="guidance_fr",

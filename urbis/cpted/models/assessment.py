@@ -47,6 +47,8 @@ class ChecklistTemplate(models.Model):
     code = models.SlugField(_("code"), max_length=40)
     version = models.CharField(_("version"), max_length=20)
     name = models.CharField(_("name"), max_length=200)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=200, blank=True)
+    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -58,7 +60,12 @@ class ChecklistTemplate(models.Model):
         verbose_name_plural = _("checklist templates")
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.version})"
+        return f"{self.name_in()} ({self.version})"
+
+    def name_in(self, language: str | None = None) -> str:
+        """The name in ``language`` (default: the active one), English when missing."""
+        code = language_code(language or get_language())
+        return self.name if code == "en" else getattr(self, f"name_{code}") or self.name
 
 
 class ChecklistItem(models.Model):

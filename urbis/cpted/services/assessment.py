@@ -42,7 +42,9 @@ def checklist_default() -> ChecklistTemplate:
     from urbis.cpted import checklist
 
     template, created = ChecklistTemplate.objects.get_or_create(
-        code=checklist.CODE, version=checklist.VERSION, defaults={"name": checklist.NAME}
+        code=checklist.CODE,
+        version=checklist.VERSION,
+        defaults={"name": checklist.NAME, **checklist.NAME_TRANSLATIONS},
     )
     if created:
         for order, row in enumerate(checklist.ITEMS):

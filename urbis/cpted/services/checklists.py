@@ -4,7 +4,7 @@ Document shape (the same for upload and download)::
 
     code: iso22341
     version: 2026-2
-    name: CPTED check (ISO 22341 strategies)
+    name: {en: CPTED check (ISO 22341 strategies), nl: ..., fr: ...}   # or one string
     items:
       - code: NS-01
         strategy: natural_surveillance        # one of the ten ISO 22341:2021 §5.2 strategies
@@ -155,14 +155,17 @@ def checklist_validate(document: Any) -> tuple[dict[str, Any], list[dict[str, An
     errors: dict[str, list[str]] = {}
     code = str(document.get("code") or "").strip()
     version = str(document.get("version") or "").strip()
-    name = str(document.get("name") or "").strip()
+    names, name_problems = _text(document.get("name"), "name", required=True)
+    name = names.get("en", "")
     if not code or len(code) > 40 or not code.replace("-", "").replace("_", "").isalnum():
         errors["code"] = [_("Give a code of at most 40 letters, digits, - or _.")]
     if not version or len(version) > 20:
         errors["version"] = [_("Give a version of at most 20 characters.")]
     elif ChecklistTemplate.objects.filter(code=code, version=version).exists():
         errors["version"] = [_("This version already exists: give a new version.")]
-    if not name or len(name) > 200:
+    if name_problems:
+        errors["name"] = name_problems
+    elif any(len(text) > 200 for text in names.values()):
         errors["name"] = [_("Give a name of at most 200 characters.")]
     raw_items = document.get("items")
     items: list[dict[str, Any]] = []
@@ -180,7 +183,13 @@ def checklist_validate(document: Any) -> tuple[dict[str, Any], list[dict[str, An
                 )
     if errors:
         raise ValidationError(errors)
-    return {"code": code, "version": version, "name": name}, items
+    return {
+        "code": code,
+        "version": version,
+        "name": name,
+        "name_nl": names.get("nl", ""),
+        "name_fr": names.get("fr", ""),
+    }, items
 
 
 def checklist_upload(*, actor: Any, document: Any) -> ChecklistTemplate:
@@ -201,7 +210,7 @@ def checklist_upload(*, actor: Any, document: Any) -> ChecklistTemplate:
     return template
 
 
-def _texts(item: ChecklistItem, field: str) -> dict[str, str] | str:
+def _texts(item: ChecklistItem | ChecklistTemplate, field: str) -> dict[str, str] | str:
     texts = {"en": getattr(item, field)}
     texts.update({lang: getattr(item, f"{field}_{lang}") for lang in ("nl", "fr")})
     texts = {k: v for k, v in texts.items() if v}
@@ -233,7 +242,7 @@ def checklist_document(template: ChecklistTemplate) -> dict[str, Any]:
     return {
         "code": template.code,
         "version": template.version,
-        "name": template.name,
+        "name": _texts(template, "name"),
         "items": items,
     }
 

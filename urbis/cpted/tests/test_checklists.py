@@ -127,6 +127,7 @@ def test_download_round_trips_into_a_new_version(coordinator, template) -> None:
     ns03 = next(item for item in document["items"] if item["code"] == "NS-03")
     assert ns03["question"]["nl"].startswith("Is de verlichting")
     assert ns03["critical"] is True and ns03["weight"] == 2.0
+    assert document["name"]["fr"] == "Contrôle CPTED (stratégies ISO 22341)"
     as_json = json.loads(
         client.get(reverse("cpted:checklist_download", args=[template.pk, "json"])).content
     )
@@ -134,6 +135,7 @@ def test_download_round_trips_into_a_new_version(coordinator, template) -> None:
     document["version"] = "2026-2"
     copy = services.checklist_upload(actor=coordinator, document=document)
     assert copy.items.count() == template.items.count()
+    assert copy.name_in("nl") == "CPTED-toets (ISO 22341-strategieën)"
     assert copy.items.get(code="NS-03").question_fr == template.items.get(code="NS-03").question_fr
     assert (
         client.get(reverse("cpted:checklist_download", args=[template.pk, "xml"])).status_code

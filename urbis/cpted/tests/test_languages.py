@@ -195,6 +195,7 @@ def test_checklist_items_in_the_page_and_report_language(demo) -> None:
     page = _get(client, reverse("cpted:assessment", args=[assessment.pk]), "nl").content.decode()
     assert "Is de verlichting gelijkmatig, zonder donkere plekken" in page
     assert "Loop de routes na donker" in page
+    assert "CPTED-toets (ISO 22341-strategieën)" in page
     french = _pdf_text(client.get(reverse("cpted:report", args=[assessment.pk, "fr"])).content)
     assert "L'éclairage est-il uniforme" in french
 
