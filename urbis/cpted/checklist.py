@@ -11,6 +11,10 @@ from __future__ import annotations
 CODE = "iso22341"
 VERSION = "2026-1"
 NAME = "CPTED check (ISO 22341 strategies)"
+NAME_TRANSLATIONS = {
+    "name_nl": "CPTED-toets (ISO 22341-strategieën)",
+    "name_fr": "Contrôle CPTED (stratégies ISO 22341)",
+}
 
 ITEMS: list[tuple[str, str, str, str, list[str], str, bool, float, str]] = [
     (
@@ -179,3 +183,173 @@ ITEMS: list[tuple[str, str, str, str, list[str], str, bool, float, str]] = [
         "ISO 22341:2021 5.2 (threshold capacity); Fareham/Bradford triggers (domain §1.4)",
     ),
 ]
+
+#: Dutch and French texts of the items: code → language → (question, guidance). An empty
+#: guidance stays empty; a missing translation shows the English text.
+TRANSLATIONS: dict[str, dict[str, tuple[str, str]]] = {
+    "NS-01": {
+        "nl": (
+            "Worden alle publiek toegankelijke delen overzien vanuit woningen of actieve functies?",
+            "Geen blinde gevels langs looproutes; ramen en ingangen zijn naar de ruimte gericht.",
+        ),
+        "fr": (
+            "Toutes les parties accessibles au public sont-elles vues depuis des logements ou "
+            "des fonctions actives ?",
+            "Pas de façades aveugles le long des cheminements ; fenêtres et entrées donnent sur "
+            "l'espace.",
+        ),
+    },
+    "NS-02": {
+        "nl": (
+            "Zijn de zichtlijnen open (beplanting lager dan 1 m, boomkruinen hoger dan 2 m)?",
+            "Controleer hagen, muren en meubilair die het zicht langs routes belemmeren.",
+        ),
+        "fr": (
+            "Les lignes de vue sont-elles dégagées (plantations sous 1 m, couronnes des arbres "
+            "au-dessus de 2 m) ?",
+            "Vérifiez les haies, murs et mobilier qui bloquent la vue le long des parcours.",
+        ),
+    },
+    "NS-03": {
+        "nl": (
+            "Is de verlichting gelijkmatig, zonder donkere plekken, langs de hoofdroutes?",
+            "Loop de routes na donker; noteer donkere hoeken en verblinding.",
+        ),
+        "fr": (
+            "L'éclairage est-il uniforme, sans zones sombres, le long des parcours principaux ?",
+            "Parcourez les itinéraires de nuit ; notez les recoins sombres et l'éblouissement.",
+        ),
+    },
+    "NS-04": {
+        "nl": (
+            "Zijn er geen insluitplekken of verdoken doodlopende hoeken?",
+            "Een insluitplek is een doodlopende of verdoken plek met beperkt zicht.",
+        ),
+        "fr": (
+            "L'espace est-il exempt de pièges et de culs-de-sac dissimulés ?",
+            "Un piège est un cul-de-sac ou un endroit caché à la visibilité limitée.",
+        ),
+    },
+    "AC-01": {
+        "nl": (
+            "Zijn ingangen herkenbaar en is de grens tussen publiek en privé duidelijk?",
+            "Hagen, beplanting of afsluitingen sturen de toegang zonder schuilplaatsen te maken.",
+        ),
+        "fr": (
+            "Les entrées sont-elles reconnaissables et la limite public/privé est-elle claire ?",
+            "Haies, plantations ou clôtures orientent l'accès sans créer de cachettes.",
+        ),
+    },
+    "AC-02": {
+        "nl": (
+            "Zijn er alternatieve routes en vluchtwegen (geen voorspelbare looplijnen)?",
+            "Een voorspelbare looplijn is een route met weinig in- en uitgangen.",
+        ),
+        "fr": (
+            "Existe-t-il des itinéraires alternatifs et des voies de fuite (pas de parcours "
+            "prévisibles) ?",
+            "Un parcours prévisible est un itinéraire avec peu d'entrées et de sorties.",
+        ),
+    },
+    "TR-01": {
+        "nl": (
+            "Drukt het ontwerp eigenaarschap en zorg uit (duidelijke zonering, eenduidigheid)?",
+            "Gebruikers zien meteen van wie de ruimte is en waarvoor ze dient.",
+        ),
+        "fr": (
+            "La conception exprime-t-elle appropriation et soin (zonage clair, lisibilité) ?",
+            "Les usagers voient d'emblée à qui appartient l'espace et à quoi il sert.",
+        ),
+    },
+    "MM-01": {
+        "nl": (
+            "Is er een beheer- en onderhoudsplan (wie reinigt, herstelt, snoeit)?",
+            "Budget en eigenaar na afloop van het contract; VER-module Beheerplan.",
+        ),
+        "fr": (
+            "Existe-t-il un plan de gestion et d'entretien (qui nettoie, répare, taille) ?",
+            "Budget et responsable après la fin du contrat ; module VER Beheerplan.",
+        ),
+    },
+    "MM-02": {
+        "nl": (
+            "Zijn materialen en meubilair bestand tegen vandalisme en makkelijk te herstellen?",
+            "",
+        ),
+        "fr": (
+            "Les matériaux et le mobilier résistent-ils au vandalisme et sont-ils faciles à "
+            "réparer ?",
+            "",
+        ),
+    },
+    "AS-01": {
+        "nl": (
+            "Is er een evenwicht van functies dat de ruimte op verschillende uren gebruikt houdt?",
+            "Bv. trapveldje tegenover hondenweide; zitplekken met meerdere uitwegen.",
+        ),
+        "fr": (
+            "Y a-t-il un équilibre des fonctions qui maintient l'espace utilisé à différentes "
+            "heures ?",
+            "P. ex. terrain de foot contre parc à chiens ; assises avec plusieurs issues.",
+        ),
+    },
+    "TH-01": {
+        "nl": (
+            "Zijn kwetsbare doelwitten (fietsenstallingen, geldautomaten, etalages) beschermd?",
+            "Sloten, verankering, stevige beglazing waar een doelwit onvermijdelijk is.",
+        ),
+        "fr": (
+            "Les cibles vulnérables (parkings vélos, distributeurs, vitrines) sont-elles "
+            "protégées ?",
+            "Serrures, ancrages, vitrage résistant là où une cible est inévitable.",
+        ),
+    },
+    "SC-01": {
+        "nl": (
+            "Werden bewoners en gebruikers bij het ontwerp betrokken?",
+            "Participatiemomenten, inbreng van bewoners vastgelegd.",
+        ),
+        "fr": (
+            "Les habitants et usagers ont-ils été associés à la conception ?",
+            "Moments de participation, apports des habitants consignés.",
+        ),
+    },
+    "CN-01": {
+        "nl": (
+            "Is de plek verbonden met de omliggende netwerken (routes, buurtvoorzieningen)?",
+            "",
+        ),
+        "fr": (
+            "Le site est-il relié aux réseaux environnants (itinéraires, services de quartier) ?",
+            "",
+        ),
+    },
+    "CC-01": {
+        "nl": ("Laat het ontwerp ruimte voor gedeelde activiteiten en lokale identiteit?", ""),
+        "fr": (
+            "La conception laisse-t-elle place aux événements partagés et à l'identité locale ?",
+            "",
+        ),
+    },
+    "TC-01": {
+        "nl": (
+            "Vermijdt de plek een concentratie van overlastgevende functies?",
+            "Meerdere nacht- of drankgelegenheden naast elkaar brengen een plek over haar "
+            "draagkracht.",
+        ),
+        "fr": (
+            "Le site évite-t-il de concentrer des activités génératrices de nuisances ?",
+            "Plusieurs établissements nocturnes ou débits de boissons côte à côte font basculer "
+            "un lieu au-delà de sa capacité.",
+        ),
+    },
+}
+
+
+def translated_fields(code: str) -> dict[str, str]:
+    """The Dutch and French fields of the default item ``code`` (models.ChecklistItem)."""
+    fields = {}
+    for language, (question, guidance) in TRANSLATIONS.get(code, {}).items():
+        fields[f"question_{language}"] = question
+        fields[f"guidance_{language}"] = guidance
+    return fields

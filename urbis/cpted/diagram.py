@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from urbis.cpted.texts import pick
 from urbis.cpted.triage import OUTCOMES
 
 BOX_W, BOX_H, GAP_X, GAP_Y = 190, 54, 30, 70
@@ -17,17 +18,24 @@ COLOURS = {
 }
 
 
-def _branches(question: dict[str, Any]) -> list[tuple[str, str]]:
+def _branches(question: dict[str, Any], language: str = "en") -> list[tuple[str, str]]:
     rows = [
-        (rule.get("reason") or f"{rule.get('op')} {rule.get('value')}", rule.get("then", ""))
+        (
+            pick(rule.get("reason"), language) or f"{rule.get('op')} {rule.get('value')}",
+            rule.get("then", ""),
+        )
         for rule in question.get("rules") or []
     ]
     if "else" in question:
-        rows.append((question.get("else_reason") or "else", question["else"]))
+        rows.append((pick(question.get("else_reason"), language) or "…", question["else"]))
     return rows
 
 
-def flow_svg(flow: dict[str, Any], outcome_labels: dict[str, str] | None = None) -> str:
+def flow_svg(
+    flow: dict[str, Any], outcome_labels: dict[str, str] | None = None, language: str = "en"
+) -> str:
+    """The flow as SVG, its texts in ``language`` (English where the flow has no translation;
+    ``outcome_labels`` come already translated from the caller)."""
     questions: dict[str, Any] = flow["questions"]
     depth: dict[str, int] = {flow["start"]: 0}
     # Longest-path depth in the (validated, acyclic) flow.
@@ -63,7 +71,7 @@ def flow_svg(flow: dict[str, Any], outcome_labels: dict[str, str] | None = None)
     ]
     for qid, question in questions.items():
         x, y = pos[qid]
-        for label, target in _branches(question):
+        for label, target in _branches(question, language):
             if target not in pos:
                 continue
             tx, ty = pos[target]
@@ -83,7 +91,7 @@ def flow_svg(flow: dict[str, Any], outcome_labels: dict[str, str] | None = None)
             fill, title = COLOURS.get(outcome, "#eee"), labels.get(outcome, outcome)
             data = f'data-outcome="{escape(outcome)}"'
         else:
-            fill, title = "#fff", f"{node} · {questions[node].get('text', '')}"
+            fill, title = "#fff", f"{node} · {pick(questions[node].get('text'), language)}"
             data = f'data-question="{escape(node)}"'
         parts.append(
             f'<g {data}><rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="6" '

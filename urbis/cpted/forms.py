@@ -6,10 +6,12 @@ import json
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from urbis.core.models import Organisation, User
 from urbis.core.roles import Role
+from urbis.cpted import triage
 from urbis.cpted.models import (
     ChecklistTemplate,
     InvestmentProject,
@@ -120,6 +122,31 @@ class ImportForm(forms.Form):
     )
 
 
+class ChecklistUploadForm(forms.Form):
+    document = forms.CharField(
+        label=_("Checklist template (YAML or JSON)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "false", "class": "code"}),
+    )
+    upload = forms.FileField(label=_("…or upload a YAML/JSON file"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        upload = data.get("upload")
+        if upload is not None:
+            if upload.size > 512 * 1024:
+                raise forms.ValidationError({"upload": _("The file is too large.")})
+            try:
+                data["document"] = upload.read().decode("utf-8")
+            except UnicodeDecodeError:
+                raise forms.ValidationError({"upload": _("The file must be UTF-8 text.")}) from None
+        if not (data.get("document") or "").strip():
+            raise forms.ValidationError(
+                {"document": _("Paste or upload a checklist template document.")}
+            )
+        return data
+
+
 class StartAssessmentForm(forms.Form):
     template = forms.ModelChoiceField(
         label=_("Checklist"), queryset=ChecklistTemplate.objects.all(), empty_label=None
@@ -191,13 +218,17 @@ class StatusForm(forms.Form):
     )
 
 
-def triage_form_class(flow: dict[str, Any]) -> type[forms.Form]:
-    """A form with one field per question of the flow document."""
+def triage_form_class(flow: dict[str, Any], language: str | None = None) -> type[forms.Form]:
+    """A form with one field per question of the flow document, its texts in ``language``
+    (default: the active language; English where the flow has no translation)."""
+    language = language or get_language()
     fields: dict[str, forms.Field] = {}
     for qid, question in flow["questions"].items():
-        label = f"{qid} · {question.get('text', qid)}"
+        label = f"{qid} · {triage.question_text(question, language) or qid}"
         kind = question["type"]
-        choices = [(c, c.replace("_", " ")) for c in question.get("choices") or []]
+        choices = [
+            (c, triage.choice_label(question, c, language)) for c in question.get("choices") or []
+        ]
         field: forms.Field
         if kind == "bool":
             field = forms.NullBooleanField(

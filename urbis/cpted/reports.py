@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from urbis.cpted import selectors
 from urbis.cpted.models import Assessment, Outcome, Strategy
+from urbis.cpted.models.assessment import zone_label
 
 
 def _site_map(assessment: Assessment) -> Any:
@@ -145,19 +146,19 @@ def assessment_pdf(assessment: Assessment, language: str) -> bytes:
                 }
             )
             para(_("Why:"))
-            for step in triage.path:
+            for step in triage.path_in(language):
                 para(f"• {step}")
-            for moment in triage.check_moments:
+            for moment in triage.check_moments_in(language):
                 para(_("Check moment: %(m)s") % {"m": moment})
         # 3. Method and visits.
         para(_("3. Method and site visits"), h2)
         para(
             _("Checklist %(name)s, version %(version)s; %(count)d zones: %(zones)s.")
             % {
-                "name": assessment.template.name,
+                "name": assessment.template.name_in(language),
                 "version": assessment.template.version,
                 "count": assessment.zones.count(),
-                "zones": ", ".join(z.name for z in assessment.zones.all()),
+                "zones": ", ".join(z.display_name for z in assessment.zones.all()),
             }
         )
         visits = [
@@ -204,7 +205,9 @@ def assessment_pdf(assessment: Assessment, language: str) -> bytes:
         story.append(Spacer(1, 6))
         zone_rows: list[list[Any]] = [[_("Zone"), _("Score (0–100)"), _("Coverage (%)")]]
         for zone, score in card.by_zone.items():
-            zone_rows.append([zone, "—" if score.value is None else score.value, score.coverage])
+            zone_rows.append(
+                [zone_label(zone), "—" if score.value is None else score.value, score.coverage]
+            )
         table(zone_rows, [8 * cm, 4 * cm, 4 * cm])
         for rating in assessment.ratings.select_related("item", "zone").prefetch_related("photos"):
             shown = (
@@ -215,7 +218,8 @@ def assessment_pdf(assessment: Assessment, language: str) -> bytes:
                 else rating.value
             )
             para(
-                f"{rating.item.code} ({rating.zone.name}) – {rating.item.question}: {shown}"
+                f"{rating.item.code} ({rating.zone.display_name}) – "
+                f"{rating.item.question_in(language)}: {shown}"
                 + (f" — {rating.note}" if rating.note else "")
             )
             for photo in rating.photos.all():
@@ -234,7 +238,7 @@ def assessment_pdf(assessment: Assessment, language: str) -> bytes:
         if card.red_flags:
             para(_("Non-compliant: a critical item is rated low, whatever the average."))
             for flag in card.red_flags:
-                para(f"• {flag.item_code} ({flag.zone}): {flag.value}")
+                para(f"• {flag.item_code} ({zone_label(flag.zone)}): {flag.value}")
         else:
             para(_("No red flags."))
         # 7. Recommendations.
@@ -254,7 +258,7 @@ def assessment_pdf(assessment: Assessment, language: str) -> bytes:
                 ]
                 + [
                     [
-                        r.text + (f" ({_('quick win')})" if r.quick_win else ""),
+                        r.text_in(language) + (f" ({_('quick win')})" if r.quick_win else ""),
                         r.get_priority_display(),
                         r.get_requirement_display(),
                         r.get_phase_display(),

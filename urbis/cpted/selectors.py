@@ -17,6 +17,7 @@ from urbis.cpted import scoring
 from urbis.cpted.models import (
     Assessment,
     AssessmentStatus,
+    ChecklistTemplate,
     InvestmentProject,
     Outcome,
     Recommendation,
@@ -25,7 +26,7 @@ from urbis.cpted.models import (
     TriageFlow,
 )
 from urbis.cpted.models.projects import PHASE_ORDER
-from urbis.cpted.permissions import ALL_PROJECT_ROLES, READ_ROLES
+from urbis.cpted.permissions import ALL_PROJECT_ROLES, COORDINATE_ROLES, READ_ROLES
 
 
 def projects_for(user: Any) -> QuerySet[InvestmentProject]:
@@ -40,6 +41,16 @@ def projects_for(user: Any) -> QuerySet[InvestmentProject]:
     if getattr(user, "organisation_id", None):
         own |= Q(department_id=user.organisation_id)
     return base.filter(own)
+
+
+def checklist_templates_for(user: Any) -> QuerySet[ChecklistTemplate]:
+    """Checklist templates with their item count, newest version first per code; the
+    coordinator and the advisors manage them."""
+    if not has_role(user, *COORDINATE_ROLES):
+        return ChecklistTemplate.objects.none()
+    return ChecklistTemplate.objects.annotate(item_count=Count("items")).order_by(
+        "code", "-created_at", "-pk"
+    )
 
 
 def assessments_for(user: Any) -> QuerySet[Assessment]:

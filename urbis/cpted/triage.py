@@ -9,10 +9,17 @@ Document shape::
 
     {"version": "2026-1", "start": "T2",
      "questions": {
-        "T4": {"text": "...", "type": "int", "required": true,
+        "T4": {"text": {"en": "Number of dwellings", "nl": "Aantal woningen",
+                        "fr": "Nombre de logements"},
+               "type": "int", "required": true,
                "rules": [{"op": ">=", "value": 10, "then": "outcome:full_check",
-                          "reason": "10 or more dwellings"}],
-               "else": "T5"}}}
+                          "reason": {"en": "10 or more dwellings", "nl": "...", "fr": "..."}}],
+               "else": "T5"}},
+     "check_moments": {"idea": [{"en": "before the preliminary design closes", ...}], ...}}
+
+Texts (``text``, ``reason``, ``else_reason``, the optional ``choice_labels`` of a choice
+question and the optional ``check_moments`` per phase) are one string (English) or an object
+with ``en`` (required), ``nl`` and ``fr`` — see texts.py; a missing language shows English.
 
 A question's ``rules`` are tried in order; the first that matches decides, else ``else``.
 A target is another question id or ``outcome:<no_check|self_check|full_check|specialist>``.
@@ -23,8 +30,14 @@ Answer types: ``bool``, ``int``, ``number``, ``choice`` (one of ``choices``), ``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from typing import Any
+
+from urbis.cpted.default_flow import CHECK_MOMENTS, default_flow
+from urbis.cpted.texts import YES_NO, all_languages, language_code, pick, text_problems
+
+__all__ = ["CHECK_MOMENTS", "default_flow"]
 
 OUTCOMES = ("no_check", "self_check", "full_check", "specialist")
 TYPES = ("bool", "int", "number", "choice", "multi")
@@ -38,6 +51,8 @@ OPERATORS = {
 # Severity order: when several outcomes could apply the flow itself decides; this order is
 # used only to compare outcomes in reports.
 SEVERITY = {name: rank for rank, name in enumerate(OUTCOMES)}
+#: The project phases a flow's ``check_moments`` may name (models.Phase).
+PHASES = ("idea", "preliminary_design", "final_design", "execution", "management")
 
 
 class FlowError(ValueError):
@@ -89,8 +104,20 @@ def validate_flow(flow: Any) -> None:
         choices = question.get("choices") or []
         if kind in ("choice", "multi") and not choices:
             problems.append(f"{qid}: a {kind} question needs 'choices'")
+        problems += text_problems(question.get("text"), f"{qid} text", required=False)
+        problems += text_problems(question.get("else_reason"), f"{qid} else_reason", required=False)
+        labels = question.get("choice_labels") or {}
+        if not isinstance(labels, dict):
+            problems.append(f"{qid} choice_labels: must be an object choice → text")
+            labels = {}
+        for choice, label in labels.items():
+            if choice not in choices:
+                problems.append(f"{qid} choice_labels: {choice!r} is not among the choices")
+            problems += text_problems(label, f"{qid} choice_labels.{choice}")
         for index, rule in enumerate(question.get("rules") or []):
             op = rule.get("op")
+            where = f"{qid} rule {index + 1} reason"
+            problems += text_problems(rule.get("reason"), where, required=False)
             if op not in OPERATORS[kind]:
                 problems.append(f"{qid} rule {index + 1}: operator {op!r} does not fit type {kind}")
             if kind in ("choice", "multi"):
@@ -106,6 +133,7 @@ def validate_flow(flow: Any) -> None:
                 problems.append(f"{qid} {branch}: goes to {target!r}, which is not a question")
         if "else" not in question and not _covers_every_answer(question):
             problems.append(f"{qid}: dead end — some answers match no rule and there is no 'else'")
+    problems += _moment_problems(flow.get("check_moments"))
     if problems:
         raise FlowError(problems)
     # Cycles and reachability (depth-first from the start).
@@ -130,6 +158,23 @@ def validate_flow(flow: Any) -> None:
             problems.append(f"{qid}: unreachable from the start question")
     if problems:
         raise FlowError(problems)
+
+
+def _moment_problems(moments: Any) -> list[str]:
+    if moments is None:
+        return []
+    if not isinstance(moments, dict):
+        return ["check_moments: must be an object phase → list of texts"]
+    problems = []
+    for phase, texts in moments.items():
+        if phase not in PHASES:
+            problems.append(f"check_moments: unknown phase {phase!r} (use {', '.join(PHASES)})")
+        if not isinstance(texts, list):
+            problems.append(f"check_moments.{phase}: must be a list of texts")
+            continue
+        for index, text in enumerate(texts):
+            problems += text_problems(text, f"check_moments.{phase} {index + 1}")
+    return problems
 
 
 def _covers_every_answer(question: dict[str, Any]) -> bool:
@@ -193,21 +238,82 @@ def _coerce(qid: str, question: dict[str, Any], answer: Any) -> Any:
 @dataclass(frozen=True)
 class Decision:
     outcome: str
-    path: list[str]  # the steps in words, e.g. "T4 Number of dwellings = 12 → 10 or more dwellings"
+    path: list[str]  # the steps in English, e.g. "T4 Number of dwellings: 12 → 10 or more ..."
     answers_used: dict[str, Any]
+    #: The steps as data, every text in every language (render_path shows them per language).
+    steps: list[dict[str, Any]] = field(default_factory=list)
+
+
+def question_text(question: dict[str, Any], language: str | None) -> str:
+    return pick(question.get("text"), language)
+
+
+def choice_label(question: dict[str, Any], choice: str, language: str | None) -> str:
+    """The label of a choice in ``language`` (the choice code with spaces when unlabelled)."""
+    label = (question.get("choice_labels") or {}).get(choice)
+    return pick(label, language) if label else choice.replace("_", " ")
+
+
+def _answer_text(question: dict[str, Any], answer: Any, language: str) -> str:
+    if answer is None:
+        return "—"
+    if question["type"] == "bool":
+        return YES_NO[language][0 if answer else 1]
+    if question["type"] == "choice":
+        return choice_label(question, answer, language)
+    if question["type"] == "multi":
+        return ", ".join(choice_label(question, value, language) for value in answer)
+    return f"{answer:g}" if isinstance(answer, float) else str(answer)
+
+
+def _step(qid: str, question: dict[str, Any], answer: Any, reason: Any) -> dict[str, Any]:
+    """One step of the path, self-contained: every text in every language."""
+    return {
+        "question": qid,
+        "text": all_languages(question.get("text") or qid),
+        "answer": answer,
+        "answer_text": {code: _answer_text(question, answer, code) for code in YES_NO},
+        "reason": all_languages(reason) if reason else {},
+    }
+
+
+def render_step(step: Any, language: str | None) -> str:
+    """A stored step in words, in ``language``. Steps stored before the path was structured
+    are plain English strings and are shown as they are."""
+    if not isinstance(step, dict):
+        return str(step)
+    code = language_code(language)
+    text = f"{step['question']} {pick(step.get('text'), code)}: "
+    text += pick(step.get("answer_text"), code) or "—"
+    reason = pick(step.get("reason"), code)
+    return f"{text} → {reason}" if reason else text
+
+
+def render_path(steps: list[Any], language: str | None) -> list[str]:
+    return [render_step(step, language) for step in steps]
+
+
+def check_moments(flow: dict[str, Any], phase: str) -> list[dict[str, str]]:
+    """When the check must happen in ``phase``, every text in every language (the flow's own
+    ``check_moments`` when it has them, else the Overlasttoets defaults)."""
+    moments = flow.get("check_moments")
+    if not isinstance(moments, dict):
+        moments = CHECK_MOMENTS
+    return [all_languages(text) for text in moments.get(phase, [])]
 
 
 def evaluate(flow: dict[str, Any], answers: dict[str, Any]) -> Decision:
     """Walk the flow with the answers; raise :class:`AnswerError` naming a missing answer."""
     questions = flow["questions"]
     qid = flow["start"]
-    path: list[str] = []
+    steps: list[dict[str, Any]] = []
     used: dict[str, Any] = {}
-    for _step in range(len(questions) + 1):
+    for _step_number in range(len(questions) + 1):
         question = questions[qid]
+        reason: Any
         if answers.get(qid) in (None, "", []):
             if question.get("required", True):
-                raise AnswerError(qid, f"an answer is required ({question.get('text', qid)})")
+                raise AnswerError(qid, f"an answer is required ({question_text(question, 'en')})")
             target, reason = question.get("else", ""), "not answered"
         else:
             answer = _coerce(qid, question, answers[qid])
@@ -217,194 +323,46 @@ def evaluate(flow: dict[str, Any], answers: dict[str, Any]) -> Decision:
                 if _matches(question["type"], rule, answer):
                     target, reason = rule["then"], rule.get("reason", "")
                     break
-        shown = used.get(qid, "—")
-        step = f"{qid} {question.get('text', '')}: {shown}"
-        path.append(f"{step} → {reason}" if reason else step)
+        if reason == "not answered":
+            reason = {"en": "not answered", "nl": "niet beantwoord", "fr": "sans réponse"}
+        steps.append(_step(qid, question, used.get(qid), reason))
         if target.startswith("outcome:"):
-            return Decision(target.split(":", 1)[1], path, used)
+            return Decision(target.split(":", 1)[1], render_path(steps, "en"), used, steps)
         qid = target
     raise FlowError(["the flow loops"])  # unreachable for a validated flow
 
 
-def default_flow(
-    *, dwellings: int = 10, floor_area: float = 1000, parking: int = 50
-) -> dict[str, Any]:
-    """The default flow from domain/cpted.md §5.1; thresholds are settings (BELIEVED defaults:
-    UK crime-impact-statement triggers — 10 dwellings (Fareham, Salford, Bradford, Craven),
-    1,000 m² (Fareham, Bradford; Salford uses 500), more than 50 parking spaces)."""
-    return {
-        "version": "default-1",
-        "start": "T15",
-        "questions": {
-            "T15": {
-                "text": "Critical infrastructure or crowded place?",
-                "type": "bool",
-                "rules": [
-                    {
-                        "op": "is",
-                        "value": True,
-                        "then": "outcome:specialist",
-                        "reason": "crowded place or critical infrastructure (CEN/TS 14383-2)",
-                    }
-                ],
-                "else": "T2",
-            },
-            "T2": {
-                "text": "Works category",
-                "type": "choice",
-                "choices": ["new_build", "redesign", "maintenance", "temporary"],
-                "rules": [
-                    {
-                        "op": "in",
-                        "value": ["maintenance"],
-                        "then": "T10",
-                        "reason": "like-for-like maintenance",
-                    }
-                ],
-                "else": "T1",
-            },
-            "T10": {
-                "text": "Known crime or nuisance at the site",
-                "type": "choice",
-                "choices": ["none", "low", "medium", "high"],
-                "rules": [
-                    {
-                        "op": "in",
-                        "value": ["medium", "high"],
-                        "then": "outcome:self_check",
-                        "reason": "maintenance at a site with known problems",
-                    }
-                ],
-                "else": "outcome:no_check",
-                "else_reason": "maintenance, no known problems",
-            },
-            "T1": {
-                "text": "Project type",
-                "type": "multi",
-                "choices": [
-                    "public_space",
-                    "park",
-                    "playground",
-                    "street",
-                    "parking",
-                    "housing",
-                    "school",
-                    "community",
-                    "retail",
-                    "office",
-                    "transport_node",
-                    "toilets",
-                    "lighting",
-                    "other",
-                ],
-                "rules": [
-                    {
-                        "op": "any",
-                        "value": [
-                            "public_space",
-                            "park",
-                            "playground",
-                            "transport_node",
-                            "toilets",
-                        ],
-                        "then": "outcome:full_check",
-                        "reason": "public space, park, playground, transport node or toilets",
-                    }
-                ],
-                "else": "T4",
-            },
-            "T4": {
-                "text": "Number of dwellings",
-                "type": "int",
-                "rules": [
-                    {
-                        "op": ">=",
-                        "value": dwellings,
-                        "then": "outcome:full_check",
-                        "reason": f"{dwellings} or more dwellings",
-                    }
-                ],
-                "else": "T5",
-            },
-            "T5": {
-                "text": "Gross floor area (m²)",
-                "type": "number",
-                "rules": [
-                    {
-                        "op": ">=",
-                        "value": floor_area,
-                        "then": "outcome:full_check",
-                        "reason": f"{floor_area:g} m² or more",
-                    }
-                ],
-                "else": "T6",
-            },
-            "T6": {
-                "text": "Parking spaces created",
-                "type": "int",
-                "rules": [
-                    {
-                        "op": ">",
-                        "value": parking,
-                        "then": "outcome:full_check",
-                        "reason": f"more than {parking} parking spaces",
-                    }
-                ],
-                "else": "T7",
-            },
-            "T7": {
-                "text": "Night-time or licensed uses",
-                "type": "bool",
-                "rules": [
-                    {
-                        "op": "is",
-                        "value": True,
-                        "then": "outcome:full_check",
-                        "reason": "night-time or licensed uses",
-                    }
-                ],
-                "else": "T8",
-            },
-            "T8": {
-                "text": "Vulnerable users",
-                "type": "bool",
-                "rules": [
-                    {
-                        "op": "is",
-                        "value": True,
-                        "then": "outcome:full_check",
-                        "reason": "vulnerable users",
-                    }
-                ],
-                "else": "T3",
-            },
-            "T3": {
-                "text": "Changes publicly accessible space?",
-                "type": "bool",
-                "rules": [
-                    {
-                        "op": "is",
-                        "value": True,
-                        "then": "outcome:self_check",
-                        "reason": "changes public space",
-                    }
-                ],
-                "else": "outcome:no_check",
-                "else_reason": "no trigger applies",
-            },
-        },
-    }
+def add_translations(document: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``document`` where every English-only text that equals a text of
+    ``reference`` (e.g. the default flow) takes its Dutch and French, and choice questions
+    get the reference's choice labels. Used to carry flows saved before the flow was
+    multilingual over to nl/fr without changing a rule."""
+    table: dict[str, Any] = {}
 
+    def learn(value: Any) -> None:
+        if isinstance(value, dict) and isinstance(value.get("en"), str):
+            table.setdefault(value["en"], value)
 
-#: When the check must happen, by current phase (Overlasttoets: before the preliminary design
-#: closes, and again before final design approval).
-CHECK_MOMENTS = {
-    "idea": ["before the preliminary design closes", "again before final design approval"],
-    "preliminary_design": [
-        "before the preliminary design closes",
-        "again before final design approval",
-    ],
-    "final_design": ["before final design approval"],
-    "execution": ["as a site check during execution (late: advice can only adjust details)"],
-    "management": ["as a management review"],
-}
+    for question in reference.get("questions", {}).values():
+        learn(question.get("text"))
+        learn(question.get("else_reason"))
+        for rule in question.get("rules") or []:
+            learn(rule.get("reason"))
+
+    def swap(holder: dict[str, Any], key: str) -> None:
+        if isinstance(holder.get(key), str) and holder[key] in table:
+            holder[key] = dict(table[holder[key]])
+
+    result = json.loads(json.dumps(document))
+    for qid, question in result.get("questions", {}).items():
+        swap(question, "text")
+        swap(question, "else_reason")
+        for rule in question.get("rules") or []:
+            swap(rule, "reason")
+        labels = (reference.get("questions", {}).get(qid) or {}).get("choice_labels") or {}
+        choices = question.get("choices") or []
+        if "choice_labels" not in question and labels:
+            matching = {c: label for c, label in labels.items() if c in choices}
+            if matching:
+                question["choice_labels"] = matching
+    return result

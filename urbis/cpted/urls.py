@@ -1,6 +1,6 @@
 from django.urls import path
 
-from urbis.cpted.views import assessment, projects, triage
+from urbis.cpted.views import assessment, checklists, projects, triage
 
 app_name = "cpted"
 
@@ -10,6 +10,12 @@ urlpatterns = [
     path("import/", projects.project_import, name="import"),
     path("flow/", triage.flow, name="flow"),
     path("dashboard/", triage.dashboard, name="dashboard"),
+    path("checklists/", checklists.checklists, name="checklists"),
+    path(
+        "checklists/<int:template_id>.<str:fmt>",
+        checklists.checklist_download,
+        name="checklist_download",
+    ),
     path("<int:project_id>/", projects.project_detail, name="project"),
     path("<int:project_id>/edit/", projects.project_edit, name="project_edit"),
     path("<int:project_id>/phase/", projects.project_phase, name="project_phase"),

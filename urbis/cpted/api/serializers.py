@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import get_language
 from rest_framework import serializers
 
 from urbis.cpted.models import (
@@ -18,11 +19,36 @@ from urbis.cpted.services.projects import EDITABLE_FIELDS
 
 
 class TriageSerializer(serializers.ModelSerializer[Triage]):
+    """``path`` and ``check_moments`` are in the request's language (Accept-Language);
+    ``steps`` hold the path as data with every text in nl, fr and en."""
+
     flow_version = serializers.CharField(source="flow.version", read_only=True)
+    language = serializers.SerializerMethodField()
+    path = serializers.SerializerMethodField()
+    check_moments = serializers.SerializerMethodField()
 
     class Meta:
         model = Triage
-        fields = ["id", "flow_version", "answers", "outcome", "path", "check_moments", "decided_at"]
+        fields = [
+            "id",
+            "flow_version",
+            "answers",
+            "outcome",
+            "language",
+            "path",
+            "steps",
+            "check_moments",
+            "decided_at",
+        ]
+
+    def get_language(self, triage: Triage) -> str:
+        return get_language() or "en"
+
+    def get_path(self, triage: Triage) -> list[str]:
+        return triage.path_in()
+
+    def get_check_moments(self, triage: Triage) -> list[str]:
+        return triage.check_moments_in()
 
 
 class ProjectSerializer(serializers.ModelSerializer[InvestmentProject]):
@@ -147,6 +173,7 @@ class RecommendationSerializer(serializers.ModelSerializer[Recommendation]):
             "project",
             "assessment",
             "text",
+            "texts",
             "strategy",
             "kind",
             "priority",
@@ -159,8 +186,22 @@ class RecommendationSerializer(serializers.ModelSerializer[Recommendation]):
             "due_date",
             "created_at",
         ]
-        read_only_fields = ["status", "motivation", "created_at"]
+        read_only_fields = ["status", "motivation", "created_at", "texts"]
         extra_kwargs = {"phase": {"required": False}}
+
+    def to_representation(self, instance: Recommendation) -> dict[str, Any]:
+        # Generated advice reads in the request's language; ``texts`` has all three.
+        data = super().to_representation(instance)
+        data["text"] = instance.text_in()
+        return data
+
+
+class ChecklistTemplateSerializer(serializers.Serializer[Any]):
+    """A checklist template document (the upload/download format of services/checklists.py)."""
+
+    document = serializers.JSONField(
+        help_text="code, version, name and items (code, strategy, question {en, nl, fr}, ...)"
+    )
 
 
 class StatusSerializer(serializers.Serializer[Any]):

@@ -12,6 +12,7 @@ urlpatterns = [
     ),
     path("projects/<int:project_id>/phase/", views.ProjectPhase.as_view(), name="api-cpted-phase"),
     path("flow/", views.FlowView.as_view(), name="api-cpted-flow"),
+    path("checklists/", views.ChecklistTemplates.as_view(), name="api-cpted-checklists"),
     path("assessments/", views.AssessmentList.as_view(), name="api-cpted-assessments"),
     path(
         "assessments/<int:assessment_id>/ratings/",

@@ -18,6 +18,7 @@ from urbis.core.roles import has_role
 from urbis.cpted import selectors, services
 from urbis.cpted.api.serializers import (
     AssessmentSerializer,
+    ChecklistTemplateSerializer,
     FlowSerializer,
     PhaseSerializer,
     ProjectSerializer,
@@ -124,6 +125,31 @@ class FlowView(APIView):
         serializer.is_valid(raise_exception=True)
         flow = services.flow_save(actor=request.user, **serializer.validated_data)
         return Response(FlowSerializer(flow).data, status=status.HTTP_201_CREATED)
+
+
+class ChecklistTemplates(APIView):
+    """Checklist templates as documents: GET lists them, POST uploads a new version (400 with
+    one message per problem, each naming its item; nothing saved on error)."""
+
+    permission_classes = [roles_required(*COORDINATE_ROLES)]
+
+    @extend_schema(responses=ChecklistTemplateSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        templates = selectors.checklist_templates_for(request.user).prefetch_related("items")
+        return Response([{"document": services.checklist_document(t)} for t in templates])
+
+    @extend_schema(
+        request=ChecklistTemplateSerializer, responses={201: ChecklistTemplateSerializer}
+    )
+    def post(self, request: Request) -> Response:
+        serializer = ChecklistTemplateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        template = services.checklist_upload(
+            actor=request.user, document=serializer.validated_data["document"]
+        )
+        return Response(
+            {"document": services.checklist_document(template)}, status=status.HTTP_201_CREATED
+        )
 
 
 class AssessmentList(generics.ListCreateAPIView):  # type: ignore[type-arg]

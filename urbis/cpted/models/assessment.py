@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from urbis.cpted.models.projects import InvestmentProject, Phase
+from urbis.cpted.texts import language_code
 
 
 class Strategy(models.TextChoices):
@@ -45,6 +47,8 @@ class ChecklistTemplate(models.Model):
     code = models.SlugField(_("code"), max_length=40)
     version = models.CharField(_("version"), max_length=20)
     name = models.CharField(_("name"), max_length=200)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=200, blank=True)
+    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -56,15 +60,25 @@ class ChecklistTemplate(models.Model):
         verbose_name_plural = _("checklist templates")
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.version})"
+        return f"{self.name_in()} ({self.version})"
+
+    def name_in(self, language: str | None = None) -> str:
+        """The name in ``language`` (default: the active one), English when missing."""
+        code = language_code(language or get_language())
+        return self.name if code == "en" else getattr(self, f"name_{code}") or self.name
 
 
 class ChecklistItem(models.Model):
     template = models.ForeignKey(ChecklistTemplate, on_delete=models.CASCADE, related_name="items")
     code = models.CharField(_("code"), max_length=20)
     strategy = models.CharField(_("strategy"), max_length=40, choices=Strategy.choices)
+    # English texts, with Dutch and French next to them; an empty translation shows English.
     question = models.TextField(_("question"))
+    question_nl = models.TextField(_("question (Dutch)"), blank=True)
+    question_fr = models.TextField(_("question (French)"), blank=True)
     guidance = models.TextField(_("guidance"), blank=True)
+    guidance_nl = models.TextField(_("guidance (Dutch)"), blank=True)
+    guidance_fr = models.TextField(_("guidance (French)"), blank=True)
     evidence_required = models.JSONField(_("evidence required"), default=list, blank=True)
     time_of_day = models.CharField(
         _("day / night"), max_length=10, choices=TimeOfDay.choices, default=TimeOfDay.BOTH
@@ -89,6 +103,26 @@ class ChecklistItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.question[:60]}"
+
+    def _text(self, name: str, language: str | None) -> str:
+        code = language_code(language or get_language())
+        english = str(getattr(self, name))
+        return english if code == "en" else str(getattr(self, f"{name}_{code}")) or english
+
+    def question_in(self, language: str | None = None) -> str:
+        """The question in ``language`` (default: the active one), English when missing."""
+        return self._text("question", language)
+
+    def guidance_in(self, language: str | None = None) -> str:
+        return self._text("guidance", language)
+
+    @property
+    def localized_question(self) -> str:
+        return self.question_in()
+
+    @property
+    def localized_guidance(self) -> str:
+        return self.guidance_in()
 
 
 class AssessmentStatus(models.TextChoices):
@@ -123,6 +157,15 @@ class Assessment(models.Model):
         return f"{self.project} – {self.get_phase_display()}"
 
 
+#: The zone an assessment gets when none is named; stored in English, shown translated.
+WHOLE_SITE = "Whole site"
+
+
+def zone_label(name: str) -> str:
+    """A zone's name for display: the default zone in the active language, others as named."""
+    return str(_("Whole site")) if name == WHOLE_SITE else name
+
+
 class Zone(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="zones")
     name = models.CharField(_("name"), max_length=100)
@@ -136,6 +179,10 @@ class Zone(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        return zone_label(self.name)
 
 
 class VisitKind(models.TextChoices):

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from urbis.core.models import Organisation
+from urbis.cpted import texts
+from urbis.cpted import triage as engine
 
 
 class ProjectType(models.TextChoices):
@@ -162,14 +165,18 @@ class TriageFlow(models.Model):
 
 
 class Triage(models.Model):
-    """A triage decision: the answers, the flow version, the outcome, the path in words and
-    when the check must happen. A re-triage adds a row."""
+    """A triage decision: the answers, the flow version, the outcome, the path and when the
+    check must happen. A re-triage adds a row. ``steps`` keep the path as data with every text
+    in nl, fr and en (triage.render_path shows it per language); ``path`` is the English
+    rendering (and the only path of rows stored before steps existed). ``check_moments`` hold
+    one {en, nl, fr} object per moment (plain English strings in older rows)."""
 
     project = models.ForeignKey(InvestmentProject, on_delete=models.CASCADE, related_name="triages")
     flow = models.ForeignKey(TriageFlow, on_delete=models.PROTECT, related_name="triages")
     answers = models.JSONField(_("answers"))
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
     path = models.JSONField(_("path"))
+    steps = models.JSONField(_("path steps"), default=list, blank=True)
     check_moments = models.JSONField(_("when the check must happen"), default=list)
     decided_at = models.DateTimeField(_("decided at"))
     decided_by = models.ForeignKey(
@@ -187,3 +194,18 @@ class Triage(models.Model):
     @property
     def needs_check(self) -> bool:
         return self.outcome != Outcome.NO_CHECK
+
+    def path_in(self, language: str | None = None) -> list[str]:
+        """The path in words in ``language`` (default: the active language)."""
+        return engine.render_path(self.steps or self.path, language or get_language())
+
+    def check_moments_in(self, language: str | None = None) -> list[str]:
+        return [texts.pick(moment, language or get_language()) for moment in self.check_moments]
+
+    @property
+    def localized_path(self) -> list[str]:
+        return self.path_in()
+
+    @property
+    def localized_check_moments(self) -> list[str]:
+        return self.check_moments_in()

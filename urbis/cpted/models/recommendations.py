@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from urbis.core.models import Organisation
 from urbis.cpted.models.assessment import Assessment, ChecklistItem, Strategy
 from urbis.cpted.models.projects import InvestmentProject, Phase
+from urbis.cpted.texts import pick
 
 
 class RecommendationType(models.TextChoices):
@@ -61,6 +63,9 @@ class Recommendation(models.Model):
         ChecklistItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     text = models.TextField(_("recommendation"))
+    #: Generated advice (red flags) in every language {en, nl, fr}, so that it reads in the
+    #: reader's language whoever completed the assessment; empty for advice typed by a person.
+    texts = models.JSONField(_("text per language"), default=dict, blank=True)
     strategy = models.CharField(_("strategy"), max_length=40, choices=Strategy.choices, blank=True)
     kind = models.CharField(_("type"), max_length=30, choices=RecommendationType.choices)
     priority = models.CharField(
@@ -103,6 +108,14 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def text_in(self, language: str | None = None) -> str:
+        """The text in ``language`` (default: the active one); typed advice as written."""
+        return pick(self.texts, language or get_language()) if self.texts else self.text
+
+    @property
+    def localized_text(self) -> str:
+        return self.text_in()
 
 
 class RecommendationChange(models.Model):

@@ -10,6 +10,13 @@ from urbis.cpted.services.assessment import (
     visit_record,
     zone_add,
 )
+from urbis.cpted.services.checklists import (
+    checklist_document,
+    checklist_dump,
+    checklist_parse,
+    checklist_upload,
+    checklist_validate,
+)
 from urbis.cpted.services.projects import (
     ImportReport,
     open_mandatory_advice,
@@ -36,6 +43,11 @@ __all__ = [
     "assessment_complete",
     "assessment_start",
     "checklist_default",
+    "checklist_document",
+    "checklist_dump",
+    "checklist_parse",
+    "checklist_upload",
+    "checklist_validate",
     "default_flow_document",
     "flow_in_use",
     "flow_save",

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
@@ -32,8 +32,8 @@ from urbis.cpted.models import (
     VisitKind,
     Zone,
 )
-
-WHOLE_SITE = "Whole site"
+from urbis.cpted.models.assessment import WHOLE_SITE, zone_label
+from urbis.cpted.texts import LANGUAGES
 
 
 def checklist_default() -> ChecklistTemplate:
@@ -42,7 +42,9 @@ def checklist_default() -> ChecklistTemplate:
     from urbis.cpted import checklist
 
     template, created = ChecklistTemplate.objects.get_or_create(
-        code=checklist.CODE, version=checklist.VERSION, defaults={"name": checklist.NAME}
+        code=checklist.CODE,
+        version=checklist.VERSION,
+        defaults={"name": checklist.NAME, **checklist.NAME_TRANSLATIONS},
     )
     if created:
         for order, row in enumerate(checklist.ITEMS):
@@ -59,6 +61,7 @@ def checklist_default() -> ChecklistTemplate:
                 weight=weight,
                 source_ref=ref,
                 order=order,
+                **checklist.translated_fields(code),
             )
         record_event(actor=None, action="cpted.checklist_installed", target=template)
     return template
@@ -271,6 +274,20 @@ TYPE_BY_STRATEGY: dict[str, str] = {
 }
 
 
+def red_flag_texts(item: ChecklistItem, zone: str) -> dict[str, str]:
+    """The generated advice for a red flag in nl, fr and en (stored all three, so it reads in
+    the reader's language whoever completed the assessment)."""
+    rendered = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            rendered[language] = _("Red flag %(code)s (%(zone)s): %(question)s") % {
+                "code": item.code,
+                "zone": zone_label(zone),
+                "question": item.question_in(language),
+            }
+    return rendered
+
+
 def assessment_complete(
     *,
     actor: Any,
@@ -302,13 +319,14 @@ def assessment_complete(
             if flag.item_code in covered:
                 continue
             item = items[flag.item_code]
+            texts = red_flag_texts(item, flag.zone)
             recommendation_create(
                 actor=actor,
                 project=locked.project,
                 assessment=locked,
                 item=item,
-                text=_("Red flag %(code)s (%(zone)s): %(question)s")
-                % {"code": item.code, "zone": flag.zone, "question": item.question},
+                text=texts["en"],
+                texts=texts,
                 strategy=item.strategy,
                 kind=TYPE_BY_STRATEGY.get(item.strategy, RecommendationType.DESIGN_CHANGE),
                 priority=Priority.HIGH,

@@ -38,6 +38,7 @@ def recommendation_create(
     due_date: dt.date | None = None,
     assessment: Assessment | None = None,
     item: ChecklistItem | None = None,
+    texts: dict[str, str] | None = None,
 ) -> Recommendation:
     """Add a recommendation for the project (by default for its current phase)."""
     if assessment is not None and assessment.project_id != project.pk:
@@ -47,6 +48,7 @@ def recommendation_create(
         assessment=assessment,
         item=item,
         text=text,
+        texts=texts or {},
         kind=kind,
         department=department,
         priority=priority,

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
@@ -80,8 +81,9 @@ def triage_record(
     answers: dict[str, Any],
     flow: TriageFlow | None = None,
 ) -> Triage:
-    """Triage a project with the flow in use: store answers, flow version, outcome, the path in
-    words and when the check must happen. A missing or ill-typed answer names the question."""
+    """Triage a project with the flow in use: store answers, flow version, outcome, the path
+    (as steps with every text in nl, fr and en, plus its English rendering) and when the check
+    must happen (every language). A missing or ill-typed answer names the question."""
     flow = flow or flow_in_use(actor=actor)
     questions = flow.document["questions"]
     cleaned = {k: v for k, v in answers.items() if k in questions and v not in (None, "", [])}
@@ -89,7 +91,7 @@ def triage_record(
         decision = engine.evaluate(flow.document, cleaned)
     except engine.AnswerError as error:
         question = questions.get(error.question, {})
-        label = question.get("text", error.question)
+        label = engine.question_text(question, get_language()) or error.question
         if "required" in str(error):
             message = _("%(question)s: an answer is required.") % {"question": label}
         else:
@@ -98,7 +100,9 @@ def triage_record(
                 "problem": str(error).split(": ", 1)[-1],
             }
         raise ValidationError({error.question: message}) from None
-    moments = engine.CHECK_MOMENTS.get(project.phase, []) if decision.outcome != "no_check" else []
+    moments = (
+        engine.check_moments(flow.document, project.phase) if decision.outcome != "no_check" else []
+    )
     with transaction.atomic():
         triage = Triage.objects.create(
             project=project,
@@ -106,6 +110,7 @@ def triage_record(
             answers=json.loads(json.dumps(cleaned)),
             outcome=decision.outcome,
             path=decision.path,
+            steps=json.loads(json.dumps(decision.steps)),
             check_moments=list(moments),
             decided_at=timezone.now(),
             decided_by=actor if getattr(actor, "is_authenticated", False) else None,

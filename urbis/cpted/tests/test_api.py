@@ -62,8 +62,8 @@ def test_planner_creates_and_triages_a_project(demo) -> None:
     assert done.status_code == 201
     body = done.json()
     assert body["outcome"] == "full_check"
-    assert body["path"][-1] == "T8 Vulnerable users: True → vulnerable users"
-    assert body["flow_version"] == "default-1"
+    assert body["path"][-1] == "T8 Vulnerable users: yes → vulnerable users"
+    assert body["flow_version"] == "default-2"
 
 
 def test_bad_project_is_400_per_field(demo) -> None:

@@ -43,9 +43,9 @@ def test_triage_stores_answers_version_outcome_path_and_moments(housing, planner
     triage = services.triage_record(actor=planner, project=housing, answers=HOUSING_ANSWERS)
     assert triage.outcome == "full_check"
     assert triage.path[-1] == "T4 Number of dwellings: 24 → 10 or more dwellings"
-    assert triage.flow.version == "default-1"
+    assert triage.flow.version == "default-2"
     assert triage.answers["T4"] == 24
-    assert triage.check_moments == [
+    assert triage.check_moments_in("en") == [
         "before the preliminary design closes",
         "again before final design approval",
     ]

@@ -8,14 +8,17 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from urbis.core.permissions import role_required
 from urbis.cpted import selectors, services
+from urbis.cpted import triage as engine
 from urbis.cpted.diagram import flow_svg
 from urbis.cpted.forms import FlowForm, triage_form_class
 from urbis.cpted.models import Outcome
 from urbis.cpted.permissions import COORDINATE_ROLES, PROJECT_ROLES, READ_ROLES
+from urbis.cpted.texts import pick
 from urbis.cpted.views.common import add_errors, project_or_404
 
 
@@ -27,7 +30,7 @@ def _initial(answers: dict) -> dict:  # type: ignore[type-arg]
 def triage(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_or_404(request, project_id)
     flow = services.flow_in_use(actor=request.user)
-    form_class = triage_form_class(flow.document)
+    form_class = triage_form_class(flow.document, get_language())
     latest = selectors.latest_triage(project)
     initial = _initial(latest.answers if latest else services.suggested_answers(project))
     form = form_class(request.POST or None, initial=initial)
@@ -82,6 +85,7 @@ def flow(request: HttpRequest) -> HttpResponse:
                 return redirect("cpted:flow")
         status = 400
     labels = {str(value): str(label) for value, label in Outcome.choices}
+    language = get_language()
     return render(
         request,
         "cpted/flow.html",
@@ -90,13 +94,26 @@ def flow(request: HttpRequest) -> HttpResponse:
             "current": current,
             "versions": selectors.flows_for(request.user),
             # The SVG is built from escaped text only (diagram.py escapes every label).
-            "diagram": mark_safe(flow_svg(shown.document, labels)),  # noqa: S308
-            "questions": shown.document["questions"].items(),
+            "diagram": mark_safe(flow_svg(shown.document, labels, language)),  # noqa: S308
+            "questions": _questions_shown(shown.document, language),
             "form": form,
             "can_edit": can_edit,
         },
         status=status,
     )
+
+
+def _questions_shown(document: dict, language: str) -> list[tuple[str, dict]]:  # type: ignore[type-arg]
+    """The flow's questions with their texts in ``language`` for the question list."""
+    shown = []
+    for qid, question in document["questions"].items():
+        rules = [
+            {**rule, "reason": pick(rule.get("reason"), language)}
+            for rule in question.get("rules") or []
+        ]
+        text = engine.question_text(question, language)
+        shown.append((qid, {**question, "text": text, "rules": rules}))
+    return shown
 
 
 @role_required(*COORDINATE_ROLES)
