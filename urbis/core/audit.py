@@ -77,9 +77,7 @@ def log_access(
     )
 
 
-def log_access_many(
-    *, user: Any, targets: Sequence[models.Model], purpose: str = ""
-) -> None:
+def log_access_many(*, user: Any, targets: Sequence[models.Model], purpose: str = "") -> None:
     """Access-log a list view of personal data: one row per record shown."""
     context = request_context.current()
     now = timezone.now()
