@@ -20,6 +20,7 @@ urlpatterns = [
     path("cases/<str:number>/letters/<int:letter_id>.pdf", views.letter_pdf, name="letter"),
     path("dispatch/", views.dispatch_list, name="dispatch"),
     path("notices/", views.notices, name="notices"),
+    path("fixed-fines/", views.fixed_fines, name="fixed_fines"),
     path("enforcement.csv", views.enforcement, name="enforcement"),
     path("payments/", views.payments_page, name="payments"),
     path("payments/<int:payment_id>/assign/", views.payment_assign, name="payment_assign"),

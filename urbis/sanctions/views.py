@@ -364,6 +364,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "time_barred": counts.get(workflow.Status.TIME_BARRED, 0),
             "waiting": selectors.received_per_procedure(request.user),
             "due_this_week": selectors.at_risk(request.user, today, within_days=7).count(),
+            "can_decide": has_role(request.user, *DECIDE_ROLES),
         },
     )
 
@@ -551,3 +552,19 @@ def case_instalments(request: HttpRequest, number: str) -> HttpResponse:
         else:
             messages.success(request, _("Instalment plan granted."))
     return redirect("sanctions:case", number=case.number)
+
+
+@require_POST
+@role_required(*DECIDE_ROLES)
+def fixed_fines(request: HttpRequest) -> HttpResponse:
+    """The sanctioning official decides the stopping/parking/speeding fines left unpaid after
+    their reminder (GAS-R32), in one go."""
+    result = batches.fixed_fines_decide(actor=request.user)
+    messages.success(
+        request,
+        _("%(done)s fines decided, %(refused)s refused.")
+        % {"done": len(result.done), "refused": len(result.refused)},
+    )
+    for number, reason in result.refused[:20]:
+        messages.error(request, f"{number}: {reason}")
+    return redirect("sanctions:dashboard")

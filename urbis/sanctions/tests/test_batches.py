@@ -141,3 +141,9 @@ def test_appeal_judgment_and_instalments_through_the_pages(
     case.refresh_from_db()
     assert (case.status, case.amount) == ("decided", Decimal(100))
     assert case.appeals.get().judgment == "reformed"
+
+
+def test_fixed_fines_button_is_for_the_official(catalogue, gas_staff, sanctioning_officer) -> None:
+    assert verified_client(gas_staff).post(reverse("sanctions:fixed_fines")).status_code == 404
+    response = verified_client(sanctioning_officer).post(reverse("sanctions:fixed_fines"))
+    assert response.status_code == 302
