@@ -1,0 +1,275 @@
+"""One report becomes one case (field form, API): idempotent per user, gap-free numbers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from urbis.core.audit import record_event
+from urbis.core.uploads import clean_photo
+from urbis.sanctions import selectors
+from urbis.sanctions.models import (
+    Article,
+    AscertainerKind,
+    Ascertainment,
+    Case,
+    CaseCounter,
+    Guardian,
+    MunicipalSettings,
+    Offender,
+    Photo,
+    StatusChange,
+)
+from urbis.sanctions.rules import eligibility, payment_reference
+from urbis.sanctions.services.intake.checks import _fixed_amount, validate
+from urbis.sanctions.services.intake.data import (
+    AscertainmentData,
+    IdempotencyConflict,
+    IntakeResult,
+    OffenderData,
+)
+from urbis.sanctions.workflow import Procedure, Status
+
+
+def _next_number(year: int) -> str:
+    """Take the next case number of ``year``; the counter row is locked (gap-free)."""
+    CaseCounter.objects.get_or_create(year=year)
+    counter = CaseCounter.objects.select_for_update().get(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"GAS-{year}-{counter.last:06d}"
+
+
+def request_hash(data: AscertainmentData) -> str:
+    """A fingerprint of the report, to tell a retry from a different report under one key."""
+    import hashlib
+    import json
+    from dataclasses import asdict
+
+    return hashlib.sha256(
+        json.dumps(asdict(data), sort_keys=True, default=str).encode()
+    ).hexdigest()
+
+
+def _replayed(actor: Any, key: str, fingerprint: str) -> Case | None:
+    existing = (
+        Case.objects.filter(ascertainment__idempotency_key=key, ascertainment__created_by=actor)
+        .select_related("ascertainment")
+        .first()
+    )
+    if existing is not None and existing.ascertainment.request_hash not in ("", fingerprint):
+        raise IdempotencyConflict(key)
+    return existing
+
+
+def ascertainment_create(
+    *,
+    actor: Any,
+    data: AscertainmentData,
+    idempotency_key: str | None = None,
+    photos: list[Any] | None = None,
+) -> IntakeResult:
+    """Register an ascertainment and open its case.
+
+    The same ``idempotency_key`` from the same user always returns the first case: a retried
+    request never creates a second one, also when two arrive at the same time. The same key
+    with a different report raises :class:`IdempotencyConflict`."""
+    fingerprint = request_hash(data)
+    if idempotency_key:
+        existing = _replayed(actor, idempotency_key, fingerprint)
+        if existing is not None:
+            return IntakeResult(existing, created=False)
+    article = validate(data)
+    try:
+        with transaction.atomic():
+            case = _create(actor, data, article, idempotency_key, photos or [], fingerprint)
+    except IntegrityError:
+        if idempotency_key:
+            existing = _replayed(actor, idempotency_key, fingerprint)
+            if existing is not None:
+                return IntakeResult(existing, created=False)
+        if Ascertainment.objects.filter(kind=data.kind, reference=data.reference).exists():
+            raise _duplicate(data.reference) from None
+        raise
+    return IntakeResult(case, created=True)
+
+
+def _duplicate(reference: str) -> ValidationError:
+    case = Case.objects.filter(ascertainment__reference=reference).first()
+    return ValidationError(
+        {
+            "reference": [
+                _("This PV or report is already registered as case %(n)s.")
+                % {"n": case.number if case else "?"}
+            ]
+        }
+    )
+
+
+def _officer_user(actor: Any, kind: str) -> Any:
+    """The ascertaining officer as a user: only when that officer files his own report (for
+    GAS-R49); staff keying in a police PV are not its author."""
+    from urbis.core.roles import Role, has_role
+
+    if kind == AscertainerKind.MUNICIPAL and has_role(actor, Role.ASCERTAINER):
+        return actor
+    return None
+
+
+def _known_offender(o: OffenderData) -> Offender | None:
+    """The offender already on file, with the address and language of the latest report."""
+    offender = selectors.find_offender(o.national_number, o.enterprise_number)
+    if offender is None:
+        return None
+    changed = {
+        name: value
+        for name, value in (
+            ("street", o.street),
+            ("postcode", o.postcode),
+            ("city", o.city),
+            ("language", o.language),
+            ("email", o.email),
+        )
+        if value and getattr(offender, name) != value
+    }
+    if changed:
+        for name, value in changed.items():
+            setattr(offender, name, value)
+        offender.save(update_fields=list(changed))
+    return offender
+
+
+def _new_offender(o: OffenderData) -> Offender:
+    """An unsaved offender from a report (both intake paths)."""
+    return Offender(
+        kind=o.kind,
+        name=o.name,
+        first_name=o.first_name,
+        national_number=o.national_number,
+        enterprise_number=o.enterprise_number,
+        birth_date=o.birth_date,
+        street=o.street,
+        postcode=o.postcode,
+        city=o.city,
+        country=o.country,
+        language=o.language,
+        email=o.email,
+    )
+
+
+def _new_ascertainment(
+    actor: Any, data: AscertainmentData, article: Article, offender: Offender, **extra: Any
+) -> Ascertainment:
+    """An unsaved ascertainment from a report (both intake paths)."""
+    return Ascertainment(
+        kind=data.kind,
+        reference=data.reference,
+        ascertainer=_officer_user(actor, data.kind),
+        officer=data.officer,
+        offence_at=data.offence_at,
+        ascertained_on=data.ascertained_on,
+        received_on=data.received_on,
+        article=article,
+        offender=offender,
+        description=data.description,
+        address=data.address,
+        lat=data.lat,
+        lon=data.lon,
+        plate=data.plate,
+        speed_limit=data.speed_limit,
+        measured_speed=data.measured_speed,
+        built_up_area=data.built_up_area,
+        municipal_device=data.municipal_device,
+        other_offence=data.other_offence,
+        created_by=actor,
+        **extra,
+    )
+
+
+def _new_case(
+    number: str,
+    data: AscertainmentData,
+    article: Article,
+    ascertainment: Ascertainment,
+    offender: Offender,
+    municipal: MunicipalSettings | None = None,
+) -> Case:
+    """An unsaved case with its procedure, minority, fixed amount, payment reference, repeat
+    offence (GAS-R12, for fines that vary) and decision limit."""
+    from urbis.sanctions import timelimits
+
+    offence_on = timezone.localtime(data.offence_at).date()
+    age = offender.age_on(offence_on)
+    case = Case(
+        number=number,
+        ascertainment=ascertainment,
+        procedure=article.procedure,
+        minor=age is not None and age < eligibility.ADULT_AGE,
+        amount=_fixed_amount(article, offence_on, data),
+        payment_reference=payment_reference.from_case_number(number),
+    )
+    if article.procedure not in (Procedure.PARKING, Procedure.SPEEDING):
+        # GAS-R12: a repeat offence changes the fine, not a fixed amount.
+        case.repeat_of = selectors.earlier_sanction(offender, article.code, data.ascertained_on)
+    case.decision_limit = timelimits.decision_limit(case, municipal=municipal)
+    return case
+
+
+def _first_step(case: Case, actor: Any, at: Any) -> StatusChange:
+    return StatusChange(
+        case=case,
+        at=at,
+        actor=actor,
+        action="register",
+        to_status=Status.RECEIVED,
+        legal_basis="art. 22 (GAS-R13): PV or report transmitted to the sanctioning official",
+    )
+
+
+def _create(
+    actor: Any,
+    data: AscertainmentData,
+    article: Article,
+    idempotency_key: str | None,
+    photos: list[Any],
+    fingerprint: str = "",
+) -> Case:
+    o = data.offender
+    if Ascertainment.objects.filter(kind=data.kind, reference=data.reference).exists():
+        raise _duplicate(data.reference)
+    offender = _known_offender(o)
+    if offender is None:
+        offender = _new_offender(o)
+        offender.save()
+        for guardian in o.guardians:
+            Guardian.objects.create(offender=offender, **guardian)
+    ascertainment = _new_ascertainment(
+        actor,
+        data,
+        article,
+        offender,
+        idempotency_key=idempotency_key or None,
+        request_hash=fingerprint,
+    )
+    ascertainment.save()
+    for upload in photos:
+        # Content-checked and re-encoded without EXIF (GPS) before it is kept.
+        content = clean_photo(upload, max_bytes=settings.URBIS_MAX_PHOTO_BYTES)
+        photo = Photo(ascertainment=ascertainment)
+        photo.image.save(content.name, content, save=False)
+        photo.save()
+    case = _new_case(_next_number(data.received_on.year), data, article, ascertainment, offender)
+    case.save()
+    _first_step(case, actor, timezone.now()).save()
+    record_event(
+        actor=actor,
+        action="gas.case_opened",
+        target=case,
+        data={"article": article.code, "procedure": case.procedure, "reference": data.reference},
+    )
+    return case
