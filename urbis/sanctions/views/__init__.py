@@ -1,0 +1,48 @@
+"""GAS pages: thin glue over selectors and services."""
+
+from urbis.sanctions.views.cases import (
+    case_appeal,
+    case_decide,
+    case_defence,
+    case_detail,
+    case_hearing,
+    case_instalments,
+    case_judgment,
+    case_list,
+    case_step,
+    letter_pdf,
+)
+from urbis.sanctions.views.intake import bulk_import, file_report
+from urbis.sanctions.views.money import (
+    evaluation_export,
+    payment_assign,
+    payments_page,
+    register,
+    register_purge_view,
+)
+from urbis.sanctions.views.office import dashboard, dispatch_list, enforcement, fixed_fines, notices
+
+__all__ = [
+    "bulk_import",
+    "case_appeal",
+    "case_decide",
+    "case_defence",
+    "case_detail",
+    "case_hearing",
+    "case_instalments",
+    "case_judgment",
+    "case_list",
+    "case_step",
+    "dashboard",
+    "dispatch_list",
+    "enforcement",
+    "evaluation_export",
+    "file_report",
+    "fixed_fines",
+    "letter_pdf",
+    "notices",
+    "payment_assign",
+    "payments_page",
+    "register",
+    "register_purge_view",
+]

@@ -1,0 +1,248 @@
+"""Case pages: lists, the case with its deadlines and steps, defence, hearing, decision,
+appeal, instalments, letters."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from urbis.core.audit import log_access_many
+from urbis.core.permissions import role_required
+from urbis.core.roles import has_role
+from urbis.sanctions import selectors, timelimits, workflow
+from urbis.sanctions.forms import (
+    AppealForm,
+    DecisionForm,
+    DefenceForm,
+    HearingForm,
+    InstalmentForm,
+    JudgmentForm,
+)
+from urbis.sanctions.models import Letter
+from urbis.sanctions.permissions import CASE_ROLES, DECIDE_ROLES
+from urbis.sanctions.services import cases as case_services
+from urbis.sanctions.services import payments
+from urbis.sanctions.views.common import (
+    _FORM_ACTIONS,
+    QUEUES,
+    _case,
+    _form_errors,
+    _level,
+)
+
+
+@role_required(*CASE_ROLES)
+def case_list(request: HttpRequest) -> HttpResponse:
+    queue = request.GET.get("queue", "")
+    cases = selectors.cases_for(request.user)
+    if queue in QUEUES:
+        cases = cases.filter(status__in=[s.value for s in QUEUES[queue]])
+    if request.GET.get("q"):
+        q = request.GET["q"].strip()
+        cases = cases.filter(number__icontains=q) | cases.filter(
+            ascertainment__offender__name__icontains=q
+        )
+    page = Paginator(cases.order_by("-created_at"), 50).get_page(request.GET.get("page"))
+    log_access_many(user=request.user, targets=list(page.object_list), purpose="gas.case_list")
+    return render(
+        request,
+        "sanctions/case_list.html",
+        {
+            "page": page,
+            "queue": queue,
+            "queues": QUEUES,
+            "counts": selectors.status_counts(request.user),
+        },
+    )
+
+
+@role_required(*CASE_ROLES)
+def case_detail(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case(request, number)
+    today = timezone.localdate()
+    edges = workflow.allowed(case.status, case.procedure, minor=case.minor)
+    return render(
+        request,
+        "sanctions/case_detail.html",
+        {
+            "case": case,
+            "a": case.ascertainment,
+            "deadlines": [(d, _level(d, today)) for d in timelimits.deadlines_of(case)],
+            "today": today,
+            "edges": [e for e in edges if e.action not in _FORM_ACTIONS],
+            "history": case.history.select_related("actor"),
+            "letters": case.letters.defer("content"),
+            "defences": case.defences.all(),
+            "hearings": case.hearings.all(),
+            "payments": case.payments.all(),
+            "paid": payments.paid_total(case),
+            "can_decide": has_role(request.user, *DECIDE_ROLES)
+            and any(e.action in case_services.DECISIONS for e in edges),
+            "can_defend": any(e.action == "record_defence" for e in edges),
+            "can_hear": any(e.action == "schedule_hearing" for e in edges),
+            "defence_form": DefenceForm(initial={"received_on": today}),
+            "hearing_form": HearingForm(),
+            "decision_form": DecisionForm(),
+            "can_appeal": any(e.action == "lodge_appeal" for e in edges),
+            "can_judge": any(e.action == "appeal_annulled" for e in edges),
+            "can_instalments": case.status in ("decided", "reminder")
+            and not hasattr(case, "instalment_plan"),
+            "appeal_form": AppealForm(initial={"lodged_on": today}),
+            "judgment_form": JudgmentForm(initial={"on": today}),
+            "instalment_form": InstalmentForm(),
+            "appeals": case.appeals.all(),
+        },
+    )
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def case_step(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case(request, number)
+    action = request.POST.get("action", "")
+    if action in _FORM_ACTIONS:
+        raise Http404
+    try:
+        case_services.case_transition(
+            actor=request.user, case=case, action=action, note=request.POST.get("note", "")
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Done: %(action)s.") % {"action": action})
+    return redirect("sanctions:case", number=case.number)
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def case_defence(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case(request, number)
+    form = DefenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            case_services.defence_record(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Defence recorded."))
+    else:
+        for field, errors in form.errors.items():
+            messages.error(request, f"{field}: {' '.join(str(e) for e in errors)}")
+    return redirect("sanctions:case", number=case.number)
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def case_hearing(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case(request, number)
+    form = HearingForm(request.POST)
+    if form.is_valid():
+        try:
+            case_services.hearing_schedule(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Hearing scheduled."))
+    return redirect("sanctions:case", number=case.number)
+
+
+@require_POST
+@role_required(*DECIDE_ROLES)
+def case_decide(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case(request, number)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        language = case.ascertainment.offender.language
+        motivation = d["motivation"] or (d["template"].text_in(language) if d["template"] else "")
+        try:
+            case_services.case_transition(
+                actor=request.user,
+                case=case,
+                action=d["action"],
+                amount=d["amount"],
+                motivation=motivation,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Decision recorded."))
+    else:
+        for field, errors in form.errors.items():
+            messages.error(request, f"{field}: {' '.join(str(e) for e in errors)}")
+    return redirect("sanctions:case", number=case.number)
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def case_appeal(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case(request, number)
+    form = AppealForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+    else:
+        try:
+            case_services.appeal_lodge(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Appeal recorded."))
+    return redirect("sanctions:case", number=case.number)
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def case_judgment(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case(request, number)
+    form = JudgmentForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+    else:
+        try:
+            case_services.appeal_judgment(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Judgment recorded."))
+    return redirect("sanctions:case", number=case.number)
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def case_instalments(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case(request, number)
+    form = InstalmentForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+    else:
+        try:
+            payments.instalments_grant(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Instalment plan granted."))
+    return redirect("sanctions:case", number=case.number)
+
+
+@role_required(*CASE_ROLES)
+def letter_pdf(request: HttpRequest, number: str, letter_id: int) -> HttpResponse:
+    case = _case(request, number)
+    letter = get_object_or_404(Letter, pk=letter_id, case=case)
+    response = HttpResponse(bytes(letter.content), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{case.number}-{letter.kind}-{letter.pk}.pdf"'
+    )
+    return response

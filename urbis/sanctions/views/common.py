@@ -1,0 +1,75 @@
+"""Helpers shared by the GAS pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from urbis.core.audit import log_access
+from urbis.sanctions import selectors, workflow
+from urbis.sanctions.models import Case
+
+QUEUES = {
+    "received": [workflow.Status.RECEIVED, workflow.Status.AWAITING_PROSECUTOR],
+    "defence": [
+        workflow.Status.OPENED,
+        workflow.Status.DEFENCE_RECEIVED,
+        workflow.Status.HEARING_SCHEDULED,
+    ],
+    "payment": [
+        workflow.Status.DECIDED,
+        workflow.Status.REMINDER,
+        workflow.Status.SECOND_INVITATION,
+    ],
+    "appeal": [workflow.Status.IN_APPEAL],
+    "alternative": [
+        workflow.Status.MEDIATION,
+        workflow.Status.COMMUNITY_SERVICE,
+        workflow.Status.PARENTAL_INVOLVEMENT,
+    ],
+}
+
+
+def _errors_to_form(form: object, error: ValidationError) -> None:
+    for field, errors in error.message_dict.items():
+        name = field.split(".")[-1]
+        target = name if name in form.fields else None  # type: ignore[attr-defined]
+        form.add_error(target, errors)  # type: ignore[attr-defined]
+
+
+def _form_errors(request: HttpRequest, form: object) -> None:
+    for field, errors in form.errors.items():  # type: ignore[attr-defined]
+        messages.error(request, f"{field}: {' '.join(str(e) for e in errors)}")
+
+
+def _case(request: HttpRequest, number: str) -> Case:
+    case = get_object_or_404(selectors.cases_for(request.user), number=number)
+    log_access(user=request.user, target=case, purpose="gas.case")
+    return case
+
+
+def _level(deadline: object, today: dt.date) -> str:
+    """The engine's level; an offender's own term that simply ran out is "expired", not an
+    alarm (only the city's fatal limits turn red)."""
+    level = deadline.level(today)  # type: ignore[attr-defined]
+    if level == "overdue" and not deadline.fatal:  # type: ignore[attr-defined]
+        return "expired"
+    return str(level)
+
+
+_FORM_ACTIONS = {
+    "record_defence",
+    "schedule_hearing",
+    "decide_fine",
+    "decide_warning",
+    "decide_no_follow_up",
+    "payment_received",
+    "lodge_appeal",
+    "appeal_confirmed",
+    "appeal_annulled",
+    "time_bar",
+}
