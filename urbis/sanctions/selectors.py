@@ -183,3 +183,18 @@ def received_per_procedure(user: Any) -> dict[str, int]:
         .order_by()
     )
     return {row["procedure"]: row["n"] for row in rows}
+
+
+def mediators() -> QuerySet[Any]:
+    """Who may be named mediator: active staff who are not sanctioning officials (GAS-R49)."""
+    from django.contrib.auth import get_user_model
+
+    from urbis.core.roles import Role
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__isnull=False)
+        .exclude(groups__name=Role.SANCTIONING_OFFICER)
+        .distinct()
+        .order_by("last_name", "username")
+    )

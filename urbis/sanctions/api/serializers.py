@@ -10,6 +10,7 @@ from urbis.sanctions import timelimits, workflow
 from urbis.sanctions.models import Case
 from urbis.sanctions.models.cases import AscertainerKind
 from urbis.sanctions.models.parties import Language, OffenderKind
+from urbis.sanctions.selectors import mediators as selectors_mediators
 
 
 class GuardianSerializer(serializers.Serializer[Any]):
@@ -68,6 +69,9 @@ class TransitionSerializer(serializers.Serializer[Any]):
     )
     motivation = serializers.CharField(required=False, default="", allow_blank=True)
     note = serializers.CharField(required=False, default="", allow_blank=True)
+    mediator = serializers.PrimaryKeyRelatedField(
+        queryset=selectors_mediators(), required=False, allow_null=True, default=None
+    )
 
 
 class CaseSerializer(serializers.ModelSerializer[Case]):

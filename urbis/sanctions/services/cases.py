@@ -99,6 +99,7 @@ def case_transition(
     amount: Decimal | None = None,
     motivation: str = "",
     via_service: bool = False,
+    mediator: Any = None,
 ) -> Case:
     """Take one step of the workflow table; refused steps raise ``ValidationError`` naming
     the rule, and leave the case untouched. ``via_service`` is set by the services that record
@@ -119,6 +120,11 @@ def case_transition(
         _apply_facts(case, edge, on, amount)
         if motivation:
             case.motivation = motivation
+        if action == "propose_mediation" and mediator is not None:
+            # GAS-R49: the mediator of a case may not decide it.
+            if mediator.pk == getattr(case.sanctioning_official, "pk", None):
+                raise _refuse("mediator", _("GAS-R49: the sanctioning official cannot mediate."))
+            case.mediator = mediator
         if action in DECISIONS:
             case.sanctioning_official = actor
         case.status = edge.target

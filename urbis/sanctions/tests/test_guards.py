@@ -380,3 +380,15 @@ def test_speeding_defence_is_decided_not_reinvited(catalogue, ascertainer, gas_s
     case.refresh_from_db()
     with pytest.raises(ValidationError, match="not allowed"):
         step(case, "reject_defence", create_user("sanctioning_officer"), dt.date(2026, 3, 20))
+
+
+def test_the_mediator_cannot_decide(catalogue, ascertainer, gas_staff) -> None:
+    # GAS-R49: a mediator named on the case may not decide it, even as an official.
+    both = create_user("sanctioning_officer", "caseworker", username="mediating-official")
+    case = new_case(ascertainer)
+    case = step(case, "send_opening_letter", gas_staff, dt.date(2026, 3, 6))
+    case = step(case, "propose_mediation", gas_staff, dt.date(2026, 3, 30), mediator=both)
+    assert case.mediator == both
+    case = step(case, "mediation_failed", gas_staff, dt.date(2026, 4, 20))
+    with pytest.raises(ValidationError, match="GAS-R49"):
+        step(case, "decide_fine", both, dt.date(2026, 4, 21), amount=Decimal(50))

@@ -97,6 +97,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "judgment_form": JudgmentForm(initial={"on": today}),
             "instalment_form": InstalmentForm(),
             "appeals": case.appeals.all(),
+            "mediators": selectors.mediators(),
         },
     )
 
@@ -108,9 +109,18 @@ def case_step(request: HttpRequest, number: str) -> HttpResponse:
     action = request.POST.get("action", "")
     if action in _FORM_ACTIONS:
         raise Http404
+    mediator = None
+    if request.POST.get("mediator"):
+        mediator = selectors.mediators().filter(pk=request.POST["mediator"]).first()
+        if mediator is None:
+            raise Http404
     try:
         case_services.case_transition(
-            actor=request.user, case=case, action=action, note=request.POST.get("note", "")
+            actor=request.user,
+            case=case,
+            action=action,
+            note=request.POST.get("note", ""),
+            mediator=mediator,
         )
     except ValidationError as error:
         for message in error.messages:
