@@ -11,11 +11,26 @@ from __future__ import annotations
 from typing import Any
 
 APPEND_ONLY_TABLES = ("core_auditevent", "core_accesslogentry")
+#: Feature apps' history tables (plan measurements, GAS status history, ...): each app's
+#: migration creates its triggers with ``create_triggers(connection, tables)`` and lists the
+#: table here through :func:`register_tables` so that ``flush`` lifts and restores them too.
+_feature_tables: list[str] = []
 
 
-def create_triggers(connection: Any) -> None:
+def register_tables(*tables: str) -> None:
+    for table in tables:
+        if table not in _feature_tables:
+            _feature_tables.append(table)
+
+
+def all_tables(connection: Any) -> tuple[str, ...]:
+    existing = set(connection.introspection.table_names())
+    return APPEND_ONLY_TABLES + tuple(t for t in _feature_tables if t in existing)
+
+
+def create_triggers(connection: Any, tables: tuple[str, ...] | None = None) -> None:
     with connection.cursor() as cursor:
-        for table in APPEND_ONLY_TABLES:
+        for table in tables or APPEND_ONLY_TABLES:
             if connection.vendor == "sqlite":
                 for op in ("UPDATE", "DELETE"):
                     cursor.execute(
@@ -35,9 +50,9 @@ def create_triggers(connection: Any) -> None:
                 )
 
 
-def drop_triggers(connection: Any) -> None:
+def drop_triggers(connection: Any, tables: tuple[str, ...] | None = None) -> None:
     with connection.cursor() as cursor:
-        for table in APPEND_ONLY_TABLES:
+        for table in tables or APPEND_ONLY_TABLES:
             if connection.vendor == "sqlite":
                 for op in ("update", "delete"):
                     cursor.execute(f"DROP TRIGGER IF EXISTS {table}_no_{op}")

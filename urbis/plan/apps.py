@@ -8,6 +8,9 @@ class PlanConfig(AppConfig):
     verbose_name = _("Safety and prevention plan")
 
     def ready(self) -> None:
+        from urbis.core import db_guards
+
+        db_guards.register_tables("plan_measurement")
         from urbis.core import modules
         from urbis.core.demo import register_demo_loader
         from urbis.plan import jobs  # noqa: F401 - registers the nightly job

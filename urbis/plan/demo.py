@@ -296,6 +296,8 @@ def load_plan_demo(actor: Any) -> str:
                 year=year,
                 defaults={
                     "value": Decimal(value),
+                    "item": "insecurity",
+                    "population_base": "residents 15+",
                     "definition": "Share of residents 15+ who often or always feel unsafe",
                     "source": "https://www.knack.be/nieuws/belgie/bijna-een-op-de-tien-belgen-voelt-zich-vaak-of-altijd-onveilig/",
                 },

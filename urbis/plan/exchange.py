@@ -7,6 +7,7 @@ criteria, plus Bjørgo mechanism tags. The schema is documented in docs/plan.md.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -131,11 +132,13 @@ def validate_benchmark_file(document: Any) -> dict[str, Any]:
                 errors.setdefault("indicators", []).append(f"Item {index}: {key} is required.")
         for value in (item.get("values") or []) if isinstance(item, dict) else []:
             try:
-                int(value["year"])
-                float(value["value"])
-            except (KeyError, TypeError, ValueError):
+                year = int(value["year"])
+                number = Decimal(str(value["value"]))
+                if not number.is_finite() or not 1900 <= year <= 2100 or abs(number) >= 10**10:
+                    raise ValueError(value)
+            except (KeyError, TypeError, ValueError, ArithmeticError):
                 errors.setdefault("indicators", []).append(
-                    f"Item {index}: each value needs a year and a number."
+                    f"Item {index}: each value needs a year and a finite number."
                 )
     if errors:
         raise ValidationError(errors)

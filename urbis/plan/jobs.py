@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from decimal import Decimal
 
 from django.utils import timezone
@@ -12,38 +13,50 @@ from urbis.core.nightly import nightly_job
 from urbis.plan import services
 from urbis.plan.models import Indicator
 
+logger = logging.getLogger(__name__)
+
 
 def compute_automatic_indicators(today: dt.date | None = None) -> str:
-    """For each indicator with a provider, record the value for the year to date, unless the
-    same value was already recorded for that period (measurements are append-only)."""
+    """For each indicator with a provider, record the value for the year to date up to
+    yesterday (the night's run sees whole days), unless the same value was already recorded for
+    that period (measurements are append-only). On 1 January the previous year is closed with
+    its full-year value. A failing provider or value is reported and the others go on."""
     day = today or timezone.localdate()
-    start = dt.date(day.year, 1, 1)
-    recorded = skipped = 0
-    for indicator in Indicator.objects.exclude(provider_code=""):
+    end = day - dt.timedelta(days=1)
+    start = dt.date(end.year, 1, 1)
+    recorded = skipped = failed = 0
+    for indicator in Indicator.objects.exclude(provider_code="").filter(
+        objective__priority__plan__period_end__gte=start
+    ):
         provider = providers.provider(indicator.provider_code)
         if provider is None:
             skipped += 1
             continue
-        result = provider.compute(start, day)
-        if result.value is None:
-            skipped += 1
+        try:
+            result = provider.compute(start, end)
+            if result.value is None:
+                skipped += 1
+                continue
+            value = Decimal(str(round(result.value, 4)))
+            last = indicator.measurements.filter(period_start=start, period_end=end).last()
+            if last is not None and last.value == value:
+                continue
+            services.measurement_record(
+                actor=None,
+                indicator=indicator,
+                period_start=start,
+                period_end=end,
+                value=value,
+                base_n=result.base_n,
+                source=f"{provider.code}: {result.source}",
+                automatic=True,
+            )
+        except Exception:  # one provider's failure must not stop the others
+            logger.exception("automatic indicator %s failed", indicator.code)
+            failed += 1
             continue
-        value = Decimal(str(round(result.value, 4)))
-        last = indicator.measurements.filter(period_start=start, period_end=day).last()
-        if last is not None and last.value == value:
-            continue
-        services.measurement_record(
-            actor=None,
-            indicator=indicator,
-            period_start=start,
-            period_end=day,
-            value=value,
-            base_n=result.base_n,
-            source=f"{provider.code}: {result.source}",
-            automatic=True,
-        )
         recorded += 1
-    return f"{recorded} automatic measurements recorded, {skipped} skipped"
+    return f"{recorded} automatic measurements recorded, {skipped} skipped, {failed} failed"
 
 
 @nightly_job("plan.indicators")

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from urbis.core.models import Area, Organisation
+from urbis.core.models import AppendOnlyModel, Area, Organisation
 from urbis.plan.bjorgo import Mechanism
 
 
@@ -329,7 +329,7 @@ class Target(models.Model):
         return f"{self.indicator.code} {self.year}: {self.value}"
 
 
-class Measurement(models.Model):
+class Measurement(AppendOnlyModel):
     """A measured value. Never overwritten: a correction is a new row (domain §6.1)."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="measurements")
@@ -424,6 +424,9 @@ class BenchmarkPoint(models.Model):
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
     unit = models.CharField(_("unit"), max_length=40, default="%")
     definition = models.TextField(_("definition"))
+    population_base = models.CharField(_("population base"), max_length=200, blank=True)
+    # The survey question it is a reference for (blank: an indicator from a peer city).
+    item = models.CharField(_("survey question"), max_length=40, blank=True)
     source = models.CharField(_("source"), max_length=400)
 
     class Meta:

@@ -4,20 +4,29 @@
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from urbis.plan import selectors
-from urbis.plan.models import Plan
+from urbis.plan.models import Objective, Plan
 
 
 def _rows(plan: Plan, year: int) -> list[list[str]]:
+    """One row per indicator with the year's target and city-wide value, and one row for each
+    objective that has no indicator yet (it is reported, not left out)."""
     rows = []
-    for status in selectors.indicator_statuses(plan, year):
+    statuses = selectors.indicator_statuses(plan, year)
+    measured = {status.indicator.objective_id for status in statuses}
+    for status in statuses:
         indicator = status.indicator
-        achieved = [m for m in indicator.measurements.all() if m.period_end.year == year]
-        value = achieved[-1].value if achieved else None
+        value = status.latest.value if status.latest else None
+        notes = [
+            m.note
+            for m in indicator.measurements.all()
+            if m.period_end.year == year and m.area_id is None and m.note
+        ]
         rows.append(
             [
                 indicator.objective.code,
@@ -33,10 +42,18 @@ def _rows(plan: Plan, year: int) -> list[list[str]]:
                     "red": _("off track"),
                     "grey": _("no data"),
                 }[status.light],
-                achieved[-1].note if achieved else "",
+                " / ".join(notes),
             ]
         )
+    for objective in Objective.objects.filter(priority__plan=plan).exclude(pk__in=measured):
+        rows.append([objective.code, "", objective.text, "", "", "", "", _("no indicator"), ""])
+    rows.sort(key=lambda row: (row[0], row[1]))
     return rows
+
+
+def _cell(value: str) -> str:
+    """Text for a spreadsheet cell: never read as a formula (=, +, -, @ at the start)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def _header() -> list[str]:
@@ -67,7 +84,7 @@ def progress_xlsx(plan: Plan, year: int, language: str) -> bytes:
         for cell in sheet[2]:
             cell.font = Font(bold=True)
         for row in _rows(plan, year):
-            sheet.append(row)
+            sheet.append([_cell(value) for value in row])
         buffer = io.BytesIO()
         workbook.save(buffer)
     return buffer.getvalue()
@@ -86,7 +103,9 @@ def progress_pdf(plan: Plan, year: int, language: str) -> bytes:
         cell = styles["BodyText"]
         story = [
             Paragraph(
-                _("Progress report %(year)s: %(plan)s") % {"year": year, "plan": plan.title},
+                escape(
+                    _("Progress report %(year)s: %(plan)s") % {"year": year, "plan": plan.title}
+                ),
                 styles["Title"],
             ),
             Paragraph(
@@ -96,7 +115,9 @@ def progress_pdf(plan: Plan, year: int, language: str) -> bytes:
             ),
             Spacer(1, 12),
         ]
-        data = [_header()] + [[Paragraph(str(v), cell) for v in row] for row in _rows(plan, year)]
+        data = [_header()] + [
+            [Paragraph(escape(str(v)), cell) for v in row] for row in _rows(plan, year)
+        ]
         table = Table(data, repeatRows=1)
         table.setStyle(
             TableStyle(

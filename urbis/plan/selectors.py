@@ -23,7 +23,7 @@ from urbis.plan.models import (
     SurveyResponse,
 )
 from urbis.plan.permissions import READ_ROLES
-from urbis.plan.survey import HEADLINE, Share, weighted_share
+from urbis.plan.survey import HEADLINE, Share, protect_complement, weighted_share
 
 
 def plans_for(user: Any) -> QuerySet[Plan]:
@@ -170,9 +170,13 @@ def indicator_statuses(plan: Plan, year: int | None = None) -> list[IndicatorSta
         "targets", "measurements"
     )
     for indicator in indicators:
+        # City-wide values only (area rows are breakdowns); with a year, that year's values.
         measurements = sorted(
-            indicator.measurements.all(), key=lambda m: (m.period_end, m.entered_at)
+            (m for m in indicator.measurements.all() if m.area_id is None),
+            key=lambda m: (m.period_end, m.entered_at),
         )
+        if year is not None:
+            measurements = [m for m in measurements if m.period_end.year == year]
         latest = measurements[-1] if measurements else None
         wanted = year or (latest.period_end.year if latest else None)
         target = next((t.value for t in indicator.targets.all() if t.year == wanted), None)
@@ -216,10 +220,16 @@ def survey_results(item: str = "insecurity") -> dict[str, Any]:
             min_respondents=minimum,
         )
 
+    areas: dict[tuple[int, str, str], Share] = {}
+    for year in sorted(by_year):
+        cells = {key: share(pairs) for key, pairs in by_area.items() if key[0] == year}
+        protected = protect_complement({key[1]: cell for key, cell in cells.items()}, minimum)
+        areas.update({key: protected[key[1]] for key in sorted(cells)})
     return {
         "item": item,
         "minimum": minimum,
         "years": {year: share(pairs) for year, pairs in sorted(by_year.items())},
-        "areas": {key: share(pairs) for key, pairs in sorted(by_area.items())},
-        "benchmarks": list(BenchmarkPoint.objects.all()),
+        "areas": areas,
+        # Reference series of this question only, in its unit (domain §1.5).
+        "benchmarks": list(BenchmarkPoint.objects.filter(item=item, unit="%")),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -474,7 +475,7 @@ def survey_import(
                 weight = float(str(row.get("weight") or "1").replace(",", "."))
             except ValueError:
                 raise ValueError(_("weight: not a number")) from None
-            if not weight > 0:
+            if not math.isfinite(weight) or not weight > 0:
                 raise ValueError(_("weight: must be positive"))
             area_code = str(row.get("area") or "").strip()
             if not area_code:
@@ -521,6 +522,10 @@ def survey_publish(
 
     if item not in ("insecurity", "pride", "avoid_dark", "avoid_places"):
         raise ValidationError({"item": _("Unknown survey question.")})
+    if indicator.unit.strip() != "%":
+        raise ValidationError(
+            {"indicator": _("A survey share is a percentage: choose an indicator in %.")}
+        )
     pairs = list(SurveyResponse.objects.filter(edition=edition).values_list(item, "weight"))
     result = weighted_share(
         [a or None for a, _w in pairs],
@@ -601,6 +606,7 @@ def exchange_import(*, actor: Any, document: Any) -> str:
                             "value": Decimal(str(value["value"])),
                             "unit": item["unit"][:40],
                             "definition": item["definition"],
+                            "population_base": str(item.get("population_base") or "")[:200],
                             "source": _("Benchmark file from %(city)s") % {"city": city},
                         },
                     )

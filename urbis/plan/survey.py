@@ -9,7 +9,11 @@ Method (stated in docs/plan.md):
   size n_eff = (Σw)² / Σw² (Kish 1965) in a Wilson score interval (Wilson 1927) for p̂ with
   z = 1.96. Wilson behaves well near 0 % and for small n, where the Wald interval fails.
 * A cell with fewer than the minimum number of respondents (setting
-  ``URBIS_SURVEY_MIN_RESPONDENTS``, default 30) is suppressed: no share is published.
+  ``URBIS_SURVEY_MIN_RESPONDENTS``, default 30), or whose effective sample size is below half
+  of it (a few heavy weights make a cell one person's answer), is suppressed: no share and no
+  count is published. When suppressed areas of a year together hold fewer respondents than the
+  minimum, the next-smallest published area is suppressed too, so that the year's total cannot
+  give them away by subtraction (secondary suppression, :func:`protect_complement`).
 """
 
 from __future__ import annotations
@@ -75,8 +79,32 @@ def weighted_share(
     n = len(pairs)
     total = sum(w for _, w in pairs)
     n_eff = total * total / sum(w * w for _, w in pairs) if n else 0.0
-    if n < min_respondents or n == 0:
+    if n < min_respondents or n == 0 or n_eff < min_respondents / 2:
         return Share(n, None, None, None, n_eff, True)
     p = sum(w for a, w in pairs if a in positive) / total
     low, high = wilson(p, n_eff)
     return Share(n, p, low, high, n_eff, False)
+
+
+def protect_complement(cells: dict[str, Share], min_respondents: int) -> dict[str, Share]:
+    """Secondary suppression: the suppressed cells of one total must together hold at least
+    ``min_respondents`` respondents, or the smallest published cells are suppressed as well.
+
+    >>> a = Share(40, 0.1, 0.0, 0.2, 40.0, False)
+    >>> b = Share(5, None, None, None, 5.0, True)
+    >>> sorted(k for k, v in protect_complement({"A": a, "B": b}, 30).items() if v.suppressed)
+    ['A', 'B']
+    """
+    result = dict(cells)
+    hidden = [key for key, cell in result.items() if cell.suppressed]
+    while hidden and sum(result[key].n for key in hidden) < min_respondents:
+        shown = sorted(
+            (key for key, cell in result.items() if not cell.suppressed),
+            key=lambda key: result[key].n,
+        )
+        if not shown:
+            break
+        smallest = result[shown[0]]
+        result[shown[0]] = Share(smallest.n, None, None, None, smallest.n_effective, True)
+        hidden.append(shown[0])
+    return result

@@ -10,9 +10,14 @@ from typing import IO, Any
 
 def read_rows(handle: IO[bytes], name: str) -> Iterator[dict[str, Any]]:
     if name.lower().endswith(".xlsx"):
+        from zipfile import BadZipFile
+
         from openpyxl import load_workbook
 
-        workbook = load_workbook(handle, read_only=True, data_only=True)
+        try:
+            workbook = load_workbook(handle, read_only=True, data_only=True)
+        except (BadZipFile, OSError, KeyError) as error:
+            raise ValueError("not a readable XLSX workbook") from error
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
         header = [str(c or "").strip().lower() for c in next(rows, ())]
@@ -22,6 +27,9 @@ def read_rows(handle: IO[bytes], name: str) -> Iterator[dict[str, Any]]:
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     sample = text.read(2048)
     text.seek(0)
-    dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample else csv.excel
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample else csv.excel
+    except csv.Error:
+        dialect = csv.excel  # one column, or no delimiter to guess from: plain CSV
     for row in csv.DictReader(text, dialect=dialect):
         yield {str(k or "").strip().lower(): v for k, v in row.items()}

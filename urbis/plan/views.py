@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 
 from django.contrib import messages
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from urbis.core.audit import log_access
 from urbis.core.models import Organisation
 from urbis.core.permissions import STAFF_ROLES, role_required
 from urbis.core.roles import has_role
@@ -187,6 +189,14 @@ def indicators(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
+SURVEY_ITEM_LABELS = {
+    "insecurity": _("Feeling of insecurity"),
+    "pride": _("Pride in the city"),
+    "avoid_dark": _("Avoids going out after dark"),
+    "avoid_places": _("Avoids certain places"),
+}
+
+
 @role_required(*READ_ROLES)
 def survey(request: HttpRequest) -> HttpResponse:
     form = SurveyUploadForm()
@@ -204,7 +214,7 @@ def survey(request: HttpRequest) -> HttpResponse:
                     rows=read_rows(upload, upload.name),
                     all_or_nothing=not form.cleaned_data["import_valid"],
                 )
-            except (ValueError, KeyError) as exc:
+            except (ValueError, KeyError, UnicodeDecodeError, csv.Error) as exc:
                 form.add_error("file", _("The file cannot be read: %(error)s") % {"error": exc})
             if report is not None and (report.ok or report.imported):
                 messages.success(request, _("%(n)s responses imported.") % {"n": report.imported})
@@ -218,6 +228,8 @@ def survey(request: HttpRequest) -> HttpResponse:
     if item not in selectors.SURVEY_ITEMS:
         item = "insecurity"
     results = selectors.survey_results(item)
+    # Pseudonymous microdata (respondent, area, year) were read to compute the figures.
+    log_access(user=request.user, target=("plan.surveyresponse", item), purpose="plan.survey")
     chart = {
         "labels": [str(year) for year in results["years"]],
         "values": [
@@ -232,6 +244,12 @@ def survey(request: HttpRequest) -> HttpResponse:
             for s in results["years"].values()
         ],
         "benchmark": {str(b.year): float(b.value) for b in results["benchmarks"]},
+        "names": {
+            "share": str(_("Share (%)")),
+            "low": str(_("95% interval, low")),
+            "high": str(_("95% interval, high")),
+            "benchmark": str(_("Benchmark")),
+        },
     }
     return render(
         request,
@@ -241,9 +259,15 @@ def survey(request: HttpRequest) -> HttpResponse:
             "report": report,
             "results": results,
             "item": item,
-            "items": selectors.SURVEY_ITEMS,
+            "items": [(code, SURVEY_ITEM_LABELS[code]) for code in selectors.SURVEY_ITEMS],
             "chart_json": json.dumps(chart),
             "can_edit": has_role(request.user, *EDIT_ROLES),
+            "publish_form": PublishSurveyForm(
+                indicators=Indicator.objects.filter(
+                    objective__priority__plan__in=selectors.plans_for(request.user), unit="%"
+                ),
+                initial={"edition": max(results["years"], default=None)},
+            ),
         },
         status=status,
     )
@@ -450,7 +474,11 @@ def exchange(request: HttpRequest) -> HttpResponse:
             messages.error(request, _("The file is not valid JSON."))
             return render(request, "plan/exchange.html", status=400)
         except ValidationError as error:
-            problems = [f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()]
+            problems = (
+                [f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()]
+                if hasattr(error, "error_dict")
+                else list(error.messages)
+            )
             return render(request, "plan/exchange.html", {"problems": problems}, status=400)
         messages.success(request, summary)
         return redirect("plan:exchange")

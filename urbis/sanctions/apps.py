@@ -8,6 +8,9 @@ class SanctionsConfig(AppConfig):
     verbose_name = _("Administrative sanctions (GAS)")
 
     def ready(self) -> None:
+        from urbis.core import db_guards
+
+        db_guards.register_tables("sanctions_statuschange", "sanctions_purgelog")
         from urbis.core import modules
         from urbis.core.demo import register_demo_loader
         from urbis.core.roles import Role

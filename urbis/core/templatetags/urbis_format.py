@@ -23,3 +23,15 @@ def figure(value: Any) -> str:
     normal = number.normalize()
     places = max(0, -int(normal.as_tuple().exponent))  # type: ignore[operator]
     return number_format(normal, decimal_pos=places, use_l10n=True)
+
+
+@register.filter
+def percent(value: Any) -> str:
+    """A proportion (0–1) as a percentage with one decimal, localised: 0.046 → "4,6 %"."""
+    if value is None or value == "":
+        return "–"
+    try:
+        number = Decimal(str(value)) * 100
+    except InvalidOperation:
+        return str(value)
+    return number_format(number, decimal_pos=1, use_l10n=True) + "\u00a0%"

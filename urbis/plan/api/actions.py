@@ -93,7 +93,10 @@ class ActionList(APIView):
             .order_by("pk")
         )
         if "objective" in request.query_params:
-            actions = actions.filter(objective_id=request.query_params["objective"])
+            objective = request.query_params["objective"]
+            if not objective.isdigit():
+                raise ValidationError({"objective": ["An objective id is a whole number."]})
+            actions = actions.filter(objective_id=int(objective))
         return Response(ActionSerializer(actions, many=True).data)
 
     @extend_schema(request=ActionSerializer, responses={201: ActionSerializer})

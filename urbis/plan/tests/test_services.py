@@ -194,9 +194,12 @@ def test_automatic_indicators_from_a_registered_provider(demo_plan: Plan) -> Non
     measurement = Measurement.objects.filter(indicator=indicator, automatic=True).get()
     assert measurement.value == Decimal("42.5") and measurement.base_n == 17
     assert measurement.source.startswith("test.lead_time")
-    assert calls == [(dt.date(2026, 1, 1), dt.date(2026, 11, 24))]
+    assert calls == [(dt.date(2026, 1, 1), dt.date(2026, 11, 23))]  # whole days: to yesterday
     compute_automatic_indicators(dt.date(2026, 11, 24))  # same value: nothing new
     assert Measurement.objects.filter(indicator=indicator, automatic=True).count() == 1
+    # On 1 January the night closes the year that ended: a full-year 2026 value.
+    compute_automatic_indicators(dt.date(2027, 1, 1))
+    assert calls[-1] == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
 
 
 def test_measurement_outside_the_unit_range_is_refused(demo_plan: Plan, coordinator) -> None:

@@ -21,8 +21,9 @@ class Command(flush.Command):
             return
         from urbis.core import db_guards
 
-        db_guards.drop_triggers(connection)
+        tables = db_guards.all_tables(connection)
+        db_guards.drop_triggers(connection, tables)
         try:
             super().handle(**options)
         finally:
-            db_guards.create_triggers(connection)
+            db_guards.create_triggers(connection, tables)

@@ -1,0 +1,20 @@
+"""History rows are never changed: the database refuses UPDATE and DELETE (urbis.core.db_guards)."""
+
+from django.db import migrations
+
+from urbis.core import db_guards
+
+TABLES = ("plan_measurement",)
+
+
+def forwards(apps, schema_editor):
+    db_guards.create_triggers(schema_editor.connection, TABLES)
+
+
+def backwards(apps, schema_editor):
+    db_guards.drop_triggers(schema_editor.connection, TABLES)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("plan", "0001_initial"), ("core", "0003_append_only_triggers")]
+    operations = [migrations.RunPython(forwards, backwards)]

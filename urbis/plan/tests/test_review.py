@@ -1,0 +1,187 @@
+"""Regression tests from the plan review: disclosure control, per-year report status, escaping,
+benchmarks per question, append-only measurements, unreadable files, API input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
+from pypdf import PdfReader
+
+from urbis.core.models import AccessLogEntry, Area
+from urbis.core.testing.fixtures import verified_client
+from urbis.plan import selectors, services
+from urbis.plan.models import BenchmarkPoint, Indicator, Measurement, Plan, SurveyResponse
+from urbis.plan.survey import Share, protect_complement, weighted_share
+
+pytestmark = pytest.mark.django_db
+
+
+def test_one_heavy_weight_suppresses_the_cell() -> None:
+    # 30 respondents, but one weight of 100: Kish n_eff ≈ 1.7 — one person's answer.
+    answers = ["often"] + ["never"] * 29
+    share = weighted_share(answers, [100.0] + [1.0] * 29, min_respondents=30)
+    assert share.suppressed and share.share is None
+
+
+@pytest.mark.parametrize(
+    "cells, hidden",
+    [
+        pytest.param({"A": 40, "B": 5}, {"A", "B"}, id="two-areas-complement"),
+        pytest.param({"A": 40, "B": 50, "C": 5}, {"A", "C"}, id="smallest-published-goes"),
+        pytest.param({"A": 40, "B": 50}, set(), id="nothing-to-protect"),
+        pytest.param({"A": 40, "B": 20, "C": 15}, {"B", "C"}, id="together-enough"),
+    ],
+)
+def test_secondary_suppression(cells: dict[str, int], hidden: set[str]) -> None:
+    shares = {
+        key: Share(n, None, None, None, float(n), True)
+        if n < 30
+        else Share(n, 0.1, 0.05, 0.2, float(n), False)
+        for key, n in cells.items()
+    }
+    result = protect_complement(shares, 30)
+    assert {key for key, cell in result.items() if cell.suppressed} == hidden
+
+
+def test_survey_page_hides_complementary_cells_and_counts(demo_plan: Plan, coordinator) -> None:
+    SurveyResponse.objects.all().delete()
+    a, b = Area.objects.filter(kind="neighbourhood")[:2]
+    rows = [(f"A{i}", a, "often" if i < 4 else "never") for i in range(40)]
+    rows += [(f"B{i}", b, "often" if i < 3 else "never") for i in range(5)]
+    SurveyResponse.objects.bulk_create(
+        SurveyResponse(respondent=r, edition=2030, area=area, weight=1.0, insecurity=answer)
+        for r, area, answer in rows
+    )
+    results = selectors.survey_results("insecurity")
+    assert all(results["areas"][key].suppressed for key in results["areas"] if key[0] == 2030)
+    html = verified_client(coordinator).get(reverse("plan:survey")).content.decode()
+    assert ">5<" not in html  # the small cell's count is not shown either
+    assert AccessLogEntry.objects.filter(user=coordinator, purpose="plan.survey").exists()
+
+
+def test_infinite_weight_is_rejected(demo_plan: Plan, coordinator) -> None:
+    report = services.survey_import(
+        actor=coordinator,
+        rows=[
+            {
+                "respondent": "Z1",
+                "year": "2031",
+                "area": "MEC-N01",
+                "weight": "inf",
+                "insecurity": "often",
+            }
+        ],
+    )
+    assert report.rejected and not SurveyResponse.objects.filter(respondent="Z1").exists()
+
+
+def test_report_status_uses_that_years_value_and_escapes_text(demo_plan: Plan, coordinator) -> None:
+    indicator = Indicator.objects.get(code="INSEC-1")  # lower is better, target 4.5
+    services.measurement_record(
+        actor=coordinator,
+        indicator=indicator,
+        period_start=dt.date(2027, 1, 1),
+        period_end=dt.date(2027, 12, 31),
+        value=Decimal(9),
+        source="x",
+        note="value < target & rising",
+    )
+    statuses = {s.indicator.code: s for s in selectors.indicator_statuses(demo_plan, 2024)}
+    assert statuses["INSEC-1"].light != "red"  # 2024's 4.6, not 2027's 9
+    client = verified_client(coordinator)
+    pdf = client.get(reverse("plan:report", args=[demo_plan.pk, 2027, "pdf"]), {"lang": "en"})
+    assert pdf.status_code == 200
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "value < target & rising" in " ".join(text.split())
+
+
+def test_objectives_without_indicators_are_in_the_report(demo_plan: Plan, coordinator) -> None:
+    from openpyxl import load_workbook
+
+    response = verified_client(coordinator).get(
+        reverse("plan:report", args=[demo_plan.pk, 2026, "xlsx"]), {"lang": "en"}
+    )
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert any(row[7] == "no indicator" for row in rows[2:])
+
+
+def test_benchmarks_belong_to_their_question(demo_plan: Plan) -> None:
+    BenchmarkPoint.objects.create(
+        series="Ghent: Budget",
+        year=2021,
+        value=Decimal(250000),
+        unit="EUR",
+        definition="budget",
+        source="file",
+    )
+    series = {b.series for b in selectors.survey_results("insecurity")["benchmarks"]}
+    assert series == {"Veiligheidsmonitor (national)"}
+    assert not selectors.survey_results("pride")["benchmarks"]
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "1e30"])
+def test_non_finite_benchmark_values_are_refused(demo_plan: Plan, coordinator, value) -> None:
+    import json
+
+    document = {
+        "schema": "urbis.indicator-benchmarks/1",
+        "city": "Leuven",
+        "indicators": [
+            {
+                "name": "x",
+                "unit": "%",
+                "definition": "d",
+                "values": [{"year": 2024, "value": value}],
+            }
+        ],
+    }
+    upload = SimpleUploadedFile("b.json", json.dumps(document).encode(), "application/json")
+    response = verified_client(coordinator).post(reverse("plan:exchange"), {"file": upload})
+    assert response.status_code == 400
+    assert not BenchmarkPoint.objects.filter(series__startswith="Leuven").exists()
+
+
+def test_measurements_are_append_only(demo_plan: Plan) -> None:
+    measurement = Measurement.objects.first()
+    with pytest.raises(PermissionError):
+        Measurement.objects.filter(pk=measurement.pk).update(value=Decimal(1))
+    with pytest.raises(PermissionError):
+        measurement.delete()
+    with (
+        pytest.raises(IntegrityError)
+        if connection.vendor == "sqlite"
+        else pytest.raises(Exception),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("UPDATE plan_measurement SET value = 1 WHERE id = %s", [measurement.pk])
+
+
+def test_unreadable_survey_file_is_a_form_error(demo_plan: Plan, coordinator) -> None:
+    client = verified_client(coordinator)
+    for name, content in (("s.xlsx", b"not a zip"), ("s.csv", b"\xff\xfe\x00garbage")):
+        response = client.post(reverse("plan:survey"), {"file": SimpleUploadedFile(name, content)})
+        assert response.status_code == 400, name
+
+
+def test_publish_form_is_shown_with_percentage_indicators_only(
+    demo_plan: Plan, coordinator
+) -> None:
+    html = verified_client(coordinator).get(reverse("plan:survey")).content.decode()
+    assert "INSEC-1" in html.split('action="/plan/survey/publish/"')[1]
+    assert "GAS-LT" not in html.split('action="/plan/survey/publish/"')[1]
+
+
+def test_api_rejects_a_non_numeric_objective_filter(demo_plan: Plan, coordinator) -> None:
+    from rest_framework.authtoken.models import Token
+
+    client = verified_client(coordinator)
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {Token.objects.create(user=coordinator).key}"
+    response = client.get("/api/v1/plan/actions/", {"objective": "abc"})
+    assert response.status_code == 400 and "objective" in response.json()["errors"]
