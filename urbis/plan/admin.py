@@ -20,6 +20,8 @@ from urbis.plan.models import (
 @admin.register(Plan, site=admin_site)
 class PlanAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("code", "title", "period_start", "period_end", "status")
+    # An extension is made on the plan's page (services.plan_extend checks the rules).
+    readonly_fields = ("extends", "status")
 
 
 @admin.register(Phenomenon, site=admin_site)

@@ -44,6 +44,7 @@ class Tag:
     mechanism: str
     budget: Decimal = Decimal(0)
     actors: tuple[str, ...] = ()
+    strength: str = "primary"  # or "secondary": the action touches the mechanism on the side
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Cell:
     actions: set[int] = field(default_factory=set)
     budget: Decimal = Decimal(0)
     actors: set[str] = field(default_factory=set)
+    primary: set[int] = field(default_factory=set)  # actions with this as a primary mechanism
 
     @property
     def count(self) -> int:
@@ -70,6 +72,8 @@ def matrix(tags: Iterable[Tag], phenomena: Iterable[str]) -> dict[str, dict[str,
         if tag.phenomenon not in result or tag.mechanism not in MECHANISM_ORDER:
             continue
         cell = result[tag.phenomenon][tag.mechanism]
+        if tag.strength == "primary":
+            cell.primary.add(tag.action_id)
         if tag.action_id not in cell.actions:
             cell.actions.add(tag.action_id)
             cell.budget += tag.budget
@@ -86,11 +90,33 @@ def gaps(cells: dict[str, dict[str, Cell]]) -> dict[str, list[str]]:
     }
 
 
-def balance(cells: dict[str, dict[str, Cell]]) -> dict[str, float]:
-    """Share of the tagged budget per mechanism over all phenomena (0 when nothing is budgeted)."""
+def secondary_only(cells: dict[str, dict[str, Cell]]) -> dict[str, list[str]]:
+    """Mechanisms a phenomenon reaches only on the side (secondary tags, no primary action): not
+    a gap, but thin cover worth a look."""
+    return {
+        phenomenon: [m for m in MECHANISM_ORDER if row[m].count and not row[m].primary]
+        for phenomenon, row in cells.items()
+    }
+
+
+def balance(tags: Iterable[Tag]) -> dict[str, float]:
+    """Share of the budget per mechanism, each action's budget split evenly over its primary
+    mechanisms (counted once, never once per tag; 0 when nothing is budgeted).
+
+    >>> from decimal import Decimal as D
+    >>> tags = [Tag(1, "b", "DETER", D(100))] + [Tag(2, "b", m, D(10)) for m in MECHANISM_ORDER[:8]]
+    >>> round(balance(tags)["DETER"], 3)
+    0.92
+    """
+    primaries: dict[int, list[Tag]] = defaultdict(list)
+    for tag in tags:
+        if tag.strength == "primary" and tag.mechanism in MECHANISM_ORDER:
+            primaries[tag.action_id].append(tag)
     totals: dict[str, Decimal] = defaultdict(Decimal)
-    for row in cells.values():
-        for mechanism, cell in row.items():
-            totals[mechanism] += cell.budget
+    for action_tags in primaries.values():
+        mechanisms = {t.mechanism for t in action_tags}
+        share = action_tags[0].budget / len(mechanisms)
+        for mechanism in mechanisms:
+            totals[mechanism] += share
     grand = sum(totals.values(), Decimal(0))
     return {m: float(totals[m] / grand) if grand else 0.0 for m in MECHANISM_ORDER}

@@ -96,9 +96,9 @@ def benchmark_file(plan: Any) -> dict[str, Any]:
     from urbis.plan.models import Indicator
 
     indicators = []
-    for indicator in Indicator.objects.filter(objective__priority__plan=plan).prefetch_related(
-        "measurements"
-    ):
+    for indicator in Indicator.objects.filter(
+        objective__priority__plan__in=[plan, *([plan.extends] if plan.extends_id else [])]
+    ).prefetch_related("measurements"):
         by_year: dict[int, str] = {}
         for measurement in sorted(
             indicator.measurements.all(), key=lambda m: (m.period_end, m.entered_at)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -110,10 +112,48 @@ class ActionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Refine the rationale per mechanism on the action's page."),
     )
+    implementers: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+        label=_("Implementing partners"),
+        queryset=None,
+        required=False,  # type: ignore[arg-type]
+    )
+    funders: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+        label=_("Funding partners"),
+        queryset=None,
+        required=False,  # type: ignore[arg-type]
+    )
+    referrers: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+        label=_("Referring partners"),
+        queryset=None,
+        required=False,  # type: ignore[arg-type]
+    )
+    areas: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+        label=_("Areas"),
+        queryset=None,
+        required=False,  # type: ignore[arg-type]
+    )
 
     def __init__(self, *args, organisations=None, **kwargs):  # type: ignore[no-untyped-def]
+        from urbis.core.models import Area
+
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = organisations  # type: ignore[attr-defined]
+        for name in ("implementers", "funders", "referrers"):
+            self.fields[name].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["areas"].queryset = Area.objects.order_by("kind", "name")  # type: ignore[attr-defined]
+
+    def partner_roles(self) -> list[tuple[Any, str]]:
+        """The owner leads; the other partners with their role (domain §2: lead, implementer,
+        funder, referrer)."""
+        data = self.cleaned_data
+        roles = [(data["owner"], "lead")]
+        for field, role in (
+            ("implementers", "implementer"),
+            ("funders", "funder"),
+            ("referrers", "referrer"),
+        ):
+            roles += [(organisation, role) for organisation in data.get(field) or []]
+        return roles
 
 
 class ObjectiveForm(forms.Form):
@@ -122,3 +162,33 @@ class ObjectiveForm(forms.Form):
     due_date = forms.DateField(
         label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class ExtendForm(forms.Form):
+    code = forms.CharField(label=_("Code of the extension"), max_length=30)
+    period_end = forms.DateField(
+        label=_("End of the extended period"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+class PriorityForm(forms.Form):
+    phenomenon: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Phenomenon"),
+        queryset=None,  # type: ignore[arg-type]
+    )
+    rationale = forms.CharField(
+        label=_("Rationale from the local safety diagnostic"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    rank = forms.IntegerField(label=_("Rank"), min_value=1, max_value=99, initial=1)
+
+    def __init__(self, *args, plan=None, **kwargs):  # type: ignore[no-untyped-def]
+        from urbis.plan.models import Phenomenon
+
+        super().__init__(*args, **kwargs)
+        taken = plan.priorities.values_list("phenomenon_id", flat=True) if plan else []
+        self.fields["phenomenon"].queryset = Phenomenon.objects.filter(  # type: ignore[attr-defined]
+            is_active=True
+        ).exclude(pk__in=taken)

@@ -108,6 +108,7 @@ def mechanism_tags(plan: Plan) -> list[bjorgo.Tag]:
                 mechanism=row.mechanism,
                 budget=action.budget,
                 actors=tuple(sorted(actors)),
+                strength=row.strength,
             )
         )
     return tags
@@ -119,6 +120,7 @@ class MatrixView:
     cells: dict[str, dict[str, bjorgo.Cell]]
     gaps: dict[str, list[str]]
     balance: dict[str, float]
+    secondary_only: dict[str, list[str]]
 
 
 def matrix_for(plan: Plan) -> MatrixView:
@@ -126,8 +128,15 @@ def matrix_for(plan: Plan) -> MatrixView:
         (p.phenomenon.code, p.phenomenon.label())
         for p in plan.priorities.select_related("phenomenon")
     ]
-    cells = bjorgo.matrix(mechanism_tags(plan), [code for code, _label in phenomena])
-    return MatrixView(phenomena, cells, bjorgo.gaps(cells), bjorgo.balance(cells))
+    tags = mechanism_tags(plan)
+    cells = bjorgo.matrix(tags, [code for code, _label in phenomena])
+    return MatrixView(
+        phenomena,
+        cells,
+        bjorgo.gaps(cells),
+        bjorgo.balance(tags),
+        bjorgo.secondary_only(cells),
+    )
 
 
 def cell_actions(plan: Plan, phenomenon: str, mechanism: str) -> QuerySet[Action]:
@@ -164,11 +173,21 @@ def _light(indicator: Indicator, value: Decimal | None, target: Decimal | None) 
     return "amber" if value <= target * Decimal("1.1") else "red"
 
 
+def lineage(plan: Plan) -> list[Plan]:
+    """The plan and the plans it extends, newest first (indicators carry on through them)."""
+    chain = [plan]
+    while chain[-1].extends_id and len(chain) < 20:
+        chain.append(chain[-1].extends)  # type: ignore[arg-type]
+    return chain
+
+
+def plan_indicators(plan: Plan) -> QuerySet[Indicator]:
+    return Indicator.objects.filter(objective__priority__plan__in=lineage(plan))
+
+
 def indicator_statuses(plan: Plan, year: int | None = None) -> list[IndicatorStatus]:
     statuses = []
-    indicators = Indicator.objects.filter(objective__priority__plan=plan).prefetch_related(
-        "targets", "measurements"
-    )
+    indicators = plan_indicators(plan).prefetch_related("targets", "measurements")
     for indicator in indicators:
         # City-wide values only (area rows are breakdowns); with a year, that year's values.
         measurements = sorted(

@@ -53,9 +53,15 @@ def plan_create(
 
 
 def plan_extend(*, actor: Any, plan: Plan, code: str, period_end: dt.date) -> Plan:
-    """Extend a plan: a new period with the same priorities (KB 25 Dec 2017 and later)."""
+    """Extend a plan: a new period carrying the same priorities, objectives and actions (with
+    their partners, mechanisms and areas); its indicators continue through the lineage (the same
+    series measured on). A plan is extended once; a closed one not at all (domain §1.1)."""
     with transaction.atomic():
         base = Plan.objects.select_for_update().get(pk=plan.pk)
+        if base.status in ("extended", "closed") or Plan.objects.filter(extends=base).exists():
+            raise ValidationError({"plan": _("This plan was already extended or is closed.")})
+        if period_end <= base.period_end:
+            raise ValidationError({"period_end": _("An extension ends after the plan it extends.")})
         extension = Plan(
             code=code,
             title=base.title,
@@ -67,12 +73,13 @@ def plan_extend(*, actor: Any, plan: Plan, code: str, period_end: dt.date) -> Pl
         extension.full_clean()
         extension.save()
         for priority in base.priorities.all():
-            Priority.objects.create(
+            copy = Priority.objects.create(
                 plan=extension,
                 phenomenon=priority.phenomenon,
                 rationale=priority.rationale,
                 rank=priority.rank,
             )
+            _copy_objectives(priority, copy)
         base.status = "extended"
         base.save(update_fields=["status"])
         record_event(
@@ -81,11 +88,51 @@ def plan_extend(*, actor: Any, plan: Plan, code: str, period_end: dt.date) -> Pl
     return extension
 
 
+def _copy_objectives(source: Priority, target: Priority) -> None:
+    """The objective tree of a priority with its actions, parents first."""
+    copies: dict[int, Objective] = {}
+    levels = list(ObjectiveLevel.values)  # general, strategic, operational: parents first
+    ordered = sorted(source.objectives.all(), key=lambda o: (levels.index(o.level), o.code))
+    for objective in ordered:
+        new = Objective.objects.create(
+            priority=target,
+            parent=copies.get(objective.parent_id) if objective.parent_id else None,
+            level=objective.level,
+            code=objective.code,
+            text=objective.text,
+            owner=objective.owner,
+            due_date=objective.due_date,
+        )
+        copies[objective.pk] = new
+        for action in objective.actions.all():
+            areas = list(action.areas.all())
+            partners = list(action.partners.all())
+            mechanisms = list(action.mechanisms.all())
+            action.pk = None
+            action._state.adding = True
+            action.objective = new
+            action.save()
+            action.areas.set(areas)
+            for partner in partners:
+                ActionPartner.objects.create(
+                    action=action, organisation=partner.organisation, role=partner.role
+                )
+            for tag in mechanisms:
+                ActionMechanism.objects.create(
+                    action=action,
+                    mechanism=tag.mechanism,
+                    strength=tag.strength,
+                    rationale=tag.rationale,
+                )
+
+
 def priority_add(
     *, actor: Any, plan: Plan, phenomenon: Phenomenon, rationale: str = "", rank: int = 1
 ) -> Priority:
     """Add a phenomenon to a plan. During an extension only a new phenomenon may be added,
     and it must be justified by the diagnostic (domain §1.1, extension rules since 2017)."""
+    if not phenomenon.is_active:
+        raise ValidationError({"phenomenon": _("This phenomenon is no longer in use.")})
     with transaction.atomic():
         locked = Plan.objects.select_for_update().get(pk=plan.pk)
         if locked.priorities.filter(phenomenon=phenomenon).exists():

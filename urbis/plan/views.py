@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from urbis.core.audit import log_access
+from urbis.core.audit import log_access, log_access_many
 from urbis.core.models import Organisation
 from urbis.core.permissions import STAFF_ROLES, role_required
 from urbis.core.roles import has_role
@@ -22,9 +22,11 @@ from urbis.plan import reports, selectors, services
 from urbis.plan.bjorgo import MECHANISM_ORDER, Mechanism
 from urbis.plan.forms import (
     ActionForm,
+    ExtendForm,
     MeasurementForm,
     MechanismTagForm,
     ObjectiveForm,
+    PriorityForm,
     PublishSurveyForm,
     SideEffectForm,
     SurveyUploadForm,
@@ -57,6 +59,8 @@ def detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "tree": selectors.plan_tree(plan),
             "plans": selectors.plans_for(request.user),
             "can_edit": has_role(request.user, *EDIT_ROLES),
+            "extend_form": ExtendForm(),
+            "priority_form": PriorityForm(plan=plan),
         },
     )
 
@@ -71,6 +75,7 @@ def matrix(request: HttpRequest, plan_id: int) -> HttpResponse:
             "label": label,
             "cells": [(m, view.cells[code][m]) for m in MECHANISM_ORDER],
             "gaps": [Mechanism(m).label for m in view.gaps[code]],
+            "secondary_only": [Mechanism(m).label for m in view.secondary_only[code]],
         }
         for code, label in view.phenomena
     ]
@@ -154,9 +159,7 @@ def indicators(request: HttpRequest, plan_id: int) -> HttpResponse:
         form = MeasurementForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            indicator = get_object_or_404(
-                Indicator, pk=data["indicator"], objective__priority__plan=plan
-            )
+            indicator = get_object_or_404(selectors.plan_indicators(plan), pk=data["indicator"])
             try:
                 services.measurement_record(
                     actor=request.user,
@@ -275,14 +278,25 @@ def survey(request: HttpRequest) -> HttpResponse:
 
 @role_required(*READ_ROLES)
 def partners(request: HttpRequest) -> HttpResponse:
-    organisations = Organisation.objects.filter(is_active=True).prefetch_related(
-        "owned_actions", "agreements", "contacts"
-    )
+    """The partner directory: each organisation's place in the prevention spectrum, the actions
+    it leads or takes part in (with its role), its contacts and agreements."""
+    from urbis.plan.models import ActionPartner, Contact
+
+    organisations = list(Organisation.objects.filter(is_active=True).order_by("name"))
+    roles: dict[int, list[tuple[Action, str]]] = {}
+    for link in ActionPartner.objects.select_related("action").order_by("action__title"):
+        roles.setdefault(link.organisation_id, []).append((link.action, link.get_role_display()))
+    contacts = list(Contact.objects.select_related("organisation").order_by("name"))
+    # Contacts are personal data: their reading is logged (ARCHITECTURE §6).
+    log_access_many(user=request.user, targets=contacts, purpose="plan.partner_contacts")
+    by_org: dict[int, list[Contact]] = {}
+    for contact in contacts:
+        by_org.setdefault(contact.organisation_id, []).append(contact)
     return render(
         request,
         "plan/partners.html",
         {
-            "organisations": organisations,
+            "rows": [(org, roles.get(org.pk, []), by_org.get(org.pk, [])) for org in organisations],
             "agreements": Agreement.objects.prefetch_related("parties"),
         },
     )
@@ -380,7 +394,8 @@ def add_action(request: HttpRequest, objective_id: int) -> HttpResponse:
                 target_groups=data["target_groups"],
                 start=data["start"],
                 end=data["end"],
-                partners=[(data["owner"], "lead")],
+                partners=form.partner_roles(),
+                areas=data["areas"],
                 mechanisms=[
                     services.MechanismTag(code, data["rationale"]) for code in data["mechanisms"]
                 ],
@@ -502,3 +517,44 @@ def my_actions(request: HttpRequest) -> HttpResponse:
         .prefetch_related("mechanisms", "partners__organisation")
     )
     return render(request, "plan/my_actions.html", {"actions": actions})
+
+
+@require_POST
+@role_required(*EDIT_ROLES)
+def extend(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Extend the plan for a new period (priorities, objectives and actions carried over)."""
+    plan = _plan(request, plan_id)
+    form = ExtendForm(request.POST)
+    if form.is_valid():
+        try:
+            extension = services.plan_extend(actor=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Plan extended as %(code)s.") % {"code": extension.code})
+            return redirect("plan:detail", plan_id=extension.pk)
+    else:
+        for field, errors in form.errors.items():
+            messages.error(request, f"{field}: {' '.join(str(e) for e in errors)}")
+    return redirect("plan:detail", plan_id=plan.pk)
+
+
+@require_POST
+@role_required(*EDIT_ROLES)
+def add_priority(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Add a phenomenon to the plan (in an extension: with its diagnostic rationale)."""
+    plan = _plan(request, plan_id)
+    form = PriorityForm(request.POST, plan=plan)
+    if form.is_valid():
+        try:
+            services.priority_add(actor=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Phenomenon added to the plan."))
+    else:
+        for field, errors in form.errors.items():
+            messages.error(request, f"{field}: {' '.join(str(e) for e in errors)}")
+    return redirect("plan:detail", plan_id=plan.pk)

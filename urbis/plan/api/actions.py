@@ -13,11 +13,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from urbis.core.api.permissions import roles_required
-from urbis.core.models import Organisation
+from urbis.core.models import Area, Organisation
 from urbis.core.permissions import STAFF_ROLES
 from urbis.plan import selectors, services
 from urbis.plan.bjorgo import Mechanism
-from urbis.plan.models import Action, Indicator, MechanismStrength, Objective, ObjectiveLevel
+from urbis.plan.models import (
+    Action,
+    Indicator,
+    MechanismStrength,
+    Objective,
+    ObjectiveLevel,
+    PartnerRole,
+)
 from urbis.plan.permissions import EDIT_ROLES, READ_ROLES
 
 
@@ -29,13 +36,21 @@ class MechanismSerializer(serializers.Serializer[Any]):
     )
 
 
+class PartnerSerializer(serializers.Serializer[Any]):
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    role = serializers.ChoiceField(choices=PartnerRole.choices)
+
+
 class ActionSerializer(serializers.ModelSerializer[Action]):
     objective = serializers.PrimaryKeyRelatedField(
         queryset=Objective.objects.filter(level=ObjectiveLevel.OPERATIONAL)
     )
     owner = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
     mechanisms = MechanismSerializer(many=True, required=False)
-    partners = serializers.SerializerMethodField()
+    partners = PartnerSerializer(many=True, required=False)
+    areas = serializers.PrimaryKeyRelatedField(
+        queryset=Area.objects.all(), many=True, required=False
+    )
 
     class Meta:
         model = Action
@@ -53,12 +68,7 @@ class ActionSerializer(serializers.ModelSerializer[Action]):
             "target_groups",
             "mechanisms",
             "partners",
-        ]
-
-    def get_partners(self, action: Action) -> list[dict[str, str]]:
-        return [
-            {"organisation": p.organisation.name, "role": p.role}
-            for p in action.partners.select_related("organisation")
+            "areas",
         ]
 
     def to_representation(self, action: Action) -> dict[str, Any]:
@@ -66,6 +76,10 @@ class ActionSerializer(serializers.ModelSerializer[Action]):
         data["mechanisms"] = [
             {"mechanism": m.mechanism, "rationale": m.rationale, "strength": m.strength}
             for m in action.mechanisms.all()
+        ]
+        data["partners"] = [
+            {"organisation": p.organisation_id, "name": p.organisation.name, "role": p.role}
+            for p in action.partners.select_related("organisation")
         ]
         return data
 
@@ -105,8 +119,13 @@ class ActionList(APIView):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         tags = [services.MechanismTag(**tag) for tag in data.pop("mechanisms", [])]
+        partners = [(p["organisation"], p["role"]) for p in data.pop("partners", [])]
+        if not any(role == "lead" for _o, role in partners):
+            partners.insert(0, (data["owner"], "lead"))
         try:
-            action = services.action_create(actor=request.user, mechanisms=tags, **data)
+            action = services.action_create(
+                actor=request.user, mechanisms=tags, partners=partners, **data
+            )
         except DjangoValidationError as error:
             raise _drf_errors(error) from error
         return Response(ActionSerializer(action).data, status=status.HTTP_201_CREATED)

@@ -73,6 +73,7 @@ class MatrixView(APIView):
                             for m in MECHANISM_ORDER
                         },
                         "gaps": view.gaps[code],
+                        "secondary_only": view.secondary_only[code],
                     }
                     for code, label in view.phenomena
                 ],

@@ -185,3 +185,100 @@ def test_api_rejects_a_non_numeric_objective_filter(demo_plan: Plan, coordinator
     client.defaults["HTTP_AUTHORIZATION"] = f"Token {Token.objects.create(user=coordinator).key}"
     response = client.get("/api/v1/plan/actions/", {"objective": "abc"})
     assert response.status_code == 400 and "objective" in response.json()["errors"]
+
+
+def test_extension_carries_the_tree_once_and_continues_indicators(
+    demo_plan: Plan, coordinator
+) -> None:
+    from urbis.plan.models import Action, Objective
+
+    client = verified_client(coordinator)
+    response = client.post(
+        reverse("plan:extend", args=[demo_plan.pk]),
+        {"code": "SVPP-2032", "period_end": "2033-12-31"},
+    )
+    extension = Plan.objects.get(code="SVPP-2032")
+    assert response.status_code == 302 and extension.extends == demo_plan
+    assert (
+        Objective.objects.filter(priority__plan=extension).count()
+        == Objective.objects.filter(priority__plan=demo_plan).count()
+    )
+    copied = Action.objects.filter(objective__priority__plan=extension)
+    assert copied.count() == Action.objects.filter(objective__priority__plan=demo_plan).count()
+
+    def summary(plan: Plan) -> dict[tuple[str, str], tuple[int, Decimal]]:
+        cells = selectors.matrix_for(plan).cells
+        return {(p, m): (c.count, c.budget) for p, row in cells.items() for m, c in row.items()}
+
+    assert summary(extension) == summary(demo_plan)
+    assert {s.indicator.code for s in selectors.indicator_statuses(extension)} >= {"INSEC-1"}
+    again = client.post(
+        reverse("plan:extend", args=[demo_plan.pk]),
+        {"code": "SVPP-2034", "period_end": "2035-12-31"},
+        follow=True,
+    )
+    assert "already extended" in again.content.decode()
+    assert not Plan.objects.filter(code="SVPP-2034").exists()
+
+
+def test_an_extension_adds_a_phenomenon_only_with_a_rationale(demo_plan: Plan, coordinator) -> None:
+    from urbis.plan.models import Phenomenon
+
+    extension = services.plan_extend(
+        actor=coordinator, plan=demo_plan, code="SVPP-X", period_end=dt.date(2033, 12, 31)
+    )
+    local = Phenomenon.objects.create(
+        code="bikes",
+        label_nl="Fietsdiefstal",
+        label_fr="Vol de vélos",
+        label_en="Bike theft",
+        source="local",
+    )
+    client = verified_client(coordinator)
+    client.post(
+        reverse("plan:add_priority", args=[extension.pk]), {"phenomenon": local.pk, "rank": 6}
+    )
+    assert not extension.priorities.filter(phenomenon=local).exists()
+    client.post(
+        reverse("plan:add_priority", args=[extension.pk]),
+        {"phenomenon": local.pk, "rank": 6, "rationale": "Diagnostic 2031: +40 %"},
+    )
+    assert extension.priorities.filter(phenomenon=local).exists()
+
+
+def test_partners_with_roles_and_areas_through_the_form_and_directory(
+    demo_plan: Plan, coordinator, make_user
+) -> None:
+    from urbis.core.models import Organisation
+    from urbis.plan.models import Action, Contact, Objective, ObjectiveLevel
+
+    objective = Objective.objects.filter(level=ObjectiveLevel.OPERATIONAL).first()
+    fjc = Organisation.objects.get(short_name="FJC")
+    area = Area.objects.filter(kind="neighbourhood").first()
+    owner = Organisation.objects.exclude(pk=fjc.pk).first()
+    client = verified_client(coordinator)
+    client.post(
+        reverse("plan:add_action", args=[objective.pk]),
+        {
+            "title": "Shared case meetings",
+            "owner": owner.pk,
+            "budget": "100",
+            "mechanisms": ["DESIST"],
+            "rationale": "Case follow-up",
+            "implementers": [fjc.pk],
+            "areas": [area.pk],
+        },
+    )
+    action = Action.objects.get(title="Shared case meetings")
+    assert set(action.partners.values_list("role", flat=True)) == {"lead", "implementer"}
+    assert list(action.areas.all()) == [area]
+    caseworker = make_user("caseworker", organisation=fjc)
+    assert (
+        "Shared case meetings"
+        in verified_client(caseworker).get(reverse("plan:my_actions")).content.decode()
+    )
+    Contact.objects.create(organisation=fjc, name="Sara Jacobs", email="sara@fjc.example")
+    page = client.get(reverse("plan:partners")).content.decode()
+    row = page.split('data-organisation="FJC"')[1].split("</tr>")[0]
+    assert "Shared case meetings" in row and "Sara Jacobs" in row
+    assert AccessLogEntry.objects.filter(purpose="plan.partner_contacts").exists()

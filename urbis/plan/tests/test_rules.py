@@ -40,14 +40,25 @@ def test_matrix_counts_distinct_actions_budget_and_actors() -> None:
     gaps = bjorgo.gaps(cells)
     assert "PROTECT" not in gaps["burglary"] and "DETER" in gaps["burglary"]
     assert len(gaps["drugs"]) == 8
-    balance = bjorgo.balance(cells)
-    assert balance["PROTECT"] == pytest.approx(150 / 260)
+    balance = bjorgo.balance(tags)
+    # Action 1's 100 is split over its two primary mechanisms; each budget counts once.
+    assert balance["PROTECT"] == pytest.approx((50 + 50) / 170)
     assert sum(balance.values()) == pytest.approx(1.0)
 
 
 def test_balance_without_budget_is_zero() -> None:
-    cells = bjorgo.matrix([bjorgo.Tag(1, "x", "NORM")], ["x"])
-    assert set(bjorgo.balance(cells).values()) == {0.0}
+    assert set(bjorgo.balance([bjorgo.Tag(1, "x", "NORM")]).values()) == {0.0}
+
+
+def test_secondary_tags_are_thin_cover_not_full_cover() -> None:
+    tags = [
+        bjorgo.Tag(1, "burglary", "DETER", Decimal(100), strength="secondary"),
+        bjorgo.Tag(1, "burglary", "PROTECT", Decimal(100)),
+    ]
+    cells = bjorgo.matrix(tags, ["burglary"])
+    assert "DETER" not in bjorgo.gaps(cells)["burglary"]  # something touches it...
+    assert bjorgo.secondary_only(cells)["burglary"] == ["DETER"]  # ...but only on the side
+    assert bjorgo.balance(tags)["DETER"] == 0.0 and bjorgo.balance(tags)["PROTECT"] == 1.0
 
 
 @pytest.mark.parametrize(
