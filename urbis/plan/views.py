@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from urbis.core.audit import log_access, log_access_many
@@ -192,11 +193,11 @@ def indicators(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-SURVEY_ITEM_LABELS = {
-    "insecurity": _("Feeling of insecurity"),
-    "pride": _("Pride in the city"),
-    "avoid_dark": _("Avoids going out after dark"),
-    "avoid_places": _("Avoids certain places"),
+SURVEY_ITEM_LABELS = {  # lazy: said in each request's language
+    "insecurity": gettext_lazy("Feeling of insecurity"),
+    "pride": gettext_lazy("Pride in the city"),
+    "avoid_dark": gettext_lazy("Avoids going out after dark"),
+    "avoid_places": gettext_lazy("Avoids certain places"),
 }
 
 

@@ -282,3 +282,12 @@ def test_partners_with_roles_and_areas_through_the_form_and_directory(
     row = page.split('data-organisation="FJC"')[1].split("</tr>")[0]
     assert "Shared case meetings" in row and "Sara Jacobs" in row
     assert AccessLogEntry.objects.filter(purpose="plan.partner_contacts").exists()
+
+
+def test_survey_questions_are_named_in_the_page_language(demo_plan: Plan, coordinator) -> None:
+    from django.utils import translation
+
+    client = verified_client(coordinator)
+    with translation.override("fr"):
+        html = client.get(reverse("plan:survey"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Sentiment d&#x27;insécurité" in html or "Sentiment d'insécurité" in html
