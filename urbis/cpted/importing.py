@@ -33,6 +33,15 @@ def read_rows(handle: IO[bytes], name: str) -> Iterator[dict[str, Any]]:
     except UnicodeDecodeError as error:
         raise ValueError(_("The CSV file must be UTF-8 text.")) from error
     text.seek(0)
-    dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample else csv.excel
-    for row in csv.DictReader(text, dialect=dialect):
-        yield {str(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample else csv.excel
+    except csv.Error:
+        dialect = csv.excel  # one column or irregular rows: read it as plain CSV
+    try:
+        for row in csv.DictReader(text, dialect=dialect):
+            yield {
+                str(k or "").strip().lower(): (v if isinstance(v, str) else "").strip()
+                for k, v in row.items()
+            }
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise ValueError(_("The CSV file cannot be read: %(e)s") % {"e": error}) from error

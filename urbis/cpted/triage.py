@@ -31,6 +31,7 @@ Answer types: ``bool``, ``int``, ``number``, ``choice`` (one of ``choices``), ``
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,10 +72,56 @@ class AnswerError(ValueError):
         self.question = question
 
 
+QUESTION_KEYS = frozenset(
+    {"type", "text", "choices", "choice_labels", "rules", "else", "else_reason", "required"}
+)
+RULE_KEYS = frozenset({"op", "value", "then", "reason"})
+
+
+def _rule_problems(qid: str, question: dict[str, Any]) -> list[str]:
+    """The shape of the rules: a list of objects with known keys, a value of the question's
+    type (a bool rule compares with true/false, a number rule with a finite number)."""
+    rules = question.get("rules", [])
+    if not isinstance(rules, list):
+        return [f"{qid} rules: must be a list of rules"]
+    problems = []
+    kind = question.get("type")
+    for index, rule in enumerate(rules):
+        where = f"{qid} rule {index + 1}"
+        if not isinstance(rule, dict):
+            problems.append(f"{where}: must be an object with op, value and then")
+            continue
+        unknown = sorted(set(rule) - RULE_KEYS)
+        if unknown:
+            problems.append(f"{where}: unknown key(s) {', '.join(unknown)}")
+        if not isinstance(rule.get("then"), str) or not rule.get("then"):
+            problems.append(f"{where}: 'then' must name a question or an outcome")
+        value = rule.get("value")
+        if kind == "bool" and not isinstance(value, bool):
+            problems.append(f"{where}: the value of a yes/no rule is true or false")
+        if kind in ("int", "number") and (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+        ):
+            problems.append(f"{where}: the value of a number rule is a finite number")
+        if kind in ("choice", "multi") and not isinstance(value, list):
+            problems.append(f"{where}: the value of a choice rule is a list of choices")
+    if "else" in question and not isinstance(question["else"], str):
+        problems.append(f"{qid} else: must name a question or an outcome")
+    if question.get("required", True) is False and "else" not in question:
+        problems.append(f"{qid}: an optional question needs an 'else' for no answer")
+    return problems
+
+
 def _targets(question: dict[str, Any]) -> list[tuple[str, str]]:
+    rules = question.get("rules") or []
+    if not isinstance(rules, list):
+        return []
     branches = [
-        (f"rule {index + 1}", rule.get("then", ""))
-        for index, rule in enumerate(question.get("rules") or [])
+        (f"rule {index + 1}", str(rule.get("then", "")))
+        for index, rule in enumerate(rules)
+        if isinstance(rule, dict)
     ]
     if "else" in question:
         branches.append(("else", question["else"]))
@@ -100,6 +147,13 @@ def validate_flow(flow: Any) -> None:
         kind = question.get("type")
         if kind not in TYPES:
             problems.append(f"{qid}: unknown answer type {kind!r} (use {', '.join(TYPES)})")
+            continue
+        unknown_keys = sorted(set(question) - QUESTION_KEYS)
+        if unknown_keys:
+            problems.append(f"{qid}: unknown key(s) {', '.join(unknown_keys)}")
+        rule_problems = _rule_problems(qid, question)
+        if rule_problems:
+            problems += rule_problems
             continue
         choices = question.get("choices") or []
         if kind in ("choice", "multi") and not choices:
@@ -218,8 +272,10 @@ def _coerce(qid: str, question: dict[str, Any], answer: Any) -> Any:
     if kind in ("int", "number"):
         try:
             number = int(answer) if kind == "int" else float(answer)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise AnswerError(qid, f"expected a number, got {answer!r}") from None
+        if not math.isfinite(number):
+            raise AnswerError(qid, f"expected a finite number, got {answer!r}")
         if number < 0:
             raise AnswerError(qid, "cannot be negative")
         return number

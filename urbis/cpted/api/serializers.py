@@ -7,6 +7,8 @@ from typing import Any
 from django.utils.translation import get_language
 from rest_framework import serializers
 
+from urbis.core.models import User
+from urbis.core.roles import Role
 from urbis.cpted.models import (
     Assessment,
     InvestmentProject,
@@ -54,6 +56,10 @@ class TriageSerializer(serializers.ModelSerializer[Triage]):
 class ProjectSerializer(serializers.ModelSerializer[InvestmentProject]):
     location = serializers.JSONField(required=False, allow_null=True)
     triage = serializers.SerializerMethodField()
+    # The project leader is a planner, as on the page.
+    project_leader = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(groups__name=Role.PLANNER, is_active=True)
+    )
 
     class Meta:
         model = InvestmentProject
@@ -67,7 +73,8 @@ class ProjectSerializer(serializers.ModelSerializer[InvestmentProject]):
             "final_design_approved_at",
             "triage",
         ]
-        read_only_fields = ["lat", "lon", "final_design_approved_at"]
+        # A project starts in the idea phase and moves through the phase endpoint (its gate).
+        read_only_fields = ["lat", "lon", "phase", "final_design_approved_at"]
 
     def get_triage(self, project: InvestmentProject) -> dict[str, Any] | None:
         triage = project.current_triage

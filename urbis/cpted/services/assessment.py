@@ -313,10 +313,17 @@ def assessment_complete(
         card = scoring.score(scored_ratings(locked))
         if card.overall.rated == 0:
             raise ValidationError(_("Rate at least one item before completing the assessment."))
-        covered = set(locked.recommendations.values_list("item__code", flat=True))
+        # A red flag is covered only by mandatory advice on that item that was not rejected (an
+        # advised or rejected one does not count); each failing zone gets its own advice.
+        advised = set(
+            locked.recommendations.filter(requirement=RequirementLevel.MANDATORY)
+            .exclude(status="rejected")
+            .values_list("item__code", flat=True)
+        )
+        covered: set[tuple[str, str]] = set()
         items = {i.code: i for i in locked.template.items.all()}
         for flag in card.red_flags:
-            if flag.item_code in covered:
+            if flag.item_code in advised or (flag.item_code, flag.zone) in covered:
                 continue
             item = items[flag.item_code]
             texts = red_flag_texts(item, flag.zone)
@@ -333,7 +340,7 @@ def assessment_complete(
                 requirement=RequirementLevel.MANDATORY,
                 department=locked.project.department,
             )
-            covered.add(flag.item_code)
+            covered.add((flag.item_code, flag.zone))
         locked.status = AssessmentStatus.COMPLETED
         locked.summary = summary
         locked.management_plan = management_plan

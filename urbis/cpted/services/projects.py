@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -160,23 +161,14 @@ def project_set_phase(*, actor: Any, project: InvestmentProject, phase: str) -> 
         if phase == old:
             raise ValidationError({"phase": _("The project is already in this phase.")})
         final = PHASE_ORDER.index(Phase.FINAL_DESIGN)
-        approves = PHASE_ORDER.index(phase) > final and locked.final_design_approved_at is None
+        # Every move from the final design or earlier to a later phase is an approval of the
+        # final design, also after the project went back a phase (then the gate runs again).
+        approves = PHASE_ORDER.index(old) <= final < PHASE_ORDER.index(phase)
         if approves:
-            blocking = open_mandatory_advice(locked)
-            if blocking:
-                raise ValidationError(
-                    {
-                        "phase": _(
-                            "The final design cannot be approved while %(count)d mandatory "
-                            "recommendation(s) are open: %(list)s"
-                        )
-                        % {
-                            "count": len(blocking),
-                            "list": "; ".join(r.text[:60] for r in blocking),
-                        }
-                    }
-                )
+            _final_design_gate(locked)
             locked.final_design_approved_at = timezone.now()
+        elif PHASE_ORDER.index(phase) <= final:
+            locked.final_design_approved_at = None  # back in design: approval to be given again
         now = timezone.now()
         locked.phase = phase
         locked.save(update_fields=["phase", "final_design_approved_at"])
@@ -196,6 +188,47 @@ def project_set_phase(*, actor: Any, project: InvestmentProject, phase: str) -> 
             },
         )
     return locked
+
+
+def _final_design_gate(project: InvestmentProject) -> None:
+    """Refuse the final design approval while the CPTED check is not done with (domain §5.4):
+    open mandatory advice, a check still in progress with red flags, or a triage that asked for
+    a full or specialist check and no completed assessment."""
+    from django.utils.translation import get_language
+
+    from urbis.cpted import selectors
+    from urbis.cpted.models import Assessment, AssessmentStatus, Outcome
+
+    blocking = open_mandatory_advice(project)
+    if blocking:
+        raise ValidationError(
+            {
+                "phase": _(
+                    "The final design cannot be approved while %(count)d mandatory "
+                    "recommendation(s) are open: %(list)s"
+                )
+                % {
+                    "count": len(blocking),
+                    "list": "; ".join(r.text_in(get_language())[:60] for r in blocking),
+                }
+            }
+        )
+    drafts = Assessment.objects.filter(project=project, status=AssessmentStatus.DRAFT)
+    if any(selectors.scorecard(draft).red_flags for draft in drafts):
+        raise ValidationError(
+            {"phase": _("A check in progress has red flags: complete it before the approval.")}
+        )
+    triage = project.triages.first()  # the latest decision
+    if (
+        triage is not None
+        and triage.outcome in (Outcome.FULL_CHECK, Outcome.SPECIALIST)
+        and not Assessment.objects.filter(
+            project=project, status=AssessmentStatus.COMPLETED
+        ).exists()
+    ):
+        raise ValidationError(
+            {"phase": _("The triage asked for a CPTED check: complete it before the approval.")}
+        )
 
 
 def _user(actor: Any) -> Any:
@@ -246,6 +279,18 @@ IMPORT_COLUMNS = (
     "licensed_uses",
     "vulnerable_users",
     "phase",
+    "description",
+    "geojson",
+    "preliminary_design_end",
+    "final_design_approval",
+    "execution_start",
+    "management_start",
+)
+PLANNED_DATES = (
+    "preliminary_design_end",
+    "final_design_approval",
+    "execution_start",
+    "management_start",
 )
 TRUE = {"1", "true", "yes", "ja", "oui", "y", "x"}
 
@@ -262,9 +307,27 @@ class ImportReport:
 
 def _decimal(value: Any, column: str) -> Decimal:
     try:
-        return Decimal(str(value or 0).replace(",", "."))
+        number = Decimal(str(value or 0).replace(",", "."))
     except InvalidOperation:
-        raise ValidationError({column: _("not a number: %(value)s") % {"value": value}}) from None
+        number = Decimal("NaN")
+    if not number.is_finite():
+        raise ValidationError({column: _("not a number: %(value)s") % {"value": value}})
+    return number
+
+
+def _date(value: Any, column: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(
+            {column: _("not a date (YYYY-MM-DD): %(value)s") % {"value": value}}
+        ) from None
 
 
 def _row_fields(row: dict[str, Any]) -> dict[str, Any]:
@@ -284,10 +347,20 @@ def _row_fields(row: dict[str, Any]) -> dict[str, Any]:
     phase = str(row.get("phase") or Phase.IDEA).strip()
     if phase not in Phase.values:
         errors["phase"] = [_("unknown phase %(v)s") % {"v": phase}]
+    unknown = sorted(k for k in row if k and k not in IMPORT_COLUMNS)
+    if unknown:
+        errors["columns"] = [_("unknown column(s): %(c)s") % {"c": ", ".join(unknown)}]
     if errors:
         raise ValidationError(errors)
     location = None
-    if row.get("lat") not in (None, "") and row.get("lon") not in (None, ""):
+    if row.get("geojson") not in (None, ""):
+        import json
+
+        try:
+            location = json.loads(str(row["geojson"]))
+        except ValueError:
+            raise ValidationError({"geojson": _("not valid GeoJSON")}) from None
+    elif row.get("lat") not in (None, "") and row.get("lon") not in (None, ""):
         lat, lon = _decimal(row["lat"], "lat"), _decimal(row["lon"], "lon")
         location = {"type": "Point", "coordinates": [float(lon), float(lat)]}
     return {
@@ -304,6 +377,12 @@ def _row_fields(row: dict[str, Any]) -> dict[str, Any]:
         "night_time_uses": str(row.get("night_time_uses") or "").lower() in TRUE,
         "licensed_uses": str(row.get("licensed_uses") or "").lower() in TRUE,
         "vulnerable_users": str(row.get("vulnerable_users") or "").lower() in TRUE,
+        "description": str(row.get("description") or "").strip(),
+        **{
+            column: _date(row.get(column), column)
+            for column in PLANNED_DATES
+            if row.get(column) not in (None, "")
+        },
     }
 
 

@@ -167,10 +167,11 @@ def test_recommendation_lifecycle_through_the_api(demo) -> None:
         planner.post(url, {"status": "accepted"}, content_type="application/json").status_code
         == 200
     )
-    assert (
-        planner.post(phase, {"phase": "execution"}, content_type="application/json").status_code
-        == 200
-    )
+    # The advice is dealt with; the approval now waits for the check the triage asked for.
+    # (the demo park was triaged "full check" and has no completed assessment yet).
+    waiting = planner.post(phase, {"phase": "execution"}, content_type="application/json")
+    assert waiting.status_code == 400
+    assert "complete it" in waiting.json()["errors"]["phase"][0]
     # Only the advisor verifies.
     assert (
         planner.post(url, {"status": "implemented"}, content_type="application/json").status_code

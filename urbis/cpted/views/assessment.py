@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -84,6 +85,8 @@ def _context(request: HttpRequest, assessment: Any, **forms: Any) -> dict[str, A
 def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = assessment_or_404(request, assessment_id)
     if request.method != "POST":
+        # The page names the site-visit participants (personal data).
+        log_access(user=request.user, target=assessment, purpose="cpted assessment")
         return render(request, "cpted/assessment.html", _context(request, assessment))
     if not has_role(request.user, *ASSESS_ROLES):
         raise Http404
@@ -118,20 +121,22 @@ def _rating(request: HttpRequest, assessment: Any) -> HttpResponse:
         if item is None or zone is None:
             raise Http404
         try:
-            rating = services.rating_record(
-                actor=request.user,
-                assessment=assessment,
-                item=item,
-                zone=zone,
-                value=data["value"],
-                not_applicable=data["not_applicable"],
-                not_observable=data["not_observable"],
-                note=data["note"],
-                lat=data["lat"],
-                lon=data["lon"],
-            )
-            if data["photo"]:
-                services.photo_add(actor=request.user, rating=rating, upload=data["photo"])
+            # The rating and its photo are one save: a refused photo leaves no rating behind.
+            with transaction.atomic():
+                rating = services.rating_record(
+                    actor=request.user,
+                    assessment=assessment,
+                    item=item,
+                    zone=zone,
+                    value=data["value"],
+                    not_applicable=data["not_applicable"],
+                    not_observable=data["not_observable"],
+                    note=data["note"],
+                    lat=data["lat"],
+                    lon=data["lon"],
+                )
+                if data["photo"]:
+                    services.photo_add(actor=request.user, rating=rating, upload=data["photo"])
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -181,8 +186,8 @@ def report(request: HttpRequest, assessment_id: int, language: str) -> HttpRespo
     assessment = assessment_or_404(request, assessment_id)
     if language not in ("nl", "fr", "en"):
         raise Http404
-    if assessment.ratings.filter(photos__isnull=False).exists():
-        log_access(user=request.user, target=assessment, purpose="cpted report with photos")
+    # The report names the site-visit participants and may show photos: every download is logged.
+    log_access(user=request.user, target=assessment, purpose="cpted report")
     pdf = reports.assessment_pdf(assessment, language)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"cpted-{assessment.project_id}-{assessment.pk}-{language}.pdf"
