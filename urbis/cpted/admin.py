@@ -10,6 +10,23 @@ class ChecklistItemInline(admin.TabularInline):  # type: ignore[type-arg]
     model = ChecklistItem
     extra = 0
 
+    # A version that assessments use is frozen: their scores and reports read its items. A
+    # change is a new version (uploaded on /cpted/checklists/).
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return super().has_change_permission(request, obj) and not _used(obj)
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return super().has_add_permission(request, obj) and not _used(obj)
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return super().has_delete_permission(request, obj) and not _used(obj)
+
+
+def _used(template: ChecklistTemplate | None) -> bool:
+    from urbis.cpted.models import Assessment
+
+    return template is not None and Assessment.objects.filter(template=template).exists()
+
 
 @admin.register(ChecklistTemplate, site=admin_site)
 class ChecklistTemplateAdmin(admin.ModelAdmin):  # type: ignore[type-arg]

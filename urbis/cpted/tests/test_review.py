@@ -245,3 +245,20 @@ def test_api_project_leader_is_a_planner_and_phase_starts_at_idea(
         content_type="application/json",
     )
     assert created.status_code == 201 and created.json()["phase"] == "idea"
+
+
+def test_a_used_checklist_version_is_frozen_in_the_admin(
+    housing, cpted_advisor, template, rf
+) -> None:
+    from urbis.core.admin_site import admin_site
+    from urbis.core.testing.fixtures import create_user
+    from urbis.cpted.admin import ChecklistItemInline
+    from urbis.cpted.models import ChecklistTemplate
+
+    request = rf.get("/")
+    request.user = create_user("admin", username="frozen-admin", is_staff=True, is_superuser=True)
+    inline = ChecklistItemInline(ChecklistTemplate, admin_site)
+    assert inline.has_change_permission(request, template)
+    _assess(housing, cpted_advisor, template, {("NS-02", "Courtyard"): 3})
+    assert not inline.has_change_permission(request, template)
+    assert not inline.has_delete_permission(request, template)
