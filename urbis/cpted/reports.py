@@ -244,30 +244,39 @@ def assessment_pdf(assessment: Assessment, language: str) -> bytes:
         # 7. Recommendations.
         para(_("7. Recommendations"), h2)
         recs = list(project.recommendations.select_related("department"))
+        # Domain §5.6: the top recommendations by priority, the quick wins apart.
+        rank = {"high": 0, "medium": 1, "low": 2}
+        recs.sort(key=lambda r: (rank.get(r.priority, 3), r.pk))
+        header = [
+            _("Recommendation"),
+            _("Type"),
+            _("Priority"),
+            _("Requirement level"),
+            _("Phase"),
+            _("Owning department"),
+            _("Due date"),
+            _("Status"),
+        ]
+
+        def row(r: Any) -> list[Any]:
+            return [
+                r.text_in(language),
+                r.get_kind_display(),
+                r.get_priority_display(),
+                r.get_requirement_display(),
+                r.get_phase_display(),
+                r.department,
+                r.due_date or "—",
+                r.get_status_display(),
+            ]
+
         if recs:
-            table(
-                [
-                    [
-                        _("Recommendation"),
-                        _("Priority"),
-                        _("Requirement level"),
-                        _("Phase"),
-                        _("Owning department"),
-                        _("Status"),
-                    ]
-                ]
-                + [
-                    [
-                        r.text_in(language) + (f" ({_('quick win')})" if r.quick_win else ""),
-                        r.get_priority_display(),
-                        r.get_requirement_display(),
-                        r.get_phase_display(),
-                        r.department,
-                        r.get_status_display(),
-                    ]
-                    for r in recs
-                ]
-            )
+            quick = [r for r in recs if r.quick_win]
+            if quick:
+                para(_("Quick wins"), h2)
+                table([header] + [row(r) for r in quick])
+            para(_("All recommendations, by priority"), h2)
+            table([header] + [row(r) for r in recs])
         else:
             para(_("No recommendations."))
         # 8. Management plan (VER Beheerplan) and summary.

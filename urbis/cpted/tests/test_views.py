@@ -229,6 +229,8 @@ def test_report_has_the_required_sections(demo) -> None:
         "5. Findings per strategy",
         "6. Red flags",
         "7. Recommendations",
+        "All recommendations, by priority",
+        "8. Management and maintenance plan",
         "9. Follow-up",
         "10. Sign-off",
     ):
