@@ -3,6 +3,9 @@ appeal, instalments, letters."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -24,7 +27,7 @@ from urbis.sanctions.forms import (
     InstalmentForm,
     JudgmentForm,
 )
-from urbis.sanctions.models import Letter
+from urbis.sanctions.models import Case, Letter
 from urbis.sanctions.permissions import CASE_ROLES, DECIDE_ROLES
 from urbis.sanctions.services import cases as case_services
 from urbis.sanctions.services import payments
@@ -130,23 +133,35 @@ def case_step(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("sanctions:case", number=case.number)
 
 
+def _submit(
+    request: HttpRequest,
+    case: Case,
+    form: Any,
+    service: Callable[..., Any],
+    done: str,
+    **extra: Any,
+) -> HttpResponse:
+    """Run ``service`` with the form's data; its refusals and the form's errors become
+    messages on the case page (which shows them next to the step)."""
+    if form.is_valid():
+        try:
+            service(actor=request.user, case=case, **form.cleaned_data, **extra)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, done)
+    else:
+        _form_errors(request, form)
+    return redirect("sanctions:case", number=case.number)
+
+
 @require_POST
 @role_required(*CASE_ROLES)
 def case_defence(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     form = DefenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            case_services.defence_record(actor=request.user, case=case, **form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Defence recorded."))
-    else:
-        for field, errors in form.errors.items():
-            messages.error(request, f"{field}: {' '.join(str(e) for e in errors)}")
-    return redirect("sanctions:case", number=case.number)
+    return _submit(request, case, form, case_services.defence_record, _("Defence recorded."))
 
 
 @require_POST
@@ -154,15 +169,7 @@ def case_defence(request: HttpRequest, number: str) -> HttpResponse:
 def case_hearing(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     form = HearingForm(request.POST)
-    if form.is_valid():
-        try:
-            case_services.hearing_schedule(actor=request.user, case=case, **form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Hearing scheduled."))
-    return redirect("sanctions:case", number=case.number)
+    return _submit(request, case, form, case_services.hearing_schedule, _("Hearing scheduled."))
 
 
 @require_POST
@@ -188,8 +195,7 @@ def case_decide(request: HttpRequest, number: str) -> HttpResponse:
         else:
             messages.success(request, _("Decision recorded."))
     else:
-        for field, errors in form.errors.items():
-            messages.error(request, f"{field}: {' '.join(str(e) for e in errors)}")
+        _form_errors(request, form)
     return redirect("sanctions:case", number=case.number)
 
 
@@ -198,17 +204,7 @@ def case_decide(request: HttpRequest, number: str) -> HttpResponse:
 def case_appeal(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     form = AppealForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-    else:
-        try:
-            case_services.appeal_lodge(actor=request.user, case=case, **form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Appeal recorded."))
-    return redirect("sanctions:case", number=case.number)
+    return _submit(request, case, form, case_services.appeal_lodge, _("Appeal recorded."))
 
 
 @require_POST
@@ -216,17 +212,7 @@ def case_appeal(request: HttpRequest, number: str) -> HttpResponse:
 def case_judgment(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     form = JudgmentForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-    else:
-        try:
-            case_services.appeal_judgment(actor=request.user, case=case, **form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Judgment recorded."))
-    return redirect("sanctions:case", number=case.number)
+    return _submit(request, case, form, case_services.appeal_judgment, _("Judgment recorded."))
 
 
 @require_POST
@@ -234,17 +220,7 @@ def case_judgment(request: HttpRequest, number: str) -> HttpResponse:
 def case_instalments(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     form = InstalmentForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-    else:
-        try:
-            payments.instalments_grant(actor=request.user, case=case, **form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Instalment plan granted."))
-    return redirect("sanctions:case", number=case.number)
+    return _submit(request, case, form, payments.instalments_grant, _("Instalment plan granted."))
 
 
 @role_required(*CASE_ROLES)
