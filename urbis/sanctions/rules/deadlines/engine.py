@@ -1,189 +1,24 @@
-"""Every legal time limit of a GAS case, computed from its facts (pure; no database).
-
-``deadlines(facts, parameters)`` returns the ``Deadline`` rows that apply to the case's procedure
-and to the facts known so far; the lead's nightly sweep stores or compares them. Each row names
-its legal basis; the rule identifiers (GAS-Rnn) are those of gas.md §9.
-
-Conventions
------------
-- ``due`` is the last day on which the act may validly be done — except for the waiting period
-  ``prosecutor_wait``, whose ``due`` is the first day the SA may open the procedure.
-- Terms that run against the offender (defence, payment, appeal) and the prosecutor's wait use
-  the Judicial Code (art. 52-54) *with* the art. 53 move to the next working day: for the
-  municipality that is the later, hence the safe, date to wait for.
-- Terms the administration must itself respect (transmission, notices, limitation of the power
-  to fine, collection) use the conservative reading of ``calendar.own_limit_*`` (earliest
-  candidate, never extended, moved back to a working day) — gas.md §3.4 and §3.7.
-- Letters count from their deemed receipt (art. 53bis Ger.W. by analogy, GAS-R19, BELIEVED),
-  or from the actual receipt if later and known.
-- ``alert_on`` / ``escalate_on`` (GAS-R53, a design rule) are set on the administration's own
-  deadlines only, at the same proportion of the term as month 4 and month 5 of the 6-month limit.
-"""
+"""The computation of every deadline of a case from its facts."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
-from enum import StrEnum
 from fractions import Fraction
 
 from urbis.sanctions.rules import calendar
-from urbis.sanctions.rules.timeline import Timeline
-
-
-class Procedure(StrEnum):
-    """Procedure kinds (explicit types, not the inconsistent "GAS 1-5" numbers — gas.md §2)."""
-
-    GENERAL = "general"  # purely administrative infringement, art. 2 §1
-    MIXED_LIGHT = "mixed_light"  # art. 3 2°
-    MIXED_HEAVY = "mixed_heavy"  # art. 3 1°
-    PARKING = "parking"  # art. 3 3°, stopping/parking cat. 1/2 and C3/F103/F111 cameras
-    SPEEDING = "speeding"  # art. 29quater WVW (Flanders)
-
-
-MIXED = frozenset({Procedure.MIXED_LIGHT, Procedure.MIXED_HEAVY})
-
-
-class DeadlineCode(StrEnum):
-    TRANSMISSION = "transmission"
-    PROSECUTOR_WAIT = "prosecutor_wait"
-    PARKING_NOTICE = "parking_notice"
-    SPEED_PV = "speed_pv"
-    SPEED_NOTICE = "speed_notice"
-    DEFENCE = "defence"
-    DECISION_LIMIT = "decision_limit"
-    PAYMENT = "payment"
-    APPEAL = "appeal"
-    COLLECTION_LIMIT = "collection_limit"
-
-
-@dataclass(frozen=True, kw_only=True)
-class CaseFacts:
-    """What is known of a case. Dates left ``None`` are not known (yet).
-
-    ``opening_letter_*`` is the first letter to the offender: the registered letter opening the
-    procedure (art. 25, general/mixed), the ordinary letter with the fixed amount (art. 29 §1,
-    parking) or the letter with the PV and amount (art. 29quater WVW, speeding).
-    ``decision_*`` is the decision letter (art. 27-28); for parking, the new invitation to pay
-    after a rejected defence (art. 29, GAS-R32).
-    """
-
-    procedure: Procedure
-    offence_on: date | None = None
-    ascertained_on: date | None = None
-    flagrante_delicto: bool = False
-    report_received_on: date | None = None  # original PV/report received by the SA
-    prosecutor_received_on: date | None = None  # original PV received by the PdK (mixed)
-    camera_sign: bool = False  # C3/F103/F111 ascertained by automatic camera (GAS-R37)
-    minor: bool = False
-    protocol_agreement: bool = False  # protocol with the PdK (art. 23)
-    prosecutor_answer_on: date | None = None
-    prosecutor_declined: bool | None = None  # True: PdK will not prosecute; False: he will
-    opening_letter_posted_on: date | None = None
-    opening_letter_received_on: date | None = None
-    alternative_proposed_on: date | None = None  # mediation or community service proposed
-    mediation_payment_terms_agreed: bool = False  # payment terms agreed within mediation
-    decision_posted_on: date | None = None
-    decision_received_on: date | None = None
-    payment_reminder_posted_on: date | None = None  # parking reminder with a new 30 days
-    appeal_lodged_on: date | None = None
-    defence_received_on: date | None = None
-    paid_on: date | None = None  # full payment received
-
-    def __post_init__(self) -> None:
-        if self.offence_on is None and self.ascertained_on is None:
-            raise ValueError("a case needs the date of the facts or of the ascertainment")
-
-    @property
-    def limitation_start(self) -> date:
-        """GAS-R21: start of the 6-month limit, the earliest of facts and ascertainment.
-
-        Art. 26 says "from the day of the ascertainment of the facts"; some sources read it as
-        the facts themselves (gas.md §3.7, open point 6) → the earliest known date.
-        """
-        return min(d for d in (self.offence_on, self.ascertained_on) if d is not None)
-
-
-@dataclass(frozen=True, kw_only=True)
-class DeadlineParameters:
-    """BELIEVED interpretations (gas.md tags them [B]); each is a setting, dated via ``Timeline``.
-
-    The defaults are the conservative choices documented in docs/sanctions-rules.md.
-    """
-
-    # GAS-R19 [B]: letters deemed received on the 3rd working day after posting (art. 53bis).
-    deemed_receipt_working_days: int = 3
-    # GAS-R21 [B, start/counting]: count the day of the facts as day one of the limit.
-    limitation_counts_event_day: bool = True
-    # gas.md §3.4 [B]: never extend own deadlines over a weekend; move them back instead.
-    own_deadlines_roll_back: bool = True
-    # gas.md §3.1 [B "likely yes"]: the 6-month limit of art. 26 applies to parking cases.
-    limitation_applies_to_parking: bool = True
-    # [B]: the same limit applies to speeding cases (art. 29quater WVW is silent in gas.md).
-    limitation_applies_to_speeding: bool = True
-    # [B]: whether late transmission / late GAS 5 letters void the case is not established:
-    # flag them as fatal so they are watched as closely as the limitation.
-    unclear_terms_fatal: bool = True
-    # [B]: GAS 5 decision after a rejected defence: payment term of art. 30 (1 month).
-    speeding_decision_payment_months: int = 1
-    # GAS-R53 (design): alert at month 4 and escalate at month 5 of 6.
-    alert_fraction: Fraction = Fraction(4, 6)
-    escalate_fraction: Fraction = Fraction(5, 6)
-
-
-DEFAULT_PARAMETERS = DeadlineParameters()
-DEFAULT_PARAMETER_TIMELINE: Timeline[DeadlineParameters] = Timeline.of(
-    (date(2014, 1, 1), DEFAULT_PARAMETERS), name="GAS deadline parameters"
+from urbis.sanctions.rules.deadlines.facts import (
+    DEFAULT_PARAMETERS,
+    MIXED,
+    UNIFORM_TRANSMISSION_FROM,
+    CaseFacts,
+    Deadline,
+    DeadlineCode,
+    DeadlineParameters,
+    Procedure,
 )
-
-# GAS-R13 (art. 22): transmission term in months by date of the ascertainment; before the law
-# of 5 October 2018 the term was 1 month for flagrante delicto, 2 months otherwise.
-UNIFORM_TRANSMISSION_FROM = date(2018, 10, 5)
-
-
-@dataclass(frozen=True)
-class Deadline:
-    code: DeadlineCode
-    due: date
-    legal_basis: str
-    fatal: bool
-    alert_on: date | None = None
-    escalate_on: date | None = None
-    description: str = ""
-    rules: tuple[str, ...] = field(default=())
-    met_on: date | None = None  # when the act was done, if the facts say so
-
-    @property
-    def late(self) -> bool:
-        """The act was done, after the last day."""
-        return self.met_on is not None and self.met_on > self.due
-
-    @property
-    def is_wait(self) -> bool:
-        """A waiting period (``prosecutor_wait``): ``due`` is the first day the SA may act."""
-        return self.code is DeadlineCode.PROSECUTOR_WAIT
-
-    def overdue(self, today: date) -> bool:
-        """The act is not done and its last day has passed (never for a waiting period)."""
-        return not self.is_wait and self.met_on is None and today > self.due
-
-    def level(self, today: date) -> str:
-        """``met``, ``late``, ``overdue``, ``escalate``, ``alert`` or ``pending`` on ``today``.
-
-        A waiting period is ``pending`` before its ``due`` and ``met`` from it.
-        """
-        if self.is_wait:
-            return "met" if today >= self.due else "pending"
-        if self.met_on is not None:
-            return "late" if self.late else "met"
-        if today > self.due:
-            return "overdue"
-        if self.escalate_on is not None and today >= self.escalate_on:
-            return "escalate"
-        if self.alert_on is not None and today >= self.alert_on:
-            return "alert"
-        return "pending"
+from urbis.sanctions.rules.timeline import Timeline
 
 
 def _share_of_term(start: date, due: date, months: int | None, share: Fraction) -> date:

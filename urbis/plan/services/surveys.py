@@ -1,0 +1,194 @@
+"""Safety-survey microdata import, and a result published as a measurement."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from urbis.core.audit import record_event
+from urbis.core.models import Area
+from urbis.plan.models import (
+    Indicator,
+    Measurement,
+    SurveyResponse,
+)
+from urbis.plan.services.indicators import measurement_record
+from urbis.plan.survey import SCALE
+
+SURVEY_COLUMNS = (
+    "respondent",
+    "area",
+    "year",
+    "weight",
+    "insecurity",
+    "pride",
+    "avoid_dark",
+    "avoid_places",
+)
+
+
+ANSWER_ALIASES = {
+    "never": "never",
+    "nooit": "never",
+    "jamais": "never",
+    "1": "never",
+    "rarely": "rarely",
+    "zelden": "rarely",
+    "rarement": "rarely",
+    "2": "rarely",
+    "sometimes": "sometimes",
+    "soms": "sometimes",
+    "parfois": "sometimes",
+    "3": "sometimes",
+    "often": "often",
+    "vaak": "often",
+    "souvent": "often",
+    "4": "often",
+    "always": "always",
+    "altijd": "always",
+    "toujours": "always",
+    "5": "always",
+}
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+def _answer(value: Any, column: str) -> str:
+    text = str(value or "").strip().lower()
+    if not text:
+        return ""
+    if text not in ANSWER_ALIASES:
+        raise ValueError(
+            _("%(column)s: %(value)r is not on the scale %(scale)s")
+            % {"column": column, "value": value, "scale": ", ".join(SCALE)}
+        )
+    return ANSWER_ALIASES[text]
+
+
+def survey_import(
+    *, actor: Any, rows: Iterable[dict[str, Any]], first_line: int = 2, all_or_nothing: bool = True
+) -> ImportReport:
+    """Import survey microdata rows; each rejected row is reported with its line and reason.
+
+    With ``all_or_nothing`` (the default) nothing is written when any row is rejected, so a
+    file is never half-imported; otherwise the valid rows are written.
+    """
+    report = ImportReport()
+    areas = {area.code: area for area in Area.objects.all()}
+    valid: list[SurveyResponse] = []
+    seen: set[tuple[int, str]] = set()
+    for line, row in enumerate(rows, start=first_line):
+        try:
+            missing = [c for c in ("respondent", "year") if not str(row.get(c) or "").strip()]
+            if missing:
+                raise ValueError(_("missing %(columns)s") % {"columns": ", ".join(missing)})
+            year = int(str(row["year"]).strip())
+            if not 1990 <= year <= 2100:
+                raise ValueError(_("year: %(year)s is not a survey year") % {"year": year})
+            respondent = str(row["respondent"]).strip()
+            if (year, respondent) in seen or SurveyResponse.objects.filter(
+                edition=year, respondent=respondent
+            ).exists():
+                raise ValueError(
+                    _("respondent %(id)s appears twice for %(year)s")
+                    % {"id": respondent, "year": year}
+                )
+            try:
+                weight = float(str(row.get("weight") or "1").replace(",", "."))
+            except ValueError:
+                raise ValueError(_("weight: not a number")) from None
+            if not math.isfinite(weight) or not weight > 0:
+                raise ValueError(_("weight: must be positive"))
+            area_code = str(row.get("area") or "").strip()
+            if not area_code:
+                raise ValueError(_("area: missing"))
+            if area_code not in areas:
+                raise ValueError(_("area: unknown code %(code)s") % {"code": area_code})
+            response = SurveyResponse(
+                edition=year,
+                respondent=respondent,
+                weight=weight,
+                area=areas[area_code],
+                insecurity=_answer(row.get("insecurity"), "insecurity"),
+                pride=_answer(row.get("pride"), "pride"),
+                avoid_dark=_answer(row.get("avoid_dark"), "avoid_dark"),
+                avoid_places=_answer(row.get("avoid_places"), "avoid_places"),
+            )
+        except (ValueError, TypeError) as exc:
+            report.rejected.append((line, str(exc)))
+            continue
+        seen.add((year, respondent))
+        valid.append(response)
+    if report.rejected and all_or_nothing:
+        return report
+    with transaction.atomic():
+        SurveyResponse.objects.bulk_create(valid)
+        record_event(
+            actor=actor,
+            action="plan.survey_imported",
+            target=("plan.surveyresponse", 0),
+            data={"rows": len(valid), "rejected": len(report.rejected)},
+        )
+    report.imported = len(valid)
+    return report
+
+
+def survey_publish(
+    *, actor: Any, indicator: Indicator, edition: int, item: str = "insecurity"
+) -> Measurement:
+    """Turn a survey edition's weighted often+always share into a measurement (in %), with
+    its base N and 95% interval; refused when the cell is suppressed."""
+    from django.conf import settings
+
+    from urbis.plan.survey import weighted_share
+
+    if item not in ("insecurity", "pride", "avoid_dark", "avoid_places"):
+        raise ValidationError({"item": _("Unknown survey question.")})
+    if indicator.unit.strip() != "%":
+        raise ValidationError(
+            {"indicator": _("A survey share is a percentage: choose an indicator in %.")}
+        )
+    pairs = list(SurveyResponse.objects.filter(edition=edition).values_list(item, "weight"))
+    result = weighted_share(
+        [a or None for a, _w in pairs],
+        [w for _a, w in pairs],
+        min_respondents=getattr(settings, "URBIS_SURVEY_MIN_RESPONDENTS", 30),
+    )
+    if result.suppressed or result.share is None:
+        raise ValidationError(
+            {
+                "edition": _("Too few respondents in %(year)s to publish a share.")
+                % {"year": edition}
+            }
+        )
+    assert result.ci_low is not None and result.ci_high is not None
+    percent = Decimal(str(round(result.share * 100, 4)))
+    ci = (Decimal(str(round(result.ci_low * 100, 4))), Decimal(str(round(result.ci_high * 100, 4))))
+    return measurement_record(
+        actor=actor,
+        indicator=indicator,
+        period_start=dt.date(edition, 1, 1),
+        period_end=dt.date(edition, 12, 31),
+        value=percent,
+        base_n=result.n,
+        ci=ci,
+        source=_("Safety survey %(year)s, question %(item)s, weighted often+always")
+        % {"year": edition, "item": item},
+        automatic=True,
+    )
