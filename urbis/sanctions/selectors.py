@@ -8,12 +8,11 @@ from collections import defaultdict
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
 
 from urbis.core.roles import has_role
 from urbis.sanctions.models import Article, Case, MunicipalSettings, Offender, RegisterEntry
 from urbis.sanctions.permissions import CASE_ROLES
-from urbis.sanctions.workflow import OPEN_STATUSES, Outcome, Status
+from urbis.sanctions.workflow import Outcome, Status
 
 
 def article_in_force(code: str, day: dt.date) -> Article | None:
@@ -145,18 +144,6 @@ def compute_lead_times(since: dt.date | None = None) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def open_cases(user: Any) -> QuerySet[Case]:
-    return cases_for(user).filter(status__in=[s.value for s in OPEN_STATUSES])
-
-
-def awaiting(user: Any, status: Status) -> QuerySet[Case]:
-    return cases_for(user).filter(status=status)
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def evaluation_rows(user: Any) -> list[dict[str, Any]]:

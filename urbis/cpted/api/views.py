@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import NotFound, ValidationError
@@ -75,8 +76,8 @@ class ProjectDetail(APIView):
         serializer = ProjectSerializer(project, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        if "phase" in data:
-            raise ValidationError({"phase": ["Use the phase endpoint to change the phase."]})
+        if "phase" in request.data:  # the phase moves through its own endpoint (the gate)
+            raise ValidationError({"phase": [_("Use the phase endpoint to change the phase.")]})
         updated = services.project_update(actor=request.user, project=project, **data)
         return Response(ProjectSerializer(updated).data)
 
@@ -198,9 +199,9 @@ class AssessmentRatings(APIView):
         zone = assessment.zones.filter(name=data.pop("zone")).first()
         errors = {}
         if item is None:
-            errors["item"] = ["Unknown item code for this checklist."]
+            errors["item"] = [_("Unknown item code for this checklist.")]
         if zone is None:
-            errors["zone"] = ["Unknown zone for this assessment."]
+            errors["zone"] = [_("Unknown zone for this assessment.")]
         if errors or item is None or zone is None:
             raise ValidationError(errors)
         rating = services.rating_record(

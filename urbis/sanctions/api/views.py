@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
@@ -76,7 +77,7 @@ class AscertainmentCreate(APIView):
                 error_body(
                     409,
                     "idempotency_conflict",
-                    "This Idempotency-Key was used before for a different report.",
+                    _("This Idempotency-Key was used before for a different report."),
                 ),
                 status=status.HTTP_409_CONFLICT,
             )
