@@ -41,7 +41,7 @@ def find_offender(national_number: str, enterprise_number: str) -> Offender | No
 def earlier_sanction(offender: Offender, article_code: str, ascertained_on: dt.date) -> Case | None:
     """GAS-R12 (art. 7): the same infringement sanctioned in the 24 months before the new
     ascertainment makes a repeat offence; return that earlier case."""
-    from urbis.sanctions.rules.calendar import add_months
+    from urbis.core.calendar import add_months
     from urbis.sanctions.rules.eligibility import REPEAT_WINDOW_MONTHS
 
     start = add_months(ascertained_on, -REPEAT_WINDOW_MONTHS)

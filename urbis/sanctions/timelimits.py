@@ -10,7 +10,7 @@ from django.utils import timezone
 from urbis.sanctions import selectors
 from urbis.sanctions.models import Case, MunicipalSettings
 from urbis.sanctions.rules import deadlines as engine
-from urbis.sanctions.rules.calendar import deemed_receipt
+from urbis.core.calendar import deemed_receipt
 from urbis.sanctions.workflow import Outcome, Procedure
 
 

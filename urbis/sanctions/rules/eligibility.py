@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from urbis.sanctions.rules.calendar import add_months
+from urbis.core.calendar import add_months
 from urbis.sanctions.rules.deadlines import MIXED, Procedure
 from urbis.sanctions.rules.identifiers import age_on
 

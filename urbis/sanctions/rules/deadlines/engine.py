@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from fractions import Fraction
 
-from urbis.sanctions.rules import calendar
+from urbis.core import calendar
 from urbis.sanctions.rules.deadlines.facts import (
     DEFAULT_PARAMETERS,
     MIXED,

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from urbis.sanctions.rules import calendar as cal
+from urbis.core import calendar as cal
 
 D = date.fromisoformat
 
