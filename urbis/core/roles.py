@@ -24,6 +24,7 @@ class Role(models.TextChoices):
     CPTED_ADVISOR = "cpted_advisor", _("CPTED advisor")
     ANALYST = "analyst", _("Crime analyst")
     CASEWORKER = "caseworker", _("Partner caseworker")
+    PUBLIC_SPACE = "public_space", _("Public-space service (reports desk and field teams)")
     DPO = "dpo", _("Data protection officer")
     ADMIN = "admin", _("Administrator")
 

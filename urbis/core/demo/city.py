@@ -34,6 +34,12 @@ ORGANISATIONS: list[tuple[str, str, str, list[str]]] = [
         ["sanction"],
     ),
     (
+        "City of Mechelen – Public Space Service",
+        "Public space",
+        OrganisationKind.CITY_DEPARTMENT,
+        ["primary"],
+    ),
+    (
         "Local Police Zone Mechelen-Willebroek",
         "PZ MeWi",
         OrganisationKind.POLICE_ZONE,
@@ -88,6 +94,7 @@ USERS: list[DemoUser] = [
     DemoUser("cpted", "Bart", "Claes", Role.CPTED_ADVISOR, "Prevention"),
     DemoUser("analyst", "Nadia", "Mertens", Role.ANALYST, "PZ MeWi"),
     DemoUser("caseworker", "Eva", "Goossens", Role.CASEWORKER, "FJC"),
+    DemoUser("publicspace", "Tom", "Verlinden", Role.PUBLIC_SPACE, "Public space"),
     DemoUser("dpo", "Pieter", "De Smet", Role.DPO, "Prevention"),
     DemoUser("admin", "Ines", "Willems", Role.ADMIN, "Prevention"),
 ]

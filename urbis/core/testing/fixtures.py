@@ -87,6 +87,7 @@ planner = _persona(Role.PLANNER)
 cpted_advisor = _persona(Role.CPTED_ADVISOR)
 analyst = _persona(Role.ANALYST)
 caseworker = _persona(Role.CASEWORKER)
+public_space = _persona(Role.PUBLIC_SPACE)
 dpo = _persona(Role.DPO)
 admin_user = _persona(Role.ADMIN)
 
@@ -106,6 +107,7 @@ PERSONA_FIXTURES = [
     "cpted_advisor",
     "analyst",
     "caseworker",
+    "public_space",
     "dpo",
     "admin_user",
 ]
