@@ -7,10 +7,10 @@ import datetime as dt
 
 from django.utils import timezone
 
+from urbis.core.calendar import deemed_receipt
 from urbis.sanctions import selectors
 from urbis.sanctions.models import Case, MunicipalSettings
 from urbis.sanctions.rules import deadlines as engine
-from urbis.core.calendar import deemed_receipt
 from urbis.sanctions.workflow import Outcome, Procedure
 
 
