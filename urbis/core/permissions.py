@@ -38,7 +38,24 @@ def role_required(*roles: str) -> Callable[[ViewFunc], ViewFunc]:
                 return denied
             return view(request, *args, **kwargs)
 
+        # Read by the route walk (core/tests/test_routes.py): who may open this view.
+        wrapped.urbis_roles = frozenset(roles)  # type: ignore[attr-defined]
         return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+def public_view(reason: str) -> Callable[[ViewFunc], ViewFunc]:
+    """Mark a view as open to anonymous visitors on purpose (citizen reporting, Open311, login).
+
+    The route walk (core/tests/test_routes.py) fails on any route that is neither role-protected
+    nor marked public, so a new page cannot be left open by forgetting a decorator. ``reason``
+    says why it is public (kept on the view for reviewers).
+    """
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        view.urbis_public = reason  # type: ignore[attr-defined]
+        return view
 
     return decorator
 

@@ -22,4 +22,6 @@ def roles_required(*roles: str) -> type[permissions.BasePermission]:
             return True
 
     RolePermission.__name__ = f"RolePermission[{','.join(roles)}]"
+    # Read by the route walk (core/tests/test_routes.py): who may call this endpoint.
+    RolePermission.urbis_roles = frozenset(roles)  # type: ignore[attr-defined]
     return RolePermission
