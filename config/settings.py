@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "urbis.plan",
     "urbis.sanctions",
     "urbis.cpted",
+    "urbis.casework",
 ]
 
 MIDDLEWARE = [
@@ -333,6 +334,20 @@ URBIS_MAP_CENTER = (
 URBIS_METRIC_CRS = os.environ.get("URBIS_METRIC_CRS", "EPSG:31370")
 # Survey cells with fewer respondents are not published (a local disclosure-control choice).
 URBIS_SURVEY_MIN_RESPONDENTS = env_int("URBIS_SURVEY_MIN_RESPONDENTS", 30)
+
+# --- Casework and GDPR (docs/casework.md, docs/gdpr.md; BELIEVED figures are settings) ---
+# Who may open a case they do not take part in, with a reason, time-boxed and reported.
+URBIS_CASEWORK_BREAK_GLASS_ROLES = env_list("URBIS_CASEWORK_BREAK_GLASS_ROLES", "dpo")
+URBIS_CASEWORK_BREAK_GLASS_HOURS = env_int("URBIS_CASEWORK_BREAK_GLASS_HOURS", 4)
+# Casework indicators: cells below this count are suppressed (plan-casework.md §4.3, n < 5).
+URBIS_CASEWORK_MIN_CELL = env_int("URBIS_CASEWORK_MIN_CELL", 5)
+# How long the access log itself is kept (months), then purged with a logged proof.
+URBIS_ACCESS_LOG_RETENTION_MONTHS = env_int("URBIS_ACCESS_LOG_RETENTION_MONTHS", 24)
+# Unusual access: a user reading more personal records than this within one hour.
+URBIS_GDPR_UNUSUAL_READS_PER_HOUR = env_int("URBIS_GDPR_UNUSUAL_READS_PER_HOUR", 200)
+# Controller and DPO named in the record of processing activities (art. 30(1)(a)).
+URBIS_GDPR_CONTROLLER = os.environ.get("URBIS_GDPR_CONTROLLER", "City of Mechelen")
+URBIS_GDPR_DPO_CONTACT = os.environ.get("URBIS_GDPR_DPO_CONTACT", "dpo@mechelen.be")
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Urbis core")
 
     def ready(self) -> None:
+        from urbis.core import db_guards
+        from urbis.core.gdpr import declarations, jobs  # noqa: F401 - art. 30, retention
+
+        db_guards.register_tables("core_retentionproof", "core_requeststep")
         from urbis.core import modules
         from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES
 
