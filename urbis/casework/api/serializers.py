@@ -64,7 +64,9 @@ class DisclosureSerializer(serializers.ModelSerializer[Disclosure]):
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
         required=False,
         max_length=200,
+        write_only=True,
     )
+    audience_ids = serializers.SerializerMethodField()
     meeting = serializers.IntegerField(
         min_value=1, max_value=MAX_ID, required=False, allow_null=True, source="meeting_id"
     )
@@ -81,16 +83,15 @@ class DisclosureSerializer(serializers.ModelSerializer[Disclosure]):
             "secrecy_class",
             "summary",
             "audience",
+            "audience_ids",
             "meeting",
             "disclosed_by",
             "at",
         ]
         read_only_fields = ["id", "disclosed_by", "at"]
 
-    def to_representation(self, instance: Disclosure) -> dict[str, Any]:
-        data = super().to_representation(instance)
-        data["audience"] = [u.pk for u in instance.audience.all()]
-        return data
+    def get_audience_ids(self, instance: Disclosure) -> list[int]:
+        return sorted(u.pk for u in instance.audience.all())
 
 
 class CaseDetailSerializer(CaseSerializer):
@@ -128,7 +129,9 @@ class SheetSerializer(serializers.ModelSerializer[FeedbackSheet]):
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
         required=False,
         max_length=200,
+        write_only=True,
     )
+    item_ids = serializers.SerializerMethodField()
     content = serializers.CharField(max_length=4000)
     recipient = serializers.CharField(max_length=200, required=False)
     consents = serializers.SerializerMethodField()
@@ -150,10 +153,8 @@ class SheetSerializer(serializers.ModelSerializer[FeedbackSheet]):
     def get_consents(self, sheet: FeedbackSheet) -> list[int]:
         return sorted(sheet.consents.values_list("user_id", flat=True))
 
-    def to_representation(self, instance: FeedbackSheet) -> dict[str, Any]:
-        data = super().to_representation(instance)
-        data["items"] = sorted(instance.items.values_list("pk", flat=True))
-        return data
+    def get_item_ids(self, instance: FeedbackSheet) -> list[int]:
+        return sorted(instance.items.values_list("pk", flat=True))
 
 
 class IndicatorRowSerializer(serializers.Serializer[Any]):
