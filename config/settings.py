@@ -295,6 +295,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "GasCaseStatusEnum": "urbis.sanctions.models.cases.CASE_STATUS_CHOICES",
         "GasCaseOutcomeEnum": "urbis.sanctions.models.cases.CASE_OUTCOME_CHOICES",
+        "CaseworkCaseStatusEnum": "urbis.casework.models.CaseStatus",
+        "FeedbackSheetStatusEnum": "urbis.casework.models.SheetStatus",
     },
 }
 

@@ -35,3 +35,16 @@ class CoreConfig(AppConfig):
                 order=95,
             )
         )
+        modules.register(
+            modules.ModuleEntry(
+                key="gdpr",
+                label=_("GDPR (DPO)"),
+                url_name="core:gdpr",
+                roles=frozenset({"dpo"}),
+                description=_(
+                    "Record of processing, retention, subject access, access-log search, "
+                    "alerts, requests and breaches."
+                ),
+                order=96,
+            )
+        )

@@ -19,7 +19,7 @@ from urbis.casework.models import (
 MAX_ID = 2**53
 
 
-class CaseSerializer(serializers.ModelSerializer[Case]):
+class CaseworkCaseSerializer(serializers.ModelSerializer[Case]):
     table = serializers.CharField(source="table.code", read_only=True)
 
     class Meta:
@@ -38,7 +38,7 @@ class CaseSerializer(serializers.ModelSerializer[Case]):
         read_only_fields = fields
 
 
-class CaseOpenSerializer(serializers.Serializer[Any]):
+class CaseworkCaseOpenSerializer(serializers.Serializer[Any]):
     table = serializers.SlugField(max_length=40)
     risk_level = serializers.ChoiceField(choices=RiskLevel.choices)
     referrer = serializers.CharField(max_length=200, required=False, allow_blank=True)
@@ -51,7 +51,7 @@ class SubjectShownSerializer(serializers.Serializer[Any]):
     name = serializers.CharField()
 
 
-class ParticipantSerializer(serializers.Serializer[Any]):
+class CaseworkParticipantSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(read_only=True)
     user = serializers.IntegerField(min_value=1, max_value=MAX_ID, source="user_id")
     organisation = serializers.CharField(read_only=True, allow_null=True)
@@ -94,12 +94,18 @@ class DisclosureSerializer(serializers.ModelSerializer[Disclosure]):
         return sorted(u.pk for u in instance.audience.all())
 
 
-class CaseDetailSerializer(CaseSerializer):
+class CaseworkCaseDetailSerializer(CaseworkCaseSerializer):
     subjects = serializers.SerializerMethodField()
     participants = serializers.SerializerMethodField()
 
-    class Meta(CaseSerializer.Meta):
-        fields = [*CaseSerializer.Meta.fields, "referrer", "goals", "subjects", "participants"]
+    class Meta(CaseworkCaseSerializer.Meta):
+        fields = [
+            *CaseworkCaseSerializer.Meta.fields,
+            "referrer",
+            "goals",
+            "subjects",
+            "participants",
+        ]
         read_only_fields = fields
 
     def get_subjects(self, case: Case) -> list[dict[str, Any]]:
@@ -123,7 +129,7 @@ class CaseDetailSerializer(CaseSerializer):
         ]
 
 
-class SheetSerializer(serializers.ModelSerializer[FeedbackSheet]):
+class FeedbackSheetSerializer(serializers.ModelSerializer[FeedbackSheet]):
     meeting = serializers.IntegerField(min_value=1, max_value=MAX_ID, source="meeting_id")
     items = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
@@ -143,12 +149,13 @@ class SheetSerializer(serializers.ModelSerializer[FeedbackSheet]):
             "meeting",
             "content",
             "items",
+            "item_ids",
             "recipient",
             "status",
             "issued_at",
             "consents",
         ]
-        read_only_fields = ["id", "status", "issued_at", "consents"]
+        read_only_fields = ["id", "status", "issued_at", "consents", "item_ids"]
 
     def get_consents(self, sheet: FeedbackSheet) -> list[int]:
         return sorted(sheet.consents.values_list("user_id", flat=True))
@@ -157,7 +164,7 @@ class SheetSerializer(serializers.ModelSerializer[FeedbackSheet]):
         return sorted(instance.items.values_list("pk", flat=True))
 
 
-class IndicatorRowSerializer(serializers.Serializer[Any]):
+class CaseworkIndicatorSerializer(serializers.Serializer[Any]):
     table = serializers.CharField()
     risk_level = serializers.CharField()
     quarter = serializers.CharField()

@@ -15,13 +15,13 @@ from rest_framework.views import APIView
 
 from urbis.casework import jobs, selectors, services
 from urbis.casework.api.serializers import (
-    CaseDetailSerializer,
-    CaseOpenSerializer,
-    CaseSerializer,
+    CaseworkCaseDetailSerializer,
+    CaseworkCaseOpenSerializer,
+    CaseworkCaseSerializer,
     DisclosureSerializer,
-    IndicatorRowSerializer,
-    ParticipantSerializer,
-    SheetSerializer,
+    CaseworkIndicatorSerializer,
+    CaseworkParticipantSerializer,
+    FeedbackSheetSerializer,
 )
 from urbis.casework.models import Case, ConsultationTable, Meeting
 from urbis.casework.permissions import CASE_ROLES
@@ -52,42 +52,44 @@ def _run(call: Any) -> Any:
 class CaseList(APIView):
     permission_classes = [Caseworker]
 
-    @extend_schema(responses=CaseSerializer(many=True))
+    @extend_schema(responses=CaseworkCaseSerializer(many=True))
     def get(self, request: Request) -> Response:
         text = str(request.query_params.get("q", ""))[:60]
         return Response(
-            CaseSerializer(selectors.case_list(request.user, text=text), many=True).data
+            CaseworkCaseSerializer(selectors.case_list(request.user, text=text), many=True).data
         )
 
-    @extend_schema(request=CaseOpenSerializer, responses={201: CaseSerializer})
+    @extend_schema(request=CaseworkCaseOpenSerializer, responses={201: CaseworkCaseSerializer})
     def post(self, request: Request) -> Response:
-        serializer = CaseOpenSerializer(data=request.data)
+        serializer = CaseworkCaseOpenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         table = ConsultationTable.objects.filter(code=data.pop("table"), is_active=True).first()
         if table is None:
             raise DjangoValidationError({"table": ["No such table."]})
         case = services.case_open(actor=request.user, table=table, **data)
-        return Response(CaseSerializer(case).data, status=status.HTTP_201_CREATED)
+        return Response(CaseworkCaseSerializer(case).data, status=status.HTTP_201_CREATED)
 
 
 class CaseDetail(APIView):
     permission_classes = [Caseworker]
 
-    @extend_schema(responses=CaseDetailSerializer)
+    @extend_schema(responses=CaseworkCaseDetailSerializer)
     def get(self, request: Request, case_id: int) -> Response:
         access = _access(request, case_id, "api case")
         context = {"subjects": selectors.subjects_shown(access)}
-        return Response(CaseDetailSerializer(access.case, context=context).data)
+        return Response(CaseworkCaseDetailSerializer(access.case, context=context).data)
 
 
 class ParticipantList(APIView):
     permission_classes = [Caseworker]
 
-    @extend_schema(request=ParticipantSerializer, responses={201: ParticipantSerializer})
+    @extend_schema(
+        request=CaseworkParticipantSerializer, responses={201: CaseworkParticipantSerializer}
+    )
     def post(self, request: Request, case_id: int) -> Response:
         access = _access(request, case_id, "api add participant")
-        serializer = ParticipantSerializer(data=request.data)
+        serializer = CaseworkParticipantSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         participant = _run(
             lambda: services.participant_add(
@@ -144,10 +146,10 @@ class DisclosureList(APIView):
 class SheetList(APIView):
     permission_classes = [Caseworker]
 
-    @extend_schema(request=SheetSerializer, responses={201: SheetSerializer})
+    @extend_schema(request=FeedbackSheetSerializer, responses={201: FeedbackSheetSerializer})
     def post(self, request: Request, case_id: int) -> Response:
         access = _access(request, case_id, "api draft sheet")
-        serializer = SheetSerializer(data=request.data)
+        serializer = FeedbackSheetSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         meeting = Meeting.objects.filter(case=access.case, pk=data["meeting_id"]).first()
@@ -163,31 +165,31 @@ class SheetList(APIView):
                 recipient=data.get("recipient", "Local police"),
             )
         )
-        return Response(SheetSerializer(sheet).data, status=status.HTTP_201_CREATED)
+        return Response(FeedbackSheetSerializer(sheet).data, status=status.HTTP_201_CREATED)
 
 
 class SheetConsent(APIView):
     permission_classes = [Caseworker]
 
-    @extend_schema(request=None, responses=SheetSerializer)
+    @extend_schema(request=None, responses=FeedbackSheetSerializer)
     def post(self, request: Request, case_id: int, sheet_id: int) -> Response:
         access = _access(request, case_id, "api sheet consent")
         consent = _run(
             lambda: services.sheet_consent(actor=request.user, case=access.case, sheet_id=sheet_id)
         )
-        return Response(SheetSerializer(consent.sheet).data)
+        return Response(FeedbackSheetSerializer(consent.sheet).data)
 
 
 class SheetIssue(APIView):
     permission_classes = [Caseworker]
 
-    @extend_schema(request=None, responses=SheetSerializer)
+    @extend_schema(request=None, responses=FeedbackSheetSerializer)
     def post(self, request: Request, case_id: int, sheet_id: int) -> Response:
         access = _access(request, case_id, "api sheet issue")
         sheet = _run(
             lambda: services.sheet_issue(actor=request.user, case=access.case, sheet_id=sheet_id)
         )
-        return Response(SheetSerializer(sheet).data)
+        return Response(FeedbackSheetSerializer(sheet).data)
 
 
 class Indicators(APIView):
@@ -195,6 +197,8 @@ class Indicators(APIView):
 
     permission_classes = [roles_required(Role.COORDINATOR, Role.ANALYST, Role.CASEWORKER)]
 
-    @extend_schema(responses=IndicatorRowSerializer(many=True))
+    @extend_schema(responses=CaseworkIndicatorSerializer(many=True))
     def get(self, request: Request) -> Response:
-        return Response(IndicatorRowSerializer(jobs.cases_by_table_risk_quarter(), many=True).data)
+        return Response(
+            CaseworkIndicatorSerializer(jobs.cases_by_table_risk_quarter(), many=True).data
+        )

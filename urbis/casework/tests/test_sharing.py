@@ -40,7 +40,9 @@ def livc(livc_case: Case, partner: Any, third: Any) -> dict[str, Any]:
             "shared": shared}  # fmt: skip
 
 
-def test_sheet_is_issued_only_with_everyones_consent(livc: dict[str, Any], partner: Any, third: Any) -> None:
+def test_sheet_is_issued_only_with_everyones_consent(
+    livc: dict[str, Any], partner: Any, third: Any
+) -> None:
     case, chair = livc["case"], livc["chair"]
     sheet = services.sheet_draft(
         actor=chair, case=case, meeting=livc["meeting"], content="Follow-up by the youth centre.",
@@ -71,14 +73,20 @@ def test_sheet_refuses_secret_item_and_secret_text(livc: dict[str, Any]) -> None
         )
 
 
-def test_only_attendees_consent_and_only_for_themselves(livc: dict[str, Any], director: Any) -> None:
+def test_only_attendees_consent_and_only_for_themselves(
+    livc: dict[str, Any], director: Any
+) -> None:
     case = livc["case"]
-    sheet = services.sheet_draft(actor=livc["chair"], case=case, meeting=livc["meeting"], content="ok")
+    sheet = services.sheet_draft(
+        actor=livc["chair"], case=case, meeting=livc["meeting"], content="ok"
+    )
     with pytest.raises(Case.DoesNotExist):
         services.sheet_consent(actor=director, case=case, sheet_id=sheet.pk)  # not a participant
 
 
-def test_secret_disclosure_stays_with_its_audience(livc: dict[str, Any], partner: Any, third: Any) -> None:
+def test_secret_disclosure_stays_with_its_audience(
+    livc: dict[str, Any], partner: Any, third: Any
+) -> None:
     case = livc["case"]
     chair_page = verified_client(livc["chair"]).get(reverse("casework:case", args=[case.pk]))
     third_page = verified_client(third).get(reverse("casework:case", args=[case.pk]))
@@ -93,7 +101,9 @@ def test_secret_disclosure_stays_with_its_audience(livc: dict[str, Any], partner
         assert SECRET not in str(client.get(reverse("api-casework-indicators")).json())
 
 
-def test_feedback_sheet_pdf_in_three_languages_without_secret(livc: dict[str, Any], partner: Any, third: Any) -> None:
+def test_feedback_sheet_pdf_in_three_languages_without_secret(
+    livc: dict[str, Any], partner: Any, third: Any
+) -> None:
     from pypdf import PdfReader
 
     case, chair = livc["case"], livc["chair"]
@@ -154,7 +164,9 @@ def test_participants_must_be_caseworkers_of_a_table_organisation(
         services.participant_add(actor=director, case=fjc_case, user_id=stranger.pk)
 
 
-def test_consent_withdrawal_ends_referrals_to_the_recipient(fjc_case: Case, director: Any, orgs: Any) -> None:
+def test_consent_withdrawal_ends_referrals_to_the_recipient(
+    fjc_case: Case, director: Any, orgs: Any
+) -> None:
     subject = fjc_case.subjects.get()
     referral = services.referral_add(
         actor=director, case=fjc_case, service="drug_service", organisation=orgs["OCMW"]
@@ -207,7 +219,12 @@ def test_contact_log_has_no_identity_and_alias_is_the_workers(director: Any, par
     }
     assert b"Blue cap" in client.get(reverse("casework:contacts")).content
     assert b"Blue cap" not in verified_client(partner).get(reverse("casework:contacts")).content
-    assert client.post(reverse("casework:contacts"), {"on": "x", "theme": "?", "people": 0}).status_code == 400
+    assert (
+        client.post(
+            reverse("casework:contacts"), {"on": "x", "theme": "?", "people": 0}
+        ).status_code
+        == 400
+    )
     with pytest.raises(ValidationError, match="consent"):
         services.contact_convert_check(open_case_consent=False)
 
