@@ -18,9 +18,9 @@ from urbis.casework.api.serializers import (
     CaseworkCaseDetailSerializer,
     CaseworkCaseOpenSerializer,
     CaseworkCaseSerializer,
-    DisclosureSerializer,
     CaseworkIndicatorSerializer,
     CaseworkParticipantSerializer,
+    DisclosureSerializer,
     FeedbackSheetSerializer,
 )
 from urbis.casework.models import Case, ConsultationTable, Meeting
