@@ -13,12 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from urbis.casework.models import (
     Case,
     CaseStatus,
+    CaseSubject,
     ClosureReason,
     ConsentPurpose,
     ConsultationTable,
     ContactReferral,
     ContactTheme,
+    Disclosure,
     DisclosureBasis,
+    Meeting,
     Participant,
     ReferralService,
     ReferralStatus,
@@ -167,7 +170,9 @@ class DisclosureForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Required for secret information; empty means every participant."),
     )
-    meeting = forms.ModelChoiceField(queryset=None, label=_("Shared at meeting"), required=False)  # type: ignore[arg-type]
+    meeting: forms.ModelChoiceField[Meeting] = forms.ModelChoiceField(
+        queryset=Meeting.objects.none(), label=_("Shared at meeting"), required=False
+    )
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -176,14 +181,16 @@ class DisclosureForm(forms.Form):
 
 
 class SheetForm(forms.Form):
-    meeting = forms.ModelChoiceField(queryset=None, label=_("Meeting"))  # type: ignore[arg-type]
+    meeting: forms.ModelChoiceField[Meeting] = forms.ModelChoiceField(
+        queryset=Meeting.objects.none(), label=_("Meeting")
+    )
     content = forms.CharField(
         label=_("Content of the feedback sheet"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    items = forms.ModelMultipleChoiceField(
-        queryset=None,  # type: ignore[arg-type]
+    items: forms.ModelMultipleChoiceField[Disclosure] = forms.ModelMultipleChoiceField(
+        queryset=Disclosure.objects.none(),
         label=_("Disclosures included"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -213,7 +220,9 @@ class ReferralStatusForm(forms.Form):
 
 
 class ConsentForm(forms.Form):
-    subject = forms.ModelChoiceField(queryset=None, label=_("Person"))  # type: ignore[arg-type]
+    subject: forms.ModelChoiceField[CaseSubject] = forms.ModelChoiceField(
+        queryset=CaseSubject.objects.none(), label=_("Person")
+    )
     purpose = forms.ChoiceField(choices=ConsentPurpose.choices, label=_("Purpose"))
     recipient = forms.ModelChoiceField(
         queryset=Organisation.objects.filter(is_active=True), label=_("Recipient"), required=False
