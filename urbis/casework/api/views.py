@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound
@@ -66,7 +67,7 @@ class CaseList(APIView):
         data = dict(serializer.validated_data)
         table = ConsultationTable.objects.filter(code=data.pop("table"), is_active=True).first()
         if table is None:
-            raise DjangoValidationError({"table": ["No such table."]})
+            raise DjangoValidationError({"table": [_("No such table.")]})
         case = services.case_open(actor=request.user, table=table, **data)
         return Response(CaseworkCaseSerializer(case).data, status=status.HTTP_201_CREATED)
 
@@ -128,7 +129,7 @@ class DisclosureList(APIView):
         if data.get("meeting_id"):
             meeting = Meeting.objects.filter(case=access.case, pk=data["meeting_id"]).first()
             if meeting is None:
-                raise DjangoValidationError({"meeting": ["No such meeting in this case."]})
+                raise DjangoValidationError({"meeting": [_("No such meeting in this case.")]})
         disclosure = _run(
             lambda: services.disclosure_add(
                 actor=request.user,
@@ -154,7 +155,7 @@ class SheetList(APIView):
         data = serializer.validated_data
         meeting = Meeting.objects.filter(case=access.case, pk=data["meeting_id"]).first()
         if meeting is None:
-            raise DjangoValidationError({"meeting": ["No such meeting in this case."]})
+            raise DjangoValidationError({"meeting": [_("No such meeting in this case.")]})
         sheet = _run(
             lambda: services.sheet_draft(
                 actor=request.user,

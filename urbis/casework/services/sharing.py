@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from urbis.casework import rules
 from urbis.casework.models import (
@@ -28,13 +29,15 @@ from urbis.core.audit import record_event
 from urbis.core.models import Organisation
 
 SHEET_MESSAGES = {
-    "no_attendees": "Nobody took part in this meeting: there is no consensus to record.",
-    "consensus_missing": (
+    "no_attendees": gettext_lazy(
+        "Nobody took part in this meeting: there is no consensus to record."
+    ),
+    "consensus_missing": gettext_lazy(
         "Every member who took part in the discussion must consent before the sheet is "
         "issued (Constitutional Court 52/2021)."
     ),
-    "secret_item": "A feedback sheet can never include information marked secret.",
-    "secret_text": "The sheet's text repeats information marked secret.",
+    "secret_item": gettext_lazy("A feedback sheet can never include information marked secret."),
+    "secret_text": gettext_lazy("The sheet's text repeats information marked secret."),
 }
 
 
@@ -132,7 +135,7 @@ def sheet_draft(
             secret_texts=_secret_texts(case),
         )
         if problems:
-            raise ValidationError({"content": [_(SHEET_MESSAGES[p]) for p in problems]})
+            raise ValidationError({"content": [str(SHEET_MESSAGES[p]) for p in problems]})
         sheet = FeedbackSheet.objects.create(
             case=case,
             meeting=meeting,
@@ -210,7 +213,7 @@ def sheet_issue(*, actor: Any, case: Case, sheet_id: int) -> FeedbackSheet:
         target=case,
         data={"sheet": sheet.pk, "problems": problems},
     )
-    raise ValidationError({"sheet": [_(SHEET_MESSAGES[p]) for p in problems]})
+    raise ValidationError({"sheet": [str(SHEET_MESSAGES[p]) for p in problems]})
 
 
 def referral_add(
