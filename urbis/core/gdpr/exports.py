@@ -11,17 +11,18 @@ transfers. Each answer's ``data`` is ``{text, gauge, list}``.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import escape
 
 from urbis.core.gdpr import registry
 from urbis.core.gdpr.selectors import SubjectAccess
+from urbis.core.tabular import csv_response, write_csv
 
 RECORD_FIELDS = [
     "code",
@@ -70,19 +71,25 @@ def records_json() -> str:
     return json.dumps({"processing_activities": records()}, ensure_ascii=False, indent=2)
 
 
+def _record_cells() -> tuple[list[str], list[list[str]]]:
+    rows = [
+        [" | ".join(v) if isinstance(v, list) else str(v) for v in (r[f] for f in RECORD_FIELDS)]
+        for r in records()
+    ]
+    return RECORD_FIELDS, rows
+
+
 def records_csv() -> str:
-    """CSV, lists joined by " | "; cells that a spreadsheet would read as a formula are
-    prefixed with a quote (our own texts, but the file travels)."""
+    """CSV, lists joined by " | ", every cell formula-safe (urbis.core.tabular)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=RECORD_FIELDS)
-    writer.writeheader()
-    for row in records():
-        flat = {
-            key: " | ".join(value) if isinstance(value, list) else str(value)
-            for key, value in row.items()
-        }
-        writer.writerow({k: ("'" + v if v[:1] in "=+-@\t\r" else v) for k, v in flat.items()})
+    header, rows = _record_cells()
+    write_csv(out, header, rows)
     return out.getvalue()
+
+
+def records_csv_response() -> HttpResponse:
+    header, rows = _record_cells()
+    return csv_response("processing-activities.csv", header, rows)
 
 
 def _html_list(items: list[str]) -> str:

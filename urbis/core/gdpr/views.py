@@ -41,10 +41,9 @@ def records_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in {"json", "csv"}:
         raise Http404
     if fmt == "csv":
-        response = HttpResponse(exports.records_csv(), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(exports.records_json(), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="processing-activities.{fmt}"'
+        return exports.records_csv_response()
+    response = HttpResponse(exports.records_json(), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="processing-activities.json"'
     return response
 
 
