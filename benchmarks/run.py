@@ -9,7 +9,7 @@ threads cannot slow the next, and reports its own peak memory. Nothing is assert
 figure, ratio (peer time / Urbis time) and the issue's target are printed.
 
     .venv-bench/bin/python benchmarks/run.py [--quick] [--only knox,pointpats,all,gi,kde,prospective,
-        gas_intake,gas_letters,gas_queries]
+        gas_intake,gas_letters,gas_queries,gdpr_subject_access,gdpr_access_log]
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ SECTIONS = {
     "gas_intake": ("benchmarks.gas_bench", "intake"),
     "gas_letters": ("benchmarks.gas_bench", "letters"),
     "gas_queries": ("benchmarks.gas_bench", "queries"),
+    "gdpr_subject_access": ("benchmarks.gdpr_bench", "subject_access"),
+    "gdpr_access_log": ("benchmarks.gdpr_bench", "access_log"),
 }
 
 
