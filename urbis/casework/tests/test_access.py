@@ -208,3 +208,13 @@ def test_module_home_lists_only_own_cases(
         full_case["case"].number.encode()
         not in verified_client(other).get(reverse("casework:home")).content
     )
+
+
+def test_audit_page_names_case_reads_by_number_and_alias(
+    full_case: dict[str, Any], partner: Any, dpo: Any
+) -> None:
+    case = full_case["case"]
+    verified_client(partner).get(reverse("casework:case", args=[case.pk]))
+    page = verified_client(dpo).get(reverse("core:audit_log"), {"tab": "access"})
+    assert f"{case.number} · {case.alias}".encode() in page.content
+    assert b"Verhaegen" not in page.content

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -44,6 +46,15 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         field = "action__icontains" if tab == "events" else "purpose__icontains"
         queryset = queryset.filter(Q(object_type__icontains=text) | Q(**{field: text}))
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    if tab == "access":
+        # Readable names and links (a case number and alias, not "casework.case #31").
+        from urbis.core.gdpr.selectors import describe
+
+        entries: list[Any] = list(page.object_list)
+        page.object_list = entries
+        for row in describe(entries):
+            row.entry.display_name = row.name  # type: ignore[attr-defined]
+            row.entry.display_url = row.url  # type: ignore[attr-defined]
     return render(request, "core/audit_log.html", {"page": page, "tab": tab, "q": text})
 
 
