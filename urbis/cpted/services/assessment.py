@@ -36,37 +36,6 @@ from urbis.cpted.models.assessment import WHOLE_SITE, zone_label
 from urbis.cpted.texts import LANGUAGES
 
 
-def checklist_default() -> ChecklistTemplate:
-    """The default ISO 22341 checklist (checklist.py), installed on first use when the database
-    lacks it (migration 0002 installs it too; a flushed test database does not keep it)."""
-    from urbis.cpted import checklist
-
-    template, created = ChecklistTemplate.objects.get_or_create(
-        code=checklist.CODE,
-        version=checklist.VERSION,
-        defaults={"name": checklist.NAME, **checklist.NAME_TRANSLATIONS},
-    )
-    if created:
-        for order, row in enumerate(checklist.ITEMS):
-            code, strategy, question, guidance, evidence, time_of_day, critical, weight, ref = row
-            ChecklistItem.objects.create(
-                template=template,
-                code=code,
-                strategy=strategy,
-                question=question,
-                guidance=guidance,
-                evidence_required=evidence,
-                time_of_day=time_of_day,
-                critical=critical,
-                weight=weight,
-                source_ref=ref,
-                order=order,
-                **checklist.translated_fields(code),
-            )
-        record_event(actor=None, action="cpted.checklist_installed", target=template)
-    return template
-
-
 def assessment_start(
     *,
     actor: Any,

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import yaml
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -56,24 +55,6 @@ def flow_save(*, actor: Any, document: Any, version: str = "", note: str = "") -
     return flow
 
 
-def default_flow_document() -> dict[str, Any]:
-    """The default flow from domain/cpted.md §5.1 with the thresholds from settings."""
-    thresholds = settings.URBIS_CPTED_TRIAGE_THRESHOLDS
-    return engine.default_flow(
-        dwellings=int(thresholds["dwellings"]),
-        floor_area=float(thresholds["floor_area"]),
-        parking=int(thresholds["parking"]),
-    )
-
-
-def flow_in_use(*, actor: Any = None) -> TriageFlow:
-    """The latest flow version; the first call installs the default flow."""
-    flow = TriageFlow.objects.order_by("-created_at", "-pk").first()
-    if flow is None:
-        flow = flow_save(actor=actor, document=default_flow_document(), note="default")
-    return flow
-
-
 def triage_record(
     *,
     actor: Any,
@@ -84,7 +65,13 @@ def triage_record(
     """Triage a project with the flow in use: store answers, flow version, outcome, the path
     (as steps with every text in nl, fr and en, plus its English rendering) and when the check
     must happen (every language). A missing or ill-typed answer names the question."""
-    flow = flow or flow_in_use(actor=actor)
+    flow = flow or TriageFlow.objects.order_by("-created_at", "-pk").first()
+    if flow is None:  # the defaults were lost (a flushed database): re-seed, in this write
+        from urbis.cpted.services.defaults import cpted_defaults_install
+
+        cpted_defaults_install(actor=actor)
+        flow = TriageFlow.objects.order_by("-created_at", "-pk").first()
+        assert flow is not None
     questions = flow.document["questions"]
     cleaned = {k: v for k, v in answers.items() if k in questions and v not in (None, "", [])}
     try:

@@ -13,7 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
-from urbis.core.audit import record_event
+from urbis.core.audit import log_access_many, record_event
+from urbis.core.types import Actor
 from urbis.sanctions import timelimits
 from urbis.sanctions.models import Case
 from urbis.sanctions.services import guards
@@ -146,10 +147,14 @@ def enforcement_due(*, today: dt.date | None = None) -> list[Case]:
     return due
 
 
-def enforcement_export(*, actor: Any, today: dt.date | None = None) -> list[Case]:
-    """Hand the due cases over for collection (bailiff / dwangbevel): status ENFORCEMENT."""
+def enforcement_export(
+    *, actor: Actor, purpose: str = "gas.enforcement_export", today: dt.date | None = None
+) -> list[Case]:
+    """Hand the due cases over for collection (bailiff / dwangbevel): status ENFORCEMENT.
+    The exported cases go to the bailiff with the offenders' details: access-logged."""
     exported = []
     for case in enforcement_due(today=today):
         case_transition(actor=actor, case=case, action="export_for_enforcement", on=today)
         exported.append(case)
+    log_access_many(user=actor, targets=exported, purpose=purpose)
     return exported
