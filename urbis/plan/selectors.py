@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from urbis.core.audit import log_access, log_access_many
 from urbis.core.roles import has_role
@@ -53,7 +54,7 @@ def actions_for(user: Any) -> QuerySet[Action]:
 
 
 def current_plan(user: Any, today: dt.date | None = None) -> Plan | None:
-    day = today or dt.date.today()
+    day = today or timezone.localdate()
     plans = plans_for(user)
     return plans.filter(period_start__lte=day, period_end__gte=day).first() or plans.first()
 

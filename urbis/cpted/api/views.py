@@ -14,8 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from urbis.core.api.pagination import AccessLoggedPagination
 from urbis.core.api.permissions import roles_required
+from urbis.core.pagination import AccessLoggedPagination
 from urbis.core.roles import has_role
 from urbis.cpted import selectors, services
 from urbis.cpted.api.serializers import (

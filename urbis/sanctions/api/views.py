@@ -14,8 +14,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from urbis.core.api.errors import error_body
-from urbis.core.api.pagination import AccessLoggedPagination
 from urbis.core.api.permissions import roles_required
+from urbis.core.pagination import AccessLoggedPagination
 from urbis.sanctions import selectors
 from urbis.sanctions.api.serializers import (
     AscertainmentSerializer,

@@ -1,4 +1,7 @@
-"""API pagination that writes the access log for the records of the page it returns."""
+"""API (DRF) pagination that writes the access log for the records of the page it returns.
+
+It lives outside `urbis/core/api/` on purpose: no module under an `api/` folder writes the
+access log (test_access_log_layering); this is the selector side of the API lists."""
 
 from __future__ import annotations
 
