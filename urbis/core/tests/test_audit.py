@@ -87,7 +87,7 @@ def test_reading_a_person_writes_the_access_log(caseworker) -> None:
     entry = AccessLogEntry.objects.get()
     assert entry.user == caseworker
     assert entry.object_type == "core.person" and entry.object_id == str(person.pk)
-    assert entry.purpose == "case review"
+    assert entry.purpose == "casework.review"
 
 
 def test_audit_page_shows_events_to_dpo(dpo, coordinator) -> None:

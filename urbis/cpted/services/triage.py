@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor, actor_user
 from urbis.cpted import triage as engine
 from urbis.cpted.models import InvestmentProject, Triage, TriageFlow
 
@@ -27,7 +28,7 @@ def parse_flow_text(text: str) -> Any:
         ) from None
 
 
-def flow_save(*, actor: Any, document: Any, version: str = "", note: str = "") -> TriageFlow:
+def flow_save(*, actor: Actor, document: Any, version: str = "", note: str = "") -> TriageFlow:
     """Validate and save a new version of the flow; it becomes the flow in use. Every problem
     names its question and branch (triage.validate_flow); nothing is saved on error."""
     try:
@@ -45,7 +46,7 @@ def flow_save(*, actor: Any, document: Any, version: str = "", note: str = "") -
                 document=json.loads(json.dumps(document)),
                 note=note,
                 created_at=timezone.now(),
-                created_by=actor if getattr(actor, "is_authenticated", False) else None,
+                created_by=actor_user(actor),
             )
             record_event(
                 actor=actor, action="cpted.flow_saved", target=flow, data={"version": version}
@@ -57,7 +58,7 @@ def flow_save(*, actor: Any, document: Any, version: str = "", note: str = "") -
 
 def triage_record(
     *,
-    actor: Any,
+    actor: Actor,
     project: InvestmentProject,
     answers: dict[str, Any],
     flow: TriageFlow | None = None,
@@ -100,7 +101,7 @@ def triage_record(
             steps=json.loads(json.dumps(decision.steps)),
             check_moments=list(moments),
             decided_at=timezone.now(),
-            decided_by=actor if getattr(actor, "is_authenticated", False) else None,
+            decided_by=actor_user(actor),
         )
         record_event(
             actor=actor,

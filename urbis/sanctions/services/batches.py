@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -37,7 +36,7 @@ class BatchResult:
         return f"{len(self.done)} done, {len(self.refused)} refused"
 
 
-def notices_send(*, actor: Any, procedure: str, on: dt.date | None = None) -> BatchResult:
+def notices_send(*, actor: Actor, procedure: str, on: dt.date | None = None) -> BatchResult:
     """Send the first letter of every received case of ``procedure`` (parking notices, speeding
     notices, opening letters): a day's batch, each letter kept as PDF on its case."""
     action = NOTICE_ACTION[Procedure(procedure)]
@@ -78,7 +77,7 @@ def _term_passed(case: Case, today: dt.date) -> bool:
     return term is not None and today > term.due
 
 
-def reminders_send(*, actor: Any, today: dt.date | None = None) -> BatchResult:
+def reminders_send(*, actor: Actor, today: dt.date | None = None) -> BatchResult:
     """GAS-R32 / art. 30: a reminder for every case whose payment term has passed unpaid —
     stopping, parking and speeding after the notice or invitation, every procedure after the
     decision."""
@@ -105,7 +104,7 @@ def reminders_send(*, actor: Any, today: dt.date | None = None) -> BatchResult:
     return result
 
 
-def fixed_fines_decide(*, actor: Any, today: dt.date | None = None) -> BatchResult:
+def fixed_fines_decide(*, actor: Actor, today: dt.date | None = None) -> BatchResult:
     """GAS-R32 (art. 29): stopping, parking and speeding cases still unpaid after the reminder
     get their decision (the fixed amount), notified by registered letter — the sanctioning
     official's batch."""
