@@ -87,3 +87,24 @@ def test_a_purpose_is_a_stable_code(gas_staff) -> None:
 
     with pytest.raises(ValueError, match="purpose"):
         log_access(user=gas_staff, target=("sanctions.case", 1), purpose="looked at a case")
+
+
+def test_dispatch_list_logs_each_letters_case_in_one_insert(cases, gas_staff) -> None:
+    from urbis.sanctions.models import Letter
+    from urbis.sanctions.services import cases as case_services
+
+    for case in cases[:2]:
+        case_services.case_transition(actor=gas_staff, case=case, action="send_opening_letter")
+    letters = Letter.objects.filter(registered=True)
+    assert letters.count() >= 2
+    client = verified_client(gas_staff)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/gas/dispatch/", {"day": "2026-09-05"})
+    assert response.status_code == 200
+    assert logged(gas_staff, "gas.dispatch_list") == sorted(str(x.case_id) for x in letters)
+    inserts = [
+        q
+        for q in queries.captured_queries
+        if q["sql"].upper().startswith("INSERT INTO") and "access" in q["sql"].lower()
+    ]
+    assert len(inserts) == 1
