@@ -272,6 +272,8 @@ URBIS_CPTED_CONTEXT_RADIUS_M = env_int("URBIS_CPTED_CONTEXT_RADIUS_M", 250)
 # Largest CPTED photo upload, in bytes.
 URBIS_CPTED_MAX_PHOTO_BYTES = env_int("URBIS_CPTED_MAX_PHOTO_BYTES", 10 * 1024 * 1024)
 URBIS_MAX_PHOTO_BYTES = env_int("URBIS_MAX_PHOTO_BYTES", 10 * 1024 * 1024)  # GAS field photos
+# Largest document attachment (PDF or photo: a written defence, an agreement), in bytes.
+URBIS_MAX_DOCUMENT_BYTES = env_int("URBIS_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
 URBIS_ADMIN_PATH = os.environ.get("URBIS_ADMIN_PATH", "admin/").strip("/") + "/"
 
 # --- Cache: local memory by default (nothing to install); in production a shared Redis, so that

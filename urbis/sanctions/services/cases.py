@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.uploads import clean_document
 from urbis.sanctions import letters, selectors, timelimits, workflow
 from urbis.sanctions.models import (
     Appeal,
@@ -244,6 +245,8 @@ def defence_record(
         raise _refuse("text", _("The defence is empty."))
     if received_on > timezone.localdate():
         raise _refuse("received_on", _("This date is in the future."))
+    # Checked by content and size, stored under a random name (urbis.core.uploads).
+    stored = clean_document(attachment, field="attachment") if attachment else ""
     with transaction.atomic():
         case_transition(
             actor=actor, case=case, action="record_defence", on=received_on, via_service=True
@@ -257,7 +260,7 @@ def defence_record(
             received_on=received_on,
             channel=channel,
             text=text,
-            attachment=attachment or "",
+            attachment=stored,
             recorded_by=actor,
         )
     return defence
