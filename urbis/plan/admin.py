@@ -57,7 +57,7 @@ class IndicatorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Agreement
-        fields = "__all__"
+        fields = ["kind", "title", "parties", "valid_from", "valid_to", "document"]
 
     def clean_document(self) -> Any:
         # The admin's upload goes through the same checked path as every other upload.

@@ -19,6 +19,6 @@ class TokenAuthentication(authentication.TokenAuthentication):
             return super().authenticate(request)
         except exceptions.AuthenticationFailed:
             throttle = FailedAuthenticationThrottle()
-            if not throttle.allow_request(request, None):
+            if not throttle.allow_request(request, None):  # type: ignore[arg-type]
                 raise exceptions.Throttled(wait=throttle.wait()) from None
             raise

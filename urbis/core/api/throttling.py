@@ -17,11 +17,12 @@ from rest_framework.settings import api_settings
 class _CurrentRates:
     # DRF copies the rates into a class attribute at import time; read them on each request so
     # that a changed setting (and override_settings in tests) takes effect.
-    scope: str
+    scope: str | None
 
     def get_rate(self) -> str | None:
-        rates: dict[str, str | None] = api_settings.DEFAULT_THROTTLE_RATES
-        return rates.get(self.scope)
+        rates: dict[str, Any] = api_settings.DEFAULT_THROTTLE_RATES
+        rate = rates.get(self.scope or "")
+        return str(rate) if rate else None
 
 
 class AnonRateThrottle(_CurrentRates, throttling.AnonRateThrottle):

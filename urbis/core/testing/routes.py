@@ -92,9 +92,8 @@ def _sample(pattern: Any) -> str:
 def _permission_classes(callback: Callable[..., Any]) -> list[Any]:
     view_class = getattr(callback, "cls", None) or getattr(callback, "view_class", None)
     initkwargs = getattr(callback, "initkwargs", None) or getattr(callback, "view_initkwargs", {})
-    return list(
-        initkwargs.get("permission_classes") or getattr(view_class, "permission_classes", ())
-    )
+    classes = initkwargs.get("permission_classes") or getattr(view_class, "permission_classes", ())
+    return list(classes or ())
 
 
 def method_roles(callback: Callable[..., Any]) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -163,6 +162,7 @@ def walk_routes() -> list[Route]:
     for url, namespace, raw, pattern in _iter(get_resolver().url_patterns, "/", ""):
         name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
         label = name or (f"{namespace}:{raw}" if namespace else raw)
+        roles: frozenset[str] | None
         if namespace == "admin" and url.startswith(admin_prefix):
             roles, public = frozenset({Role.ADMIN.value}), None
         else:

@@ -21,8 +21,8 @@ from django.test import Client
 from django.urls import reverse
 
 from urbis.core.roles import ALL_ROLES
-from urbis.core.testing.routes import ANY_LOGGED_IN, Route, walk_routes
 from urbis.core.testing.fixtures import create_user, verified_client
+from urbis.core.testing.routes import ANY_LOGGED_IN, Route, walk_routes
 
 ROUTES: list[Route] = walk_routes()
 PROTECTED = [route for route in ROUTES if route.roles not in (None, ANY_LOGGED_IN)]

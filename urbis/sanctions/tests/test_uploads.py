@@ -22,7 +22,12 @@ def _post_defence(user, case, upload):  # type: ignore[no-untyped-def]
     with time_machine.travel("2026-03-09 10:00", tick=False):
         return verified_client(user).post(
             reverse("sanctions:case_defence", kwargs={"number": case.number}),
-            {"received_on": "2026-03-09", "channel": "email", "text": "Not me", "attachment": upload},
+            {
+                "received_on": "2026-03-09",
+                "channel": "email",
+                "text": "Not me",
+                "attachment": upload,
+            },
             follow=True,
         )
 
