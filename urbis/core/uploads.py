@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 ALLOWED_IMAGE_TYPES = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -66,7 +67,7 @@ def clean_document(
     limit = settings.URBIS_MAX_DOCUMENT_BYTES if max_bytes is None else max_bytes
     if _too_large(upload, limit):
         raise ValidationError(
-            {field: _("The file is too large (at most %(mb)s MB).") % {"mb": limit // 2**20}}
+            {field: _("The file is too large (at most %(size)s).") % {"size": filesizeformat(limit)}}
         )
     upload.seek(0)
     head = upload.read(len(PDF_MAGIC))

@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from urbis.core.uploads import clean_document, clean_photo
@@ -63,13 +64,17 @@ def test_other_types_are_refused(name: str, content: bytes) -> None:
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(settings) -> None:  # type: ignore[no-untyped-def]
     settings.URBIS_MAX_DOCUMENT_BYTES = 1024
-    with pytest.raises(ValidationError, match="too large"):
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
         clean_document(SimpleUploadedFile("big.pdf", PDF + b"0" * 2048))
+    assert refused.value.message_dict["attachment"] == [
+        "The file is too large (at most 1.0\xa0KB)."
+    ]
 
 
 def test_a_stream_without_a_size_is_measured() -> None:
-    with pytest.raises(ValidationError, match="too large"):
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
         clean_document(io.BytesIO(PDF + b"0" * 2048), max_bytes=1024)
+    assert "too large" in refused.value.message_dict["attachment"][0]
 
 
 def test_photos_only_where_a_photo_is_expected() -> None:
