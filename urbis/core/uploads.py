@@ -66,9 +66,8 @@ def clean_document(
     """
     limit = settings.URBIS_MAX_DOCUMENT_BYTES if max_bytes is None else max_bytes
     if _too_large(upload, limit):
-        raise ValidationError(
-            {field: _("The file is too large (at most %(size)s).") % {"size": filesizeformat(limit)}}
-        )
+        message = _("The file is too large (at most %(size)s).") % {"size": filesizeformat(limit)}
+        raise ValidationError({field: message})
     upload.seek(0)
     head = upload.read(len(PDF_MAGIC))
     upload.seek(0)
