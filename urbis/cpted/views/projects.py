@@ -140,8 +140,8 @@ def _detail_context(request: HttpRequest, project, **forms):  # type: ignore[no-
     return context
 
 
-@require_POST
 @role_required(*PROJECT_ROLES)
+@require_POST
 def project_phase(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_or_404(request, project_id)
     form = PhaseForm(request.POST)
@@ -163,8 +163,8 @@ def project_phase(request: HttpRequest, project_id: int) -> HttpResponse:
     )
 
 
-@require_POST
 @role_required(*ASSESS_ROLES)
+@require_POST
 def recommendation_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_or_404(request, project_id)
     form = RecommendationForm(request.POST)
@@ -184,8 +184,8 @@ def recommendation_add(request: HttpRequest, project_id: int) -> HttpResponse:
     )
 
 
-@require_POST
 @role_required(*PROJECT_ROLES)
+@require_POST
 def recommendation_status(request: HttpRequest, recommendation_id: int) -> HttpResponse:
     recommendation = (
         selectors.recommendations_for(request.user).filter(pk=recommendation_id).first()

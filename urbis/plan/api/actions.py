@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from urbis.core.api.permissions import roles_required
+from urbis.core.api.permissions import roles_by_method
 from urbis.core.models import Area, Organisation
 from urbis.core.permissions import STAFF_ROLES
 from urbis.plan import selectors, services
@@ -86,9 +86,7 @@ class ActionSerializer(serializers.ModelSerializer[Action]):
 class ActionList(APIView):
     """Actions the caller may see (partners see their organisation's); coordinators add."""
 
-    def get_permissions(self):  # type: ignore[no-untyped-def]
-        roles = EDIT_ROLES if self.request.method == "POST" else STAFF_ROLES
-        return [roles_required(*roles)()]
+    permission_classes = [roles_by_method(STAFF_ROLES, POST=EDIT_ROLES)]
 
     @extend_schema(responses={200: ActionSerializer(many=True)})
     def get(self, request: Request) -> Response:
@@ -167,9 +165,7 @@ class IndicatorSerializer(serializers.ModelSerializer[Indicator]):
 class IndicatorList(APIView):
     """The plan's indicators with their yearly targets; coordinators add indicators."""
 
-    def get_permissions(self):  # type: ignore[no-untyped-def]
-        roles = EDIT_ROLES if self.request.method == "POST" else READ_ROLES
-        return [roles_required(*roles)()]
+    permission_classes = [roles_by_method(READ_ROLES, POST=EDIT_ROLES)]
 
     @extend_schema(responses={200: IndicatorSerializer(many=True)})
     def get(self, request: Request) -> Response:

@@ -41,8 +41,8 @@ def payments_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
 @role_required(*CASE_ROLES)
+@require_POST
 def payment_assign(request: HttpRequest, payment_id: int) -> HttpResponse:
     payment = get_object_or_404(Payment, pk=payment_id, case__isnull=True)
     case = selectors.cases_for(request.user).filter(number=request.POST.get("case", "")).first()
@@ -62,8 +62,8 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "sanctions/register.html", {"page": page})
 
 
-@require_POST
 @role_required(*DECIDE_ROLES)
+@require_POST
 def register_purge_view(request: HttpRequest) -> HttpResponse:
     log = register_purge(actor=request.user)
     messages.success(

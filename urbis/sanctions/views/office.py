@@ -72,8 +72,8 @@ def dispatch_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_POST
 @role_required(*CASE_ROLES)
+@require_POST
 def notices(request: HttpRequest) -> HttpResponse:
     """Send the day's first letters of one procedure in one go (background task)."""
     procedure = request.POST.get("procedure", "")
@@ -84,8 +84,8 @@ def notices(request: HttpRequest) -> HttpResponse:
     return redirect("sanctions:dashboard")
 
 
-@require_POST
 @role_required(*DECIDE_ROLES)
+@require_POST
 def fixed_fines(request: HttpRequest) -> HttpResponse:
     """The sanctioning official decides the stopping/parking/speeding fines left unpaid after
     their reminder (GAS-R32), in one go."""
