@@ -19,7 +19,7 @@ $(BIN)/uv:
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==0.13.9"
 
 $(STAMP)/python: pyproject.toml uv.lock | $(BIN)/uv
-	$(BIN)/uv sync --frozen --python $(BIN)/python --quiet
+	$(BIN)/uv sync --frozen --all-extras --python $(BIN)/python --quiet
 	@mkdir -p $(STAMP) && touch $@
 
 $(STAMP)/node: package.json package-lock.json scripts/build-static.mjs
