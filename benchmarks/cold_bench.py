@@ -32,7 +32,7 @@ data = np.load({path!r})
 def call():
 {call}
 call()
-print("first", flush=True)
+print("first", time.process_time(), flush=True)
 best = float("inf")
 for _ in range(3):
     start = time.perf_counter()
@@ -93,9 +93,10 @@ def _fresh(
     first = child.stdout.readline()
     cold = time.perf_counter() - start
     rest = child.stdout.read()
-    if child.wait() != 0 or first.strip() != "first":
+    if child.wait() != 0 or not first.startswith("first "):
         raise RuntimeError(f"benchmark child failed: {first}{rest}")
-    return cold, float(json.loads(rest.strip().splitlines()[-1])["warm"])
+    cpu = float(first.split()[1])
+    return cold, cpu, float(json.loads(rest.strip().splitlines()[-1])["warm"])
 
 
 def _peer_installed(setup: str) -> bool:
@@ -145,16 +146,16 @@ def _ratio(peer: float, ours: float) -> str:
 
 def cold(quick: bool) -> None:
     print(
-        f"{'cold = fresh process, imports included; warm = best of 3 more calls':<46}"
-        "   cold: urbis | peer | ratio      warm: urbis | peer | ratio",
+        f"{'cold = fresh process, imports included':<46} cold wall: urbis | peer | ratio"
+        "   cold CPU: urbis | peer | ratio   warm (best of 3 more calls): urbis | peer | ratio",
         flush=True,
     )
     with tempfile.TemporaryDirectory(prefix="urbis-bench-") as tmp:
         folder = Path(tmp)
         for key, (name, path) in _data(quick, folder).items():
-            ours_cold, ours_warm = _fresh(path, *OURS[key])
+            ours_cold, ours_cpu, ours_warm = _fresh(path, *OURS[key])
             empty = folder / f"numba-{key}"
-            no_cache, _ = _fresh(path, *OURS[key], env={"NUMBA_CACHE_DIR": str(empty)})
+            no_cache, _, _ = _fresh(path, *OURS[key], env={"NUMBA_CACHE_DIR": str(empty)})
             peer_name, setup, call = PEERS[key]
             if not _peer_installed(setup):
                 print(
@@ -163,10 +164,11 @@ def cold(quick: bool) -> None:
                     flush=True,
                 )
                 continue
-            peer_cold, peer_warm = _fresh(path, setup, call)
+            peer_cold, peer_cpu, peer_warm = _fresh(path, setup, call)
             print(
                 f"{name:<46} {ours_cold:>6.2f} s | {peer_cold:>6.2f} s | "
-                f"{_ratio(peer_cold, ours_cold)}   {ours_warm:>8.4f} s | {peer_warm:>8.4f} s | "
+                f"{_ratio(peer_cold, ours_cold)}   {ours_cpu:>6.2f} s | {peer_cpu:>6.2f} s | "
+                f"{_ratio(peer_cpu, ours_cpu)}   {ours_warm:>8.4f} s | {peer_warm:>8.4f} s | "
                 f"{_ratio(peer_warm, ours_warm)}  ({peer_name}; urbis cold without the "
                 f"install-time compilation {no_cache:.2f} s)",
                 flush=True,
@@ -205,9 +207,19 @@ def _command_line(folder: Path, quick: bool) -> None:
         ],
     }
     for name, command in runs.items():
-        best = float("inf")
+        best, best_cpu = float("inf"), float("inf")
         for _ in range(3):
+            before = os.times()
             start = time.perf_counter()
             subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
             best = min(best, time.perf_counter() - start)
-        print(f"{name:<46} {best:>6.2f} s (whole command, fresh process, best of 3)", flush=True)
+            after = os.times()
+            cpu = (after.children_user - before.children_user) + (
+                after.children_system - before.children_system
+            )
+            best_cpu = min(best_cpu, cpu)
+        print(
+            f"{name:<46} {best:>6.2f} s wall, {best_cpu:.2f} s CPU (whole command, fresh "
+            "process, best of 3)",
+            flush=True,
+        )
