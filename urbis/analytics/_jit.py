@@ -52,6 +52,6 @@ import numba  # noqa: E402  (after NUMBA_CACHE_DIR is settled)
 from numba import get_num_threads, njit, prange  # noqa: E402
 
 # numba may have been imported before this module (by the caller): set its config too.
-numba.config.CACHE_DIR = str(CACHE_DIR) if CACHE_DIR is not None else ""
+numba.config.CACHE_DIR = str(CACHE_DIR) if CACHE_DIR is not None else ""  # type: ignore[attr-defined]
 
 __all__ = ["CACHE", "CACHE_DIR", "get_num_threads", "njit", "prange"]

@@ -26,12 +26,12 @@ def warm() -> list[str]:
     xy = np.array([[0.0, 0.0], [30.0, 40.0], [60.0, 10.0], [90.0, 80.0], [15.0, 95.0]])
     days = np.array([0.0, 2.0, 5.0, 9.0, 12.0])
     done = []
-    bands = {"space_breaks": [0, 50, 100], "time_breaks": [0, 7, 14], "rng": 0}
+    space, time_bands = [0.0, 50.0, 100.0], [0.0, 7.0, 14.0]
     # Up to 32 permutations the shuffle writes a whole (contiguous) batch, beyond it column
     # slices: numba compiles each layout apart, so both are warmed.
     for permutations in (3, 40):
-        knox_test(xy, days, permutations=permutations, **bands)  # count_pairs_lut, int32 times
-        knox_test(xy, days + 0.1 * np.arange(5), permutations=permutations, **bands)  # float
+        for t in (days, days + 0.1 * np.arange(5)):  # count_pairs_lut (int32), _float (float64)
+            knox_test(xy, t, space_breaks=space, time_breaks=time_bands, permutations=permutations)
     done += ["knox (whole and fractional days)"]
     kde_grid(xy, cell_size=25.0, bandwidth=50.0)  # kde_accumulate, _kde_events
     done.append("kde")
