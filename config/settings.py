@@ -332,16 +332,25 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Background tasks: database backend (no extra server); a broker backend can replace it ---
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "URBIS_TASKS_BACKEND",
-            "django_tasks.backends.immediate.ImmediateBackend"
-            if TESTING
-            else "django_tasks_db.DatabaseBackend",
-        )
-    }
+# URBIS_TASKS_BACKEND=django_tasks_rq.RQBackend moves the queue to Redis (the `redis` extra:
+# django-tasks-rq, django-rq, rq); its workers run `urbis rqworker --job-class
+# django_tasks_rq.Job <queues>` instead of `urbis db_worker`.
+URBIS_TASKS_BACKEND = os.environ.get(
+    "URBIS_TASKS_BACKEND",
+    "django_tasks.backends.immediate.ImmediateBackend"
+    if TESTING
+    else "django_tasks_db.DatabaseBackend",
+)
+URBIS_TASKS_QUEUES = env_list("URBIS_TASKS_QUEUES", "default") or ["default"]
+URBIS_REDIS_URL = os.environ.get("URBIS_REDIS_URL", "redis://127.0.0.1:6379/0")
+TASKS = {"default": {"BACKEND": URBIS_TASKS_BACKEND, "QUEUES": URBIS_TASKS_QUEUES}}
+# django-rq's queues (read only by the RQ backend and `urbis rqworker`): all on one Redis.
+RQ_QUEUES = {
+    name: {"URL": URBIS_REDIS_URL, "DEFAULT_TIMEOUT": env_int("URBIS_RQ_JOB_TIMEOUT", 3600)}
+    for name in URBIS_TASKS_QUEUES
 }
+if URBIS_TASKS_BACKEND.startswith("django_tasks_rq."):
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 URBIS_NIGHTLY_AT = os.environ.get("URBIS_NIGHTLY_AT", "02:30")
 
 # --- Mail ---
