@@ -117,9 +117,8 @@ def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
 
 
 def _detail_context(request: HttpRequest, project, **forms):  # type: ignore[no-untyped-def]
+    # The checklist choice is never empty: migration 0005 seeds the default (a GET never writes).
     can_assess = has_role(request.user, *ASSESS_ROLES)
-    if can_assess:
-        services.checklist_default()  # so that the checklist choice is never empty
     context = {
         "project": project,
         "triage": selectors.latest_triage(project),
@@ -141,8 +140,8 @@ def _detail_context(request: HttpRequest, project, **forms):  # type: ignore[no-
     return context
 
 
-@require_POST
 @role_required(*PROJECT_ROLES)
+@require_POST
 def project_phase(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_or_404(request, project_id)
     form = PhaseForm(request.POST)
@@ -164,8 +163,8 @@ def project_phase(request: HttpRequest, project_id: int) -> HttpResponse:
     )
 
 
-@require_POST
 @role_required(*ASSESS_ROLES)
+@require_POST
 def recommendation_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_or_404(request, project_id)
     form = RecommendationForm(request.POST)
@@ -185,8 +184,8 @@ def recommendation_add(request: HttpRequest, project_id: int) -> HttpResponse:
     )
 
 
-@require_POST
 @role_required(*PROJECT_ROLES)
+@require_POST
 def recommendation_status(request: HttpRequest, recommendation_id: int) -> HttpResponse:
     recommendation = (
         selectors.recommendations_for(request.user).filter(pk=recommendation_id).first()

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor, actor_user
 from urbis.sanctions import selectors, timelimits
 from urbis.sanctions.models import Case, LeadTimeStat, PurgeLog, RegisterEntry
 from urbis.sanctions.services.cases import case_transition
@@ -27,7 +27,7 @@ def register_cutoff(today: dt.date) -> dt.date:
         return today.replace(year=today.year - years, day=28)
 
 
-def register_purge(*, actor: Any, today: dt.date | None = None) -> PurgeLog:
+def register_purge(*, actor: Actor, today: dt.date | None = None) -> PurgeLog:
     """Delete register entries older than the retention period; the purge itself is logged.
     Run nightly by the GDPR retention job (urbis.core.gdpr, rule ``sanctions.register``)."""
     today = today or timezone.localdate()
@@ -36,7 +36,11 @@ def register_purge(*, actor: Any, today: dt.date | None = None) -> PurgeLog:
     with transaction.atomic():
         deleted, _ = RegisterEntry.objects.filter(decided_on__lt=cutoff).delete()
         log = PurgeLog.objects.create(
-            at=timezone.now(), actor=actor, cutoff=cutoff, retention_years=years, deleted=deleted
+            at=timezone.now(),
+            actor=actor_user(actor),
+            cutoff=cutoff,
+            retention_years=years,
+            deleted=deleted,
         )
         record_event(
             actor=actor,
