@@ -251,12 +251,12 @@ def test_access_log_is_itself_purged(settings: Any, partner: Any) -> None:
 
     settings.URBIS_ACCESS_LOG_RETENTION_MONTHS = 24
     with time_machine.travel(dt.datetime(2023, 1, 10, tzinfo=dt.UTC)):
-        log_access(user=partner, target=("casework.case", 1), purpose="old")
+        log_access(user=partner, target=("casework.case", 1), purpose="test.old")
     with time_machine.travel(dt.datetime(2025, 1, 20, tzinfo=dt.UTC)):
-        log_access(user=partner, target=("casework.case", 1), purpose="recent")
+        log_access(user=partner, target=("casework.case", 1), purpose="test.recent")
         [result] = gdpr.retention_run(actor=None, only="core.access_log")
     assert result.count == 1
-    assert list(AccessLogEntry.objects.values_list("purpose", flat=True)) == ["recent"]
+    assert list(AccessLogEntry.objects.values_list("purpose", flat=True)) == ["test.recent"]
     with pytest.raises(PermissionError):
         AccessLogEntry.objects.all().delete()  # still append-only afterwards
 

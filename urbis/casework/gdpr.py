@@ -226,7 +226,7 @@ def find_subject(query: SubjectQuery, *, user: Any) -> SubjectItems:
             result.withheld.append(
                 Withheld(kind="disclosure", reason=str(SECRET_REASON), count=secret)
             )
-    log_access_many(user=user, targets=[s.case for s in shown], purpose="gdpr: subject access")
+    log_access_many(user=user, targets=[s.case for s in shown], purpose="gdpr.subject_access")
     return result
 
 

@@ -70,7 +70,8 @@ class CaseAccess:
 
 def case_get(user: Any, *, case_id: int, purpose: str) -> CaseAccess:
     """One case the user may see (``Case.DoesNotExist`` otherwise — the view answers 404,
-    the same as for a number that does not exist), access-logged with its purpose."""
+    the same as for a number that does not exist), access-logged with its purpose code
+    (``casework.<purpose>``; ``casework.break_glass`` for a read under break-glass)."""
     case = cases_for(user).get(pk=case_id)
     participant = Participant.objects.filter(case=case, user=user, removed_at__isnull=True).first()
     if participant is not None and not has_role(user, *CASE_ROLES):
@@ -79,7 +80,7 @@ def case_get(user: Any, *, case_id: int, purpose: str) -> CaseAccess:
     log_access(
         user=user,
         target=case,
-        purpose=("break-glass: " if glass else "casework: ") + purpose,
+        purpose="casework.break_glass" if glass else f"casework.{purpose}",
     )
     return CaseAccess(case=case, participant=participant, break_glass=glass)
 
@@ -92,7 +93,7 @@ def case_list(user: Any, *, text: str = "", status: str = "") -> list[Case]:
     if status:
         queryset = queryset.filter(status=status)
     cases = list(queryset[:200])
-    log_access_many(user=user, targets=cases, purpose="casework: case list")
+    log_access_many(user=user, targets=cases, purpose="casework.case_list")
     return cases
 
 

@@ -139,7 +139,7 @@ def find_subject(query: SubjectQuery, *, user: Any) -> SubjectItems:
                 },
             )
         )
-    log_access_many(user=user, targets=cases, purpose="gdpr: subject access")
+    log_access_many(user=user, targets=cases, purpose="gdpr.subject_access")
     return result
 
 

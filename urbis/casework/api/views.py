@@ -77,7 +77,7 @@ class CaseDetail(APIView):
 
     @extend_schema(responses=CaseworkCaseDetailSerializer)
     def get(self, request: Request, case_id: int) -> Response:
-        access = _access(request, case_id, "api case")
+        access = _access(request, case_id, "api_case")
         context = {"subjects": selectors.subjects_shown(access)}
         return Response(CaseworkCaseDetailSerializer(access.case, context=context).data)
 
@@ -89,7 +89,7 @@ class ParticipantList(APIView):
         request=CaseworkParticipantSerializer, responses={201: CaseworkParticipantSerializer}
     )
     def post(self, request: Request, case_id: int) -> Response:
-        access = _access(request, case_id, "api add participant")
+        access = _access(request, case_id, "api_participants")
         serializer = CaseworkParticipantSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         participant = _run(
@@ -115,13 +115,13 @@ class DisclosureList(APIView):
 
     @extend_schema(responses=DisclosureSerializer(many=True))
     def get(self, request: Request, case_id: int) -> Response:
-        access = _access(request, case_id, "api disclosures")
+        access = _access(request, case_id, "api_disclosures")
         visible = selectors.visible_disclosures(access, request.user)
         return Response(DisclosureSerializer(visible, many=True).data)
 
     @extend_schema(request=DisclosureSerializer, responses={201: DisclosureSerializer})
     def post(self, request: Request, case_id: int) -> Response:
-        access = _access(request, case_id, "api disclose")
+        access = _access(request, case_id, "api_disclose")
         serializer = DisclosureSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -149,7 +149,7 @@ class SheetList(APIView):
 
     @extend_schema(request=FeedbackSheetSerializer, responses={201: FeedbackSheetSerializer})
     def post(self, request: Request, case_id: int) -> Response:
-        access = _access(request, case_id, "api draft sheet")
+        access = _access(request, case_id, "api_sheet")
         serializer = FeedbackSheetSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -174,7 +174,7 @@ class SheetConsent(APIView):
 
     @extend_schema(request=None, responses=FeedbackSheetSerializer)
     def post(self, request: Request, case_id: int, sheet_id: int) -> Response:
-        access = _access(request, case_id, "api sheet consent")
+        access = _access(request, case_id, "api_sheet_consent")
         consent = _run(
             lambda: services.sheet_consent(actor=request.user, case=access.case, sheet_id=sheet_id)
         )
@@ -186,7 +186,7 @@ class SheetIssue(APIView):
 
     @extend_schema(request=None, responses=FeedbackSheetSerializer)
     def post(self, request: Request, case_id: int, sheet_id: int) -> Response:
-        access = _access(request, case_id, "api sheet issue")
+        access = _access(request, case_id, "api_sheet_issue")
         sheet = _run(
             lambda: services.sheet_issue(actor=request.user, case=access.case, sheet_id=sheet_id)
         )

@@ -342,5 +342,5 @@ def break_glass_open(*, actor: Any, case_number: str, reason: str) -> BreakGlass
             target=case,
             data={"reason": reason, "expires_at": grant.expires_at.isoformat()},
         )
-        log_access(user=actor, target=case, purpose=f"break-glass: {reason}"[:200])
+        log_access(user=actor, target=case, purpose="casework.break_glass")
     return grant

@@ -129,7 +129,7 @@ def test_every_read_is_access_logged_with_purpose(full_case: dict[str, Any], par
         object_type="casework.case", object_id=str(case.pk)
     ).first()
     assert entry is not None and entry.user == partner
-    assert entry.purpose == "casework: case page"
+    assert entry.purpose == "casework.case_page"
 
 
 def test_break_glass_needs_reason_is_logged_and_time_boxed(
@@ -154,7 +154,7 @@ def test_break_glass_needs_reason_is_logged_and_time_boxed(
     page = client.get(url)
     assert page.status_code == 200
     assert b"Break-glass access" in page.content
-    assert AccessLogEntry.objects.filter(purpose__startswith="break-glass:").exists()
+    assert AccessLogEntry.objects.filter(purpose="casework.break_glass").exists()
     # The administrator holds no break-glass role: still 404.
     admin = verified_client(admin_user)
     assert (

@@ -95,7 +95,7 @@ def _forms(access: CaseAccess, request: HttpRequest, visible: list[Any]) -> dict
 
 @role_required(*MODULE_ROLES())
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    access = _access(request, case_id, "case page")
+    access = _access(request, case_id, "case_page")
     case = access.case
     visible = selectors.visible_disclosures(access, request.user)
     context = {
@@ -258,7 +258,7 @@ STEPS: dict[str, Handler] = {
 def case_step(request: HttpRequest, case_id: int, step: str) -> HttpResponse:
     """Every change on a case page: the role, then the case (404 when not a participant), then
     the method; a refusal comes back as 400 with its message and is in the audit log."""
-    access = _access(request, case_id, f"case step {step}"[:60])
+    access = _access(request, case_id, "case_step")
     handler = STEPS.get(step)
     if handler is None:
         raise Http404
@@ -283,7 +283,7 @@ def case_step(request: HttpRequest, case_id: int, step: str) -> HttpResponse:
 def sheet_pdf(request: HttpRequest, case_id: int, sheet_id: int) -> HttpResponse:
     from urbis.casework.pdf import sheet_pdf as render_pdf
 
-    access = _access(request, case_id, "feedback sheet PDF")
+    access = _access(request, case_id, "sheet_pdf")
     if access.participant is None:
         raise Http404
     sheet = FeedbackSheet.objects.filter(case=access.case, pk=sheet_id).first()

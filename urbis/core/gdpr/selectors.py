@@ -15,7 +15,7 @@ from django.utils import timezone
 from urbis.core.audit import log_access
 from urbis.core.gdpr import registry
 from urbis.core.gdpr.models import Breach, SubjectRequest
-from urbis.core.models import AccessLogEntry
+from urbis.core.models import AccessLogEntry, AuditEvent
 from urbis.core.roles import Role, has_role
 
 DPO_ROLES: tuple[str, ...] = (Role.DPO,)
@@ -82,7 +82,7 @@ def reads_of(refs: set[tuple[str, str]], limit: int = 500) -> list[dict[str, Any
         condition |= Q(object_type=object_type, object_id__in=ids)
     rows = (
         AccessLogEntry.objects.filter(condition)
-        .exclude(purpose__startswith="gdpr:")
+        .exclude(purpose__startswith="gdpr.")
         .order_by("-at")
         .values("at", "user_label", "object_type", "object_id", "purpose")[:limit]
     )
@@ -121,7 +121,7 @@ def access_log_search(
         condition = Q()
         for ot, oid in refs:
             condition |= Q(object_type=ot, object_id=oid)
-        queryset = queryset.filter(condition).exclude(purpose__startswith="gdpr:")
+        queryset = queryset.filter(condition).exclude(purpose__startswith="gdpr.")
     if object_type:
         queryset = queryset.filter(object_type=object_type)
     if object_id:
@@ -134,7 +134,7 @@ def access_log_search(
     log_access(
         user=user,
         target=("core.accesslogentry", "search"),
-        purpose="gdpr: access-log search",
+        purpose="gdpr.access_log_search",
     )
     return describe(entries)
 
@@ -176,7 +176,7 @@ def unusual_access(user: Any, *, since: dt.datetime | None = None) -> list[Alert
     threshold = settings.URBIS_GDPR_UNUSUAL_READS_PER_HOUR
     heavy = (
         AccessLogEntry.objects.filter(at__gte=since)
-        .exclude(purpose__startswith="gdpr:")
+        .exclude(purpose__startswith="gdpr.")
         .annotate(hour=TruncHour("at"))
         .values("user_label", "hour")
         .annotate(reads=Count("id"))
@@ -188,15 +188,18 @@ def unusual_access(user: Any, *, since: dt.datetime | None = None) -> list[Alert
         for row in heavy
     ]
     glass = break_glass_uses(user, since=since)
-    alerts += [Alert("break_glass", e.user_label, e.at, e.purpose) for e in glass]
+    alerts += [
+        Alert("break_glass", e.actor_label, e.at, str(e.data.get("reason", ""))) for e in glass
+    ]
     return sorted(alerts, key=lambda a: a.at, reverse=True)
 
 
-def break_glass_uses(user: Any, *, since: dt.datetime | None = None) -> QuerySet[AccessLogEntry]:
-    """Every read under break-glass (apps log them with the purpose prefix ``break-glass:``)."""
+def break_glass_uses(user: Any, *, since: dt.datetime | None = None) -> QuerySet[AuditEvent]:
+    """Every break-glass opening: apps record it as the audit event ``<app>.break_glass`` with
+    the reason in its data (each read under it is in the access log as ``<app>.break_glass``)."""
     if not is_dpo(user):
-        return AccessLogEntry.objects.none()
-    queryset = AccessLogEntry.objects.filter(purpose__startswith="break-glass:")
+        return AuditEvent.objects.none()
+    queryset = AuditEvent.objects.filter(action__endswith=".break_glass")
     if since is not None:
         queryset = queryset.filter(at__gte=since)
     return queryset.order_by("-at")
