@@ -20,10 +20,10 @@ def load_casework_demo(actor: Any) -> str:
 
     created = seed_tables()
     if Case.objects.exists():
-        return f"casework: {created} table(s); cases already there"
+        return f"{created} table(s); cases already there"
     owner = User.objects.filter(username="caseworker").first()
     if owner is None:
-        return f"casework: {created} table(s)"
+        return f"{created} table(s)"
     partner = User.objects.filter(username="partner").first()
     if partner is None:
         partner = User.objects.create_user(
@@ -47,4 +47,4 @@ def load_casework_demo(actor: Any) -> str:
             birth_date=dt.date(1988, 4, 2), national_number="88040212345",
         )  # fmt: skip
         services.participant_add(actor=owner, case=case, user_id=partner.pk)
-    return f"casework: {created} table(s), 1 demo case (partner login: partner)"
+    return f"{created} table(s), 1 demo case (partner login: partner)"

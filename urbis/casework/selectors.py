@@ -88,6 +88,7 @@ def case_get(user: Any, *, case_id: int, purpose: str) -> CaseAccess:
 def case_list(user: Any, *, text: str = "", status: str = "") -> list[Case]:
     """The user's cases, searched by number or alias (never by content), access-logged."""
     queryset = cases_for(user)
+    text = text.replace("\x00", "").strip()[:60]  # NUL is not text (PostgreSQL refuses it)
     if text:
         queryset = queryset.filter(Q(number__icontains=text) | Q(alias__icontains=text))
     if status:

@@ -12,6 +12,7 @@ from urbis.casework.services.cases import (
     participant_remove,
     subject_add,
 )
+from urbis.casework.services.common import step_refused
 from urbis.casework.services.contacts import contact_convert_check, contact_log
 from urbis.casework.services.sharing import (
     consent_record,
@@ -44,5 +45,6 @@ __all__ = [
     "sheet_consent",
     "sheet_draft",
     "sheet_issue",
+    "step_refused",
     "subject_add",
 ]

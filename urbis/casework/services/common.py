@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from urbis.casework.models import Case, Participant
+from urbis.core.audit import record_event
 from urbis.core.gdpr.restrictions import check_not_restricted
 
 
@@ -31,3 +33,15 @@ def require_participant(case: Case, user: Any, *, director: bool = False) -> Par
 def require_open(case: Case) -> None:
     if case.status == "closed":
         raise ValidationError(_("The case is closed."))
+
+
+def step_refused(*, actor: Any, case: Case, step: str, messages: list[str]) -> None:
+    """Record a refused change (forged ids, missing consensus, a secret item, bad input) in the
+    audit log, so refusals are traceable like changes; the messages are ours, not the input."""
+    with transaction.atomic():
+        record_event(
+            actor=actor,
+            action="casework.step_refused",
+            target=case,
+            data={"step": step[:40], "errors": [m[:200] for m in messages[:5]]},
+        )

@@ -131,6 +131,8 @@ def test_forged_ids_are_refused_with_400(fjc_case: Case, director: Any, third: A
         {"held_on": "2026-03-09", "attendees": [third.pk]},
     )
     assert response.status_code == 400
+    refused = AuditEvent.objects.filter(action="casework.step_refused").get()
+    assert refused.data["step"] == "meeting"
     api = client.post(
         reverse("api-casework-disclosures", args=[fjc_case.pk]),
         {"basis": "art_458ter", "secrecy_class": "secret", "summary": "x", "audience": [third.pk]},

@@ -271,6 +271,9 @@ def case_step(request: HttpRequest, case_id: int, step: str) -> HttpResponse:
     except Case.DoesNotExist as missing:
         raise Http404 from missing
     except ValidationError as error:
+        services.step_refused(
+            actor=request.user, case=access.case, step=step, messages=error.messages
+        )
         _errors(request, error)
         response = case_detail(request, case_id)
         response.status_code = 400
