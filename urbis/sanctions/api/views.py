@@ -158,12 +158,15 @@ class PaymentImport(APIView):
         serializer = PaymentImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         upload = serializer.validated_data["file"]
-        report = payments.payments_import(
-            actor=request.user,
-            source=serializer.validated_data["source"],
-            content=upload.read(),
-            filename=upload.name,
-        )
+        try:
+            report = payments.payments_import(
+                actor=request.user,
+                source=serializer.validated_data["source"],
+                content=upload,
+                filename=upload.name or "",
+            )
+        except DjangoValidationError as error:
+            raise _drf(error) from error
         return Response(
             {
                 "matched": report.matched,

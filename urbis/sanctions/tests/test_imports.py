@@ -4,13 +4,14 @@ checked before writing, a file that is not a table is a 400, never a 500."""
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 import pytest
 import time_machine
 from django.urls import reverse
 
 from urbis.core.testing.fixtures import verified_client
-from urbis.sanctions.models import Ascertainment, Case, Offender
+from urbis.sanctions.models import Ascertainment, Case, Offender, Payment
 from urbis.sanctions.services.intake import ascertainments_import
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +140,73 @@ def test_a_file_that_is_not_a_bulk_table_is_a_400(catalogue, gas_staff, content,
     assert page.status_code == 400
     assert message in page.content.decode()
     assert Case.objects.count() == 0
+
+
+def api(user):  # type: ignore[no-untyped-def]
+    from rest_framework.authtoken.models import Token
+
+    client = verified_client(user)
+    token, _ = Token.objects.get_or_create(user=user)
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+    return client
+
+
+def test_a_png_sent_as_a_csv_statement_is_a_400(catalogue, gas_staff) -> None:
+    # Defect: _csv.Error / decoding error escaped: 500.
+    response = api(gas_staff).post(
+        reverse("api-gas-payments"), {"source": "csv", "file": io.BytesIO(PNG)}
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert "not a CSV text file nor an XLSX workbook" in " ".join(body["errors"]["file"])
+    page = verified_client(gas_staff).post(
+        reverse("sanctions:payments"), {"source": "csv", "file": io.BytesIO(PNG)}
+    )
+    assert page.status_code == 400
+    assert "not a CSV text file nor an XLSX workbook" in page.content.decode()
+    assert Payment.objects.count() == 0
+
+
+def test_a_png_sent_as_coda_is_reported_line_by_line(catalogue, gas_staff) -> None:
+    response = api(gas_staff).post(
+        reverse("api-gas-payments"), {"source": "coda", "file": io.BytesIO(PNG)}
+    )
+    assert response.status_code == 200
+    assert response.json()["matched"] == 0 and response.json()["rejected"]
+    assert Payment.objects.count() == 0
+
+
+@time_machine.travel("2026-10-01 10:00", tick=False)
+def test_a_comma_separated_statement_is_read(catalogue, gas_staff) -> None:
+    # Defect: refused with "missing column(s)" although every column is there.
+    statement = (
+        "Date,Amount,Communication,Counterparty,IBAN\n"
+        '15/09/2026,12.50,"parking, ""fine""",J. Peeters,BE68539007547034\n'
+        '16/09/2026,"1,234.56",other,Bedrijf NV,BE68539007547034\n'
+        "17/09/2026,3.00,x\x00y,Z,\n"
+        f"18/09/2026,7.00,{'c' * 300},{'n' * 300},\n"
+    )
+    response = api(gas_staff).post(
+        reverse("api-gas-payments"), {"source": "csv", "file": io.BytesIO(statement.encode())}
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["unmatched"] == 3
+    assert body["rejected"] == [{"line": 4, "reason": "The row contains NUL bytes (binary data)."}]
+    assert sorted(Payment.objects.values_list("amount", flat=True)) == [
+        Decimal("7.00"),
+        Decimal("12.50"),
+        Decimal("1234.56"),
+    ]
+    assert Payment.objects.get(amount=Decimal("12.50")).communication == 'parking, "fine"'
+    long = Payment.objects.get(amount=Decimal("7.00"))
+    assert len(long.communication) == 200 and len(long.counterparty) == 200
+
+
+def test_a_statement_missing_a_column_is_a_400(catalogue, gas_staff) -> None:
+    response = api(gas_staff).post(
+        reverse("api-gas-payments"),
+        {"source": "csv", "file": io.BytesIO(b"date;amount\n15/09/2026;1,00\n")},
+    )
+    assert response.status_code == 400
+    assert "Missing column(s): communication" in " ".join(response.json()["errors"]["file"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +22,7 @@ from urbis.sanctions.models import Payment
 from urbis.sanctions.permissions import CASE_ROLES, DECIDE_ROLES
 from urbis.sanctions.services import payments
 from urbis.sanctions.services.register import register_purge
+from urbis.sanctions.views.common import _errors_to_form
 
 
 @role_required(*CASE_ROLES)
@@ -29,18 +31,22 @@ def payments_page(request: HttpRequest) -> HttpResponse:
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        report = payments.payments_import(
-            actor=request.user,
-            source=form.cleaned_data["source"],
-            content=upload.read(),
-            filename=upload.name,
-        )
+        try:
+            report = payments.payments_import(
+                actor=request.user,
+                source=form.cleaned_data["source"],
+                content=upload,
+                filename=upload.name or "",
+            )
+        except ValidationError as error:
+            _errors_to_form(form, error)
     unmatched = list(Payment.objects.filter(case__isnull=True)[:200])
     log_access_many(user=request.user, targets=unmatched, purpose="gas.unmatched_payments")
     return render(
         request,
         "sanctions/payments.html",
         {"form": form, "report": report, "unmatched": unmatched},
+        status=400 if request.method == "POST" and form.errors else 200,
     )
 
 
