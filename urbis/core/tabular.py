@@ -385,7 +385,9 @@ def csv_response(
     return response
 
 
-def _xlsx_cell(value: object) -> object:
+def xlsx_safe(value: object) -> object:
+    """A value for an openpyxl cell: text :func:`formula_safe` and without the control
+    characters XML cannot hold; numbers and dates unchanged (for callers styling a sheet)."""
     if isinstance(value, str):
         return formula_safe(_XML_ILLEGAL.sub("", value))
     if value is None or isinstance(value, int | float | Decimal | dt.date | dt.time | bool):
@@ -408,9 +410,9 @@ def xlsx_bytes(
             name = name[:28] + f"~{len(used)}"
         used.add(name)
         sheet = workbook.create_sheet(name)
-        sheet.append([_xlsx_cell(v) for v in header])
+        sheet.append([xlsx_safe(v) for v in header])
         for row in rows:
-            sheet.append([_xlsx_cell(v) for v in row])
+            sheet.append([xlsx_safe(v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

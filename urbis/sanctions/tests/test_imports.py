@@ -3,6 +3,7 @@ checked before writing, a file that is not a table is a 400, never a 500."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -210,3 +211,44 @@ def test_a_statement_missing_a_column_is_a_400(catalogue, gas_staff) -> None:
     )
     assert response.status_code == 400
     assert "Missing column(s): communication" in " ".join(response.json()["errors"]["file"])
+
+
+def test_dispatch_and_enforcement_csv_are_formula_safe(
+    catalogue, ascertainer, gas_staff, sanctioning_officer
+) -> None:
+    # Defect: names and addresses starting with = + - @ were written raw (CSV injection).
+    import csv
+
+    from urbis.sanctions.services import cases as case_services
+    from urbis.sanctions.services.batches import fixed_fines_decide, reminders_send
+    from urbis.sanctions.services.intake import ascertainment_create
+    from urbis.sanctions.tests.conftest import adult, report
+
+    offender = adult(name='=HYPERLINK("http://x")', first_name="", street="@SUM(1+1)")
+    with time_machine.travel("2026-09-05 10:00", tick=False):
+        case = ascertainment_create(
+            actor=ascertainer, data=report("PARK-1", offender=offender)
+        ).case
+    with time_machine.travel("2026-09-07 10:00", tick=False):
+        case_services.case_transition(
+            actor=gas_staff, case=case, action="send_parking_notice", on=dt.date(2026, 9, 7)
+        )
+    with time_machine.travel("2026-10-20 10:00", tick=False):
+        reminders_send(actor=None, today=dt.date(2026, 10, 20))
+    with time_machine.travel("2026-11-24 10:00", tick=False):
+        assert (
+            len(fixed_fines_decide(actor=sanctioning_officer, today=dt.date(2026, 11, 24)).done)
+            == 1
+        )
+    with time_machine.travel("2026-11-24 12:00", tick=False):
+        dispatch = verified_client(gas_staff).get(reverse("sanctions:dispatch"), {"day": "2026-11-24"})
+    rows = list(csv.reader(io.StringIO(dispatch.content.decode())))
+    assert rows[0] == ["case", "letter", "addressee", "address"]
+    assert rows[1][2].startswith("'=HYPERLINK") and rows[1][3].startswith("'@SUM")
+    with time_machine.travel("2027-01-05 10:00", tick=False):
+        reminders_send(actor=None, today=dt.date(2027, 1, 5))
+    with time_machine.travel("2027-02-10 10:00", tick=False):
+        export = verified_client(gas_staff).get(reverse("sanctions:enforcement"))
+    rows = list(csv.reader(io.StringIO(export.content.decode())))
+    assert rows[1][1].startswith("'=HYPERLINK") and rows[1][4] == "'@SUM(1+1)"
+    assert rows[1][7] == "58.00"  # numbers are not escaped

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from urbis.core.audit import log_access_many
 from urbis.core.permissions import role_required
+from urbis.core.tabular import csv_response
 from urbis.sanctions import selectors
 from urbis.sanctions.forms import (
     PaymentImportForm,
@@ -86,12 +85,11 @@ def register_purge_view(request: HttpRequest) -> HttpResponse:
 @role_required(*CASE_ROLES)
 def evaluation_export(request: HttpRequest) -> HttpResponse:
     """GAS-R52 (art. 52): anonymous figures for the federal five-yearly evaluation."""
-    response = HttpResponse(content_type="text/csv")
-    response["Content-Disposition"] = 'attachment; filename="gas-evaluation.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["year", "procedure", "measure", "minor", "count", "total_amount"])
-    for row in selectors.evaluation_rows(request.user):
-        writer.writerow(
+    return csv_response(
+        "gas-evaluation.csv",
+        ["year", "procedure", "measure", "minor", "count", "total_amount"],
+        (
             [row["year"], row["procedure"], row["measure"], row["minor"], row["n"], row["total"]]
-        )
-    return response
+            for row in selectors.evaluation_rows(request.user)
+        ),
+    )

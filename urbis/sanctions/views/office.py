@@ -3,7 +3,6 @@ enforcement lists."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
 from django.contrib import messages
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 from urbis.core.audit import log_access
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
+from urbis.core.tabular import csv_response
 from urbis.sanctions import selectors, workflow
 from urbis.sanctions.models import Letter
 from urbis.sanctions.permissions import CASE_ROLES, DECIDE_ROLES
@@ -64,17 +64,14 @@ def dispatch_list(request: HttpRequest) -> HttpResponse:
     letters = Letter.objects.filter(
         registered=True, created_at__date=on, case__in=selectors.cases_for(request.user)
     ).select_related("case__ascertainment__offender")
-    response = HttpResponse(content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="registered-{on}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["case", "letter", "addressee", "address"])
+    rows = []
     for letter in letters:
         # The address printed on that letter (the parents' own address for their copy).
         log_access(user=request.user, target=letter.case, purpose="gas.dispatch_list")
-        writer.writerow(
+        rows.append(
             [letter.case.number, letter.kind, letter.addressee, letter.address.replace("\n", ", ")]
         )
-    return response
+    return csv_response(f"registered-{on}.csv", ["case", "letter", "addressee", "address"], rows)
 
 
 @require_POST
@@ -112,28 +109,24 @@ def enforcement(request: HttpRequest) -> HttpResponse:
         cases = batches.enforcement_export(actor=request.user)
     else:
         cases = batches.enforcement_due()
-    response = HttpResponse(content_type="text/csv")
-    response["Content-Disposition"] = 'attachment; filename="gas-enforcement.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "case",
-            "name",
-            "national_number",
-            "enterprise_number",
-            "street",
-            "postcode",
-            "city",
-            "amount",
-            "paid",
-            "structured_communication",
-            "decided_on",
-        ]
-    )
+    header = [
+        "case",
+        "name",
+        "national_number",
+        "enterprise_number",
+        "street",
+        "postcode",
+        "city",
+        "amount",
+        "paid",
+        "structured_communication",
+        "decided_on",
+    ]
+    rows = []
     for case in cases:
         o = case.ascertainment.offender
         log_access(user=request.user, target=case, purpose="gas.enforcement_export")
-        writer.writerow(
+        rows.append(
             [
                 case.number,
                 str(o),
@@ -148,4 +141,4 @@ def enforcement(request: HttpRequest) -> HttpResponse:
                 case.decided_on or "",
             ]
         )
-    return response
+    return csv_response("gas-enforcement.csv", header, rows)
