@@ -32,11 +32,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Literal
+from typing import Any, Literal
 
 from urbis.sanctions.rules import payment_reference
 from urbis.sanctions.rules.identifiers import IdentifierError, validate_iban
@@ -404,13 +404,12 @@ def parse_csv(text: str, layout: CsvLayout) -> ParseResult:
                 errors=(LineError(start + 1, f"missing column(s): {', '.join(names)}"),)
             )
         start += 1
-    numbered = (
-        (
-            number,
-            dict(zip(header, row, strict=False)) if layout.has_header else dict(enumerate(row)),
-        )
-        for number, row in enumerate(rows[start:], start=start + 1)
-    )
+
+    def keyed(row: list[str]) -> dict[Column, str]:
+        keys: Sequence[Column] = header if layout.has_header else range(len(row))
+        return dict(zip(keys, row, strict=False))
+
+    numbered = ((n, keyed(row)) for n, row in enumerate(rows[start:], start=start + 1))
     return parse_rows(numbered, layout)
 
 
@@ -428,11 +427,11 @@ def _named(layout: CsvLayout) -> list[Column]:
     ]
 
 
-def parse_rows(rows: Iterable[tuple[int, Mapping[Column, str]]], layout: CsvLayout) -> ParseResult:
+def parse_rows(rows: Iterable[tuple[int, Mapping[Any, str]]], layout: CsvLayout) -> ParseResult:
     """Credit rows of a bank's CSV export, given as ``(line, {column: text})`` by the caller
     (header names lower-cased, or 0-based indexes); other rows are errors or skipped."""
 
-    def cell(row: Mapping[Column, str], column: Column | None) -> str | None:
+    def cell(row: Mapping[Any, str], column: Column | None) -> str | None:
         if column is None:
             return None
         key = column.lower() if isinstance(column, str) else column

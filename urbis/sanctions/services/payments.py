@@ -79,7 +79,7 @@ MAX_AMOUNT = Decimal("99999999.99")
 def _text(value: str | None, field_name: str) -> str:
     """``value`` cut to the length of its ``Payment`` column: a payment is never dropped for a
     long communication or name (the structured communication was read from it first)."""
-    limit = Payment._meta.get_field(field_name).max_length or 0
+    limit = getattr(Payment._meta.get_field(field_name), "max_length", None) or 0
     return (value or "")[:limit]
 
 

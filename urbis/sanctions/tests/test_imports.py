@@ -241,7 +241,9 @@ def test_dispatch_and_enforcement_csv_are_formula_safe(
             == 1
         )
     with time_machine.travel("2026-11-24 12:00", tick=False):
-        dispatch = verified_client(gas_staff).get(reverse("sanctions:dispatch"), {"day": "2026-11-24"})
+        dispatch = verified_client(gas_staff).get(
+            reverse("sanctions:dispatch"), {"day": "2026-11-24"}
+        )
     rows = list(csv.reader(io.StringIO(dispatch.content.decode())))
     assert rows[0] == ["case", "letter", "addressee", "address"]
     assert rows[1][2].startswith("'=HYPERLINK") and rows[1][3].startswith("'@SUM")
