@@ -248,9 +248,9 @@ def sniff_delimiter(text: str) -> str:
     if best:
         return best
     header = sample.splitlines()[0] if sample.strip() else ""
-    counts = {d: _count_outside_quotes(header, d) for d in DELIMITERS}
-    fallback = max(DELIMITERS, key=lambda d: counts[d])
-    return fallback if counts[fallback] else ","
+    in_header = {d: _count_outside_quotes(header, d) for d in DELIMITERS}
+    fallback = max(DELIMITERS, key=lambda d: in_header[d])
+    return fallback if in_header[fallback] else ","
 
 
 def _count_outside_quotes(line: str, delimiter: str) -> int:
