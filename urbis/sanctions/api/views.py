@@ -139,11 +139,12 @@ class PaymentImport(APIView):
         serializer = PaymentImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         upload = serializer.validated_data["file"]
+        # A refused file is a Django ValidationError on "file": the handler makes it a 400.
         report = payments.payments_import(
             actor=request.user,
             source=serializer.validated_data["source"],
-            content=upload.read(),
-            filename=upload.name,
+            content=upload,
+            filename=upload.name or "",
         )
         return Response(
             {
