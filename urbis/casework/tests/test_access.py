@@ -227,3 +227,17 @@ def test_search_with_odd_input_never_fails(full_case: dict[str, Any], partner: A
         assert client.get(reverse("api-casework-cases"), {"q": q}).status_code == 200
     assert client.get("/casework/cases/99999999999999999999/").status_code == 404
     assert client.get("/api/v1/casework/cases/99999999999999999999/").status_code == 404
+
+
+def test_admin_edits_tables_but_never_sees_cases(
+    full_case: dict[str, Any], admin_user: Any
+) -> None:
+    from django.conf import settings
+
+    admin_user.is_superuser = True  # every model permission: still no case in the admin
+    admin_user.save()
+    client = verified_client(admin_user)
+    base = "/" + settings.URBIS_ADMIN_PATH
+    assert client.get(f"{base}casework/consultationtable/").status_code == 200
+    assert client.get(f"{base}casework/case/").status_code == 404
+    assert full_case["case"].alias.encode() not in client.get(base).content
