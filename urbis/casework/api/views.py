@@ -43,11 +43,18 @@ def _access(request: Request, case_id: int, purpose: str) -> CaseAccess:
     return access
 
 
-def _run(call: Any) -> Any:
+def _run(
+    call: Any, *, request: Request | None = None, case: Case | None = None, step: str = ""
+) -> Any:
+    """Run a service; a missing case is a 404, a refusal a 400 that is also audit-logged."""
     try:
         return call()
     except Case.DoesNotExist as missing:
         raise NotFound() from missing
+    except DjangoValidationError as error:
+        if request is not None and case is not None:
+            services.step_refused(actor=request.user, case=case, step=step, messages=error.messages)
+        raise
 
 
 class CaseList(APIView):
@@ -98,7 +105,10 @@ class ParticipantList(APIView):
                 case=access.case,
                 user_id=serializer.validated_data["user_id"],
                 identity_rights=serializer.validated_data["identity_rights"],
-            )
+            ),
+            request=request,
+            case=access.case,
+            step="api_participant",
         )
         body = {
             "id": participant.pk,
@@ -139,7 +149,10 @@ class DisclosureList(APIView):
                 summary=data["summary"],
                 audience_ids=data.get("audience", []),
                 meeting=meeting,
-            )
+            ),
+            request=request,
+            case=access.case,
+            step="api_disclosure",
         )
         return Response(DisclosureSerializer(disclosure).data, status=status.HTTP_201_CREATED)
 
@@ -164,7 +177,10 @@ class SheetList(APIView):
                 content=data["content"],
                 item_ids=data.get("items", []),
                 recipient=data.get("recipient", "Local police"),
-            )
+            ),
+            request=request,
+            case=access.case,
+            step="api_sheet",
         )
         return Response(FeedbackSheetSerializer(sheet).data, status=status.HTTP_201_CREATED)
 
@@ -176,7 +192,10 @@ class SheetConsent(APIView):
     def post(self, request: Request, case_id: int, sheet_id: int) -> Response:
         access = _access(request, case_id, "api_sheet_consent")
         consent = _run(
-            lambda: services.sheet_consent(actor=request.user, case=access.case, sheet_id=sheet_id)
+            lambda: services.sheet_consent(actor=request.user, case=access.case, sheet_id=sheet_id),
+            request=request,
+            case=access.case,
+            step="api_sheet_consent",
         )
         return Response(FeedbackSheetSerializer(consent.sheet).data)
 
@@ -188,7 +207,10 @@ class SheetIssue(APIView):
     def post(self, request: Request, case_id: int, sheet_id: int) -> Response:
         access = _access(request, case_id, "api_sheet_issue")
         sheet = _run(
-            lambda: services.sheet_issue(actor=request.user, case=access.case, sheet_id=sheet_id)
+            lambda: services.sheet_issue(actor=request.user, case=access.case, sheet_id=sheet_id),
+            request=request,
+            case=access.case,
+            step="api_sheet_issue",
         )
         return Response(FeedbackSheetSerializer(sheet).data)
 

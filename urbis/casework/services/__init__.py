@@ -13,7 +13,7 @@ from urbis.casework.services.cases import (
     subject_add,
 )
 from urbis.casework.services.common import step_refused
-from urbis.casework.services.contacts import contact_convert_check, contact_log
+from urbis.casework.services.contacts import contact_convert, contact_convert_check, contact_log
 from urbis.casework.services.sharing import (
     consent_record,
     consent_withdraw,
@@ -34,6 +34,7 @@ __all__ = [
     "case_open",
     "consent_record",
     "consent_withdraw",
+    "contact_convert",
     "contact_convert_check",
     "contact_log",
     "disclosure_add",

@@ -45,3 +45,39 @@ def contact_convert_check(*, open_case_consent: bool) -> None:
         raise ValidationError(
             {"consent": [_("A contact becomes a case only with the person's consent.")]}
         )
+
+
+def contact_convert(
+    *,
+    actor: Any,
+    contact: ContactLog,
+    table: Any,
+    risk_level: str,
+    first_name: str,
+    last_name: str,
+    open_case_consent: bool,
+    evidence: str,
+) -> Any:
+    """Turn the worker's own contact into a case — only with the person's recorded consent to
+    exactly that (CW-R7); the consent is stored on the new case, separate from the legal basis."""
+    from urbis.casework.models import Consent
+    from urbis.casework.services.cases import case_open, subject_add
+
+    if contact.worker_id != actor.pk:
+        raise ContactLog.DoesNotExist
+    contact_convert_check(open_case_consent=open_case_consent and bool(evidence.strip()))
+    with transaction.atomic():
+        case = case_open(actor=actor, table=table, risk_level=risk_level, opened_on=contact.on)
+        subject = subject_add(
+            actor=actor, case=case, role="focus_person", first_name=first_name,
+            last_name=last_name,
+        )  # fmt: skip
+        Consent.objects.create(
+            case=case, subject=subject, purpose="open_case", given_on=contact.on,
+            evidence=evidence[:200],
+        )  # fmt: skip
+        record_event(
+            actor=actor, action="casework.contact_converted", target=case,
+            data={"contact": contact.pk},
+        )  # fmt: skip
+    return case

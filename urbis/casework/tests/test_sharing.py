@@ -140,6 +140,9 @@ def test_forged_ids_are_refused_with_400(fjc_case: Case, director: Any, third: A
     )
     assert api.status_code == 400
     assert "audience" in api.json()["errors"]
+    assert AuditEvent.objects.filter(
+        action="casework.step_refused", data__step="api_disclosure"
+    ).exists()
     bogus = client.post(
         reverse("api-casework-participants", args=[fjc_case.pk]),
         {"user": 2**40}, content_type="application/json",
@@ -240,3 +243,28 @@ def test_open_case_page(tables: Any, director: Any) -> None:
         reverse("casework:case_new"), {"table": tables["veilig-huis"].pk, "risk_level": "low"}
     )
     assert ok.status_code == 302
+
+
+def test_contact_becomes_a_case_only_with_consent(tables: Any, third: Any, partner: Any) -> None:
+    from urbis.casework.models import ContactLog
+
+    contact = services.contact_log(actor=third, on=dt.date(2026, 3, 1), theme="drugs")
+    table = tables["prevention"]
+    kwargs = dict(table=table, risk_level="low", first_name="A", last_name="B")
+    with pytest.raises(ValidationError, match="consent"):
+        services.contact_convert(
+            actor=third, contact=contact, open_case_consent=False, evidence="", **kwargs
+        )
+    with pytest.raises(ValidationError, match="consent"):
+        services.contact_convert(
+            actor=third, contact=contact, open_case_consent=True, evidence=" ", **kwargs
+        )
+    with pytest.raises(ContactLog.DoesNotExist):
+        services.contact_convert(
+            actor=partner, contact=contact, open_case_consent=True, evidence="signed", **kwargs
+        )
+    assert not Case.objects.exists()
+    case = services.contact_convert(
+        actor=third, contact=contact, open_case_consent=True, evidence="signed form", **kwargs
+    )
+    assert case.consents.get().purpose == "open_case"
