@@ -30,6 +30,9 @@ from urbis.sanctions.permissions import CASE_ROLES, INTAKE_ROLES
 from urbis.sanctions.services import cases as case_services
 from urbis.sanctions.services import intake, payments
 
+#: The column that stores the key (Ascertainment.idempotency_key).
+IDEMPOTENCY_KEY_MAX = 100
+
 
 def _drf(error: DjangoValidationError) -> ValidationError:
     if hasattr(error, "message_dict"):
@@ -48,11 +51,22 @@ class AscertainmentCreate(APIView):
                 "Idempotency-Key",
                 str,
                 OpenApiParameter.HEADER,
-                description="A retried request with the same key returns the first case (200).",
+                description="A retried request with the same key returns the first case (200); "
+                f"at most {IDEMPOTENCY_KEY_MAX} characters.",
             )
         ],
     )
     def post(self, request: Request) -> Response:
+        key = request.headers.get("Idempotency-Key") or None
+        if key is not None and len(key) > IDEMPOTENCY_KEY_MAX:
+            raise ValidationError(
+                {
+                    "Idempotency-Key": [
+                        _("Ensure this header has no more than %(n)s characters.")
+                        % {"n": IDEMPOTENCY_KEY_MAX}
+                    ]
+                }
+            )
         serializer = AscertainmentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = dict(serializer.validated_data)
@@ -68,7 +82,7 @@ class AscertainmentCreate(APIView):
             result = intake.ascertainment_create(
                 actor=request.user,
                 data=data,
-                idempotency_key=request.headers.get("Idempotency-Key") or None,
+                idempotency_key=key,
             )
         except DjangoValidationError as error:
             raise _drf(error) from error
