@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from urbis.core.api.permissions import roles_required
 from urbis.core.roles import has_role
 from urbis.cpted import selectors, services
+from urbis.cpted.api.filters import AssessmentFilter, RecommendationFilter
 from urbis.cpted.api.serializers import (
     AssessmentSerializer,
     ChecklistTemplateSerializer,
@@ -154,15 +155,12 @@ class ChecklistTemplates(APIView):
 
 
 class AssessmentList(generics.ListCreateAPIView):  # type: ignore[type-arg]
+    filterset_class = AssessmentFilter
     serializer_class = AssessmentSerializer
     permission_classes = [Read]
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        queryset = selectors.assessments_for(self.request.user)
-        project = self.request.query_params.get("project")
-        return (
-            queryset.filter(project_id=int(project)) if project and project.isdigit() else queryset
-        )
+        return selectors.assessments_for(self.request.user)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         _require(request, ASSESS_ROLES)
@@ -211,15 +209,12 @@ class AssessmentRatings(APIView):
 
 
 class RecommendationList(generics.ListCreateAPIView):  # type: ignore[type-arg]
+    filterset_class = RecommendationFilter
     serializer_class = RecommendationSerializer
     permission_classes = [Read]
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        queryset = selectors.recommendations_for(self.request.user)
-        project = self.request.query_params.get("project")
-        return (
-            queryset.filter(project_id=int(project)) if project and project.isdigit() else queryset
-        )
+        return selectors.recommendations_for(self.request.user)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         _require(request, ASSESS_ROLES)

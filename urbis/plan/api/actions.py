@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import generics, serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,6 +16,7 @@ from urbis.core.api.permissions import roles_required
 from urbis.core.models import Area, Organisation
 from urbis.core.permissions import STAFF_ROLES
 from urbis.plan import selectors, services
+from urbis.plan.api.filters import ActionFilter
 from urbis.plan.bjorgo import Mechanism
 from urbis.plan.models import (
     Action,
@@ -91,8 +92,20 @@ def _drf_errors(error: DjangoValidationError) -> ValidationError:
     return ValidationError({"non_field_errors": error.messages})
 
 
-class ActionList(APIView):
+class ActionList(generics.GenericAPIView):  # type: ignore[type-arg]
     """Actions the caller may see (partners see their organisation's); coordinators add."""
+
+    serializer_class = ActionSerializer
+    filterset_class = ActionFilter
+    pagination_class = None
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return (
+            selectors.actions_for(self.request.user)
+            .select_related("owner")
+            .prefetch_related("mechanisms")
+            .order_by("pk")
+        )
 
     def get_permissions(self):  # type: ignore[no-untyped-def]
         roles = EDIT_ROLES if self.request.method == "POST" else STAFF_ROLES
@@ -100,17 +113,7 @@ class ActionList(APIView):
 
     @extend_schema(responses={200: ActionSerializer(many=True)})
     def get(self, request: Request) -> Response:
-        actions = (
-            selectors.actions_for(request.user)
-            .select_related("owner")
-            .prefetch_related("mechanisms")
-            .order_by("pk")
-        )
-        if "objective" in request.query_params:
-            objective = request.query_params["objective"]
-            if not objective.isdigit():
-                raise ValidationError({"objective": ["An objective id is a whole number."]})
-            actions = actions.filter(objective_id=int(objective))
+        actions = self.filter_queryset(self.get_queryset())
         return Response(ActionSerializer(actions, many=True).data)
 
     @extend_schema(request=ActionSerializer, responses={201: ActionSerializer})

@@ -19,6 +19,7 @@ from urbis.core.api.errors import error_body
 from urbis.core.api.permissions import roles_required
 from urbis.core.audit import log_access, log_access_many
 from urbis.sanctions import selectors
+from urbis.sanctions.api.filters import CaseFilter
 from urbis.sanctions.api.serializers import (
     AscertainmentSerializer,
     CaseListSerializer,
@@ -111,12 +112,10 @@ class CaseList(generics.ListAPIView):  # type: ignore[type-arg]
             log_access_many(user=self.request.user, targets=list(page), purpose="gas.api.cases")
         return page
 
+    filterset_class = CaseFilter
+
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        cases = selectors.cases_for(self.request.user).order_by("-created_at")
-        for name in ("status", "procedure"):
-            if name in self.request.query_params:
-                cases = cases.filter(**{name: self.request.query_params[name]})
-        return cases
+        return selectors.cases_for(self.request.user).order_by("-created_at")
 
 
 class CaseDetail(APIView):
