@@ -16,7 +16,7 @@ class ErrorSerializer(serializers.Serializer[Any]):
     status = serializers.IntegerField()
     code = serializers.CharField()
     message = serializers.CharField()
-    errors = serializers.DictField(
+    errors = serializers.DictField(  # type: ignore[assignment]
         child=serializers.JSONField(),
         help_text="Messages per field; non_field_errors for the whole request.",
     )

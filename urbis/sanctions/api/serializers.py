@@ -41,7 +41,7 @@ class OffenderSerializer(serializers.Serializer[Any]):
     country = serializers.CharField(max_length=2, required=False, default="BE")
     language = serializers.ChoiceField(choices=Language.choices, required=False, default="nl")
     email = serializers.EmailField(required=False, default="")
-    guardians = GuardianSerializer(many=True, required=False, default=list, max_length=10)
+    guardians = GuardianSerializer(many=True, required=False, default=list, max_length=10)  # type: ignore[call-arg]
 
 
 class AscertainmentSerializer(serializers.Serializer[Any]):
