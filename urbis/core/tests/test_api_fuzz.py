@@ -61,6 +61,20 @@ CHECKS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():  # type: ignore[no-untyped-def]
+    """The WSGI handler closes the database connection after each request; the test's own
+    transaction lives on that connection (Django's test client disconnects it the same way)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture(params=PERSONAS, ids=lambda p: p or "outsider")
 def token(request: pytest.FixtureRequest, db: None, settings) -> str:  # type: ignore[no-untyped-def]
     from urbis.core.roles import Role
