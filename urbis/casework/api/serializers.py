@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from urbis.casework.models import (
     Case,
+    CaseStatus,
     Disclosure,
     DisclosureBasis,
     FeedbackSheet,
@@ -36,6 +37,13 @@ class CaseworkCaseSerializer(serializers.ModelSerializer[Case]):
             "closed_on",
         ]
         read_only_fields = fields
+
+
+class CaseworkCaseQuerySerializer(serializers.Serializer[Any]):
+    """The list's filters: a search on number or alias (never on content) and the status."""
+
+    q = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    status = serializers.ChoiceField(choices=CaseStatus.choices, required=False)
 
 
 class CaseworkCaseOpenSerializer(serializers.Serializer[Any]):

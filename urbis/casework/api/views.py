@@ -18,6 +18,7 @@ from urbis.casework import jobs, selectors, services
 from urbis.casework.api.serializers import (
     CaseworkCaseDetailSerializer,
     CaseworkCaseOpenSerializer,
+    CaseworkCaseQuerySerializer,
     CaseworkCaseSerializer,
     CaseworkIndicatorSerializer,
     CaseworkParticipantSerializer,
@@ -60,12 +61,18 @@ def _run(
 class CaseList(APIView):
     permission_classes = [Caseworker]
 
-    @extend_schema(responses=CaseworkCaseSerializer(many=True))
+    @extend_schema(
+        parameters=[CaseworkCaseQuerySerializer], responses=CaseworkCaseSerializer(many=True)
+    )
     def get(self, request: Request) -> Response:
-        text = str(request.query_params.get("q", ""))[:60]
-        return Response(
-            CaseworkCaseSerializer(selectors.case_list(request.user, text=text), many=True).data
+        query = CaseworkCaseQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        cases = selectors.case_list(
+            request.user,
+            text=query.validated_data.get("q", ""),
+            status=query.validated_data.get("status", ""),
         )
+        return Response(CaseworkCaseSerializer(cases, many=True).data)
 
     @extend_schema(request=CaseworkCaseOpenSerializer, responses={201: CaseworkCaseSerializer})
     def post(self, request: Request) -> Response:

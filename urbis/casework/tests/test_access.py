@@ -242,3 +242,14 @@ def test_admin_edits_tables_but_never_sees_cases(
     assert client.get(f"{base}casework/consultationtable/").status_code == 200
     assert client.get(f"{base}casework/case/").status_code == 404
     assert full_case["case"].alias.encode() not in client.get(base).content
+
+
+def test_api_list_filters(full_case: dict[str, Any], partner: Any) -> None:
+    client = verified_client(partner)
+    url = reverse("api-casework-cases")
+    assert [c["number"] for c in client.get(url, {"status": "signal"}).json()] == [
+        full_case["case"].number
+    ]
+    assert client.get(url, {"status": "closed"}).json() == []
+    bad = client.get(url, {"status": "nope"})
+    assert bad.status_code == 400 and "status" in bad.json()["errors"]
