@@ -268,3 +268,23 @@ def test_contact_becomes_a_case_only_with_consent(tables: Any, third: Any, partn
         actor=third, contact=contact, open_case_consent=True, evidence="signed form", **kwargs
     )
     assert case.consents.get().purpose == "open_case"
+
+
+def test_indicators_are_counts_with_small_cells_suppressed(
+    tables: Any, director: Any, coordinator: Any, settings: Any
+) -> None:
+    from urbis.casework.jobs import cases_opened
+
+    settings.URBIS_CASEWORK_MIN_CELL = 3
+    for _ in range(3):
+        services.case_open(actor=director, table=tables["veilig-huis"], risk_level="low",
+                           opened_on=dt.date(2026, 2, 1))  # fmt: skip
+    services.case_open(actor=director, table=tables["veilig-huis"], risk_level="high",
+                       opened_on=dt.date(2026, 2, 1))  # fmt: skip
+    rows = verified_client(coordinator).get(reverse("api-casework-indicators")).json()
+    by_risk = {r["risk_level"]: r["cases"] for r in rows}
+    assert by_risk == {"low": 3, "high": None}  # one high-risk case: suppressed
+    assert all(set(r) == {"table", "risk_level", "quarter", "cases"} for r in rows)
+    assert cases_opened(dt.date(2026, 1, 1), dt.date(2026, 3, 31)).value == 4.0
+    assert cases_opened(dt.date(2026, 2, 1), dt.date(2026, 2, 1)).value == 4.0
+    assert cases_opened(dt.date(2025, 1, 1), dt.date(2025, 3, 31)).value == 0.0
