@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "urbis.plan",
     "urbis.sanctions",
     "urbis.cpted",
+    "urbis.incidents",
 ]
 
 MIDDLEWARE = [
@@ -333,6 +334,13 @@ URBIS_MAP_CENTER = (
 URBIS_METRIC_CRS = os.environ.get("URBIS_METRIC_CRS", "EPSG:31370")
 # Survey cells with fewer respondents are not published (a local disclosure-control choice).
 URBIS_SURVEY_MIN_RESPONDENTS = env_int("URBIS_SURVEY_MIN_RESPONDENTS", 30)
+# Incidents (docs/incidents.md; BELIEVED conventions are marked there)
+URBIS_CITY_BBOX = os.environ.get("URBIS_CITY_BBOX", "")
+URBIS_INCIDENTS_MAX_WINDOW_DAYS = env_int("URBIS_INCIDENTS_MAX_WINDOW_DAYS", 31)
+URBIS_INCIDENTS_MAX_ROWS = env_int("URBIS_INCIDENTS_MAX_ROWS", 1_000_000)
+URBIS_INCIDENTS_COCOON_RADIUS_M = env_int("URBIS_INCIDENTS_COCOON_RADIUS_M", 200)
+URBIS_INCIDENTS_COCOON_DAYS = env_int("URBIS_INCIDENTS_COCOON_DAYS", 14)
+URBIS_INCIDENTS_MIN_CELL = env_int("URBIS_INCIDENTS_MIN_CELL", 5)
 
 LOGGING = {
     "version": 1,
