@@ -51,9 +51,14 @@ def key_for(kind: str, params: dict[str, Any]) -> str:
     return f"urbis.incidents.{kind}.{digest}"
 
 
-def cached(kind: str, params: dict[str, Any], compute: Callable[[], T]) -> tuple[T, bool]:
-    """(value, hit): the cached value for these inputs, or compute and store it."""
-    key = key_for(kind, params)
+def cached(
+    kind: str, user: Any, params: dict[str, Any], compute: Callable[[], T]
+) -> tuple[T, bool]:
+    """(value, hit): the cached value for these inputs, or compute and store it. What the
+    user may see is part of the inputs (an outsider never gets an analyst's layer)."""
+    from urbis.incidents.selectors import scope
+
+    key = key_for(kind, {**params, "scope": scope(user)})
     value = cache.get(key)
     if value is not None:
         return value, True

@@ -126,7 +126,7 @@ def kde_layer(
             "geojson": _cells_geojson(result.grid, rows, cols, props),
         }
 
-    return cache.cached("kde", params, compute)
+    return cache.cached("kde", user, params, compute)
 
 
 def significance_class(z: float, p: float) -> int:
@@ -180,7 +180,7 @@ def gistar_layer(
             "geojson": _cells_geojson(grid, rows, cols, cells),
         }
 
-    return cache.cached("gistar", params, compute)
+    return cache.cached("gistar", user, params, compute)
 
 
 def choropleth_layer(user: Any, filters: selectors.Filters, *, per: str = "inhabitants") -> tuple[dict[str, Any], bool]:
@@ -225,7 +225,7 @@ def choropleth_layer(user: Any, filters: selectors.Filters, *, per: str = "inhab
             )
         return {"per": per, "geojson": {"type": "FeatureCollection", "features": features}}
 
-    return cache.cached("choropleth", params, compute)
+    return cache.cached("choropleth", user, params, compute)
 
 
 def week_hour_chart(user: Any, filters: selectors.Filters) -> tuple[dict[str, Any], bool]:
@@ -236,7 +236,7 @@ def week_hour_chart(user: Any, filters: selectors.Filters) -> tuple[dict[str, An
         table = aoristic.week_hour_weights(data.start, data.end)
         return {"weights": np.round(table, 4).tolist(), "n_events": data.n}
 
-    return cache.cached("weekhour", {"filters": filters.key()}, compute)
+    return cache.cached("weekhour", user, {"filters": filters.key()}, compute)
 
 
 def time_series(user: Any, filters: selectors.Filters) -> tuple[dict[str, Any], bool]:
@@ -254,7 +254,7 @@ def time_series(user: Any, filters: selectors.Filters) -> tuple[dict[str, Any], 
         labels = sorted(weeks)
         return {"labels": labels, "counts": [weeks[k] for k in labels], "imprecise": int((~ok).sum())}
 
-    return cache.cached("series", {"filters": filters.key()}, compute)
+    return cache.cached("series", user, {"filters": filters.key()}, compute)
 
 
 def forecast_layer(
@@ -315,7 +315,7 @@ def forecast_layer(
         }
         return out
 
-    return cache.cached("forecast", params, compute)
+    return cache.cached("forecast", user, params, compute)
 
 
 def burglary_codes() -> tuple[str, ...]:

@@ -50,6 +50,11 @@ class Filters:
         }
 
 
+def scope(user: Any) -> str:
+    """Which incidents the user may see, as part of a cache key: all of them, or none."""
+    return "all" if has_role(user, *WORKBENCH_ROLES) else "none"
+
+
 def categories_for(user: Any) -> QuerySet[Category]:
     if not has_role(user, *WORKBENCH_ROLES):
         return Category.objects.none()
