@@ -98,6 +98,26 @@ def _matching_time(queryset: QuerySet[Incident], f: Filters) -> list[int]:
     return keep
 
 
+def incidents_for_counts(user: Any, filters: Filters | None = None) -> QuerySet[Incident]:
+    """For suppressed area counts: every staff role (counts are not personal data); the
+    caller suppresses small cells (rules.suppress)."""
+    from urbis.core.permissions import STAFF_ROLES
+
+    if not has_role(user, *STAFF_ROLES):
+        return Incident.objects.none()
+    f = filters or Filters()
+    queryset = Incident.objects.all()
+    if f.categories:
+        queryset = queryset.filter(category__code__in=f.categories)
+    if f.start:
+        queryset = queryset.filter(occurred_to__date__gte=f.start)
+    if f.end:
+        queryset = queryset.filter(occurred_from__date__lte=f.end)
+    if f.area:
+        queryset = queryset.filter(area_id=f.area)
+    return queryset
+
+
 def events_for(user: Any, filters: Filters | None = None) -> arrays.Events:
     return arrays.events(incidents_for(user, filters))
 
