@@ -9,6 +9,7 @@ longer than a limit are left out and counted (never silently placed at ``occurre
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -17,7 +18,7 @@ HOUR = 3600.0
 
 
 def week_hour_weights(
-    starts: Sequence[float], ends: Sequence[float], *, weekday_of_epoch: int = 3
+    starts: Sequence[float] | Any, ends: Sequence[float] | Any, *, weekday_of_epoch: int = 3
 ) -> NDArray[np.float64]:
     """A 7 × 24 table (Monday first) of aoristic weights; each incident adds 1 in total.
 
@@ -51,7 +52,7 @@ def week_hour_weights(
 
 
 def midpoints(
-    starts: Sequence[float], ends: Sequence[float], *, max_hours: float
+    starts: Sequence[float] | Any, ends: Sequence[float] | Any, *, max_hours: float
 ) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
     """Window midpoints, and which windows are short enough (≤ ``max_hours``) to use.
 

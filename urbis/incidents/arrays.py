@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 from urbis.incidents import aoristic, conf
 from urbis.incidents.models import Incident
 
-EPOCH = dt.datetime(1970, 1, 1)  # noqa: DTZ001 - local wall-clock epoch for aoristic hours
+EPOCH = dt.datetime(1970, 1, 1)
 
 
 @dataclass(frozen=True)

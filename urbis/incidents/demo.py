@@ -66,7 +66,7 @@ def load_incidents_demo(actor: Any, *, days: int = 365, seed: int = 2026) -> str
     # Background burglary rates: higher in a few residential clusters (synthetic).
     mu = np.full((rows, cols), 0.0006)
     for _ in range(6):
-        r, c = rng.integers(0, rows), rng.integers(0, cols)
+        r, c = int(rng.integers(0, rows)), int(rng.integers(0, cols))
         mu[max(0, r - 4) : r + 4, max(0, c - 4) : c + 4] *= 3
     sample = simulate_hawkes(mu, theta=0.35, omega=1 / 5, duration=days, cell_size=cell, rng=rng)
     end = timezone.now().replace(minute=0, second=0, microsecond=0) - dt.timedelta(days=1)
@@ -92,7 +92,11 @@ def load_incidents_demo(actor: Any, *, days: int = 365, seed: int = 2026) -> str
             continue
         start = origin + dt.timedelta(days=t)
         # Burglaries are often found later: a window of up to 12 hours (synthetic).
-        window = dt.timedelta(hours=float(rng.uniform(0, 12))) if code.startswith("burglary") else dt.timedelta(0)
+        window = (
+            dt.timedelta(hours=float(rng.uniform(0, 12)))
+            if code.startswith("burglary")
+            else dt.timedelta(0)
+        )
         incidents.append(
             Incident(
                 reference=f"DEMO-{index + 1:06d}",
@@ -144,7 +148,9 @@ def _addresses(rng: np.random.Generator, extent: tuple[float, float, float, floa
                 y=y,
                 is_synthetic=True,
             )
-            for (street, number, x, y), la, lo in zip(points, lat.tolist(), lon.tolist(), strict=True)
+            for (street, number, x, y), la, lo in zip(
+                points, lat.tolist(), lon.tolist(), strict=True
+            )
         ],
         batch_size=2000,
     )
@@ -156,5 +162,5 @@ def _dwellings() -> None:
         AreaDwellings.objects.get_or_create(
             area=area,
             year=area.population_year or 2025,
-            defaults={"dwellings": int(area.population / 2.2)},
+            defaults={"dwellings": int((area.population or 0) / 2.2)},
         )

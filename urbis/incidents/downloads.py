@@ -26,7 +26,9 @@ def geojson_response(data: dict[str, Any], filename: str) -> HttpResponse:
     return response
 
 
-def csv_response(header: Sequence[str], rows: Iterable[Sequence[Any]], filename: str) -> HttpResponse:
+def csv_response(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], filename: str
+) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
@@ -103,7 +105,12 @@ def table_png(values: Any, rows: Sequence[str], cols: Sequence[str], title: str)
     array = np.array([[np.nan if v is None else v for v in row] for row in values], dtype=float)
     figure = Figure(figsize=(1.5 + 1.1 * len(cols), 1.2 + 0.6 * len(rows)), dpi=100)
     axes = figure.subplots()
-    image = axes.imshow(array, cmap="Reds", vmin=0, vmax=max(2.0, float(np.nanmax(array)) if np.isfinite(array).any() else 2.0))
+    image = axes.imshow(
+        array,
+        cmap="Reds",
+        vmin=0,
+        vmax=max(2.0, float(np.nanmax(array)) if np.isfinite(array).any() else 2.0),
+    )
     for i in range(array.shape[0]):
         for j in range(array.shape[1]):
             if np.isfinite(array[i, j]):

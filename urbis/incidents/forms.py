@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from typing import Any
 
 from django import forms
@@ -39,7 +40,7 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [
+        self.fields["category"].choices = [  # type: ignore[attr-defined]
             (c.code, c.label()) for c in Category.objects.filter(is_active=True)
         ]
         self.fields["area"].queryset = Area.objects.filter(  # type: ignore[attr-defined]
@@ -66,10 +67,17 @@ class FilterForm(forms.Form):
 
 
 class LayerForm(forms.Form):
-    cell = forms.IntegerField(label=_("Cell size (m)"), min_value=25, max_value=2000, required=False)
-    bandwidth = forms.IntegerField(label=_("Bandwidth (m)"), min_value=25, max_value=5000, required=False)
+    cell = forms.IntegerField(
+        label=_("Cell size (m)"), min_value=25, max_value=2000, required=False
+    )
+    bandwidth = forms.IntegerField(
+        label=_("Bandwidth (m)"), min_value=25, max_value=5000, required=False
+    )
     per = forms.ChoiceField(
-        choices=[("inhabitants", _("per 1,000 inhabitants")), ("dwellings", _("per 1,000 dwellings"))],
+        choices=[
+            ("inhabitants", _("per 1,000 inhabitants")),
+            ("dwellings", _("per 1,000 dwellings")),
+        ],
         required=False,
     )
     at = forms.DateField(label=_("Forecast from"), required=False)
@@ -77,15 +85,21 @@ class LayerForm(forms.Form):
 
 
 class KnoxForm(forms.Form):
-    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.filter(is_active=True))
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.filter(is_active=True)
+    )
     start = forms.DateField(label=_("From"))
     end = forms.DateField(label=_("To"))
-    space = forms.CharField(label=_("Distance bands (m)"), max_length=200, initial="0,100,200,400,800")
+    space = forms.CharField(
+        label=_("Distance bands (m)"), max_length=200, initial="0,100,200,400,800"
+    )
     time = forms.CharField(label=_("Time bands (days)"), max_length=200, initial="0,7,14,28,56")
     metric = forms.ChoiceField(
         label=_("Distance"), choices=[("manhattan", _("Manhattan")), ("euclidean", _("Euclidean"))]
     )
-    permutations = forms.IntegerField(label=_("Permutations"), min_value=19, max_value=9999, initial=99)
+    permutations = forms.IntegerField(
+        label=_("Permutations"), min_value=19, max_value=9999, initial=99
+    )
 
     @staticmethod
     def _breaks(text: str) -> list[float]:
@@ -93,8 +107,10 @@ class KnoxForm(forms.Form):
             values = [float(v) for v in text.split(",") if v.strip()]
         except ValueError:
             raise forms.ValidationError(_("Numbers separated by commas, starting at 0.")) from None
-        if len(values) < 2 or values[0] != 0 or any(b <= a for a, b in zip(values, values[1:], strict=False)):
-            raise forms.ValidationError(_("Numbers separated by commas, starting at 0, increasing."))
+        if len(values) < 2 or values[0] != 0 or any(b <= a for a, b in pairwise(values)):
+            raise forms.ValidationError(
+                _("Numbers separated by commas, starting at 0, increasing.")
+            )
         if len(values) > 21 or values[-1] > 100_000:
             raise forms.ValidationError(_("At most 20 bands, up to 100,000."))
         return values
@@ -112,16 +128,31 @@ class KnoxForm(forms.Form):
         return data
 
 
-MAPPABLE = ("reference", "category", "occurred_from", "occurred_to", "lat", "lon", "x", "y", "precision")
+MAPPABLE = (
+    "reference",
+    "category",
+    "occurred_from",
+    "occurred_to",
+    "lat",
+    "lon",
+    "x",
+    "y",
+    "precision",
+)
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Police export (CSV or XLSX)"))
     crs = forms.CharField(
-        label=_("CRS of x/y"), max_length=20, required=False, help_text=_("e.g. EPSG:31370 (Belgian Lambert 72)")
+        label=_("CRS of x/y"),
+        max_length=20,
+        required=False,
+        help_text=_("e.g. EPSG:31370 (Belgian Lambert 72)"),
     )
     source = forms.CharField(label=_("Source"), max_length=60, required=False)
-    all_or_nothing = forms.BooleanField(label=_("Import nothing if any row is rejected"), required=False)
+    all_or_nothing = forms.BooleanField(
+        label=_("Import nothing if any row is rejected"), required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -148,7 +179,9 @@ class ImportForm(forms.Form):
 
 class IncidentForm(forms.Form):
     reference = forms.CharField(label=_("Reference"), max_length=100)
-    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.filter(is_active=True))
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.filter(is_active=True)
+    )
     occurred_from = forms.DateTimeField(label=_("Occurred from"))
     occurred_to = forms.DateTimeField(label=_("Occurred to"), required=False)
     lat = forms.FloatField(label=_("Latitude"), min_value=-90, max_value=90)

@@ -37,7 +37,11 @@ def dwellings_total(year: int, area_ids: list[int] | None = None) -> int:
 
 
 def burglaries_per_1000_dwellings(start: dt.date, end: dt.date) -> ProvidedValue:
-    n = _in_period(start, end).filter(category__family=Family.BURGLARY, category__dwelling=True).count()
+    n = (
+        _in_period(start, end)
+        .filter(category__family=Family.BURGLARY, category__dwelling=True)
+        .count()
+    )
     dwellings = dwellings_total(end.year)
     return ProvidedValue(
         value=per_1000(n, dwellings),
@@ -57,7 +61,9 @@ def thefts_per_1000_inhabitants(start: dt.date, end: dt.date) -> ProvidedValue:
     )
 
 
-def near_repeat_flags(xy: np.ndarray, days: np.ndarray, radius_m: float, window: float) -> np.ndarray:
+def near_repeat_flags(
+    xy: np.ndarray, days: np.ndarray, radius_m: float, window: float
+) -> np.ndarray:
     """True for each event preceded by another within ``radius_m`` and ``window`` days."""
     from scipy.spatial import cKDTree
 
@@ -90,7 +96,7 @@ def near_repeat_share(start: dt.date, end: dt.date) -> ProvidedValue:
     return ProvidedValue(
         value=100.0 * float(flags.sum()) / n,
         base_n=n,
-        source=f"Urbis incidents: burglaries within {radius:g} m and {window:g} days of an earlier one",
+        source=f"Urbis incidents: burglaries {radius:g} m, {window:g} days after an earlier one",
     )
 
 
@@ -120,9 +126,11 @@ def incidents_near(lat: float, lon: float, radius_m: float, start: dt.date, end:
     """Crime incidents within ``radius_m`` of a point in the period (the CPTED crime context)."""
     xs, ys = spatial.to_metric([lat], [lon])
     x, y = float(xs[0]), float(ys[0])
-    rows = _in_period(start, end).filter(
-        x__gte=x - radius_m, x__lte=x + radius_m, y__gte=y - radius_m, y__lte=y + radius_m
-    ).values_list("x", "y")
+    rows = (
+        _in_period(start, end)
+        .filter(x__gte=x - radius_m, x__lte=x + radius_m, y__gte=y - radius_m, y__lte=y + radius_m)
+        .values_list("x", "y")
+    )
     return sum(1 for a, b in rows if math.hypot(a - x, b - y) <= radius_m)
 
 

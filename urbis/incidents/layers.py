@@ -33,7 +33,7 @@ def city_grid(cell_size: float) -> Any:
     corners_lat = [bbox[1], bbox[1], bbox[3], bbox[3]]
     corners_lon = [bbox[0], bbox[2], bbox[0], bbox[2]]
     xs, ys = spatial.to_metric(corners_lat, corners_lon)
-    grid = grid_for(None, cell_size, extent=(xs.min(), ys.min(), xs.max(), ys.max()))
+    grid = grid_for([], cell_size, extent=(xs.min(), ys.min(), xs.max(), ys.max()))
     if grid.rows * grid.cols > MAX_CELLS:
         raise ValueError(f"cell_size: {grid.rows * grid.cols} cells, more than {MAX_CELLS}")
     return grid
@@ -55,7 +55,9 @@ def _mask(grid: Any, revision: tuple[int, int]) -> NDArray[np.bool_] | None:
     from shapely.ops import unary_union
 
     kind = str(conf.get("URBIS_INCIDENTS_AREA_KIND"))
-    geometries = [shape(g) for g in Area.objects.filter(kind=kind).values_list("geometry", flat=True)]
+    geometries = [
+        shape(g) for g in Area.objects.filter(kind=kind).values_list("geometry", flat=True)
+    ]
     if not geometries:
         return None
     city = unary_union(geometries)
@@ -70,7 +72,9 @@ def study_mask(grid: Any) -> NDArray[np.bool_] | None:
     return _mask(grid, _area_revision())
 
 
-def _cells_geojson(grid: Any, rows: NDArray[Any], cols: NDArray[Any], props: list[dict[str, Any]]) -> dict[str, Any]:
+def _cells_geojson(
+    grid: Any, rows: NDArray[Any], cols: NDArray[Any], props: list[dict[str, Any]]
+) -> dict[str, Any]:
     s = grid.cell_size
     x0 = grid.x0 + cols * s
     y0 = grid.y0 + rows * s
@@ -81,9 +85,15 @@ def _cells_geojson(grid: Any, rows: NDArray[Any], cols: NDArray[Any], props: lis
     lat = lat.reshape(ys.shape)
     features = []
     for i, properties in enumerate(props):
-        ring = [[round(float(a), 6), round(float(b), 6)] for a, b in zip(lon[i], lat[i], strict=True)]
+        ring = [
+            [round(float(a), 6), round(float(b), 6)] for a, b in zip(lon[i], lat[i], strict=True)
+        ]
         features.append(
-            {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [ring]}, "properties": properties}
+            {
+                "type": "Feature",
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+                "properties": properties,
+            }
         )
     return {"type": "FeatureCollection", "features": features}
 
@@ -100,7 +110,12 @@ def _grid_info(grid: Any) -> dict[str, Any]:
 
 
 def kde_layer(
-    user: Any, filters: selectors.Filters, *, cell_size: float = 100, bandwidth: float = 300, kernel: str = "quartic"
+    user: Any,
+    filters: selectors.Filters,
+    *,
+    cell_size: float = 100,
+    bandwidth: float = 300,
+    kernel: str = "quartic",
 ) -> tuple[dict[str, Any], bool]:
     """KDE heat map: ``urbis.analytics.kde_grid`` of the filtered incidents on the city grid."""
     params = {"filters": filters.key(), "cell": cell_size, "bw": bandwidth, "kernel": kernel}
@@ -111,11 +126,24 @@ def kde_layer(
         grid = city_grid(cell_size)
         data = selectors.events_for(user, filters)
         if data.n == 0:
-            return {"grid": _grid_info(grid), "n_events": 0, "geojson": _cells_geojson(grid, np.zeros(0, int), np.zeros(0, int), []), "density": []}
-        result = kde_grid(data.xy, cell_size=cell_size, bandwidth=bandwidth, kernel=kernel, extent=grid.extent)  # type: ignore[arg-type]
+            return {
+                "grid": _grid_info(grid),
+                "n_events": 0,
+                "geojson": _cells_geojson(grid, np.zeros(0, int), np.zeros(0, int), []),
+                "density": [],
+            }
+        result = kde_grid(
+            data.xy,
+            cell_size=cell_size,
+            bandwidth=bandwidth,
+            kernel=kernel,  # type: ignore[arg-type]
+            extent=grid.extent,
+        )
         density = result.density
         rows, cols = np.nonzero(density > density.max() * 0.02)
-        props = [{"density": round(float(density[r, c]), 3)} for r, c in zip(rows, cols, strict=True)]
+        props = [
+            {"density": round(float(density[r, c]), 3)} for r, c in zip(rows, cols, strict=True)
+        ]
         return {
             "grid": _grid_info(result.grid),
             "n_events": data.n,
@@ -152,7 +180,12 @@ def gistar_layer(
         counts = grid.counts(data.xy) if data.n else np.zeros(grid.shape)
         mask = study_mask(grid)
         if data.n == 0 or counts.sum() == 0:
-            return {"grid": _grid_info(grid), "n_events": data.n, "geojson": _cells_geojson(grid, np.zeros(0, int), np.zeros(0, int), []), "cells": []}
+            return {
+                "grid": _grid_info(grid),
+                "n_events": data.n,
+                "geojson": _cells_geojson(grid, np.zeros(0, int), np.zeros(0, int), []),
+                "cells": [],
+            }
         result = gi_star(counts, neighbourhood=neighbourhood, mask=mask)
         z, p, q = result.z, result.p, result.p_fdr
         classes = np.zeros(grid.shape, dtype=int)
@@ -183,7 +216,9 @@ def gistar_layer(
     return cache.cached("gistar", user, params, compute)
 
 
-def choropleth_layer(user: Any, filters: selectors.Filters, *, per: str = "inhabitants") -> tuple[dict[str, Any], bool]:
+def choropleth_layer(
+    user: Any, filters: selectors.Filters, *, per: str = "inhabitants"
+) -> tuple[dict[str, Any], bool]:
     """Incidents per area and the rate per 1,000 inhabitants or dwellings (urbis.core.rates)."""
     params = {"filters": filters.key(), "per": per}
 
@@ -193,7 +228,7 @@ def choropleth_layer(user: Any, filters: selectors.Filters, *, per: str = "inhab
         kind = str(conf.get("URBIS_INCIDENTS_AREA_KIND"))
         counts = dict(
             selectors.incidents_for(user, filters)
-            .exclude(area_id=None)
+            .exclude(area__isnull=True)
             .values_list("area_id")
             .annotate(n=Count("pk"))
             .values_list("area_id", "n")
@@ -252,7 +287,11 @@ def time_series(user: Any, filters: selectors.Filters) -> tuple[dict[str, Any], 
             monday = (date - dt.timedelta(days=date.weekday())).isoformat()
             weeks[monday] = weeks.get(monday, 0) + 1
         labels = sorted(weeks)
-        return {"labels": labels, "counts": [weeks[k] for k in labels], "imprecise": int((~ok).sum())}
+        return {
+            "labels": labels,
+            "counts": [weeks[k] for k in labels],
+            "imprecise": int((~ok).sum()),
+        }
 
     return cache.cached("series", user, {"filters": filters.key()}, compute)
 
@@ -271,7 +310,14 @@ def forecast_layer(
     the same forecast made one week earlier scored on that week: hit rate, PAI and PEI
     (``urbis.analytics.prospective_hotspot``, ``hit_rate``, ``pai``, ``pei``)."""
     at = at or timezone.localdate()
-    params = {"filters": filters.key(), "at": at, "cell": cell_size, "sb": space_bandwidth, "tb": time_bandwidth, "cov": list(coverage)}
+    params = {
+        "filters": filters.key(),
+        "at": at,
+        "cell": cell_size,
+        "sb": space_bandwidth,
+        "tb": time_bandwidth,
+        "cov": list(coverage),
+    }
 
     def compute() -> dict[str, Any]:
         from urbis.analytics import hit_rate, pai, pei, prospective_hotspot
@@ -283,10 +329,21 @@ def forecast_layer(
         xy, t = data.xy[ok], t[ok]
         at_day = arrays.day_number(at)
         past_day = at_day - 7
-        kwargs = {"grid": grid, "space_bandwidth": space_bandwidth, "time_bandwidth": time_bandwidth}
-        out: dict[str, Any] = {"grid": _grid_info(grid), "at": at.isoformat(), "n_events": int(t.size), "coverage": list(coverage)}
+        kwargs = {
+            "grid": grid,
+            "space_bandwidth": space_bandwidth,
+            "time_bandwidth": time_bandwidth,
+        }
+        out: dict[str, Any] = {
+            "grid": _grid_info(grid),
+            "at": at.isoformat(),
+            "n_events": int(t.size),
+            "coverage": list(coverage),
+        }
         if t.size == 0:
-            out.update(geojson=_cells_geojson(grid, np.zeros(0, int), np.zeros(0, int), []), backtest=None)
+            out.update(
+                geojson=_cells_geojson(grid, np.zeros(0, int), np.zeros(0, int), []), backtest=None
+            )
             return out
         risk = prospective_hotspot(xy, t, at=at_day, **kwargs).risk  # type: ignore[arg-type]
         masked = np.where(mask, risk, -np.inf) if mask is not None else risk
@@ -295,7 +352,10 @@ def forecast_layer(
         rows, cols = np.unravel_index(order, grid.shape)
         keep = risk[rows, cols] > 0
         rows, cols = rows[keep], cols[keep]
-        props = [{"risk": round(float(risk[r, c]), 4), "rank": i + 1} for i, (r, c) in enumerate(zip(rows, cols, strict=True))]
+        props = [
+            {"risk": round(float(risk[r, c]), 4), "rank": i + 1}
+            for i, (r, c) in enumerate(zip(rows, cols, strict=True))
+        ]
         out["geojson"] = _cells_geojson(grid, rows, cols, props)
         test = (t >= past_day) & (t < at_day)
         if test.sum() == 0 or (t < past_day).sum() == 0:
@@ -321,7 +381,11 @@ def forecast_layer(
 def burglary_codes() -> tuple[str, ...]:
     from urbis.incidents.models import Category
 
-    return tuple(Category.objects.filter(family=Family.BURGLARY, dwelling=True).values_list("code", flat=True))
+    return tuple(
+        Category.objects.filter(family=Family.BURGLARY, dwelling=True).values_list(
+            "code", flat=True
+        )
+    )
 
 
 def dwellings_known() -> bool:

@@ -26,10 +26,11 @@ def streets_of(addresses: list[AddressPoint]) -> dict[str, list[str]]:
 
 
 def letter_pdf(watch: CocoonWatch, addresses: list[AddressPoint], language: str) -> bytes:
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
-    from xml.sax.saxutils import escape
 
     if language not in LANGUAGES:
         language = "nl"
@@ -43,7 +44,10 @@ def letter_pdf(watch: CocoonWatch, addresses: list[AddressPoint], language: str)
             "end": formats.date_format(watch.ends_on, "DATE_FORMAT"),
         }
         story = [
-            Paragraph(escape(_("City of %(city)s – Prevention service") % {"city": city}), styles["Normal"]),
+            Paragraph(
+                escape(_("City of %(city)s – Prevention service") % {"city": city}),
+                styles["Normal"],
+            ),
             Spacer(1, 12),
             Paragraph(escape(_("A burglary in your neighbourhood")), styles["Title"]),
             Paragraph(escape(_("Dear neighbour,")), styles["Normal"]),
@@ -80,15 +84,30 @@ def letter_pdf(watch: CocoonWatch, addresses: list[AddressPoint], language: str)
             Paragraph(
                 escape(
                     _("Cocoon watch %(ref)s: %(n)s addresses within %(radius)s m, %(period)s.")
-                    % {"ref": watch.incident.reference, "n": len(addresses), "radius": watch.radius_m, "period": period}
+                    % {
+                        "ref": watch.incident.reference,
+                        "n": len(addresses),
+                        "radius": watch.radius_m,
+                        "period": period,
+                    }
                 ),
                 styles["Normal"],
             ),
             Spacer(1, 6),
         ]
         for street, numbers in streets.items():
-            story.append(Paragraph(f"<b>{escape(street)}</b>: {escape(', '.join(numbers))}", styles["Normal"]))
+            story.append(
+                Paragraph(
+                    f"<b>{escape(street)}</b>: {escape(', '.join(numbers))}", styles["Normal"]
+                )
+            )
         if not streets:
-            story.append(Paragraph(escape(_("No address of the register lies inside the zone.")), styles["Normal"]))
-        SimpleDocTemplate(buffer, pagesize=A4, title=_("A burglary in your neighbourhood")).build(story)
+            story.append(
+                Paragraph(
+                    escape(_("No address of the register lies inside the zone.")), styles["Normal"]
+                )
+            )
+        SimpleDocTemplate(buffer, pagesize=A4, title=_("A burglary in your neighbourhood")).build(
+            story
+        )
     return buffer.getvalue()

@@ -117,7 +117,7 @@ def zone_from_knox(
         return Zone(float(default_radius_m), int(default_days), False)
     radius = max(space_breaks[s + 1] for s, _t in cells)
     days = max(time_breaks[t + 1] for _s, t in cells)
-    return Zone(float(radius), int(math.ceil(days)), True, tuple(cells))
+    return Zone(float(radius), math.ceil(days), True, tuple(cells))
 
 
 def suppress(count: int, minimum: int) -> int | None:

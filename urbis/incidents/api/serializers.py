@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -16,12 +17,24 @@ from urbis.incidents.selectors import Filters
 class CategorySerializer(serializers.ModelSerializer[Category]):
     class Meta:
         model = Category
-        fields = ["code", "label_nl", "label_fr", "label_en", "family", "dwelling", "triggers_cocoon"]
+        fields = [
+            "code",
+            "label_nl",
+            "label_fr",
+            "label_en",
+            "family",
+            "dwelling",
+            "triggers_cocoon",
+        ]
 
 
 class IncidentSerializer(serializers.ModelSerializer[Incident]):
-    category = serializers.SlugRelatedField(slug_field="code", queryset=Category.objects.filter(is_active=True))
-    area = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    category = serializers.SlugRelatedField(
+        slug_field="code", queryset=Category.objects.filter(is_active=True)
+    )
+    area: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     reference = serializers.CharField(max_length=100)
     lat = serializers.FloatField(min_value=-90, max_value=90)
     lon = serializers.FloatField(min_value=-180, max_value=180)
@@ -30,7 +43,19 @@ class IncidentSerializer(serializers.ModelSerializer[Incident]):
 
     class Meta:
         model = Incident
-        fields = ["id", "reference", "category", "occurred_from", "occurred_to", "lat", "lon", "precision", "area", "source", "is_synthetic"]
+        fields = [
+            "id",
+            "reference",
+            "category",
+            "occurred_from",
+            "occurred_to",
+            "lat",
+            "lon",
+            "precision",
+            "area",
+            "source",
+            "is_synthetic",
+        ]
         read_only_fields = ["id", "area", "source", "is_synthetic"]
 
     def validate_reference(self, value: str) -> str:
@@ -45,19 +70,29 @@ class IncidentSerializer(serializers.ModelSerializer[Incident]):
 
 
 class FilterSerializer(serializers.Serializer[Any]):
-    category = serializers.CharField(required=False, max_length=400, help_text="comma-separated category codes")
+    category = serializers.CharField(
+        required=False, max_length=400, help_text="comma-separated category codes"
+    )
     start = serializers.DateField(required=False)
     end = serializers.DateField(required=False)
-    area = serializers.SlugRelatedField(slug_field="code", queryset=Area.objects.all(), required=False)
-    weekday = serializers.CharField(required=False, max_length=40, help_text="comma-separated, 0 = Monday")
-    hour = serializers.CharField(required=False, max_length=100, help_text="comma-separated hours 0-23")
+    area = serializers.SlugRelatedField(
+        slug_field="code", queryset=Area.objects.all(), required=False
+    )
+    weekday = serializers.CharField(
+        required=False, max_length=40, help_text="comma-separated, 0 = Monday"
+    )
+    hour = serializers.CharField(
+        required=False, max_length=100, help_text="comma-separated hours 0-23"
+    )
 
     @staticmethod
     def _ints(text: str, top: int, field: str) -> tuple[int, ...]:
         try:
             values = tuple(int(v) for v in text.split(",") if v.strip())
         except ValueError:
-            raise serializers.ValidationError({field: [_("Comma-separated whole numbers.")]}) from None
+            raise serializers.ValidationError(
+                {field: [_("Comma-separated whole numbers.")]}
+            ) from None
         if any(not 0 <= v <= top for v in values):
             raise serializers.ValidationError({field: [_("Out of range.")]})
         return values
@@ -84,7 +119,9 @@ class FilterSerializer(serializers.Serializer[Any]):
 class LayerParamsSerializer(FilterSerializer):
     cell = serializers.IntegerField(required=False, min_value=25, max_value=2000, default=100)
     bandwidth = serializers.IntegerField(required=False, min_value=25, max_value=5000, default=300)
-    per = serializers.ChoiceField(choices=["inhabitants", "dwellings"], required=False, default="inhabitants")
+    per = serializers.ChoiceField(
+        choices=["inhabitants", "dwellings"], required=False, default="inhabitants"
+    )
     at = serializers.DateField(required=False)
 
 
@@ -100,7 +137,7 @@ class LayerSerializer(serializers.Serializer[Any]):
 class ImportRequestSerializer(serializers.Serializer[Any]):
     file = serializers.FileField()
     crs = serializers.CharField(required=False, max_length=20, default="")
-    source = serializers.CharField(required=False, max_length=60, default="")
+    source_name = serializers.CharField(required=False, max_length=60, default="")
     all_or_nothing = serializers.BooleanField(required=False, default=False)
 
     def validate_file(self, value: Any) -> Any:
@@ -112,23 +149,49 @@ class ImportRequestSerializer(serializers.Serializer[Any]):
 class ImportRunSerializer(serializers.ModelSerializer[ImportRun]):
     class Meta:
         model = ImportRun
-        fields = ["id", "filename", "status", "total_rows", "processed_rows", "imported", "updated", "unchanged", "rejected", "rejections", "message", "created_at", "finished_at"]
+        fields = [
+            "id",
+            "filename",
+            "status",
+            "total_rows",
+            "processed_rows",
+            "imported",
+            "updated",
+            "unchanged",
+            "rejected",
+            "rejections",
+            "message",
+            "created_at",
+            "finished_at",
+        ]
         read_only_fields = fields
 
 
 class KnoxRequestSerializer(serializers.Serializer[Any]):
-    category = serializers.SlugRelatedField(slug_field="code", queryset=Category.objects.filter(is_active=True))
+    category = serializers.SlugRelatedField(
+        slug_field="code", queryset=Category.objects.filter(is_active=True)
+    )
     start = serializers.DateField()
     end = serializers.DateField()
-    space_breaks = serializers.ListField(child=serializers.FloatField(min_value=0, max_value=100_000), min_length=2, max_length=21, required=False)
-    time_breaks = serializers.ListField(child=serializers.FloatField(min_value=0, max_value=3650), min_length=2, max_length=21, required=False)
+    space_breaks = serializers.ListField(
+        child=serializers.FloatField(min_value=0, max_value=100_000),
+        min_length=2,
+        max_length=21,
+        required=False,
+    )
+    time_breaks = serializers.ListField(
+        child=serializers.FloatField(min_value=0, max_value=3650),
+        min_length=2,
+        max_length=21,
+        required=False,
+    )
     metric = serializers.ChoiceField(choices=["manhattan", "euclidean"], default="manhattan")
     permutations = serializers.IntegerField(min_value=19, max_value=999, default=99)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         for name in ("space_breaks", "time_breaks"):
             values = attrs.get(name)
-            if values is not None and (values[0] != 0 or any(b <= a for a, b in zip(values, values[1:], strict=False))):
+            if values is not None and (values[0] != 0 or any(b <= a for a, b in pairwise(values))):
                 raise serializers.ValidationError({name: [_("Must start at 0 and increase.")]})
         if attrs["end"] < attrs["start"]:
             raise serializers.ValidationError({"end": [_("The end lies before the start.")]})
@@ -136,25 +199,54 @@ class KnoxRequestSerializer(serializers.Serializer[Any]):
 
 
 class KnoxRunSerializer(serializers.ModelSerializer[KnoxRun]):
-    category = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    category: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
 
     class Meta:
         model = KnoxRun
-        fields = ["id", "category", "period_start", "period_end", "parameters", "result", "n_events", "excluded_windows", "created_at"]
+        fields = [
+            "id",
+            "category",
+            "period_start",
+            "period_end",
+            "parameters",
+            "result",
+            "n_events",
+            "excluded_windows",
+            "created_at",
+        ]
         read_only_fields = fields
 
 
 class CocoonWatchSerializer(serializers.ModelSerializer[CocoonWatch]):
-    incident = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    incident: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="reference", read_only=True
+    )
 
     class Meta:
         model = CocoonWatch
-        fields = ["id", "incident", "basis", "knox_run", "radius_m", "days", "starts_on", "ends_on", "address_count", "status", "letters_sent_at", "letters_count"]
+        fields = [
+            "id",
+            "incident",
+            "basis",
+            "knox_run",
+            "radius_m",
+            "days",
+            "starts_on",
+            "ends_on",
+            "address_count",
+            "status",
+            "letters_sent_at",
+            "letters_count",
+        ]
         read_only_fields = fields
 
 
 class AreaCountSerializer(serializers.Serializer[Any]):
     code = serializers.CharField()
     name = serializers.CharField()
-    count = serializers.IntegerField(allow_null=True, help_text="null: fewer than the minimum cell size (suppressed)")
+    count = serializers.IntegerField(
+        allow_null=True, help_text="null: fewer than the minimum cell size (suppressed)"
+    )
     suppressed = serializers.BooleanField()

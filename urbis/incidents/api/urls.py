@@ -11,6 +11,10 @@ urlpatterns = [
     path("near-repeat/", views.NearRepeatList.as_view(), name="api-incidents-near-repeat"),
     path("cocoon-watch/", views.CocoonList.as_view(), name="api-incidents-cocoon"),
     path("cocoon-watch/<int:pk>/", views.CocoonDetail.as_view(), name="api-incidents-cocoon-watch"),
-    path("cocoon-watch/<int:pk>/letters-sent/", views.CocoonLettersSent.as_view(), name="api-incidents-cocoon-sent"),
+    path(
+        "cocoon-watch/<int:pk>/letters-sent/",
+        views.CocoonLettersSent.as_view(),
+        name="api-incidents-cocoon-sent",
+    ),
     path("area-counts/", views.AreaCounts.as_view(), name="api-incidents-area-counts"),
 ]

@@ -51,7 +51,11 @@ class IncidentList(generics.ListCreateAPIView):  # type: ignore[type-arg]
     permission_classes = [Workbench]
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        return selectors.incidents_for(self.request.user, _filters(self.request)).select_related("category", "area").order_by("-occurred_from", "pk")
+        return (
+            selectors.incidents_for(self.request.user, _filters(self.request))
+            .select_related("category", "area")
+            .order_by("-occurred_from", "pk")
+        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = IncidentSerializer(data=request.data)
@@ -95,7 +99,7 @@ class ImportCreate(APIView):
             data=data["file"].read(),
             filename=data["file"].name or "upload.csv",
             crs=data["crs"],
-            source=data["source"],
+            source=data["source_name"],
             all_or_nothing=data["all_or_nothing"],
         )
         return Response(ImportRunSerializer(run).data, status=status.HTTP_202_ACCEPTED)
@@ -115,7 +119,12 @@ class LayerView(APIView):
     permission_classes = [Workbench]
 
     @extend_schema(
-        parameters=[LayerParamsSerializer, OpenApiParameter("kind", str, OpenApiParameter.PATH, enum=["kde", "gistar", "choropleth", "forecast"])],
+        parameters=[
+            LayerParamsSerializer,
+            OpenApiParameter(
+                "kind", str, OpenApiParameter.PATH, enum=["kde", "gistar", "choropleth", "forecast"]
+            ),
+        ],
         responses=LayerSerializer,
     )
     def get(self, request: Request, kind: str) -> Response:
@@ -128,13 +137,17 @@ class LayerView(APIView):
         filters, p = serializer.filters(), serializer.validated_data
         try:
             if kind == "kde":
-                data, hit = layers.kde_layer(request.user, filters, cell_size=p["cell"], bandwidth=p["bandwidth"])
+                data, hit = layers.kde_layer(
+                    request.user, filters, cell_size=p["cell"], bandwidth=p["bandwidth"]
+                )
             elif kind == "gistar":
                 data, hit = layers.gistar_layer(request.user, filters, cell_size=p["cell"])
             elif kind == "choropleth":
                 data, hit = layers.choropleth_layer(request.user, filters, per=p["per"])
             else:
-                data, hit = layers.forecast_layer(request.user, filters, at=p.get("at"), cell_size=p["cell"])
+                data, hit = layers.forecast_layer(
+                    request.user, filters, at=p.get("at"), cell_size=p["cell"]
+                )
         except ValueError as error:
             raise ValidationError({"cell": [str(error)]}) from None
         body = {k: v for k, v in data.items() if k in ("n_events", "grid", "geojson", "backtest")}
@@ -148,7 +161,9 @@ class NearRepeatList(APIView):
 
     @extend_schema(responses=KnoxRunSerializer(many=True))
     def get(self, request: Request) -> Response:
-        return Response(KnoxRunSerializer(selectors.knox_runs_for(request.user)[:50], many=True).data)
+        return Response(
+            KnoxRunSerializer(selectors.knox_runs_for(request.user)[:50], many=True).data
+        )
 
     @extend_schema(request=KnoxRequestSerializer, responses={201: KnoxRunSerializer})
     def post(self, request: Request) -> Response:
@@ -192,7 +207,9 @@ class CocoonLettersSent(APIView):
     @extend_schema(request=None, responses=CocoonWatchSerializer)
     def post(self, request: Request, pk: int) -> Response:
         watch = get_object_or_404(selectors.watches_for(request.user), pk=pk)
-        return Response(CocoonWatchSerializer(cocoon.letters_sent(actor=request.user, watch=watch)).data)
+        return Response(
+            CocoonWatchSerializer(cocoon.letters_sent(actor=request.user, watch=watch)).data
+        )
 
 
 class AreaCounts(generics.GenericAPIView):  # type: ignore[type-arg]
@@ -208,11 +225,18 @@ class AreaCounts(generics.GenericAPIView):  # type: ignore[type-arg]
         filters = _filters(request)
         # Counts are not personal data; every staff role may see the suppressed figures.
         base = selectors.incidents_for_counts(request.user, filters)
-        counts = dict(base.exclude(area_id=None).values_list("area_id").annotate(n=Count("pk")).values_list("area_id", "n"))
+        counts = dict(
+            base.exclude(area__isnull=True)
+            .values_list("area_id")
+            .annotate(n=Count("pk"))
+            .values_list("area_id", "n")
+        )
         minimum = int(conf.get("URBIS_INCIDENTS_MIN_CELL"))
         kind = str(conf.get("URBIS_INCIDENTS_AREA_KIND"))
         rows = []
         for area in Area.objects.filter(kind=kind):
             shown = rules.suppress(counts.get(area.pk, 0), minimum)
-            rows.append({"code": area.code, "name": area.name, "count": shown, "suppressed": shown is None})
+            rows.append(
+                {"code": area.code, "name": area.name, "count": shown, "suppressed": shown is None}
+            )
         return Response(AreaCountSerializer(rows, many=True).data)

@@ -6,218 +6,462 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0004_public_space_role'),
+        ("core", "0004_public_space_role"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('label_nl', models.CharField(max_length=120, verbose_name='label (Dutch)')),
-                ('label_fr', models.CharField(max_length=120, verbose_name='label (French)')),
-                ('label_en', models.CharField(max_length=120, verbose_name='label (English)')),
-                ('family', models.CharField(choices=[('burglary', 'Burglary'), ('theft', 'Theft'), ('violence', 'Violence'), ('nuisance', 'Vandalism and nuisance'), ('drugs', 'Drugs'), ('other', 'Other')], max_length=20, verbose_name='family')),
-                ('dwelling', models.BooleanField(default=False, help_text='Counted per 1,000 dwellings (domestic burglary) rather than inhabitants.', verbose_name='against a dwelling')),
-                ('triggers_cocoon', models.BooleanField(default=False, help_text='A new incident of this category proposes a cocoon watch to the neighbours.', verbose_name='triggers a cocoon watch')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                ("label_nl", models.CharField(max_length=120, verbose_name="label (Dutch)")),
+                ("label_fr", models.CharField(max_length=120, verbose_name="label (French)")),
+                ("label_en", models.CharField(max_length=120, verbose_name="label (English)")),
+                (
+                    "family",
+                    models.CharField(
+                        choices=[
+                            ("burglary", "Burglary"),
+                            ("theft", "Theft"),
+                            ("violence", "Violence"),
+                            ("nuisance", "Vandalism and nuisance"),
+                            ("drugs", "Drugs"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="family",
+                    ),
+                ),
+                (
+                    "dwelling",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Counted per 1,000 dwellings (domestic burglary) rather than inhabitants.",
+                        verbose_name="against a dwelling",
+                    ),
+                ),
+                (
+                    "triggers_cocoon",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A new incident of this category proposes a cocoon watch to the neighbours.",
+                        verbose_name="triggers a cocoon watch",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
             ],
             options={
-                'verbose_name': 'incident category',
-                'verbose_name_plural': 'incident categories',
-                'ordering': ['family', 'code'],
+                "verbose_name": "incident category",
+                "verbose_name_plural": "incident categories",
+                "ordering": ["family", "code"],
             },
         ),
         migrations.CreateModel(
-            name='AddressPoint',
+            name="AddressPoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('street', models.CharField(max_length=150, verbose_name='street')),
-                ('number', models.CharField(max_length=20, verbose_name='house number')),
-                ('box', models.CharField(blank=True, max_length=20, verbose_name='box')),
-                ('postcode', models.CharField(max_length=10, verbose_name='postcode')),
-                ('municipality', models.CharField(max_length=100, verbose_name='municipality')),
-                ('lat', models.FloatField(verbose_name='latitude')),
-                ('lon', models.FloatField(verbose_name='longitude')),
-                ('x', models.FloatField(editable=False)),
-                ('y', models.FloatField(editable=False)),
-                ('is_synthetic', models.BooleanField(default=False, verbose_name='synthetic demo data')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("street", models.CharField(max_length=150, verbose_name="street")),
+                ("number", models.CharField(max_length=20, verbose_name="house number")),
+                ("box", models.CharField(blank=True, max_length=20, verbose_name="box")),
+                ("postcode", models.CharField(max_length=10, verbose_name="postcode")),
+                ("municipality", models.CharField(max_length=100, verbose_name="municipality")),
+                ("lat", models.FloatField(verbose_name="latitude")),
+                ("lon", models.FloatField(verbose_name="longitude")),
+                ("x", models.FloatField(editable=False)),
+                ("y", models.FloatField(editable=False)),
+                (
+                    "is_synthetic",
+                    models.BooleanField(default=False, verbose_name="synthetic demo data"),
+                ),
             ],
             options={
-                'verbose_name': 'address point',
-                'verbose_name_plural': 'address points',
-                'ordering': ['municipality', 'street', 'number', 'box'],
-                'indexes': [models.Index(fields=['x', 'y'], name='incidents_a_x_95be23_idx')],
-                'constraints': [models.UniqueConstraint(fields=('postcode', 'street', 'number', 'box'), name='address_point_unique')],
+                "verbose_name": "address point",
+                "verbose_name_plural": "address points",
+                "ordering": ["municipality", "street", "number", "box"],
+                "indexes": [models.Index(fields=["x", "y"], name="incidents_a_x_95be23_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("postcode", "street", "number", "box"), name="address_point_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ForecastRun',
+            name="ForecastRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateField()),
-                ('horizon_days', models.PositiveSmallIntegerField(default=7)),
-                ('coverage', models.FloatField()),
-                ('parameters', models.JSONField(default=dict)),
-                ('flagged', models.JSONField(default=list)),
-                ('grid', models.JSONField(default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='incidents.category')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateField()),
+                ("horizon_days", models.PositiveSmallIntegerField(default=7)),
+                ("coverage", models.FloatField()),
+                ("parameters", models.JSONField(default=dict)),
+                ("flagged", models.JSONField(default=list)),
+                ("grid", models.JSONField(default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="incidents.category",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at', '-pk'],
+                "ordering": ["-at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('incidents', 'Incidents'), ('addresses', 'Addresses')], max_length=20)),
-                ('filename', models.CharField(max_length=255, verbose_name='file')),
-                ('source', models.CharField(blank=True, max_length=60, verbose_name='source')),
-                ('crs', models.CharField(blank=True, max_length=20, verbose_name='CRS')),
-                ('all_or_nothing', models.BooleanField(default=False)),
-                ('mapping', models.JSONField(blank=True, default=dict)),
-                ('payload', models.BinaryField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=10)),
-                ('total_rows', models.PositiveIntegerField(default=0)),
-                ('processed_rows', models.PositiveIntegerField(default=0)),
-                ('imported', models.PositiveIntegerField(default=0)),
-                ('updated', models.PositiveIntegerField(default=0)),
-                ('unchanged', models.PositiveIntegerField(default=0)),
-                ('rejected', models.PositiveIntegerField(default=0)),
-                ('rejections', models.JSONField(blank=True, default=list)),
-                ('message', models.CharField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("incidents", "Incidents"), ("addresses", "Addresses")],
+                        max_length=20,
+                    ),
+                ),
+                ("filename", models.CharField(max_length=255, verbose_name="file")),
+                ("source", models.CharField(blank=True, max_length=60, verbose_name="source")),
+                ("crs", models.CharField(blank=True, max_length=20, verbose_name="CRS")),
+                ("all_or_nothing", models.BooleanField(default=False)),
+                ("mapping", models.JSONField(blank=True, default=dict)),
+                ("payload", models.BinaryField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("total_rows", models.PositiveIntegerField(default=0)),
+                ("processed_rows", models.PositiveIntegerField(default=0)),
+                ("imported", models.PositiveIntegerField(default=0)),
+                ("updated", models.PositiveIntegerField(default=0)),
+                ("unchanged", models.PositiveIntegerField(default=0)),
+                ("rejected", models.PositiveIntegerField(default=0)),
+                ("rejections", models.JSONField(blank=True, default=list)),
+                ("message", models.CharField(blank=True, max_length=500)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Incident',
+            name="Incident",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=100, unique=True, verbose_name='reference')),
-                ('occurred_from', models.DateTimeField(verbose_name='occurred from')),
-                ('occurred_to', models.DateTimeField(verbose_name='occurred to')),
-                ('lat', models.FloatField(verbose_name='latitude')),
-                ('lon', models.FloatField(verbose_name='longitude')),
-                ('x', models.FloatField(editable=False)),
-                ('y', models.FloatField(editable=False)),
-                ('precision', models.CharField(choices=[('exact', 'Exact (address or GPS)'), ('street', 'Street segment'), ('block', 'Block or 100 m'), ('area', 'Area only')], default='exact', max_length=10, verbose_name='location precision')),
-                ('source', models.CharField(blank=True, max_length=60, verbose_name='source')),
-                ('is_synthetic', models.BooleanField(default=False, verbose_name='synthetic demo data')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.area', verbose_name='area')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='incidents', to='incidents.category', verbose_name='category')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(max_length=100, unique=True, verbose_name="reference"),
+                ),
+                ("occurred_from", models.DateTimeField(verbose_name="occurred from")),
+                ("occurred_to", models.DateTimeField(verbose_name="occurred to")),
+                ("lat", models.FloatField(verbose_name="latitude")),
+                ("lon", models.FloatField(verbose_name="longitude")),
+                ("x", models.FloatField(editable=False)),
+                ("y", models.FloatField(editable=False)),
+                (
+                    "precision",
+                    models.CharField(
+                        choices=[
+                            ("exact", "Exact (address or GPS)"),
+                            ("street", "Street segment"),
+                            ("block", "Block or 100 m"),
+                            ("area", "Area only"),
+                        ],
+                        default="exact",
+                        max_length=10,
+                        verbose_name="location precision",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=60, verbose_name="source")),
+                (
+                    "is_synthetic",
+                    models.BooleanField(default=False, verbose_name="synthetic demo data"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.area",
+                        verbose_name="area",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="incidents",
+                        to="incidents.category",
+                        verbose_name="category",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'incident',
-                'verbose_name_plural': 'incidents',
-                'ordering': ['-occurred_from'],
+                "verbose_name": "incident",
+                "verbose_name_plural": "incidents",
+                "ordering": ["-occurred_from"],
             },
         ),
         migrations.CreateModel(
-            name='KnoxRun',
+            name="KnoxRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period_start', models.DateField()),
-                ('period_end', models.DateField()),
-                ('parameters', models.JSONField(default=dict)),
-                ('result', models.JSONField(default=dict)),
-                ('n_events', models.PositiveIntegerField(default=0)),
-                ('excluded_windows', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='knox_runs', to='incidents.category')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period_start", models.DateField()),
+                ("period_end", models.DateField()),
+                ("parameters", models.JSONField(default=dict)),
+                ("result", models.JSONField(default=dict)),
+                ("n_events", models.PositiveIntegerField(default=0)),
+                ("excluded_windows", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="knox_runs",
+                        to="incidents.category",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CocoonWatch',
+            name="CocoonWatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('basis', models.CharField(choices=[('knox', "The city's latest Knox result"), ('default', 'Configured default (no significant Knox band)')], max_length=10)),
-                ('radius_m', models.PositiveIntegerField()),
-                ('days', models.PositiveIntegerField()),
-                ('starts_on', models.DateField()),
-                ('ends_on', models.DateField()),
-                ('address_count', models.PositiveIntegerField(default=0)),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('letters_sent', 'Letters sent'), ('closed', 'Closed')], default='proposed', max_length=20)),
-                ('letters_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('letters_count', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('letters_sent_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('incident', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='cocoon', to='incidents.incident')),
-                ('knox_run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='incidents.knoxrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("knox", "The city's latest Knox result"),
+                            ("default", "Configured default (no significant Knox band)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("radius_m", models.PositiveIntegerField()),
+                ("days", models.PositiveIntegerField()),
+                ("starts_on", models.DateField()),
+                ("ends_on", models.DateField()),
+                ("address_count", models.PositiveIntegerField(default=0)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("letters_sent", "Letters sent"),
+                            ("closed", "Closed"),
+                        ],
+                        default="proposed",
+                        max_length=20,
+                    ),
+                ),
+                ("letters_sent_at", models.DateTimeField(blank=True, null=True)),
+                ("letters_count", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "letters_sent_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "incident",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cocoon",
+                        to="incidents.incident",
+                    ),
+                ),
+                (
+                    "knox_run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="incidents.knoxrun",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='PreventionTask',
+            name="PreventionTask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('assigned_role', models.CharField(max_length=30)),
-                ('due_on', models.DateField()),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('watch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='incidents.cocoonwatch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("assigned_role", models.CharField(max_length=30)),
+                ("due_on", models.DateField()),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "watch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tasks",
+                        to="incidents.cocoonwatch",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_on', 'pk'],
+                "ordering": ["due_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='AreaDwellings',
+            name="AreaDwellings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('dwellings', models.PositiveIntegerField(verbose_name='dwellings')),
-                ('area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.area')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                ("dwellings", models.PositiveIntegerField(verbose_name="dwellings")),
+                (
+                    "area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.area",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dwellings of an area',
-                'constraints': [models.UniqueConstraint(fields=('area', 'year'), name='area_dwellings_unique')],
+                "verbose_name": "dwellings of an area",
+                "constraints": [
+                    models.UniqueConstraint(fields=("area", "year"), name="area_dwellings_unique")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(fields=['category', 'occurred_from'], name='incidents_i_categor_d79a8c_idx'),
+            model_name="incident",
+            index=models.Index(
+                fields=["category", "occurred_from"], name="incidents_i_categor_d79a8c_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(fields=['occurred_from'], name='incidents_i_occurre_14a068_idx'),
+            model_name="incident",
+            index=models.Index(fields=["occurred_from"], name="incidents_i_occurre_14a068_idx"),
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(fields=['lat', 'lon'], name='incidents_i_lat_b931c4_idx'),
+            model_name="incident",
+            index=models.Index(fields=["lat", "lon"], name="incidents_i_lat_b931c4_idx"),
         ),
         migrations.AddConstraint(
-            model_name='incident',
-            constraint=models.CheckConstraint(condition=models.Q(('occurred_to__gte', models.F('occurred_from'))), name='incident_window_order'),
+            model_name="incident",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("occurred_to__gte", models.F("occurred_from"))),
+                name="incident_window_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='incident',
-            constraint=models.CheckConstraint(condition=models.Q(('lat__gte', -90), ('lat__lte', 90), ('lon__gte', -180), ('lon__lte', 180)), name='incident_lat_lon_range'),
+            model_name="incident",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("lat__gte", -90), ("lat__lte", 90), ("lon__gte", -180), ("lon__lte", 180)
+                ),
+                name="incident_lat_lon_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cocoonwatch',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='cocoon_window'),
+            model_name="cocoonwatch",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__gte", models.F("starts_on"))), name="cocoon_window"
+            ),
         ),
     ]

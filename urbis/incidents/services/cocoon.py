@@ -159,7 +159,7 @@ def watch_propose(*, actor: Any, incident: Incident, now: dt.datetime | None = N
             incident=incident,
             basis=ZoneBasis.KNOX if zone.from_knox else ZoneBasis.DEFAULT,
             knox_run=proposal.knox_run,
-            radius_m=int(round(zone.radius_m)),
+            radius_m=round(zone.radius_m),
             days=zone.days,
             starts_on=starts,
             ends_on=ends,
@@ -243,7 +243,10 @@ def incident_record(
             source=source,
         )
         record_event(
-            actor=actor, action="incidents.record", target=incident, data={"category": category.code}
+            actor=actor,
+            action="incidents.record",
+            target=incident,
+            data={"category": category.code},
         )
         cache.bump()
         watches_for_new(actor=actor, references=[reference], now=timezone.now())
@@ -271,7 +274,10 @@ def letters_sent(*, actor: Any, watch: CocoonWatch) -> CocoonWatch:
         locked.save(update_fields=["status", "letters_sent_at", "letters_sent_by", "letters_count"])
         locked.tasks.filter(done_at__isnull=True).update(done_at=locked.letters_sent_at)
         record_event(
-            actor=actor, action="incidents.cocoon_letters_sent", target=locked, data={"letters": count}
+            actor=actor,
+            action="incidents.cocoon_letters_sent",
+            target=locked,
+            data={"letters": count},
         )
     return locked
 

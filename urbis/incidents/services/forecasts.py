@@ -29,7 +29,9 @@ def forecast_use(
     data = arrays.events(queryset)
     t, ok = data.point_times()
     risk = (
-        prospective_hotspot(data.xy[ok], t[ok], at=arrays.day_number(at), grid=grid, space_bandwidth=4).risk
+        prospective_hotspot(
+            data.xy[ok], t[ok], at=arrays.day_number(at), grid=grid, space_bandwidth=4
+        ).risk
         if ok.sum()
         else np.zeros(grid.shape)
     )
@@ -44,12 +46,26 @@ def forecast_use(
             category=category,
             at=at,
             coverage=coverage,
-            parameters={"cell_size": cell_size, "space_bandwidth": 4, "time_bandwidth": 8, "filters": filters.key()},
+            parameters={
+                "cell_size": cell_size,
+                "space_bandwidth": 4,
+                "time_bandwidth": 8,
+                "filters": filters.key(),
+            },
             flagged=[[int(r), int(c)] for r, c in zip(rows, cols, strict=True)],
-            grid={"x0": grid.x0, "y0": grid.y0, "cell_size": grid.cell_size, "rows": grid.rows, "cols": grid.cols, "cells": cells},
+            grid={
+                "x0": grid.x0,
+                "y0": grid.y0,
+                "cell_size": grid.cell_size,
+                "rows": grid.rows,
+                "cols": grid.cols,
+                "cells": cells,
+            },
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
-        record_event(actor=actor, action="incidents.forecast_use", target=run, data={"at": at.isoformat()})
+        record_event(
+            actor=actor, action="incidents.forecast_use", target=run, data={"at": at.isoformat()}
+        )
     return run
 
 
@@ -61,7 +77,8 @@ def forecast_evaluate(run: ForecastRun) -> dict[str, Any]:
     g = run.grid
     grid = Grid(g["x0"], g["y0"], g["cell_size"], g["rows"], g["cols"])
     queryset = Incident.objects.filter(
-        occurred_from__date__gte=run.at, occurred_to__date__lt=run.at + dt.timedelta(days=run.horizon_days)
+        occurred_from__date__gte=run.at,
+        occurred_to__date__lt=run.at + dt.timedelta(days=run.horizon_days),
     )
     if run.category_id:
         queryset = queryset.filter(category_id=run.category_id)

@@ -115,7 +115,7 @@ def parse_moment(value: str, *, end: bool, tz: dt.tzinfo) -> dt.datetime:
     except ValueError:
         for fmt in ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d-%m-%Y"):
             try:
-                moment = dt.datetime.strptime(text, fmt)  # noqa: DTZ007 - made aware below
+                moment = dt.datetime.strptime(text, fmt)
                 break
             except ValueError:
                 continue
@@ -278,7 +278,9 @@ def incidents_import(
             continue
         precision = values.get("precision", "").lower() or Precision.EXACT
         if precision not in precisions:
-            result.rejected.append((row.line, _("unknown precision “%(value)s”") % {"value": precision[:30]}))
+            result.rejected.append(
+                (row.line, _("unknown precision “%(value)s”") % {"value": precision[:30]})
+            )
             continue
         parsed.append([row.line, reference, category, start, end, a, b, precision])
 
@@ -398,7 +400,9 @@ def addresses_import(
     table = _read(data, filename, ADDRESS_COLUMNS, ADDRESS_ALIASES, None)
     has_latlon = "lat" in table.columns and "lon" in table.columns
     has_xy = "x" in table.columns and "y" in table.columns
-    missing = [c for c in ("street", "number", "postcode", "municipality") if c not in table.columns]
+    missing = [
+        c for c in ("street", "number", "postcode", "municipality") if c not in table.columns
+    ]
     if missing or not (has_latlon or has_xy):
         raise ValidationError(
             {
@@ -427,7 +431,9 @@ def addresses_import(
         key = (v.get("postcode", ""), v.get("street", ""), v.get("number", ""), v.get("box", ""))
         too_long = [k for k, n in limits.items() if len(v.get(k, "")) > n]
         if not all(key[:3]) or not v.get("municipality"):
-            result.rejected.append((row.line, _("street, number, postcode and municipality are required")))
+            result.rejected.append(
+                (row.line, _("street, number, postcode and municipality are required"))
+            )
             continue
         if too_long:
             result.rejected.append((row.line, _("too long: %(f)s") % {"f": ", ".join(too_long)}))
@@ -448,7 +454,9 @@ def addresses_import(
         first, second = np.array([r[3] for r in rows]), np.array([r[4] for r in rows])
         lon, lat = spatial.to_lonlat(first, second, source_crs) if source_crs else (second, first)
         keep = []
-        for record, la, lo in zip(rows, np.asarray(lat).tolist(), np.asarray(lon).tolist(), strict=True):
+        for record, la, lo in zip(
+            rows, np.asarray(lat).tolist(), np.asarray(lon).tolist(), strict=True
+        ):
             problem = rules.check_location(la, lo, bbox)
             if problem:
                 result.rejected.append((record[0], _reason(problem)))
@@ -500,6 +508,10 @@ def addresses_import(
             actor=actor,
             action="incidents.addresses_import",
             target=("incidents.addresspoint", filename[:100]),
-            data={"created": result.created, "updated": result.updated, "rejected": len(result.rejected)},
+            data={
+                "created": result.created,
+                "updated": result.updated,
+                "rejected": len(result.rejected),
+            },
         )
     return result

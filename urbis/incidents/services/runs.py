@@ -35,7 +35,9 @@ def import_run_create(
             payload=data,
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
-        record_event(actor=actor, action="incidents.import_queued", target=run, data={"file": run.filename})
+        record_event(
+            actor=actor, action="incidents.import_queued", target=run, data={"file": run.filename}
+        )
         transaction.on_commit(lambda: import_run_task.enqueue(run.pk))
     return run
 
@@ -63,7 +65,9 @@ def import_run_execute(run_id: int) -> str:
             progress=progress,
         )
     except ValidationError as error:
-        messages = [m for ms in getattr(error, "message_dict", {"": error.messages}).values() for m in ms]
+        messages = [
+            m for ms in getattr(error, "message_dict", {"": error.messages}).values() for m in ms
+        ]
         ImportRun.objects.filter(pk=run_id).update(
             status=ImportStatus.FAILED,
             message="; ".join(messages)[:500],

@@ -17,13 +17,19 @@ def english(settings):  # type: ignore[no-untyped-def]
 
 
 def _rectangle(lat0: float, lon0: float, dlat: float, dlon: float) -> dict[str, object]:
-    ring = [[lon0, lat0], [lon0 + dlon, lat0], [lon0 + dlon, lat0 + dlat], [lon0, lat0 + dlat], [lon0, lat0]]
+    ring = [
+        [lon0, lat0],
+        [lon0 + dlon, lat0],
+        [lon0 + dlon, lat0 + dlat],
+        [lon0, lat0 + dlat],
+        [lon0, lat0],
+    ]
     return {"type": "Polygon", "coordinates": [ring]}
 
 
 @pytest.fixture
 def city(db: None) -> list[Area]:
-    """Two neighbourhoods side by side in Mechelen: west 4.44–4.48, east 4.48–4.52, lat 51.00–51.05."""
+    """Two neighbourhoods side by side: west 4.44–4.48, east 4.48–4.52, lat 51.00–51.05."""
     west = core_services.area_upsert(
         actor=None,
         code="T-W",
@@ -51,7 +57,9 @@ def crime_file(name: str):  # type: ignore[no-untyped-def]
     from pathlib import Path
 
     repo = Path(__file__).resolve().parents[3]
-    candidates = [Path(os.environ["URBIS_SHARED_DIR"])] if os.environ.get("URBIS_SHARED_DIR") else []
+    candidates = (
+        [Path(os.environ["URBIS_SHARED_DIR"])] if os.environ.get("URBIS_SHARED_DIR") else []
+    )
     candidates += [repo.parent / "shared", repo.parent.parent / "shared"]
     for base in candidates:
         path = base / "data" / "crime" / name
@@ -72,12 +80,23 @@ def chicago(db: None, settings):  # type: ignore[no-untyped-def]
     path = crime_file("chicago_be_month1.csv")
     rows = [line.split(",") for line in path.read_text().split()]
     xy = np.array([[float(r[0]), float(r[1])] for r in rows])
-    lon, lat = Transformer.from_crs("EPSG:26971", "EPSG:4326", always_xy=True).transform(xy[:, 0], xy[:, 1])
+    lon, lat = Transformer.from_crs("EPSG:26971", "EPSG:4326", always_xy=True).transform(
+        xy[:, 0], xy[:, 1]
+    )
     settings.URBIS_METRIC_CRS = "EPSG:26971"
-    settings.URBIS_CITY_BBOX = f"{lon.min() - 0.01},{lat.min() - 0.01},{lon.max() + 0.01},{lat.max() + 0.01}"
+    settings.URBIS_CITY_BBOX = (
+        f"{lon.min() - 0.01},{lat.min() - 0.01},{lon.max() + 0.01},{lat.max() + 0.01}"
+    )
     text = "reference,category,occurred_from,x,y\n" + "".join(
         f"C{i},burglary-dwelling,{r[2]},{r[0]},{r[1]}\n" for i, r in enumerate(rows)
     )
-    result = incidents_import(actor=None, data=text.encode(), filename="chicago.csv", crs="EPSG:26971")
+    result = incidents_import(
+        actor=None, data=text.encode(), filename="chicago.csv", crs="EPSG:26971"
+    )
     assert result.created == len(rows), result.rejected[:3]
-    return {"xy": xy, "dates": np.array([r[2] for r in rows], dtype="datetime64[D]"), "lon": lon, "lat": lat}
+    return {
+        "xy": xy,
+        "dates": np.array([r[2] for r in rows], dtype="datetime64[D]"),
+        "lon": lon,
+        "lat": lat,
+    }

@@ -38,12 +38,42 @@ def test_outsider_gets_404_anonymous_401(outsider, url) -> None:  # type: ignore
 @time_machine.travel(NOW, tick=False)
 def test_record_list_and_cocoon_watch_through_the_api(city, analyst, coordinator) -> None:
     client = api(analyst)
-    bad = client.post("/api/v1/incidents/", {"reference": "A1", "category": "nope", "occurred_from": "2026-11-20T08:00:00+01:00", "lat": 91, "lon": 4.46}, format="json")
+    bad = client.post(
+        "/api/v1/incidents/",
+        {
+            "reference": "A1",
+            "category": "nope",
+            "occurred_from": "2026-11-20T08:00:00+01:00",
+            "lat": 91,
+            "lon": 4.46,
+        },
+        format="json",
+    )
     assert bad.status_code == 400
     assert set(bad.json()["errors"]) >= {"category", "lat"}
-    future = client.post("/api/v1/incidents/", {"reference": "A1", "category": "vandalism", "occurred_from": "2026-12-20T08:00:00+01:00", "lat": 51.02, "lon": 4.46}, format="json")
+    future = client.post(
+        "/api/v1/incidents/",
+        {
+            "reference": "A1",
+            "category": "vandalism",
+            "occurred_from": "2026-12-20T08:00:00+01:00",
+            "lat": 51.02,
+            "lon": 4.46,
+        },
+        format="json",
+    )
     assert future.status_code == 400 and "occurred_to" in future.json()["errors"]
-    made = client.post("/api/v1/incidents/", {"reference": "A2", "category": "burglary-dwelling", "occurred_from": "2026-11-20T08:00:00+01:00", "lat": 51.02, "lon": 4.46}, format="json")
+    made = client.post(
+        "/api/v1/incidents/",
+        {
+            "reference": "A2",
+            "category": "burglary-dwelling",
+            "occurred_from": "2026-11-20T08:00:00+01:00",
+            "lat": 51.02,
+            "lon": 4.46,
+        },
+        format="json",
+    )
     assert made.status_code == 201, made.json()
     assert made.json()["area"] == "T-W"
     listed = client.get("/api/v1/incidents/", {"category": "burglary-dwelling"}).json()
@@ -51,7 +81,9 @@ def test_record_list_and_cocoon_watch_through_the_api(city, analyst, coordinator
     assert client.get("/api/v1/incidents/", {"start": "nope"}).status_code == 400
     watch = CocoonWatch.objects.get()
     assert client.get("/api/v1/incidents/cocoon-watch/").json()["results"][0]["incident"] == "A2"
-    assert client.post(f"/api/v1/incidents/cocoon-watch/{watch.pk}/letters-sent/").status_code == 404
+    assert (
+        client.post(f"/api/v1/incidents/cocoon-watch/{watch.pk}/letters-sent/").status_code == 404
+    )
     sent = api(coordinator).post(f"/api/v1/incidents/cocoon-watch/{watch.pk}/letters-sent/")
     assert sent.status_code == 200 and sent.json()["status"] == "letters_sent"
     again = api(coordinator).post(f"/api/v1/incidents/cocoon-watch/{watch.pk}/letters-sent/")
@@ -61,22 +93,51 @@ def test_record_list_and_cocoon_watch_through_the_api(city, analyst, coordinator
 @time_machine.travel(NOW, tick=False)
 def test_import_layers_and_near_repeat(city, analyst, django_capture_on_commit_callbacks) -> None:
     client = api(analyst)
-    rows = "".join(f"R{i},vandalism,2026-11-{1 + i % 19:02d} 10:00,51.02{i % 7},4.46{i % 5}\n" for i in range(30))
-    upload = SimpleUploadedFile("e.csv", ("reference,category,occurred_from,lat,lon\n" + rows).encode())
+    rows = "".join(
+        f"R{i},vandalism,2026-11-{1 + i % 19:02d} 10:00,51.02{i % 7},4.46{i % 5}\n"
+        for i in range(30)
+    )
+    upload = SimpleUploadedFile(
+        "e.csv", ("reference,category,occurred_from,lat,lon\n" + rows).encode()
+    )
     with django_capture_on_commit_callbacks(execute=True):
         queued = client.post("/api/v1/incidents/import/", {"file": upload}, format="multipart")
     assert queued.status_code == 202
     run = client.get(f"/api/v1/incidents/import/{queued.json()['id']}/").json()
     assert run["status"] == "done" and run["imported"] == 30
     layer = client.get("/api/v1/incidents/layers/gistar/", {"cell": 200})
-    assert layer.status_code == 200 and layer.json()["kind"] == "gistar" and layer.json()["cached"] is False
+    assert (
+        layer.status_code == 200
+        and layer.json()["kind"] == "gistar"
+        and layer.json()["cached"] is False
+    )
     assert client.get("/api/v1/incidents/layers/gistar/", {"cell": 200}).json()["cached"] is True
     assert client.get("/api/v1/incidents/layers/gistar/", {"cell": 5}).status_code == 400
     assert client.get("/api/v1/incidents/layers/nope/").status_code == 404
-    knox = client.post("/api/v1/incidents/near-repeat/", {"category": "vandalism", "start": "2026-01-01", "end": "2026-11-20", "space_breaks": [0, 100, 200], "time_breaks": [0, 7, 14], "permutations": 99}, format="json")
+    knox = client.post(
+        "/api/v1/incidents/near-repeat/",
+        {
+            "category": "vandalism",
+            "start": "2026-01-01",
+            "end": "2026-11-20",
+            "space_breaks": [0, 100, 200],
+            "time_breaks": [0, 7, 14],
+            "permutations": 99,
+        },
+        format="json",
+    )
     assert knox.status_code == 201, knox.json()
     assert len(knox.json()["result"]["observed"]) == 2
-    bad = client.post("/api/v1/incidents/near-repeat/", {"category": "vandalism", "start": "2026-01-01", "end": "2026-11-20", "space_breaks": [5, 1]}, format="json")
+    bad = client.post(
+        "/api/v1/incidents/near-repeat/",
+        {
+            "category": "vandalism",
+            "start": "2026-01-01",
+            "end": "2026-11-20",
+            "space_breaks": [5, 1],
+        },
+        format="json",
+    )
     assert bad.status_code == 400
 
 
@@ -87,7 +148,11 @@ def test_area_counts_suppress_small_cells(city, planner) -> None:
     rows = "".join(f"W{i},vandalism,2026-11-01,51.02,4.45\n" for i in range(6)) + "".join(
         f"E{i},vandalism,2026-11-01,51.02,4.50\n" for i in range(2)
     )
-    incidents_import(actor=None, data=("reference,category,occurred_from,lat,lon\n" + rows).encode(), filename="x.csv")
+    incidents_import(
+        actor=None,
+        data=("reference,category,occurred_from,lat,lon\n" + rows).encode(),
+        filename="x.csv",
+    )
     body = {r["code"]: r for r in api(planner).get("/api/v1/incidents/area-counts/").json()}
     assert body["T-W"]["count"] == 6 and not body["T-W"]["suppressed"]
     assert body["T-E"]["count"] is None and body["T-E"]["suppressed"]
@@ -96,7 +161,9 @@ def test_area_counts_suppress_small_cells(city, planner) -> None:
 def test_schema_lists_the_incident_endpoints(analyst) -> None:
     response = api(analyst).get("/api/v1/schema/", HTTP_ACCEPT="application/json")
     assert response.status_code == 200
-    paths = response.json()["paths"] if response["Content-Type"].startswith("application/json") else {}
+    paths = (
+        response.json()["paths"] if response["Content-Type"].startswith("application/json") else {}
+    )
     text = response.content.decode()
     assert "/api/v1/incidents/layers/{kind}/" in text and "/api/v1/incidents/area-counts/" in text
     _ = paths

@@ -7,6 +7,7 @@ import io
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -19,8 +20,18 @@ from urbis.incidents.services.imports import addresses_import
 pytestmark = pytest.mark.django_db
 INF = float("inf")
 
-VIGNETTE_RATIO = [[1.8028, 0.4044, 0.6128], [1.4121, 0.8622, 0.5171], [1.0144, 0.9499, 1.0511], [0.9754, 0.9807, 1.0072]]
-VIGNETTE_P = [[0.001, 1.0, 0.943], [0.001, 0.929, 1.0], [0.435, 0.785, 0.312], [0.696, 0.635, 0.479]]
+VIGNETTE_RATIO = [
+    [1.8028, 0.4044, 0.6128],
+    [1.4121, 0.8622, 0.5171],
+    [1.0144, 0.9499, 1.0511],
+    [0.9754, 0.9807, 1.0072],
+]
+VIGNETTE_P = [
+    [0.001, 1.0, 0.943],
+    [0.001, 0.929, 1.0],
+    [0.435, 0.785, 0.312],
+    [0.696, 0.635, 0.479],
+]
 
 
 @pytest.mark.parametrize(
@@ -28,7 +39,10 @@ VIGNETTE_P = [[0.001, 1.0, 0.943], [0.001, 0.929, 1.0], [0.435, 0.785, 0.312], [
     [
         pytest.param(VIGNETTE_RATIO, VIGNETTE_P, (200.0, 7, True), id="nearrepeat-vignette-4.1"),
         pytest.param(
-            [[1.0, 1.0, 1.0]] * 4, [[0.5, 0.5, 0.5]] * 4, (200.0, 14, False), id="none-significant-default"
+            [[1.0, 1.0, 1.0]] * 4,
+            [[0.5, 0.5, 0.5]] * 4,
+            (200.0, 14, False),
+            id="none-significant-default",
         ),
         pytest.param(
             [[1.1, 1.3, 1.0]] + [[1.0, 1.0, 1.0]] * 3,
@@ -43,21 +57,37 @@ VIGNETTE_P = [[0.001, 1.0, 0.943], [0.001, 0.929, 1.0], [0.435, 0.785, 0.312], [
             id="farthest-significant-space-band",
         ),
         pytest.param(
-            [[0.5, 1.0, 1.0]] * 4, [[0.001, 0.5, 0.5]] * 4, (200.0, 14, False), id="significantly-below-1-ignored"
+            [[0.5, 1.0, 1.0]] * 4,
+            [[0.001, 0.5, 0.5]] * 4,
+            (200.0, 14, False),
+            id="significantly-below-1-ignored",
         ),
     ],
 )
 def test_zone_from_knox_table(ratio, p, expected) -> None:  # type: ignore[no-untyped-def]
     zone = rules.zone_from_knox(
-        [0, 0.1, 200, 400, 600], [0, 7, 14, 21], ratio, p, alpha=0.05, min_ratio=1.0, default_radius_m=200, default_days=14
+        [0, 0.1, 200, 400, 600],
+        [0, 7, 14, 21],
+        ratio,
+        p,
+        alpha=0.05,
+        min_ratio=1.0,
+        default_radius_m=200,
+        default_days=14,
     )
     assert (zone.radius_m, zone.days, zone.from_knox) == expected
 
 
 def test_infinite_band_never_sets_the_zone() -> None:
     zone = rules.zone_from_knox(
-        [0, 100, INF], [0, 7, INF], [[1.0, 1.0], [1.0, 3.0]], [[0.5, 0.5], [0.5, 0.001]],
-        alpha=0.05, min_ratio=1.0, default_radius_m=200, default_days=14,
+        [0, 100, INF],
+        [0, 7, INF],
+        [[1.0, 1.0], [1.0, 3.0]],
+        [[0.5, 0.5], [0.5, 0.001]],
+        alpha=0.05,
+        min_ratio=1.0,
+        default_radius_m=200,
+        default_days=14,
     )
     assert not zone.from_knox
 
@@ -123,7 +153,9 @@ def test_zone_comes_from_the_citys_latest_knox_run(city, analyst) -> None:
 
 
 @time_machine.travel(NOW, tick=False)
-def test_letter_pdf_names_the_streets_inside_and_letters_sent_is_recorded(city, coordinator) -> None:
+def test_letter_pdf_names_the_streets_inside_and_letters_sent_is_recorded(
+    city, coordinator
+) -> None:
     _addresses()
     incident = cocoon.incident_record(
         actor=coordinator,
@@ -137,13 +169,16 @@ def test_letter_pdf_names_the_streets_inside_and_letters_sent_is_recorded(city, 
     watch = incident.cocoon
     addresses = cocoon.addresses_in(x=incident.x, y=incident.y, radius_m=watch.radius_m)
     for language, title in (("nl", "inbraak"), ("fr", "cambriolage"), ("en", "burglary")):
-        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(letter_pdf(watch, addresses, language))).pages)
+        text = "".join(
+            p.extract_text()
+            for p in PdfReader(io.BytesIO(letter_pdf(watch, addresses, language))).pages
+        )
         assert "Bruul" in text and "Befferstraat" in text and "Verre Straat" not in text
         assert title in text.lower(), language
     sent = cocoon.letters_sent(actor=coordinator, watch=watch)
     assert sent.letters_count == 3 and sent.letters_sent_at is not None
     assert not PreventionTask.objects.filter(watch=watch, done_at__isnull=True).exists()
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         cocoon.letters_sent(actor=coordinator, watch=watch)
 
 
@@ -153,9 +188,13 @@ def test_evaluation_compares_warned_and_not_warned_zones(city, coordinator) -> N
     base = timezone.now() - dt.timedelta(days=30)
     for i, (lat, days) in enumerate([(51.010, 0), (51.0101, 3), (51.040, 0)]):
         cocoon.incident_record(
-            actor=coordinator, reference=f"E{i}", category=category,
-            occurred_from=base + dt.timedelta(days=days), occurred_to=base + dt.timedelta(days=days),
-            lat=lat, lon=4.46,
+            actor=coordinator,
+            reference=f"E{i}",
+            category=category,
+            occurred_from=base + dt.timedelta(days=days),
+            occurred_to=base + dt.timedelta(days=days),
+            lat=lat,
+            lon=4.46,
         )
     result = cocoon.evaluation()
     assert result.warned == 0 and result.not_warned == 3 and result.not_warned_repeats == 1

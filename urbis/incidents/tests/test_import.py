@@ -27,7 +27,9 @@ def run(text: str, **kwargs):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("row", "reason"),
     [
-        pytest.param("R1,arson,2026-11-01 10:00,,51.02,4.47", "unknown category", id="unknown-category"),
+        pytest.param(
+            "R1,arson,2026-11-01 10:00,,51.02,4.47", "unknown category", id="unknown-category"
+        ),
         pytest.param(
             "R1,burglary-dwelling,2026-11-02 10:00,2026-11-01 10:00,51.02,4.47",
             "ends before it starts",
@@ -39,8 +41,12 @@ def run(text: str, **kwargs):  # type: ignore[no-untyped-def]
             "longer than the maximum of 31 days",
             id="window-too-long",
         ),
-        pytest.param("R1,vandalism,2026-11-01 10:00,,50.85,4.35", "outside the city", id="outside-bbox"),
-        pytest.param("R1,vandalism,2026-11-01 10:00,,4.47,51.02", "look swapped", id="lat-lon-swapped"),
+        pytest.param(
+            "R1,vandalism,2026-11-01 10:00,,50.85,4.35", "outside the city", id="outside-bbox"
+        ),
+        pytest.param(
+            "R1,vandalism,2026-11-01 10:00,,4.47,51.02", "look swapped", id="lat-lon-swapped"
+        ),
         pytest.param("R1,vandalism,yesterday,,51.02,4.47", "unreadable date", id="bad-date"),
         pytest.param("R1,vandalism,2026-11-01,,north,4.47", "not numbers", id="bad-number"),
         pytest.param("=HYPERLINK(1),vandalism,2026-11-01,,51.02,4.47", "formula", id="formula"),
@@ -68,7 +74,10 @@ def test_duplicate_reference_in_the_file_names_the_first_line(city) -> None:
 
 @time_machine.travel(NOW, tick=False)
 def test_reimport_changes_nothing_and_a_corrected_row_updates(city) -> None:
-    text = HEADER + "R1,vandalism,2026-11-01 10:00,,51.02,4.47\nR2,bicycle-theft,2026-11-03,,51.03,4.49\n"
+    text = (
+        HEADER
+        + "R1,vandalism,2026-11-01 10:00,,51.02,4.47\nR2,bicycle-theft,2026-11-03,,51.03,4.49\n"
+    )
     first = run(text)
     assert (first.created, first.updated, first.unchanged) == (2, 0, 0)
     events = AuditEvent.objects.count()
@@ -125,13 +134,21 @@ def test_another_layout_is_explained_and_mapping_fixes_it(city) -> None:
     with pytest.raises(ValidationError) as error:
         run(text)
     assert "another layout" in error.value.message_dict["file"][0]
-    mapping = {"reference": "pv_nummer", "category": "feit", "occurred_from": "begin", "lat": "breedte", "lon": "lengte"}
+    mapping = {
+        "reference": "pv_nummer",
+        "category": "feit",
+        "occurred_from": "begin",
+        "lat": "breedte",
+        "lon": "lengte",
+    }
     assert run(text, mapping=mapping).created == 1
 
 
 @time_machine.travel(NOW, tick=False)
 def test_broken_encoding_is_refused_and_nothing_written(city) -> None:
-    data = (HEADER + "R1,vandalism,2026-11-01,,51.02,4.47\n").encode() + b"R\xe9,vandalism,2026-11-01,,51.02,4.47\n"
+    data = (
+        HEADER + "R1,vandalism,2026-11-01,,51.02,4.47\n"
+    ).encode() + b"R\xe9,vandalism,2026-11-01,,51.02,4.47\n"
     with pytest.raises(ValidationError) as error:
         incidents_import(actor=None, data=data, filename="x.csv")
     assert "UTF-8" in error.value.message_dict["file"][0]
@@ -186,7 +203,9 @@ def test_recent_burglary_proposes_a_cocoon_watch_old_one_does_not(city) -> None:
 @time_machine.travel(NOW, tick=False)
 def test_command_prints_the_summary_last_and_exits_2_when_nothing_imported(city, tmp_path) -> None:
     good = tmp_path / "good.csv"
-    good.write_text(HEADER + "R1,vandalism,2026-11-01,,51.02,4.47\nR2,arson,2026-11-01,,51.02,4.47\n")
+    good.write_text(
+        HEADER + "R1,vandalism,2026-11-01,,51.02,4.47\nR2,arson,2026-11-01,,51.02,4.47\n"
+    )
     out, err = io.StringIO(), io.StringIO()
     call_command("incidents", "import", str(good), "--source", "PZ", stdout=out, stderr=err)
     assert out.getvalue().strip().splitlines()[-1] == "imported 1, rejected 1"

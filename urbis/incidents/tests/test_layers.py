@@ -96,10 +96,10 @@ def test_choropleth_rates_per_1000(city, analyst) -> None:
             actor=None,
             filename="a.csv",
             data=(
-                "reference,category,occurred_from,lat,lon\n"
-                "A,vandalism,2026-11-01,51.02,4.45\nB,vandalism,2026-11-01,51.02,4.46\n"
-                "C,vandalism,2026-11-01,51.02,4.50\n"
-            ).encode(),
+                b"reference,category,occurred_from,lat,lon\n"
+                b"A,vandalism,2026-11-01,51.02,4.45\nB,vandalism,2026-11-01,51.02,4.46\n"
+                b"C,vandalism,2026-11-01,51.02,4.50\n"
+            ),
         )
     data, _hit = layers.choropleth_layer(analyst, Filters())
     by_code = {f["properties"]["code"]: f["properties"] for f in data["geojson"]["features"]}

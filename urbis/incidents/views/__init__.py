@@ -8,7 +8,14 @@ from urbis.incidents.views.cocoon import (
     forecast_use,
 )
 from urbis.incidents.views.imports import import_page, import_run, import_status, record
-from urbis.incidents.views.workbench import chart, knox_detail, knox_download, knox_start, layer, workbench
+from urbis.incidents.views.workbench import (
+    chart,
+    knox_detail,
+    knox_download,
+    knox_start,
+    layer,
+    workbench,
+)
 
 __all__ = [
     "chart",

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from urbis.core.roles import has_role
 from urbis.core.permissions import role_required
+from urbis.core.roles import has_role
 from urbis.incidents import letters, selectors
 from urbis.incidents.forms import KnoxForm
 from urbis.incidents.models import ForecastRun
@@ -21,7 +21,11 @@ from urbis.incidents.services import cocoon, forecasts
 
 @role_required(*COCOON_ROLES)
 def cocoon_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "incidents/cocoon_list.html", {"watches": selectors.watches_for(request.user)[:200]})
+    return render(
+        request,
+        "incidents/cocoon_list.html",
+        {"watches": selectors.watches_for(request.user)[:200]},
+    )
 
 
 @role_required(*COCOON_ROLES)
@@ -53,15 +57,27 @@ def cocoon_zone(request: HttpRequest, pk: int) -> JsonResponse:
     x, y = watch.incident.x, watch.incident.y
     angles = [2 * math.pi * i / 48 for i in range(49)]
     lon, lat = spatial.from_metric(
-        [x + watch.radius_m * math.cos(a) for a in angles], [y + watch.radius_m * math.sin(a) for a in angles]
+        [x + watch.radius_m * math.cos(a) for a in angles],
+        [y + watch.radius_m * math.sin(a) for a in angles],
     )
     ring = [[round(float(a), 6), round(float(b), 6)] for a, b in zip(lon, lat, strict=True)]
     return JsonResponse(
         {
             "type": "FeatureCollection",
             "features": [
-                {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [ring]}, "properties": {"name": _("Risk zone")}},
-                {"type": "Feature", "geometry": {"type": "Point", "coordinates": [watch.incident.lon, watch.incident.lat]}, "properties": {"name": watch.incident.reference}},
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Polygon", "coordinates": [ring]},
+                    "properties": {"name": _("Risk zone")},
+                },
+                {
+                    "type": "Feature",
+                    "geometry": {
+                        "type": "Point",
+                        "coordinates": [watch.incident.lon, watch.incident.lat],
+                    },
+                    "properties": {"name": watch.incident.reference},
+                },
             ],
         }
     )
@@ -73,7 +89,9 @@ def cocoon_letter(request: HttpRequest, pk: int, language: str) -> HttpResponse:
         raise Http404
     watch = get_object_or_404(selectors.watches_for(request.user), pk=pk)
     addresses = selectors.watch_addresses(request.user, watch)
-    response = HttpResponse(letters.letter_pdf(watch, addresses, language), content_type="application/pdf")
+    response = HttpResponse(
+        letters.letter_pdf(watch, addresses, language), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'inline; filename="cocoon-{watch.pk}-{language}.pdf"'
     return response
 
@@ -93,7 +111,11 @@ def cocoon_sent(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*WORKBENCH_ROLES)
 def evaluation(request: HttpRequest) -> HttpResponse:
-    used = ForecastRun.objects.select_related("category")[:50] if has_role(request.user, *WORKBENCH_ROLES) else []
+    used = (
+        ForecastRun.objects.select_related("category")[:50]
+        if has_role(request.user, *WORKBENCH_ROLES)
+        else []
+    )
     rows = [(run, forecasts.forecast_evaluate(run)) for run in used]
     result = cocoon.evaluation()
     return render(
@@ -122,7 +144,14 @@ def forecast_use(request: HttpRequest) -> HttpResponse:
     except ValueError:
         coverage = -1
     if not 0 < coverage <= 0.5 or (code and category is None):
-        return render(request, "incidents/evaluation.html", {"error": _("Choose a category and a coverage between 0 and 0.5.")}, status=400)
-    forecasts.forecast_use(actor=request.user, category=category, at=timezone.localdate(), coverage=coverage)
+        return render(
+            request,
+            "incidents/evaluation.html",
+            {"error": _("Choose a category and a coverage between 0 and 0.5.")},
+            status=400,
+        )
+    forecasts.forecast_use(
+        actor=request.user, category=category, at=timezone.localdate(), coverage=coverage
+    )
     messages.success(request, _("The forecast for the coming week is recorded as used."))
     return redirect("incidents:evaluation")

@@ -25,7 +25,12 @@ CHARTS = ("series", "weekhour")
 
 def _bad_request(form: Any) -> JsonResponse:
     return JsonResponse(
-        {"status": 400, "code": "invalid", "message": _("Invalid filter."), "errors": form.errors.get_json_data()},
+        {
+            "status": 400,
+            "code": "invalid",
+            "message": _("Invalid filter."),
+            "errors": form.errors.get_json_data(),
+        },
         status=400,
     )
 
@@ -113,7 +118,9 @@ def _points(user: Any, filters: selectors.Filters, zoom: int | None) -> dict[str
             "geometry": {"type": "Point", "coordinates": [round(float(a), 6), round(float(b), 6)]},
             "properties": {"count": int(n), **({"id": int(i)} if n == 1 else {})},
         }
-        for a, b, n, i in zip(lon.tolist(), lat.tolist(), counts.tolist(), first.tolist(), strict=True)
+        for a, b, n, i in zip(
+            lon.tolist(), lat.tolist(), counts.tolist(), first.tolist(), strict=True
+        )
     ]
     return {"type": "FeatureCollection", "features": features}
 
@@ -133,15 +140,23 @@ def layer(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
         if kind == "points":
             data: dict[str, Any] = {"geojson": _points(request.user, filters, p.get("zoom"))}
         elif kind == "kde":
-            data, _hit = layers.kde_layer(request.user, filters, cell_size=cell, bandwidth=p.get("bandwidth") or 300)
+            data, _hit = layers.kde_layer(
+                request.user, filters, cell_size=cell, bandwidth=p.get("bandwidth") or 300
+            )
         elif kind == "gistar":
             data, _hit = layers.gistar_layer(request.user, filters, cell_size=cell)
         elif kind == "choropleth":
-            data, _hit = layers.choropleth_layer(request.user, filters, per=p.get("per") or "inhabitants")
+            data, _hit = layers.choropleth_layer(
+                request.user, filters, per=p.get("per") or "inhabitants"
+            )
         else:
-            data, _hit = layers.forecast_layer(request.user, filters, at=p.get("at"), cell_size=cell)
+            data, _hit = layers.forecast_layer(
+                request.user, filters, at=p.get("at"), cell_size=cell
+            )
     except ValueError as error:
-        return JsonResponse({"status": 400, "code": "invalid", "message": str(error), "errors": {}}, status=400)
+        return JsonResponse(
+            {"status": 400, "code": "invalid", "message": str(error), "errors": {}}, status=400
+        )
     name = f"incidents-{kind}"
     if fmt == "json":
         return JsonResponse({k: v for k, v in data.items() if k not in ("density",)})
@@ -164,10 +179,14 @@ def _layer_png(kind: str, data: dict[str, Any]) -> bytes:
     features = data.get("geojson", {}).get("features", [])
     if kind == "choropleth":
         return downloads.bars_png(
-            [f["properties"]["name"] for f in features], [f["properties"]["rate"] for f in features], _("Rate per 1,000")
+            [f["properties"]["name"] for f in features],
+            [f["properties"]["rate"] for f in features],
+            _("Rate per 1,000"),
         )
-    values = [f["properties"].get("risk") or f["properties"].get("count") or 0 for f in features]
-    return downloads.bars_png([str(i + 1) for i in range(len(values))], values, _("Top cells"))
+    top: list[float | None] = [
+        f["properties"].get("risk") or f["properties"].get("count") or 0 for f in features
+    ]
+    return downloads.bars_png([str(i + 1) for i in range(len(top))], top, _("Top cells"))
 
 
 @role_required(*WORKBENCH_ROLES)
@@ -181,18 +200,30 @@ def chart(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     if kind == "series":
         data, _hit = layers.time_series(request.user, filters)
         if fmt == "csv":
-            return downloads.csv_response(["week", "incidents"], zip(data["labels"], data["counts"], strict=True), "incidents-weekly")
+            return downloads.csv_response(
+                ["week", "incidents"],
+                zip(data["labels"], data["counts"], strict=True),
+                "incidents-weekly",
+            )
         if fmt == "png":
-            return downloads.png_response(downloads.bars_png(data["labels"], data["counts"], _("Incidents per week")), "incidents-weekly")
+            return downloads.png_response(
+                downloads.bars_png(data["labels"], data["counts"], _("Incidents per week")),
+                "incidents-weekly",
+            )
         return JsonResponse(data)
     data, _hit = layers.week_hour_chart(request.user, filters)
     days = [str(label) for _v, label in WEEKDAYS]
     if fmt == "csv":
         return downloads.csv_response(
-            ["day", *[f"{h:02d}" for h in range(24)]], ([d, *row] for d, row in zip(days, data["weights"], strict=True)), "incidents-week-hour"
+            ["day", *[f"{h:02d}" for h in range(24)]],
+            ([d, *row] for d, row in zip(days, data["weights"], strict=True)),
+            "incidents-week-hour",
         )
     if fmt == "png":
-        return downloads.png_response(downloads.grid_png(data["weights"], _("Day of week × hour (aoristic)"), cmap="Blues"), "incidents-week-hour")
+        return downloads.png_response(
+            downloads.grid_png(data["weights"], _("Day of week × hour (aoristic)"), cmap="Blues"),
+            "incidents-week-hour",
+        )
     return JsonResponse({**data, "days": days})
 
 
@@ -215,7 +246,13 @@ def knox_start(request: HttpRequest) -> HttpResponse:
         data["metric"],
         data["permutations"],
     )
-    messages.info(request, _("The near-repeat analysis runs in the background; the table appears here when it is done."))
+    messages.info(
+        request,
+        _(
+            "The near-repeat analysis runs in the background; "
+            "the table appears here when it is done."
+        ),
+    )
     return redirect(reverse("incidents:workbench") + f"?category={data['category'].code}#knox")
 
 
@@ -236,9 +273,25 @@ def knox_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         rows = []
         for i, space in enumerate(result["space_labels"]):
             for j, time in enumerate(result["time_labels"]):
-                rows.append([space, time, result["observed"][i][j], result["expected"][i][j], result["ratio"][i][j], result["p_value"][i][j]])
-        return downloads.csv_response(["distance", "time", "observed", "expected", "ratio", "p_value"], rows, name)
+                rows.append(
+                    [
+                        space,
+                        time,
+                        result["observed"][i][j],
+                        result["expected"][i][j],
+                        result["ratio"][i][j],
+                        result["p_value"][i][j],
+                    ]
+                )
+        return downloads.csv_response(
+            ["distance", "time", "observed", "expected", "ratio", "p_value"], rows, name
+        )
     if fmt == "png":
-        image = downloads.table_png(result["ratio"], result["space_labels"], result["time_labels"], _("Knox ratio, observed / expected"))
+        image = downloads.table_png(
+            result["ratio"],
+            result["space_labels"],
+            result["time_labels"],
+            _("Knox ratio, observed / expected"),
+        )
         return downloads.png_response(image, name)
     raise Http404

@@ -28,9 +28,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror}", returncode=2) from None
         try:
-            result = addresses_import(
-                actor=None, data=data, filename=path.name, crs=options["crs"]
-            )
+            result = addresses_import(actor=None, data=data, filename=path.name, crs=options["crs"])
         except ValidationError as error:
             raise CommandError(_messages(error), returncode=2) from None
         for line, reason in result.rejected:
