@@ -10,7 +10,7 @@ def register_all() -> None:
     from urbis.core import modules, nearby
     from urbis.core.demo import register_demo_loader
     from urbis.core.indicators import register_provider
-    from urbis.incidents import indicators
+    from urbis.incidents import indicators, jobs  # noqa: F401 - jobs registers the nightly job
     from urbis.incidents.demo import load_incidents_demo
     from urbis.incidents.permissions import WORKBENCH_ROLES
 
