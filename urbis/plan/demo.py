@@ -247,7 +247,7 @@ def load_plan_demo(actor: Any) -> str:
                     code="BURG-1",
                     name="Domestic burglaries per 1,000 dwellings",
                     kind="outcome",
-                    definition="Burglaries and attempts on dwellings, year to date, per 1,000 dwellings",
+                    definition="Dwelling burglaries and attempts per 1,000 dwellings, year to date",
                     unit="per 1,000 dwellings",
                     population_base="dwellings",
                     direction="down",
