@@ -25,7 +25,8 @@ def _export(tmp_path):  # type: ignore[no-untyped-def]
         start = now + dt.timedelta(days=i // 3, hours=i % 3)
         lat, lon = 51.020 + 0.0003 * (i % 5), 4.460 + 0.0003 * (i % 4)
         lines.append(
-            f"PV-{i},burglary-dwelling,{start:%Y-%m-%d %H:%M},{start + dt.timedelta(hours=6):%Y-%m-%d %H:%M},{lat:.5f},{lon:.5f}"
+            f"PV-{i},burglary-dwelling,{start:%Y-%m-%d %H:%M},"
+            f"{start + dt.timedelta(hours=6):%Y-%m-%d %H:%M},{lat:.5f},{lon:.5f}"
         )
     for i in range(30, 60):
         start = now + dt.timedelta(days=i - 30)
@@ -44,8 +45,10 @@ def test_import_hotspots_knox_and_cocoon_letter(
         filename="adressen.csv",
         data=(
             b"street,number,box,postcode,municipality,lat,lon\n"
-            b"Hoogstraat,5,,2800,Mechelen,51.0301,4.4701\nHoogstraat,7,,2800,Mechelen,51.0302,4.4703\n"
-            b"Lange Schipstraat,20,,2800,Mechelen,51.0305,4.4708\nVerre Laan,1,,2800,Mechelen,51.0450,4.5100\n"
+            b"Hoogstraat,5,,2800,Mechelen,51.0301,4.4701\n"
+            b"Hoogstraat,7,,2800,Mechelen,51.0302,4.4703\n"
+            b"Lange Schipstraat,20,,2800,Mechelen,51.0305,4.4708\n"
+            b"Verre Laan,1,,2800,Mechelen,51.0450,4.5100\n"
         ),
     )
     page = browser_page
