@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
@@ -10,14 +9,7 @@ from typing import Any
 
 from django.http import HttpResponse
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def formula_safe(value: Any) -> Any:
-    """A spreadsheet must not run a cell as a formula (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+from urbis.core import tabular
 
 
 def geojson_response(data: dict[str, Any], filename: str) -> HttpResponse:
@@ -29,14 +21,8 @@ def geojson_response(data: dict[str, Any], filename: str) -> HttpResponse:
 def csv_response(
     header: Sequence[str], rows: Iterable[Sequence[Any]], filename: str
 ) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([formula_safe(v) for v in row])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    """Through the core writer: every cell formula-safe (OWASP CSV injection)."""
+    return tabular.csv_response(f"{filename}.csv", header, rows)
 
 
 def features_csv(geojson: dict[str, Any], filename: str) -> HttpResponse:

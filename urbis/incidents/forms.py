@@ -171,7 +171,7 @@ class ImportForm(forms.Form):
 
     def mapping(self) -> dict[str, str]:
         return {
-            column: self.cleaned_data[f"map_{column}"].strip().lower().replace(" ", "_")
+            column: self.cleaned_data[f"map_{column}"].strip().lower()
             for column in MAPPABLE
             if self.cleaned_data.get(f"map_{column}")
         }
