@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
-from urbis.incidents import cache, conf, rules, spatial
 from urbis.core.tabular import TabularError, read_table
+from urbis.incidents import cache, conf, rules, spatial
 from urbis.incidents.models import AddressPoint, Category, Incident, Precision
 
 Progress = Callable[[int, int], None]
