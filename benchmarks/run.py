@@ -9,7 +9,8 @@ threads cannot slow the next, and reports its own peak memory. Nothing is assert
 figure, ratio (peer time / Urbis time) and the issue's target are printed.
 
     .venv-bench/bin/python benchmarks/run.py [--quick] [--only knox,pointpats,all,gi,kde,prospective,
-        gas_intake,gas_letters,gas_queries]
+        gas_intake,gas_letters,gas_queries,incidents_import_sqlite,incidents_import_pg,
+        incidents_hotspot,incidents_cocoon]
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ SECTIONS = {
     "gas_intake": ("benchmarks.gas_bench", "intake"),
     "gas_letters": ("benchmarks.gas_bench", "letters"),
     "gas_queries": ("benchmarks.gas_bench", "queries"),
+    "incidents_import_sqlite": ("benchmarks.incidents_bench", "import_sqlite"),
+    "incidents_import_pg": ("benchmarks.incidents_bench", "import_postgresql"),
+    "incidents_hotspot": ("benchmarks.incidents_bench", "hotspot"),
+    "incidents_cocoon": ("benchmarks.incidents_bench", "cocoon"),
 }
 
 

@@ -311,6 +311,74 @@ def incidents_import(
     return result
 
 
+INSERT_FIELDS = (
+    "reference",
+    "category_id",
+    "occurred_from",
+    "occurred_to",
+    "lat",
+    "lon",
+    "x",
+    "y",
+    "precision",
+    "area_id",
+    "source",
+    "is_synthetic",
+    "created_at",
+    "updated_at",
+)
+
+
+def _insert(rows: list[tuple[Any, ...]]) -> None:
+    """Insert new incidents in batches with ``executemany`` inside the caller's transaction.
+
+    Django's ``bulk_create`` spends most of an import preparing each field of each row
+    (about 80 % of the time in a profile of 20,000 rows); here the values are already
+    validated and typed, so only the datetimes need the backend's adaptation.
+    """
+    from django.db import connection
+
+    table = connection.ops.quote_name(Incident._meta.db_table)
+    columns = ", ".join(
+        connection.ops.quote_name(Incident._meta.get_field(name).column) for name in INSERT_FIELDS
+    )
+    placeholders = ", ".join(["%s"] * len(INSERT_FIELDS))
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - names from the model
+    if connection.vendor == "sqlite":
+        utc = dt.UTC
+
+        def moment(value: dt.datetime) -> str:
+            return value.astimezone(utc).replace(tzinfo=None).isoformat(" ")
+    else:
+        moment = connection.ops.adapt_datetimefield_value  # type: ignore[assignment]
+    if connection.vendor == "postgresql":
+        # COPY is PostgreSQL's bulk path (psycopg 3 ``Cursor.copy``): one stream, no per-row
+        # statement; it runs inside the same transaction as the rest of the import.
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(  # type: ignore[attr-defined]
+                f"COPY {table} ({columns}) FROM STDIN"
+            ) as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+        return
+    with connection.cursor() as cursor:
+        for offset in range(0, len(rows), BATCH):
+            batch = [
+                (
+                    *row[:2],
+                    moment(row[2]),
+                    moment(row[3]),
+                    *row[4:12],
+                    moment(row[12]),
+                    moment(row[13]),
+                )
+                for row in rows[offset : offset + BATCH]
+            ]
+            cursor.executemany(sql, batch)
+
+
 def _write_incidents(
     *, actor: Any, parsed: list[list[Any]], source: str, result: ImportResult, filename: str
 ) -> None:
@@ -320,14 +388,18 @@ def _write_incidents(
     areas = spatial.assign_areas(lat, lon)
     references = [p[1] for p in parsed]
     fields = ("category_id", "occurred_from", "occurred_to", "lat", "lon", "precision", "source")
+    now = timezone.now()
     with transaction.atomic():
-        existing: dict[str, Incident] = {}
-        for chunk in range(0, len(references), 500):
-            for incident in Incident.objects.filter(
-                reference__in=references[chunk : chunk + 500]
-            ).only("pk", "reference", *fields):
-                existing[incident.reference] = incident
-        new: list[Incident] = []
+        from django.db import connection
+
+        size = max(100, min(5000, (connection.features.max_query_params or 5000) - 10))
+        existing: dict[str, tuple[Any, ...]] = {}
+        for chunk in range(0, len(references), size):
+            for row in Incident.objects.filter(
+                reference__in=references[chunk : chunk + size]
+            ).values_list("reference", "pk", *fields):
+                existing[row[0]] = row[1:]
+        new: list[tuple[Any, ...]] = []
         changed: list[Incident] = []
         for record, x, y, area in zip(parsed, xs.tolist(), ys.tolist(), areas, strict=True):
             _line, reference, category, start, end, la, lo, precision = record
@@ -335,31 +407,34 @@ def _write_incidents(
             current = existing.get(reference)
             if current is None:
                 new.append(
-                    Incident(
-                        reference=reference,
-                        category_id=category,
-                        occurred_from=start,
-                        occurred_to=end,
-                        lat=la,
-                        lon=lo,
-                        x=x,
-                        y=y,
-                        precision=precision,
-                        area_id=area,
-                        source=source,
+                    (
+                        reference,
+                        category,
+                        start,
+                        end,
+                        la,
+                        lo,
+                        x,
+                        y,
+                        precision,
+                        area,
+                        source,
+                        False,
+                        now,
+                        now,
                     )
                 )
                 continue
-            if tuple(getattr(current, f) for f in fields) == values:
+            if current[1:] == values:
                 result.unchanged += 1
                 continue
+            incident = Incident(
+                pk=current[0], reference=reference, x=x, y=y, area_id=area, updated_at=now
+            )
             for name, value in zip(fields, values, strict=True):
-                setattr(current, name, value)
-            current.x, current.y, current.area_id = x, y, area
-            current.updated_at = timezone.now()
-            changed.append(current)
-        for start_at in range(0, len(new), BATCH):
-            Incident.objects.bulk_create(new[start_at : start_at + BATCH])
+                setattr(incident, name, value)
+            changed.append(incident)
+        _insert(new)
         if changed:
             Incident.objects.bulk_update(
                 changed, [*fields, "x", "y", "area_id", "updated_at"], batch_size=500
@@ -382,8 +457,12 @@ def _write_incidents(
             cache.bump()
         from urbis.incidents.services.cocoon import watches_for_new
 
+        triggering = set(Category.objects.filter(triggers_cocoon=True).values_list("pk", flat=True))
+        horizon = now - dt.timedelta(days=int(conf.get("URBIS_INCIDENTS_COCOON_DAYS")))
         result.watches = watches_for_new(
-            actor=actor, references=[i.reference for i in new], now=timezone.now()
+            actor=actor,
+            references=[row[0] for row in new if row[1] in triggering and row[3] >= horizon],
+            now=now,
         )
 
 
