@@ -79,7 +79,7 @@ def _points(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
 def _csv(n: int, seed: int = 1) -> bytes:
     rng = np.random.default_rng(seed)
     lat, lon = _points(n, rng)
-    base = dt.datetime.now() - dt.timedelta(days=400)  # noqa: DTZ005 - local wall clock
+    base = dt.datetime.now() - dt.timedelta(days=400)
     cats = ["vandalism", "bicycle-theft", "theft-from-vehicle", "burglary-business"]
     lines = ["reference,category,occurred_from,occurred_to,lat,lon"]
     for i in range(n):
@@ -110,9 +110,13 @@ def _import(backend: str, quick: bool) -> None:
     peer = _row_by_row(peer_n)
     print(f"incidents import, command line, {name}, {n:,} rows")
     print(f"  first import   {first:7.2f} s  {n / first:9,.0f} rows/s   target >= 10,000 rows/s")
-    print(f"  re-import      {again:7.2f} s  {n / again:9,.0f} rows/s   (unchanged: nothing written)")
-    print(f"  peer: row by row (create per row), {peer_n:,} rows: {peer_n / peer:9,.0f} rows/s"
-          f"   ratio x{(n / first) / (peer_n / peer):.1f}")
+    print(
+        f"  re-import      {again:7.2f} s  {n / again:9,.0f} rows/s   (unchanged: nothing written)"
+    )
+    print(
+        f"  peer: row by row (create per row), {peer_n:,} rows: {peer_n / peer:9,.0f} rows/s"
+        f"   ratio x{(n / first) / (peer_n / peer):.1f}"
+    )
     print(f"  last line: {out.getvalue().strip().splitlines()[-1]}")
 
 
@@ -134,8 +138,15 @@ def _row_by_row(n: int) -> float:
         area = spatial.assign_areas([lat[i]], [lon[i]])[0]
         with transaction.atomic():
             Incident.objects.create(
-                reference=f"P{i:08d}", category=category, occurred_from=now, occurred_to=now,
-                lat=lat[i], lon=lon[i], x=float(x[0]), y=float(y[0]), area_id=area,
+                reference=f"P{i:08d}",
+                category=category,
+                occurred_from=now,
+                occurred_to=now,
+                lat=lat[i],
+                lon=lon[i],
+                x=float(x[0]),
+                y=float(y[0]),
+                area_id=area,
             )
     return time.perf_counter() - start
 
@@ -173,8 +184,10 @@ def hotspot(quick: bool) -> None:
     warm = min(_time(lambda: client.get(url)) for _ in range(5))
     body = response.json()
     print(f"Gi* hotspot layer, {n:,} incidents, 100 m cells over the city ({name})")
-    print(f"  uncached {cold * 1000:7.0f} ms   target < 500 ms   ({body['grid']['rows']} x "
-          f"{body['grid']['cols']} cells, {len(body['geojson']['features'])} features)")
+    print(
+        f"  uncached {cold * 1000:7.0f} ms   target < 500 ms   ({body['grid']['rows']} x "
+        f"{body['grid']['cols']} cells, {len(body['geojson']['features'])} features)"
+    )
     print(f"  cached   {warm * 1000:7.1f} ms   target < 50 ms")
     try:
         from esda.getisord import G_Local
@@ -187,9 +200,17 @@ def hotspot(quick: bool) -> None:
         xy = np.array(list(Incident.objects.values_list("x", "y")))
         counts = grid.counts(xy)
         start = time.perf_counter()
-        G_Local(counts.ravel(), lat2W(grid.rows, grid.cols, rook=False), transform="B", star=True, permutations=0)
+        G_Local(
+            counts.ravel(),
+            lat2W(grid.rows, grid.cols, rook=False),
+            transform="B",
+            star=True,
+            permutations=0,
+        )
         peer = time.perf_counter() - start
-        print(f"  peer: esda G_Local + lat2W on the same counts {peer * 1000:7.0f} ms (kernel only)")
+        print(
+            f"  peer: esda G_Local + lat2W on the same counts {peer * 1000:7.0f} ms (kernel only)"
+        )
     except ImportError:
         print("  peer: esda not installed in this environment (make bench installs it)")
 
@@ -218,16 +239,27 @@ def cocoon(quick: bool) -> None:
     for i in range(5):
         start = time.perf_counter()
         incident = service.incident_record(
-            actor=None, reference=f"BENCH-{i}", category=category,
-            occurred_from=now - dt.timedelta(hours=4), occurred_to=now - dt.timedelta(hours=1),
-            lat=51.0259 + 0.001 * i, lon=4.4776, precision="exact",
+            actor=None,
+            reference=f"BENCH-{i}",
+            category=category,
+            occurred_from=now - dt.timedelta(hours=4),
+            occurred_to=now - dt.timedelta(hours=1),
+            lat=51.0259 + 0.001 * i,
+            lon=4.4776,
+            precision="exact",
         )
         times.append(time.perf_counter() - start)
     watch = incident.cocoon
     start = time.perf_counter()
-    inside = [a for a in AddressPoint.objects.all() if (a.x - incident.x) ** 2 + (a.y - incident.y) ** 2 <= watch.radius_m ** 2]
+    inside = [
+        a
+        for a in AddressPoint.objects.all()
+        if (a.x - incident.x) ** 2 + (a.y - incident.y) ** 2 <= watch.radius_m**2
+    ]
     peer = time.perf_counter() - start
     print(f"cocoon watch after a burglary ({name}, {n_addresses:,} address points)")
-    print(f"  record + zone + {watch.address_count} addresses + task: best {min(times) * 1000:6.0f} ms,"
-          f" worst {max(times) * 1000:6.0f} ms   target < 1 s")
+    print(
+        f"  record + zone + {watch.address_count} addresses + task: best {min(times) * 1000:6.0f} ms,"
+        f" worst {max(times) * 1000:6.0f} ms   target < 1 s"
+    )
     print(f"  peer: full scan of every address point {peer * 1000:6.0f} ms ({len(inside)} inside)")

@@ -339,9 +339,8 @@ def _insert(rows: list[tuple[Any, ...]]) -> None:
     from django.db import connection
 
     table = connection.ops.quote_name(Incident._meta.db_table)
-    columns = ", ".join(
-        connection.ops.quote_name(Incident._meta.get_field(name).column) for name in INSERT_FIELDS
-    )
+    concrete = {f.attname: f.column for f in Incident._meta.concrete_fields}
+    columns = ", ".join(connection.ops.quote_name(concrete[name]) for name in INSERT_FIELDS)
     placeholders = ", ".join(["%s"] * len(INSERT_FIELDS))
     sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - names from the model
     if connection.vendor == "sqlite":
