@@ -48,6 +48,7 @@ def _django(backend: str) -> str:
         url = f"sqlite:///{path}"
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("URBIS_DEBUG", "1")
+    os.environ.setdefault("URBIS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
