@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,6 +12,8 @@ from django_tasks import task
 
 from urbis.core.audit import record_event
 from urbis.incidents.models import ImportKind, ImportRun, ImportStatus
+
+logger = logging.getLogger(__name__)
 
 
 def import_run_create(
