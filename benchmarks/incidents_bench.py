@@ -146,6 +146,8 @@ def _row_by_row(n: int) -> float:
                 lat=lat[i],
                 lon=lon[i],
                 x=float(x[0]),
+                t_from=0.0,
+                t_to=0.0,
                 y=float(y[0]),
                 area_id=area,
             )

@@ -41,17 +41,23 @@ def local_seconds(moment: dt.datetime, tz: dt.tzinfo) -> float:
     return (moment.astimezone(tz).replace(tzinfo=None) - EPOCH).total_seconds()
 
 
+def city_tz() -> dt.tzinfo:
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
 def events(queryset: QuerySet[Incident]) -> Events:
-    tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    rows = list(queryset.values_list("pk", "x", "y", "occurred_from", "occurred_to"))
+    rows = list(queryset.values_list("pk", "x", "y", "t_from", "t_to"))
     if not rows:
         empty = np.zeros(0)
         return Events(np.zeros(0, dtype=np.int64), np.zeros((0, 2)), empty, empty)
-    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    xy = np.array([(r[1], r[2]) for r in rows], dtype=np.float64)
-    start = np.fromiter((local_seconds(r[3], tz) for r in rows), dtype=np.float64, count=len(rows))
-    end = np.fromiter((local_seconds(r[4], tz) for r in rows), dtype=np.float64, count=len(rows))
-    return Events(ids, xy, start, end)
+    table = np.array(rows, dtype=np.float64)
+    return Events(table[:, 0].astype(np.int64), table[:, 1:3], table[:, 3], table[:, 4])
+
+
+def points(queryset: QuerySet[Incident]) -> NDArray[np.float64]:
+    """Only the coordinates (metres): what the spatial layers need."""
+    rows = list(queryset.values_list("x", "y"))
+    return np.array(rows, dtype=np.float64).reshape(-1, 2)
 
 
 def day_number(day: dt.date) -> float:

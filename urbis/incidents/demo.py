@@ -84,6 +84,9 @@ def load_incidents_demo(actor: Any, *, days: int = 365, seed: int = 2026) -> str
         events.extend((code, x, y, t) for x, y, t in zip(xs, ys, ts, strict=True))
     lon, lat = spatial.from_metric([e[1] for e in events], [e[2] for e in events])
     areas = spatial.assign_areas(lat, lon)
+    from urbis.incidents.arrays import city_tz, local_seconds
+
+    tz = city_tz()
     incidents = []
     for index, ((code, x, y, t), la, lo, area) in enumerate(
         zip(events, lat.tolist(), lon.tolist(), areas, strict=True)
@@ -106,6 +109,8 @@ def load_incidents_demo(actor: Any, *, days: int = 365, seed: int = 2026) -> str
                 lat=la,
                 lon=lo,
                 x=x,
+                t_from=local_seconds(start, tz),
+                t_to=local_seconds(min(start + window, end), tz),
                 y=y,
                 area_id=area,
                 source=SOURCE,

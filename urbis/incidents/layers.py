@@ -124,8 +124,8 @@ def kde_layer(
         from urbis.analytics import kde_grid
 
         grid = city_grid(cell_size)
-        data = selectors.events_for(user, filters)
-        if data.n == 0:
+        xy = selectors.points_for(user, filters)
+        if len(xy) == 0:
             return {
                 "grid": _grid_info(grid),
                 "n_events": 0,
@@ -133,7 +133,7 @@ def kde_layer(
                 "density": [],
             }
         result = kde_grid(
-            data.xy,
+            xy,
             cell_size=cell_size,
             bandwidth=bandwidth,
             kernel=kernel,  # type: ignore[arg-type]
@@ -146,7 +146,7 @@ def kde_layer(
         ]
         return {
             "grid": _grid_info(result.grid),
-            "n_events": data.n,
+            "n_events": len(xy),
             "kernel": kernel,
             "bandwidth": bandwidth,
             "unit": "events per km²",
@@ -169,45 +169,48 @@ def gistar_layer(
     user: Any, filters: selectors.Filters, *, cell_size: float = 100, neighbourhood: str = "queen"
 ) -> tuple[dict[str, Any], bool]:
     """Gi* hotspots: ``urbis.analytics.gi_star`` on the incident counts of the city grid,
-    cells outside the city masked out; every cell with events or a non-zero class is listed."""
+    cells outside the city masked out. The map gets the cells with a non-zero class (hot or
+    cold spots); ``cells`` lists each with its count, z, p, FDR p and class."""
     params = {"filters": filters.key(), "cell": cell_size, "nb": neighbourhood}
 
     def compute() -> dict[str, Any]:
         from urbis.analytics import gi_star
 
         grid = city_grid(cell_size)
-        data = selectors.events_for(user, filters)
-        counts = grid.counts(data.xy) if data.n else np.zeros(grid.shape)
+        xy = selectors.points_for(user, filters)
+        counts = grid.counts(xy) if len(xy) else np.zeros(grid.shape)
         mask = study_mask(grid)
-        if data.n == 0 or counts.sum() == 0:
+        empty = _cells_geojson(grid, np.zeros(0, int), np.zeros(0, int), [])
+        if counts.sum() == 0:
             return {
                 "grid": _grid_info(grid),
-                "n_events": data.n,
-                "geojson": _cells_geojson(grid, np.zeros(0, int), np.zeros(0, int), []),
+                "n_events": len(xy),
+                "hotspots": 0,
+                "geojson": empty,
                 "cells": [],
             }
         result = gi_star(counts, neighbourhood=neighbourhood, mask=mask)
         z, p, q = result.z, result.p, result.p_fdr
-        classes = np.zeros(grid.shape, dtype=int)
         finite = np.isfinite(z) & np.isfinite(q)
         level = np.where(q < 0.01, 3, np.where(q < 0.05, 2, np.where(q < 0.10, 1, 0)))
-        classes[finite] = (np.sign(z) * level)[finite].astype(int)
-        rows, cols = np.nonzero((counts > 0) | (classes != 0))
+        classes = np.where(finite, np.sign(np.nan_to_num(z)) * level, 0).astype(int)
+        rows, cols = np.nonzero(classes != 0)
         cells = [
             {
                 "row": int(r),
                 "col": int(c),
                 "count": int(counts[r, c]),
-                "z": round(float(z[r, c]), 4) if np.isfinite(z[r, c]) else None,
-                "p": float(p[r, c]) if np.isfinite(p[r, c]) else None,
-                "p_fdr": float(q[r, c]) if np.isfinite(q[r, c]) else None,
+                "z": round(float(z[r, c]), 4),
+                "p": float(p[r, c]),
+                "p_fdr": float(q[r, c]),
                 "class": int(classes[r, c]),
             }
-            for r, c in zip(rows, cols, strict=True)
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
         ]
         return {
             "grid": _grid_info(grid),
-            "n_events": data.n,
+            "n_events": len(xy),
+            "n_counted": int(counts.sum()),
             "hotspots": int((classes > 0).sum()),
             "cells": cells,
             "geojson": _cells_geojson(grid, rows, cols, cells),

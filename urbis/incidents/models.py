@@ -79,6 +79,10 @@ class Incident(models.Model):
     # Belgian Lambert 72 metres, computed once at import so the kernels need no projection.
     x = models.FloatField(editable=False)
     y = models.FloatField(editable=False)
+    # The window in local wall-clock seconds since 1970-01-01 (Europe/Brussels): what the
+    # kernels and aoristic weights read, without converting 50,000 datetimes per layer.
+    t_from = models.FloatField(editable=False, default=0)
+    t_to = models.FloatField(editable=False, default=0)
     precision = models.CharField(
         _("location precision"), max_length=10, choices=Precision.choices, default=Precision.EXACT
     )

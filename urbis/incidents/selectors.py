@@ -7,11 +7,9 @@ is an output for the prevention service only, and reading it is written to the a
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.db.models import QuerySet
 
 from urbis.core.audit import log_access
@@ -83,13 +81,12 @@ def incidents_for(user: Any, filters: Filters | None = None) -> QuerySet[Inciden
 
 
 def _matching_time(queryset: QuerySet[Incident], f: Filters) -> list[int]:
-    tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    limit = dt.timedelta(hours=float(conf.get("URBIS_INCIDENTS_AORISTIC_MAX_HOURS")))
+    limit = float(conf.get("URBIS_INCIDENTS_AORISTIC_MAX_HOURS")) * 3600
     keep = []
-    for pk, start, end in queryset.values_list("pk", "occurred_from", "occurred_to"):
+    for pk, start, end in queryset.values_list("pk", "t_from", "t_to"):
         if end - start > limit:
             continue
-        mid = (start + (end - start) / 2).astimezone(tz)
+        mid = arrays.EPOCH + dt.timedelta(seconds=(start + end) / 2)
         if f.weekdays and mid.weekday() not in f.weekdays:
             continue
         if f.hours and mid.hour not in f.hours:
@@ -120,6 +117,11 @@ def incidents_for_counts(user: Any, filters: Filters | None = None) -> QuerySet[
 
 def events_for(user: Any, filters: Filters | None = None) -> arrays.Events:
     return arrays.events(incidents_for(user, filters))
+
+
+def points_for(user: Any, filters: Filters | None = None) -> Any:
+    """The filtered incidents' coordinates in metres, an (n, 2) array."""
+    return arrays.points(incidents_for(user, filters))
 
 
 def knox_runs_for(user: Any) -> QuerySet[KnoxRun]:

@@ -236,6 +236,8 @@ def incident_record(
             occurred_to=occurred_to,
             lat=lat,
             lon=lon,
+            t_from=arrays.local_seconds(occurred_from, arrays.city_tz()),
+            t_to=arrays.local_seconds(occurred_to, arrays.city_tz()),
             x=float(xs[0]),
             y=float(ys[0]),
             precision=precision,

@@ -326,6 +326,8 @@ INSERT_FIELDS = (
     "is_synthetic",
     "created_at",
     "updated_at",
+    "t_from",
+    "t_to",
 )
 
 
@@ -372,6 +374,7 @@ def _insert(rows: list[tuple[Any, ...]]) -> None:
                     *row[4:12],
                     moment(row[12]),
                     moment(row[13]),
+                    *row[14:],
                 )
                 for row in rows[offset : offset + BATCH]
             ]
@@ -388,6 +391,9 @@ def _write_incidents(
     references = [p[1] for p in parsed]
     fields = ("category_id", "occurred_from", "occurred_to", "lat", "lon", "precision", "source")
     now = timezone.now()
+    from urbis.incidents.arrays import city_tz, local_seconds
+
+    tz = city_tz()
     with transaction.atomic():
         from django.db import connection
 
@@ -421,6 +427,8 @@ def _write_incidents(
                         False,
                         now,
                         now,
+                        local_seconds(start, tz),
+                        local_seconds(end, tz),
                     )
                 )
                 continue
@@ -428,7 +436,14 @@ def _write_incidents(
                 result.unchanged += 1
                 continue
             incident = Incident(
-                pk=current[0], reference=reference, x=x, y=y, area_id=area, updated_at=now
+                pk=current[0],
+                reference=reference,
+                x=x,
+                y=y,
+                area_id=area,
+                updated_at=now,
+                t_from=local_seconds(start, tz),
+                t_to=local_seconds(end, tz),
             )
             for name, value in zip(fields, values, strict=True):
                 setattr(incident, name, value)
@@ -436,7 +451,9 @@ def _write_incidents(
         _insert(new)
         if changed:
             Incident.objects.bulk_update(
-                changed, [*fields, "x", "y", "area_id", "updated_at"], batch_size=500
+                changed,
+                [*fields, "x", "y", "area_id", "updated_at", "t_from", "t_to"],
+                batch_size=500,
             )
         result.created, result.updated = len(new), len(changed)
         record_event(

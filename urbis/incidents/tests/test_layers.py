@@ -25,7 +25,7 @@ def _city_extent(settings) -> tuple[float, ...]:  # type: ignore[no-untyped-def]
 def test_kde_layer_equals_kde_grid(chicago, analyst, settings) -> None:
     data, hit = layers.kde_layer(analyst, Filters(), cell_size=200, bandwidth=400)
     assert not hit
-    extent = grid_for(None, 200, extent=_city_extent(settings)).extent
+    extent = grid_for([], 200, extent=_city_extent(settings)).extent
     expected = kde_grid(chicago["xy"], cell_size=200, bandwidth=400, extent=extent)
     assert data["n_events"] == 970
     np.testing.assert_allclose(np.array(data["density"]), expected.density, rtol=1e-6, atol=1e-9)
@@ -35,13 +35,18 @@ def test_kde_layer_equals_kde_grid(chicago, analyst, settings) -> None:
 
 def test_gistar_layer_equals_gi_star_without_a_mask(chicago, analyst, settings) -> None:
     data, _hit = layers.gistar_layer(analyst, Filters(), cell_size=250)
-    grid = grid_for(None, 250, extent=_city_extent(settings))
+    grid = grid_for([], 250, extent=_city_extent(settings))
     expected = gi_star(grid.counts(chicago["xy"]))
-    assert sum(c["count"] for c in data["cells"]) == 970
+    assert data["n_counted"] == 970
+    level = np.where(expected.p_fdr < 0.10, 1, 0) * np.sign(expected.z)
+    listed = {(c["row"], c["col"]) for c in data["cells"]}
+    assert listed == {tuple(rc) for rc in np.argwhere(level != 0).tolist()}
+    assert data["hotspots"] == int((level > 0).sum()) > 0
     for cell in data["cells"]:
-        assert cell["z"] == pytest.approx(expected.z[cell["row"], cell["col"]], abs=1e-4)
-        assert cell["p_fdr"] == pytest.approx(expected.p_fdr[cell["row"], cell["col"]], rel=1e-9)
-        assert (cell["class"] > 0) == bool(expected.hotspots(0.10)[cell["row"], cell["col"]])
+        r, c = cell["row"], cell["col"]
+        assert cell["z"] == pytest.approx(expected.z[r, c], abs=1e-4)
+        assert cell["p_fdr"] == pytest.approx(expected.p_fdr[r, c], rel=1e-9)
+        assert cell["count"] == grid.counts(chicago["xy"])[r, c]
     assert data["geojson"]["features"][0]["geometry"]["type"] == "Polygon"
 
 
@@ -76,7 +81,7 @@ def test_forecast_layer_equals_prospective_hotspot(chicago, analyst, settings) -
 
     at = dt.date(2016, 1, 25)
     data, _hit = layers.forecast_layer(analyst, Filters(), at=at, cell_size=200, coverage=(0.05,))
-    grid = grid_for(None, 200, extent=_city_extent(settings))
+    grid = grid_for([], 200, extent=_city_extent(settings))
     days = (chicago["dates"] - np.datetime64("1970-01-01")).astype(float) + 0.5
     at_day = float((at - dt.date(1970, 1, 1)).days)
     risk = prospective_hotspot(chicago["xy"], days, at=at_day, grid=grid, space_bandwidth=4).risk
