@@ -59,8 +59,6 @@ class SurveyUploadForm(forms.Form):
         upload.seek(0)
         if name.endswith(".xlsx") and head != b"PK\x03\x04":
             raise forms.ValidationError(_("This is not an XLSX workbook."))
-        if name.endswith(".csv") and b"\x00" in head:
-            raise forms.ValidationError(_("This is not a text CSV file."))
         return upload
 
     import_valid = forms.BooleanField(

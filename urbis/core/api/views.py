@@ -24,6 +24,8 @@ HasStaffRole = roles_required(*STAFF_ROLES)
 
 
 class MeView(APIView):
+    permission_classes = [roles_required()]  # any logged-in user: who am I
+
     @extend_schema(responses=MeSerializer)
     def get(self, request: Request) -> Response:
         return Response(MeSerializer.from_user(request.user))

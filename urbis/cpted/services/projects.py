@@ -17,6 +17,8 @@ from shapely.geometry import shape
 from urbis.core.audit import record_event
 from urbis.core.geo import parse_polygon, validate_lat_lon
 from urbis.core.models import Organisation, User
+from urbis.core.tabular import Table
+from urbis.core.types import Actor, actor_user
 from urbis.cpted import advice
 from urbis.cpted.models import (
     InvestmentProject,
@@ -79,7 +81,7 @@ def _set_location(project: InvestmentProject, location: Any) -> None:
 
 def project_create(
     *,
-    actor: Any,
+    actor: Actor,
     name: str,
     department: Organisation,
     project_leader: User,
@@ -98,7 +100,7 @@ def project_create(
         project_leader=project_leader,
         project_type=project_type,
         phase=phase,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=actor_user(actor),
         **fields,
     )
     _set_location(project, location)
@@ -115,7 +117,7 @@ def project_create(
 
 
 def project_update(
-    *, actor: Any, project: InvestmentProject, location: Any = ..., **fields: Any
+    *, actor: Actor, project: InvestmentProject, location: Any = ..., **fields: Any
 ) -> InvestmentProject:
     """Edit a project's data (not its phase: see :func:`project_set_phase`)."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
@@ -145,7 +147,7 @@ def open_mandatory_advice(project: InvestmentProject) -> list[Recommendation]:
     )
 
 
-def project_set_phase(*, actor: Any, project: InvestmentProject, phase: str) -> InvestmentProject:
+def project_set_phase(*, actor: Actor, project: InvestmentProject, phase: str) -> InvestmentProject:
     """Move a project to another phase.
 
     Leaving the final design (to execution or management) is the final design approval: it is
@@ -231,12 +233,12 @@ def _final_design_gate(project: InvestmentProject) -> None:
         )
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
+def _user(actor: Actor) -> Any:
+    return actor_user(actor)
 
 
 def _carry_advice(
-    project: InvestmentProject, old: str, new: str, actor: Any, now: Any
+    project: InvestmentProject, old: str, new: str, actor: Actor, now: Any
 ) -> list[int]:
     """Carry advice still open or accepted in earlier phases to the new phase (VER is cyclical,
     re-run at each plan phase: domain/cpted.md §1.3)."""
@@ -387,13 +389,21 @@ def _row_fields(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def projects_import(
-    *, actor: Any, rows: Iterable[dict[str, Any]], commit: bool = False
+    *, actor: Actor, rows: Table | Iterable[dict[str, Any]], commit: bool = False
 ) -> ImportReport:
     """Check every row and report per row; only when ``commit`` and every row is valid are the
-    projects created (all or nothing: never half a list)."""
+    projects created (all or nothing: never half a list). ``rows`` is the ``Table`` of
+    ``urbis.core.tabular.read_table`` (its rows keep their line in the file, the rows the
+    reader refused are reported too) or plain dictionaries (line = position + 1)."""
     report = ImportReport()
+    numbered: Iterable[tuple[int, dict[str, Any]]]
+    if isinstance(rows, Table):
+        report.errors += [(r.line, r.reason) for r in rows.rejected]
+        numbered = [(r.line, dict(r.values)) for r in rows.rows]
+    else:
+        numbered = enumerate(rows, start=2)  # row 1 is the header
     with transaction.atomic():
-        for number, row in enumerate(rows, start=2):  # row 1 is the header
+        for number, row in numbered:
             try:
                 with transaction.atomic():
                     project = project_create(actor=actor, **_row_fields(row))
@@ -405,6 +415,7 @@ def projects_import(
                     else error.messages
                 )
                 report.errors.append((number, " | ".join(messages)))
+        report.errors.sort()
         if not commit or report.errors:
             transaction.set_rollback(True)
         else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
@@ -12,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from urbis.core.api.permissions import roles_required
+from urbis.core.api.permissions import roles_by_method
 from urbis.core.models import Area, Organisation
 from urbis.core.permissions import STAFF_ROLES
 from urbis.plan import selectors, services
@@ -84,19 +83,10 @@ class ActionSerializer(serializers.ModelSerializer[Action]):
         return data
 
 
-def _drf_errors(error: DjangoValidationError) -> ValidationError:
-    """Per-field messages of a service's ValidationError, as DRF's 400 body."""
-    if hasattr(error, "message_dict"):
-        return ValidationError(error.message_dict)
-    return ValidationError({"non_field_errors": error.messages})
-
-
 class ActionList(APIView):
     """Actions the caller may see (partners see their organisation's); coordinators add."""
 
-    def get_permissions(self):  # type: ignore[no-untyped-def]
-        roles = EDIT_ROLES if self.request.method == "POST" else STAFF_ROLES
-        return [roles_required(*roles)()]
+    permission_classes = [roles_by_method(STAFF_ROLES, POST=EDIT_ROLES)]
 
     @extend_schema(responses={200: ActionSerializer(many=True)})
     def get(self, request: Request) -> Response:
@@ -122,12 +112,10 @@ class ActionList(APIView):
         partners = [(p["organisation"], p["role"]) for p in data.pop("partners", [])]
         if not any(role == "lead" for _o, role in partners):
             partners.insert(0, (data["owner"], "lead"))
-        try:
-            action = services.action_create(
-                actor=request.user, mechanisms=tags, partners=partners, **data
-            )
-        except DjangoValidationError as error:
-            raise _drf_errors(error) from error
+        # A service's Django ValidationError becomes a 400 in the API error handler.
+        action = services.action_create(
+            actor=request.user, mechanisms=tags, partners=partners, **data
+        )
         return Response(ActionSerializer(action).data, status=status.HTTP_201_CREATED)
 
 
@@ -177,9 +165,7 @@ class IndicatorSerializer(serializers.ModelSerializer[Indicator]):
 class IndicatorList(APIView):
     """The plan's indicators with their yearly targets; coordinators add indicators."""
 
-    def get_permissions(self):  # type: ignore[no-untyped-def]
-        roles = EDIT_ROLES if self.request.method == "POST" else READ_ROLES
-        return [roles_required(*roles)()]
+    permission_classes = [roles_by_method(READ_ROLES, POST=EDIT_ROLES)]
 
     @extend_schema(responses={200: IndicatorSerializer(many=True)})
     def get(self, request: Request) -> Response:
@@ -192,8 +178,5 @@ class IndicatorList(APIView):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         targets = data.pop("targets", {})
-        try:
-            indicator = services.indicator_create(actor=request.user, targets=targets, **data)
-        except DjangoValidationError as error:
-            raise _drf_errors(error) from error
+        indicator = services.indicator_create(actor=request.user, targets=targets, **data)
         return Response(IndicatorSerializer(indicator).data, status=status.HTTP_201_CREATED)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from urbis.core.forms import apply_service_errors
 from urbis.core.models import Organisation
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
@@ -117,8 +118,7 @@ def indicators(request: HttpRequest, plan_id: int) -> HttpResponse:
                     note=data["note"],
                 )
             except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                apply_service_errors(form, error)
             else:
                 messages.success(request, _("Measurement recorded."))
                 return redirect("plan:indicators", plan_id=plan.pk)
@@ -184,8 +184,8 @@ def report(request: HttpRequest, plan_id: int, year: int, fmt: str) -> HttpRespo
     return response
 
 
-@require_POST
 @role_required(*EDIT_ROLES)
+@require_POST
 def extend(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Extend the plan for a new period (priorities, objectives and actions carried over)."""
     plan = _plan(request, plan_id)
@@ -205,8 +205,8 @@ def extend(request: HttpRequest, plan_id: int) -> HttpResponse:
     return redirect("plan:detail", plan_id=plan.pk)
 
 
-@require_POST
 @role_required(*EDIT_ROLES)
+@require_POST
 def add_priority(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Add a phenomenon to the plan (in an extension: with its diagnostic rationale)."""
     plan = _plan(request, plan_id)
@@ -260,8 +260,7 @@ def add_action(request: HttpRequest, objective_id: int) -> HttpResponse:
                 ],
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("Action created."))
             return redirect("plan:action", action_id=action.pk)

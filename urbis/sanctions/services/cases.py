@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor, actor_user, person_actor
+from urbis.core.uploads import clean_document
 from urbis.sanctions import letters, selectors, timelimits, workflow
 from urbis.sanctions.models import (
     Appeal,
@@ -91,7 +93,7 @@ def _apply_facts(case: Case, edge: workflow.Edge, on: dt.date, amount: Decimal |
 
 def case_transition(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     action: str,
     on: dt.date | None = None,
@@ -126,14 +128,14 @@ def case_transition(
                 raise _refuse("mediator", _("GAS-R49: the sanctioning official cannot mediate."))
             case.mediator = mediator
         if action in DECISIONS:
-            case.sanctioning_official = actor
+            case.sanctioning_official = actor_user(actor)
         case.status = edge.target
         case.decision_limit = timelimits.decision_limit(case)
         case.save()
         StatusChange.objects.create(
             case=case,
             at=timezone.now(),
-            actor=actor,
+            actor=actor_user(actor),
             action=action,
             from_status=previous,
             to_status=edge.target,
@@ -188,7 +190,7 @@ def _register(case: Case, outcome: str, on: dt.date) -> RegisterEntry:
 
 def letter_create(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     kind: str,
     on: dt.date | None = None,
@@ -225,14 +227,14 @@ def letter_create(
         addressee=addressee,
         address="\n".join(address),
         registered=registered,
-        created_by=actor,
+        created_by=actor_user(actor),
         content=pdf,
     )
 
 
 def defence_record(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     received_on: dt.date,
     channel: str,
@@ -244,6 +246,8 @@ def defence_record(
         raise _refuse("text", _("The defence is empty."))
     if received_on > timezone.localdate():
         raise _refuse("received_on", _("This date is in the future."))
+    # Checked by content and size, stored under a random name (urbis.core.uploads).
+    stored = clean_document(attachment, field="attachment") if attachment else ""
     with transaction.atomic():
         case_transition(
             actor=actor, case=case, action="record_defence", on=received_on, via_service=True
@@ -257,13 +261,13 @@ def defence_record(
             received_on=received_on,
             channel=channel,
             text=text,
-            attachment=attachment or "",
-            recorded_by=actor,
+            attachment=stored,
+            recorded_by=person_actor(actor),
         )
     return defence
 
 
-def hearing_schedule(*, actor: Any, case: Case, at: dt.datetime, place: str) -> Hearing:
+def hearing_schedule(*, actor: Actor, case: Case, at: dt.datetime, place: str) -> Hearing:
     with transaction.atomic():
         case_transition(
             actor=actor,
@@ -275,7 +279,7 @@ def hearing_schedule(*, actor: Any, case: Case, at: dt.datetime, place: str) -> 
         return Hearing.objects.create(case=case, at=at, place=place)
 
 
-def appeal_lodge(*, actor: Any, case: Case, lodged_on: dt.date, reference: str = "") -> Appeal:
+def appeal_lodge(*, actor: Actor, case: Case, lodged_on: dt.date, reference: str = "") -> Appeal:
     """GAS-R26 / R11: police court for adults, youth court for minors."""
     with transaction.atomic():
         case_transition(
@@ -289,7 +293,7 @@ def appeal_lodge(*, actor: Any, case: Case, lodged_on: dt.date, reference: str =
 
 def appeal_judgment(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     judgment: str,
     on: dt.date,

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from urbis.core.forms import apply_service_errors
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
 from urbis.sanctions.forms import (
@@ -16,9 +17,6 @@ from urbis.sanctions.forms import (
 )
 from urbis.sanctions.permissions import CASE_ROLES, INTAKE_ROLES
 from urbis.sanctions.services import intake
-from urbis.sanctions.views.common import (
-    _errors_to_form,
-)
 
 
 @role_required(*INTAKE_ROLES)
@@ -63,7 +61,7 @@ def file_report(request: HttpRequest) -> HttpResponse:
                 idempotency_key=request.POST.get("idempotency_key") or None,
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("Report filed as case %(n)s.") % {"n": result.case.number})
             if has_role(request.user, *CASE_ROLES):
@@ -78,12 +76,19 @@ def bulk_import(request: HttpRequest) -> HttpResponse:
     form = BulkImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = intake.ascertainments_import(
-            actor=request.user,
-            content=form.cleaned_data["file"].read(),
-            import_valid=form.cleaned_data["import_valid"],
-        )
-        if report.imported:
-            messages.success(request, _("%(n)s cases opened.") % {"n": len(report.created)})
-    status = 400 if report is not None and not report.imported else 200
+        upload = form.cleaned_data["file"]
+        try:
+            report = intake.ascertainments_import(
+                actor=request.user,
+                content=upload,
+                import_valid=form.cleaned_data["import_valid"],
+                filename=upload.name or "",
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            if report.imported:
+                messages.success(request, _("%(n)s cases opened.") % {"n": len(report.created)})
+    refused = form.errors or (report is not None and not report.imported)
+    status = 400 if request.method == "POST" and refused else 200
     return render(request, "sanctions/bulk.html", {"form": form, "report": report}, status=status)
