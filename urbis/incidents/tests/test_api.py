@@ -167,3 +167,29 @@ def test_schema_lists_the_incident_endpoints(analyst) -> None:
     text = response.content.decode()
     assert "/api/v1/incidents/layers/{kind}/" in text and "/api/v1/incidents/area-counts/" in text
     _ = paths
+
+
+ODD = ["", "\x00", "x" * 5000, "-1", "1e309", "nan", "2026-13-45", "[]", "{}", "0,0,0", "9" * 40]
+
+
+@pytest.mark.parametrize("value", ODD)
+def test_no_server_error_on_odd_input(city, analyst, value) -> None:  # type: ignore[no-untyped-def]
+    client = api(analyst)
+    for url in (
+        "/api/v1/incidents/",
+        "/api/v1/incidents/layers/kde/",
+        "/api/v1/incidents/area-counts/",
+    ):
+        for name in ("category", "start", "end", "area", "weekday", "hour", "cell", "at", "per"):
+            response = client.get(url, {name: value})
+            assert response.status_code < 500, (url, name, value)
+    body = {
+        "reference": value,
+        "category": value,
+        "occurred_from": value,
+        "lat": value,
+        "lon": value,
+    }
+    assert client.post("/api/v1/incidents/", body, format="json").status_code < 500
+    knox = {"category": "vandalism", "start": value, "end": value, "space_breaks": [0, value]}
+    assert client.post("/api/v1/incidents/near-repeat/", knox, format="json").status_code < 500
