@@ -154,5 +154,5 @@ def watch_addresses(user: Any, watch: CocoonWatch) -> list[AddressPoint]:
     from urbis.incidents.services.cocoon import addresses_in
 
     found = addresses_in(x=watch.incident.x, y=watch.incident.y, radius_m=watch.radius_m)
-    log_access(user=user, target=watch, purpose="cocoon watch: neighbours' letter list")
+    log_access(user=user, target=watch, purpose="incidents.cocoon_letter_list")
     return found
