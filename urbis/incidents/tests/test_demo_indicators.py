@@ -32,11 +32,16 @@ def test_demo_loads_labelled_synthetic_incidents_and_fills_the_burglary_indicato
     call_command("demo", "--quiet-logins")
     assert Incident.objects.count() == count  # idempotent
 
-    from urbis.plan.jobs import compute_automatic_indicators
-    from urbis.plan.models import Indicator
+    # Through core's registries only (apps stay independent): the plan's nightly job, and
+    # its model looked up by name.
+    from django.apps import apps
 
-    compute_automatic_indicators(dt.date(2026, 11, 20))
-    burglary = Indicator.objects.get(code="BURG-1")
+    from urbis.core import nightly
+
+    nightly.run_job("plan.indicators")
+    indicator_model = apps.get_model("plan", "Indicator")
+    burglary = indicator_model.objects.get(code="BURG-1")
+    assert burglary.provider_code == "incidents.burglaries_per_1000_dwellings"
     measurement = burglary.measurements.last()
     assert measurement is not None and measurement.value > 0
     share = provider("incidents.near_repeat_share").compute(
