@@ -14,6 +14,16 @@ from urbis.incidents.models import Category, CocoonWatch, ImportRun, Incident, K
 from urbis.incidents.selectors import Filters
 
 
+class SafeSlugRelatedField(serializers.SlugRelatedField[Any]):
+    """A slug look-up that refuses NUL bytes before the database sees them (PostgreSQL text
+    cannot hold them: a 400, never a 500)."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if "\x00" in str(data):
+            raise serializers.ValidationError(_("Not a valid value."))
+        return super().to_internal_value(data)
+
+
 class CategorySerializer(serializers.ModelSerializer[Category]):
     class Meta:
         model = Category
@@ -29,7 +39,7 @@ class CategorySerializer(serializers.ModelSerializer[Category]):
 
 
 class IncidentSerializer(serializers.ModelSerializer[Incident]):
-    category = serializers.SlugRelatedField(
+    category = SafeSlugRelatedField(
         slug_field="code", queryset=Category.objects.filter(is_active=True)
     )
     area: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
@@ -75,9 +85,7 @@ class FilterSerializer(serializers.Serializer[Any]):
     )
     start = serializers.DateField(required=False)
     end = serializers.DateField(required=False)
-    area = serializers.SlugRelatedField(
-        slug_field="code", queryset=Area.objects.all(), required=False
-    )
+    area = SafeSlugRelatedField(slug_field="code", queryset=Area.objects.all(), required=False)
     weekday = serializers.CharField(
         required=False, max_length=40, help_text="comma-separated, 0 = Monday"
     )
@@ -100,6 +108,9 @@ class FilterSerializer(serializers.Serializer[Any]):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs.get("start") and attrs.get("end") and attrs["end"] < attrs["start"]:
             raise serializers.ValidationError({"end": [_("The end lies before the start.")]})
+        for name in ("category", "weekday", "hour"):
+            if "\x00" in attrs.get(name, ""):
+                raise serializers.ValidationError({name: [_("Not a valid value.")]})
         return attrs
 
     def filters(self) -> Filters:
@@ -168,7 +179,7 @@ class ImportRunSerializer(serializers.ModelSerializer[ImportRun]):
 
 
 class KnoxRequestSerializer(serializers.Serializer[Any]):
-    category = serializers.SlugRelatedField(
+    category = SafeSlugRelatedField(
         slug_field="code", queryset=Category.objects.filter(is_active=True)
     )
     start = serializers.DateField()

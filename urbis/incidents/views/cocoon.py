@@ -137,8 +137,12 @@ def evaluation(request: HttpRequest) -> HttpResponse:
 def forecast_use(request: HttpRequest) -> HttpResponse:
     from django.utils import timezone
 
-    code = request.POST.get("category", "")
-    category = selectors.categories_for(request.user).filter(code=code).first() if code else None
+    code = request.POST.get("category", "")[:40]
+    category = (
+        selectors.categories_for(request.user).filter(code=code).first()
+        if code and code.isascii() and code.replace("-", "").isalnum()
+        else None
+    )
     try:
         coverage = float(request.POST.get("coverage", "0.05"))
     except ValueError:
