@@ -58,7 +58,7 @@ def file_report(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 data=data,
                 photos=[d["photo"]] if d["photo"] else [],
-                idempotency_key=request.POST.get("idempotency_key") or None,
+                idempotency_key=d["idempotency_key"] or None,
             )
         except ValidationError as error:
             apply_service_errors(form, error)
