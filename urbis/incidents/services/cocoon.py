@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from django.core.exceptions import ValidationError
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.roles import Role
+from urbis.core.types import Actor, actor_user
 from urbis.incidents import arrays, cache, conf, rules
 from urbis.incidents.models import (
     AddressPoint,
@@ -33,7 +33,7 @@ DEFAULT_TIME_BREAKS = [0.0, 7.0, 14.0, 28.0, 56.0]
 
 def knox_run_create(
     *,
-    actor: Any,
+    actor: Actor,
     category: Category,
     period_start: dt.date,
     period_end: dt.date,
@@ -88,7 +88,7 @@ def knox_run_create(
             result=result.to_dict(),
             n_events=int(usable.sum()),
             excluded_windows=int((~usable).sum()),
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=actor_user(actor),
         )
         record_event(
             actor=actor,
@@ -142,7 +142,9 @@ def _house_key(number: str) -> tuple[int, str]:
     return (int(digits) if digits else 0, number)
 
 
-def watch_propose(*, actor: Any, incident: Incident, now: dt.datetime | None = None) -> CocoonWatch:
+def watch_propose(
+    *, actor: Actor, incident: Incident, now: dt.datetime | None = None
+) -> CocoonWatch:
     """Propose a cocoon watch for a burglary: zone and window, address count, the prevention
     team's task (for the coordinator's service). Idempotent per incident."""
     now = now or timezone.now()
@@ -181,7 +183,7 @@ def watch_propose(*, actor: Any, incident: Incident, now: dt.datetime | None = N
     return watch
 
 
-def watches_for_new(*, actor: Any, references: list[str], now: dt.datetime) -> int:
+def watches_for_new(*, actor: Actor, references: list[str], now: dt.datetime) -> int:
     """Cocoon watches for newly recorded incidents of a triggering category whose watch window
     is still running (an old burglary imported today needs no letter)."""
     if not references:
@@ -200,7 +202,7 @@ def watches_for_new(*, actor: Any, references: list[str], now: dt.datetime) -> i
 
 def incident_record(
     *,
-    actor: Any,
+    actor: Actor,
     reference: str,
     category: Category,
     occurred_from: dt.datetime,
@@ -261,7 +263,7 @@ def _reason_text(code: str) -> str:
     return _reason(code, days=conf.get("URBIS_INCIDENTS_MAX_WINDOW_DAYS"))
 
 
-def letters_sent(*, actor: Any, watch: CocoonWatch) -> CocoonWatch:
+def letters_sent(*, actor: Actor, watch: CocoonWatch) -> CocoonWatch:
     """Record that the neighbours' letters went out (and close the team's task)."""
     with transaction.atomic():
         locked = CocoonWatch.objects.select_for_update().get(pk=watch.pk)
@@ -271,7 +273,7 @@ def letters_sent(*, actor: Any, watch: CocoonWatch) -> CocoonWatch:
         count = len(addresses_in(x=incident.x, y=incident.y, radius_m=locked.radius_m))
         locked.status = WatchStatus.LETTERS_SENT
         locked.letters_sent_at = timezone.now()
-        locked.letters_sent_by = actor if getattr(actor, "is_authenticated", False) else None
+        locked.letters_sent_by = actor_user(actor)
         locked.letters_count = count
         locked.save(update_fields=["status", "letters_sent_at", "letters_sent_by", "letters_count"])
         locked.tasks.filter(done_at__isnull=True).update(done_at=locked.letters_sent_at)

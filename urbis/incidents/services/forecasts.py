@@ -9,13 +9,14 @@ import numpy as np
 from django.db import transaction
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor, actor_user
 from urbis.incidents import arrays, layers
 from urbis.incidents.models import Category, ForecastRun, Incident
 from urbis.incidents.selectors import Filters
 
 
 def forecast_use(
-    *, actor: Any, category: Category | None, at: dt.date, coverage: float, cell_size: int = 100
+    *, actor: Actor, category: Category | None, at: dt.date, coverage: float, cell_size: int = 100
 ) -> ForecastRun:
     """Record the forecast for the week from ``at`` as used (the cells patrols will get)."""
     from urbis.analytics import Grid, prospective_hotspot
@@ -61,7 +62,7 @@ def forecast_use(
                 "cols": grid.cols,
                 "cells": cells,
             },
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=actor_user(actor),
         )
         record_event(
             actor=actor, action="incidents.forecast_use", target=run, data={"at": at.isoformat()}

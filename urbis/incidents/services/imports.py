@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.tabular import TabularError, read_table
+from urbis.core.types import Actor
 from urbis.incidents import cache, conf, rules, spatial
 from urbis.incidents.models import AddressPoint, Category, Incident, Precision
 
@@ -166,7 +167,7 @@ def _categories() -> dict[str, int]:
 
 def incidents_import(
     *,
-    actor: Any,
+    actor: Actor,
     data: bytes,
     filename: str,
     crs: str | None = None,
@@ -382,7 +383,7 @@ def _insert(rows: list[tuple[Any, ...]]) -> None:
 
 
 def _write_incidents(
-    *, actor: Any, parsed: list[list[Any]], source: str, result: ImportResult, filename: str
+    *, actor: Actor, parsed: list[list[Any]], source: str, result: ImportResult, filename: str
 ) -> None:
     lat = np.array([p[5] for p in parsed])
     lon = np.array([p[6] for p in parsed])
@@ -484,7 +485,7 @@ def _write_incidents(
 
 def addresses_import(
     *,
-    actor: Any,
+    actor: Actor,
     data: bytes,
     filename: str,
     crs: str | None = None,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor, actor_user
 from urbis.incidents.models import ImportKind, ImportRun, ImportStatus
 
 logger = logging.getLogger(__name__)
@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 def import_run_create(
     *,
-    actor: Any,
+    actor: Actor,
     data: bytes,
     filename: str,
     crs: str = "",
@@ -36,7 +36,7 @@ def import_run_create(
             all_or_nothing=all_or_nothing,
             mapping=mapping or {},
             payload=data,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=actor_user(actor),
         )
         record_event(
             actor=actor, action="incidents.import_queued", target=run, data={"file": run.filename}
