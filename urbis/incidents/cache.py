@@ -1,7 +1,7 @@
 """Results keyed by their inputs: a layer's parameters plus the data revision.
 
-Every write that changes incidents bumps the revision (on commit), so a cached layer is never
-stale and never recomputed needlessly.
+The revision is derived from the incidents themselves (count, latest change, highest id), so a
+cached layer is never stale, in any worker, and never recomputed needlessly.
 """
 
 from __future__ import annotations
@@ -12,37 +12,33 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.cache import cache
-from django.db import transaction
 
 from urbis.incidents import conf
 
 T = TypeVar("T")
-_REVISION = "urbis.incidents.revision"
 
 
-def revision() -> int:
-    value = cache.get(_REVISION)
-    if value is None:
-        from urbis.incidents.models import Incident
+def revision() -> str:
+    """The data revision, read from the database: number of incidents, the latest change and
+    the highest id. Every write (import, hand entry, correction, deletion) changes it, and
+    every web worker sees the same value (a per-process cache would not)."""
+    from django.db.models import Count, Max
 
-        # After a restart: derive one from the data so old entries are not reused blindly.
-        latest = Incident.objects.order_by("-updated_at").values_list("updated_at", flat=True)
-        stamp = latest.first()
-        value = int(stamp.timestamp() * 1000) if stamp else 1
-        cache.set(_REVISION, value, None)
-    return int(value)
+    from urbis.incidents.models import Incident
+
+    from urbis.core.models import Area
+
+    agg = Incident.objects.aggregate(n=Count("pk"), changed=Max("updated_at"), top=Max("pk"))
+    stamp = agg["changed"].timestamp() if agg["changed"] else 0
+    # The grid and the study-area mask come from the areas and the configured extent.
+    areas = Area.objects.aggregate(n=Count("pk"), top=Max("pk"))
+    extent = f"{conf.get('URBIS_CITY_BBOX')}|{conf.get('URBIS_INCIDENTS_AREA_KIND')}"
+    return f"{agg['n']}:{stamp:.6f}:{agg['top'] or 0}:{areas['n']}:{areas['top']}:{extent}"
 
 
 def bump() -> None:
-    """Invalidate every cached layer once the current transaction commits."""
-
-    def _bump() -> None:
-        try:
-            cache.incr(_REVISION)
-        except ValueError:
-            cache.set(_REVISION, revision() + 1, None)
-
-    transaction.on_commit(_bump)
+    """Kept for the writers' call sites: the revision is derived from the data itself."""
+    return None
 
 
 def key_for(kind: str, params: dict[str, Any]) -> str:

@@ -107,6 +107,7 @@ class Incident(models.Model):
             models.Index(fields=["category", "occurred_from"]),
             models.Index(fields=["occurred_from"]),
             models.Index(fields=["lat", "lon"]),
+            models.Index(fields=["updated_at"]),
         ]
         constraints = [
             models.CheckConstraint(

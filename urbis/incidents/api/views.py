@@ -212,13 +212,11 @@ class CocoonLettersSent(APIView):
         )
 
 
-class AreaCounts(generics.GenericAPIView):  # type: ignore[type-arg]
+class AreaCounts(APIView):
     """Incidents per area: the public form of the figures, small cells suppressed
     (counts from 1 to URBIS_INCIDENTS_MIN_CELL − 1 are withheld, never rounded)."""
 
     permission_classes = [roles_required(*STAFF_ROLES)]
-    serializer_class = AreaCountSerializer
-    pagination_class = None
 
     @extend_schema(parameters=[FilterSerializer], responses=AreaCountSerializer(many=True))
     def get(self, request: Request) -> Response:

@@ -7,6 +7,16 @@ from urbis.core.models import Area, AreaKind
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():  # type: ignore[no-untyped-def]
+    """Layers cached by an earlier test (another database) must not leak into this one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def english(settings):  # type: ignore[no-untyped-def]
     """Assertions read English messages; the nl/fr catalogues are checked separately."""
     from django.utils import translation
