@@ -24,9 +24,8 @@ def revision() -> str:
     every web worker sees the same value (a per-process cache would not)."""
     from django.db.models import Count, Max
 
-    from urbis.incidents.models import Incident
-
     from urbis.core.models import Area
+    from urbis.incidents.models import Incident
 
     agg = Incident.objects.aggregate(n=Count("pk"), changed=Max("updated_at"), top=Max("pk"))
     stamp = agg["changed"].timestamp() if agg["changed"] else 0
