@@ -84,7 +84,7 @@ def _csv(n: int, seed: int = 1) -> bytes:
     cats = ["vandalism", "bicycle-theft", "theft-from-vehicle", "burglary-business"]
     lines = ["reference,category,occurred_from,occurred_to,lat,lon"]
     for i in range(n):
-        start = base + dt.timedelta(minutes=int(i * 7))
+        start = base + dt.timedelta(minutes=int(i * 3))
         end = start + dt.timedelta(hours=i % 5)
         lines.append(
             f"B{i:08d},{cats[i % 4]},{start:%Y-%m-%d %H:%M},{end:%Y-%m-%d %H:%M},"
