@@ -60,6 +60,8 @@ def test_import_hotspots_knox_and_cocoon_letter(
     assert Incident.objects.count() == 60
 
     page.goto(f"{live_server.url}/incidents/")
+    page.wait_for_selector("#series-chart[data-rendered=true]", timeout=60_000)
+    page.wait_for_selector("#weekhour-chart[data-rendered=true]", timeout=60_000)
     page.check("input[name=layer][value=gistar]")
     page.wait_for_selector("[data-incidents-map][data-layer=gistar]", timeout=60_000)
     assert int(page.get_attribute("[data-incidents-map]", "data-features") or 0) > 0
