@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "urbis.plan",
     "urbis.sanctions",
     "urbis.cpted",
+    "urbis.reports",
 ]
 
 MIDDLEWARE = [
@@ -333,6 +334,18 @@ URBIS_MAP_CENTER = (
 URBIS_METRIC_CRS = os.environ.get("URBIS_METRIC_CRS", "EPSG:31370")
 # Survey cells with fewer respondents are not published (a local disclosure-control choice).
 URBIS_SURVEY_MIN_RESPONDENTS = env_int("URBIS_SURVEY_MIN_RESPONDENTS", 30)
+
+# Public-space reports (docs/reports.md); BELIEVED practices are settings.
+URBIS_REPORTS_CITY_BBOX = tuple(
+    float(v) for v in env_list("URBIS_REPORTS_CITY_BBOX", "50.98,4.39,51.08,4.56")
+)
+URBIS_REPORTS_RETENTION_DAYS = env_int("URBIS_REPORTS_RETENTION_DAYS", 365)
+URBIS_REPORTS_AT_RISK_DAYS = env_int("URBIS_REPORTS_AT_RISK_DAYS", 1)
+URBIS_REPORTS_NEARBY_METRES = env_int("URBIS_REPORTS_NEARBY_METRES", 150)
+URBIS_REPORTS_POSTS_PER_HOUR_KEY = env_int("URBIS_REPORTS_POSTS_PER_HOUR_KEY", 5000)
+URBIS_REPORTS_POSTS_PER_HOUR_ADDRESS = env_int("URBIS_REPORTS_POSTS_PER_HOUR_ADDRESS", 30)
+URBIS_REPORTS_JURISDICTION = os.environ.get("URBIS_REPORTS_JURISDICTION", "mechelen.be")
+URBIS_PUBLIC_URL = os.environ.get("URBIS_PUBLIC_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

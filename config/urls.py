@@ -17,6 +17,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("plan/", include("urbis.plan.api.urls")),
     path("gas/", include("urbis.sanctions.api.urls")),
     path("cpted/", include("urbis.cpted.api.urls")),
+    path("reports/", include("urbis.reports.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -29,6 +30,9 @@ urlpatterns = [
     path("plan/", include("urbis.plan.urls")),
     path("gas/", include("urbis.sanctions.urls")),
     path("cpted/", include("urbis.cpted.urls")),
+    path("report/", include("urbis.reports.public_urls")),
+    path("reports/", include("urbis.reports.urls")),
+    path("open311/v2/", include("urbis.reports.open311.urls")),
     path("", include("urbis.core.urls")),
 ]
 
