@@ -21,6 +21,7 @@ DEFAULTS: dict[str, object] = {
     "URBIS_REPORTS_POSTS_PER_HOUR_ADDRESS": 30,  # and per client address (web form and Open311)
     "URBIS_REPORTS_PUBLIC_CLOSED_DAYS": 30,  # the public map shows reports closed this recently
     "URBIS_REPORTS_JURISDICTION": "mechelen.be",  # Open311 jurisdiction_id (spec: domain name)
-    "URBIS_REPORTS_OPEN311_LIMIT": 1000,
-    "URBIS_PUBLIC_URL": "http://127.0.0.1:8000",  # base of the follow links mailed to reporters  # GET requests: at most this many (spec default 1000)
+    "URBIS_REPORTS_OPEN311_LIMIT": 1000,  # GET requests: at most this many (spec default 1000)
+    "URBIS_REPORTS_OPEN311_TYPE": "realtime",  # or "batch": POST answers a token
+    "URBIS_PUBLIC_URL": "http://127.0.0.1:8000",  # base of the follow links mailed to reporters
 }

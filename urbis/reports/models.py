@@ -193,6 +193,10 @@ class Report(models.Model):
     # A retried POST (same key or form, same content) finds this and makes no second report.
     fingerprint = models.CharField(max_length=64, blank=True)
     submitter_hash = models.CharField(max_length=64, blank=True)  # keyed hash of the address
+    media_url = models.URLField(_("media URL (Open311)"), max_length=500, blank=True)
+    # Open311 "batch" services answer a POST with this token (GET tokens/{token}); it is not
+    # the private follow link.
+    open311_token = models.CharField(max_length=32, unique=True, null=True, blank=True)
     gas_case_number = models.CharField(_("GAS case"), max_length=20, blank=True)
     gas_case_status = models.CharField(_("GAS case status"), max_length=40, blank=True)
 
@@ -277,6 +281,9 @@ class StatusChange(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    def __str__(self) -> str:
+        return f"statuschange {self.pk} of #{self.report_id}"
+
 
 class Assignment(models.Model):
     """Append-only routing and reassignment history."""
@@ -295,6 +302,9 @@ class Assignment(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"assignment {self.pk} of #{self.report_id}"
 
 
 class MessageKind(models.TextChoices):
@@ -320,6 +330,9 @@ class Message(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"message {self.pk} of #{self.report_id}"
+
 
 class Visit(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="visits")
@@ -335,6 +348,9 @@ class Visit(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    def __str__(self) -> str:
+        return f"visit {self.pk} of #{self.report_id}"
+
 
 class Photo(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
@@ -346,6 +362,9 @@ class Photo(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"photo {self.pk} of #{self.report_id}"
 
 
 class SavedFilter(models.Model):
@@ -359,6 +378,9 @@ class SavedFilter(models.Model):
             models.UniqueConstraint(fields=["user", "name"], name="reports_saved_filter_name")
         ]
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class SpeedCheck(models.Model):
     """A speed check done in a street that residents complained about."""
@@ -370,3 +392,6 @@ class SpeedCheck(models.Model):
 
     class Meta:
         ordering = ["-done_on"]
+
+    def __str__(self) -> str:
+        return f"{self.street} {self.done_on}"

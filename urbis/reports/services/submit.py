@@ -59,6 +59,7 @@ class ReportInput:
     last_name: str = ""
     email: str = ""
     phone: str = ""
+    media_url: str = ""
 
 
 @dataclass
@@ -120,6 +121,15 @@ def validate(data: ReportInput, *, staff: bool = False) -> tuple[CategoryVersion
             errors["location"] = [_("This location is outside the city.")]
     elif not data.address.strip():
         errors["location"] = [_("A location is required: a pin on the map or an address.")]
+    if data.media_url:
+        from django.core.validators import URLValidator
+
+        try:
+            if len(data.media_url) > 500:
+                raise ValidationError("too long")
+            URLValidator(schemes=["http", "https"])(data.media_url)
+        except ValidationError:
+            errors["media_url"] = [_("Give an http(s) URL of at most 500 characters.")]
     if len(data.address) > 300:
         errors["address"] = [_("At most 300 characters.")]
     if len(data.description) > text.MAX_DESCRIPTION:
@@ -301,6 +311,8 @@ def _create(
             timezone.localdate(now), days=version.sla_days, working_days=version.sla_working_days
         ),
         open311_key=key,
+        media_url=data.media_url,
+        open311_token=secrets.token_hex(16) if key is not None else None,
         fingerprint=fingerprint,
         submitter_hash=submitter,
     )
