@@ -8,317 +8,802 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0004_public_space_role'),
+        ("core", "0004_public_space_role"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('order', models.PositiveSmallIntegerField(default=100, verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
+                ("order", models.PositiveSmallIntegerField(default=100, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'category',
-                'verbose_name_plural': 'categories',
-                'ordering': ['order', 'code'],
+                "verbose_name": "category",
+                "verbose_name_plural": "categories",
+                "ordering": ["order", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Open311Key',
+            name="Open311Key",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='application')),
-                ('prefix', models.CharField(max_length=8)),
-                ('key_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField()),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="application")),
+                ("prefix", models.CharField(max_length=8)),
+                ("key_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField()),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='CategoryVersion',
+            name="CategoryVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(verbose_name='version')),
-                ('created_at', models.DateTimeField(verbose_name='created at')),
-                ('name_nl', models.CharField(max_length=200, verbose_name='name (Dutch)')),
-                ('name_fr', models.CharField(max_length=200, verbose_name='name (French)')),
-                ('name_en', models.CharField(max_length=200, verbose_name='name (English)')),
-                ('description_nl', models.CharField(blank=True, max_length=500, verbose_name='description (Dutch)')),
-                ('description_fr', models.CharField(blank=True, max_length=500, verbose_name='description (French)')),
-                ('description_en', models.CharField(blank=True, max_length=500, verbose_name='description (English)')),
-                ('group', models.CharField(blank=True, max_length=100, verbose_name='group')),
-                ('keywords', models.CharField(blank=True, max_length=300, verbose_name='keywords (comma-separated)')),
-                ('is_public', models.BooleanField(default=True, verbose_name='citizens may report it')),
-                ('attributes', models.JSONField(default=list, verbose_name='extra questions (Open311 attributes)')),
-                ('sla_days', models.PositiveSmallIntegerField(default=5, verbose_name='service level (days)')),
-                ('sla_working_days', models.BooleanField(default=True, verbose_name='working days')),
-                ('gas_eligible', models.BooleanField(default=False, verbose_name='a finding may become a GAS case')),
-                ('gas_article_code', models.CharField(blank=True, max_length=20, verbose_name='suggested regulation article')),
-                ('speeding', models.BooleanField(default=False, verbose_name='speeding complaint (street list)')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='versions', to='reports.category')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(verbose_name="version")),
+                ("created_at", models.DateTimeField(verbose_name="created at")),
+                ("name_nl", models.CharField(max_length=200, verbose_name="name (Dutch)")),
+                ("name_fr", models.CharField(max_length=200, verbose_name="name (French)")),
+                ("name_en", models.CharField(max_length=200, verbose_name="name (English)")),
+                (
+                    "description_nl",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="description (Dutch)"
+                    ),
+                ),
+                (
+                    "description_fr",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="description (French)"
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="description (English)"
+                    ),
+                ),
+                ("group", models.CharField(blank=True, max_length=100, verbose_name="group")),
+                (
+                    "keywords",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="keywords (comma-separated)"
+                    ),
+                ),
+                (
+                    "is_public",
+                    models.BooleanField(default=True, verbose_name="citizens may report it"),
+                ),
+                (
+                    "attributes",
+                    models.JSONField(
+                        default=list, verbose_name="extra questions (Open311 attributes)"
+                    ),
+                ),
+                (
+                    "sla_days",
+                    models.PositiveSmallIntegerField(
+                        default=5, verbose_name="service level (days)"
+                    ),
+                ),
+                (
+                    "sla_working_days",
+                    models.BooleanField(default=True, verbose_name="working days"),
+                ),
+                (
+                    "gas_eligible",
+                    models.BooleanField(
+                        default=False, verbose_name="a finding may become a GAS case"
+                    ),
+                ),
+                (
+                    "gas_article_code",
+                    models.CharField(
+                        blank=True, max_length=20, verbose_name="suggested regulation article"
+                    ),
+                ),
+                (
+                    "speeding",
+                    models.BooleanField(
+                        default=False, verbose_name="speeding complaint (street list)"
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="versions",
+                        to="reports.category",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['category', '-version'],
-            },
-        ),
-        migrations.AddField(
-            model_name='category',
-            name='current',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='reports.categoryversion'),
-        ),
-        migrations.CreateModel(
-            name='Report',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(max_length=43, unique=True)),
-                ('status', models.CharField(choices=[('new', 'New'), ('acknowledged', 'Acknowledged'), ('planned', 'Planned'), ('in_progress', 'In progress'), ('resolved', 'Resolved'), ('not_competent', 'Not our competence (forwarded)'), ('duplicate', 'Duplicate (merged)'), ('no_action', 'No action possible'), ('reopened', 'Reopened')], default='new', max_length=20, verbose_name='status')),
-                ('description', models.CharField(blank=True, max_length=4000, verbose_name='description')),
-                ('lat', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('lon', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='address')),
-                ('source', models.CharField(choices=[('web', 'Citizen (web)'), ('open311', 'Partner application (Open311)'), ('phone', 'Phone (desk)'), ('officer', 'Officer in the field')], max_length=10, verbose_name='source')),
-                ('attributes', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(verbose_name='reported at')),
-                ('updated_at', models.DateTimeField(verbose_name='updated at')),
-                ('due_on', models.DateField(null=True, verbose_name='due on')),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('forwarded_to', models.CharField(blank=True, max_length=200, verbose_name='forwarded to')),
-                ('public_note', models.CharField(blank=True, max_length=2000)),
-                ('fingerprint', models.CharField(blank=True, max_length=64)),
-                ('submitter_hash', models.CharField(blank=True, max_length=64)),
-                ('media_url', models.URLField(blank=True, max_length=500, verbose_name='media URL (Open311)')),
-                ('open311_token', models.CharField(blank=True, max_length=32, null=True, unique=True)),
-                ('gas_case_number', models.CharField(blank=True, max_length=20, verbose_name='GAS case')),
-                ('gas_case_status', models.CharField(blank=True, max_length=40, verbose_name='GAS case status')),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.area')),
-                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='reports.category')),
-                ('category_version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='reports.categoryversion')),
-                ('duplicate_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='duplicates', to='reports.report')),
-                ('open311_key', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='reports.open311key')),
-            ],
-            options={
-                'ordering': ['-created_at', '-id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='SpeedCheck',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('street', models.CharField(max_length=200, verbose_name='street')),
-                ('done_on', models.DateField(verbose_name='done on')),
-                ('result', models.CharField(max_length=500, verbose_name='result')),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'ordering': ['-done_on'],
-            },
-        ),
-        migrations.CreateModel(
-            name='StatusChange',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField()),
-                ('by', models.CharField(max_length=10)),
-                ('from_status', models.CharField(blank=True, max_length=20)),
-                ('to_status', models.CharField(choices=[('new', 'New'), ('acknowledged', 'Acknowledged'), ('planned', 'Planned'), ('in_progress', 'In progress'), ('resolved', 'Resolved'), ('not_competent', 'Not our competence (forwarded)'), ('duplicate', 'Duplicate (merged)'), ('no_action', 'No action possible'), ('reopened', 'Reopened')], max_length=20)),
-                ('text', models.CharField(blank=True, max_length=2000, verbose_name='text to the reporter')),
-                ('internal_note', models.CharField(blank=True, max_length=2000, verbose_name='internal note')),
-                ('forwarded_to', models.CharField(blank=True, max_length=200)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_changes', to='reports.report')),
-            ],
-            options={
-                'ordering': ['at', 'id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Team',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('enforcement', models.BooleanField(default=False, verbose_name='enforcement team')),
-                ('members', models.ManyToManyField(blank=True, related_name='report_teams', to=settings.AUTH_USER_MODEL, verbose_name='members')),
-            ],
-            options={
-                'verbose_name': 'team',
-                'verbose_name_plural': 'teams',
-                'ordering': ['name'],
-            },
-        ),
-        migrations.CreateModel(
-            name='RoutingRule',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField(verbose_name='order')),
-                ('start_time', models.TimeField(blank=True, null=True, verbose_name='from')),
-                ('end_time', models.TimeField(blank=True, null=True, verbose_name='until')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='core.area', verbose_name='area')),
-                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='reports.category', verbose_name='category')),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='reports.team', verbose_name='team')),
-            ],
-            options={
-                'ordering': ['order', 'id'],
+                "ordering": ["category", "-version"],
             },
         ),
         migrations.AddField(
-            model_name='report',
-            name='team',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='reports.team'),
+            model_name="category",
+            name="current",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="reports.categoryversion",
+            ),
+        ),
+        migrations.CreateModel(
+            name="Report",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token", models.CharField(max_length=43, unique=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("acknowledged", "Acknowledged"),
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("resolved", "Resolved"),
+                            ("not_competent", "Not our competence (forwarded)"),
+                            ("duplicate", "Duplicate (merged)"),
+                            ("no_action", "No action possible"),
+                            ("reopened", "Reopened"),
+                        ],
+                        default="new",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(blank=True, max_length=4000, verbose_name="description"),
+                ),
+                ("lat", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("lon", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="address")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("web", "Citizen (web)"),
+                            ("open311", "Partner application (Open311)"),
+                            ("phone", "Phone (desk)"),
+                            ("officer", "Officer in the field"),
+                        ],
+                        max_length=10,
+                        verbose_name="source",
+                    ),
+                ),
+                ("attributes", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(verbose_name="reported at")),
+                ("updated_at", models.DateTimeField(verbose_name="updated at")),
+                ("due_on", models.DateField(null=True, verbose_name="due on")),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "forwarded_to",
+                    models.CharField(blank=True, max_length=200, verbose_name="forwarded to"),
+                ),
+                ("public_note", models.CharField(blank=True, max_length=2000)),
+                ("fingerprint", models.CharField(blank=True, max_length=64)),
+                ("submitter_hash", models.CharField(blank=True, max_length=64)),
+                (
+                    "media_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="media URL (Open311)"),
+                ),
+                (
+                    "open311_token",
+                    models.CharField(blank=True, max_length=32, null=True, unique=True),
+                ),
+                (
+                    "gas_case_number",
+                    models.CharField(blank=True, max_length=20, verbose_name="GAS case"),
+                ),
+                (
+                    "gas_case_status",
+                    models.CharField(blank=True, max_length=40, verbose_name="GAS case status"),
+                ),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.area",
+                    ),
+                ),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reports",
+                        to="reports.category",
+                    ),
+                ),
+                (
+                    "category_version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="reports.categoryversion",
+                    ),
+                ),
+                (
+                    "duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="duplicates",
+                        to="reports.report",
+                    ),
+                ),
+                (
+                    "open311_key",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="reports.open311key",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["-created_at", "-id"],
+            },
+        ),
+        migrations.CreateModel(
+            name="SpeedCheck",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("street", models.CharField(max_length=200, verbose_name="street")),
+                ("done_on", models.DateField(verbose_name="done on")),
+                ("result", models.CharField(max_length=500, verbose_name="result")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["-done_on"],
+            },
+        ),
+        migrations.CreateModel(
+            name="StatusChange",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                ("by", models.CharField(max_length=10)),
+                ("from_status", models.CharField(blank=True, max_length=20)),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("acknowledged", "Acknowledged"),
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("resolved", "Resolved"),
+                            ("not_competent", "Not our competence (forwarded)"),
+                            ("duplicate", "Duplicate (merged)"),
+                            ("no_action", "No action possible"),
+                            ("reopened", "Reopened"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "text",
+                    models.CharField(
+                        blank=True, max_length=2000, verbose_name="text to the reporter"
+                    ),
+                ),
+                (
+                    "internal_note",
+                    models.CharField(blank=True, max_length=2000, verbose_name="internal note"),
+                ),
+                ("forwarded_to", models.CharField(blank=True, max_length=200)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_changes",
+                        to="reports.report",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["at", "id"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Team",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "enforcement",
+                    models.BooleanField(default=False, verbose_name="enforcement team"),
+                ),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="report_teams",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="members",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "team",
+                "verbose_name_plural": "teams",
+                "ordering": ["name"],
+            },
+        ),
+        migrations.CreateModel(
+            name="RoutingRule",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(verbose_name="order")),
+                ("start_time", models.TimeField(blank=True, null=True, verbose_name="from")),
+                ("end_time", models.TimeField(blank=True, null=True, verbose_name="until")),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="core.area",
+                        verbose_name="area",
+                    ),
+                ),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="reports.category",
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="reports.team",
+                        verbose_name="team",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["order", "id"],
+            },
         ),
         migrations.AddField(
-            model_name='categoryversion',
-            name='team',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='reports.team', verbose_name='responsible team'),
+            model_name="report",
+            name="team",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="reports",
+                to="reports.team",
+            ),
+        ),
+        migrations.AddField(
+            model_name="categoryversion",
+            name="team",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                to="reports.team",
+                verbose_name="responsible team",
+            ),
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField()),
-                ('note', models.CharField(blank=True, max_length=500)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('assignee', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='reports.report')),
-                ('rule', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='reports.routingrule')),
-                ('team', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='reports.team')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                ("note", models.CharField(blank=True, max_length=500)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="reports.report",
+                    ),
+                ),
+                (
+                    "rule",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="reports.routingrule",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="reports.team",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Visit',
+            name="Visit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(verbose_name='visited at')),
-                ('findings', models.CharField(max_length=4000, verbose_name='findings')),
-                ('offence_observed', models.BooleanField(default=False, verbose_name='offence observed')),
-                ('lat', models.FloatField(blank=True, null=True)),
-                ('lon', models.FloatField(blank=True, null=True)),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='visits', to='reports.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(verbose_name="visited at")),
+                ("findings", models.CharField(max_length=4000, verbose_name="findings")),
+                (
+                    "offence_observed",
+                    models.BooleanField(default=False, verbose_name="offence observed"),
+                ),
+                ("lat", models.FloatField(blank=True, null=True)),
+                ("lon", models.FloatField(blank=True, null=True)),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="visits",
+                        to="reports.report",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Photo',
+            name="Photo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.FileField(upload_to='reports/%Y/%m/')),
-                ('at', models.DateTimeField()),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='reports.report')),
-                ('visit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='reports.visit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("image", models.FileField(upload_to="reports/%Y/%m/")),
+                ("at", models.DateTimeField()),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="photos",
+                        to="reports.report",
+                    ),
+                ),
+                (
+                    "visit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="photos",
+                        to="reports.visit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Message',
+            name="Message",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField()),
-                ('kind', models.CharField(choices=[('info', 'More information'), ('reopen', 'Not fixed (reopen request)'), ('feedback', 'Feedback'), ('joined', 'Another reporter joined')], max_length=10)),
-                ('text', models.CharField(blank=True, max_length=4000)),
-                ('rating', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='reports.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("info", "More information"),
+                            ("reopen", "Not fixed (reopen request)"),
+                            ("feedback", "Feedback"),
+                            ("joined", "Another reporter joined"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("text", models.CharField(blank=True, max_length=4000)),
+                ("rating", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="messages",
+                        to="reports.report",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('rating__isnull', True), models.Q(('rating__gte', 1), ('rating__lte', 5)), _connector='OR'), name='reports_rating_range')],
+                "ordering": ["at", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("rating__isnull", True),
+                            models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                            _connector="OR",
+                        ),
+                        name="reports_rating_range",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Reporter',
+            name="Reporter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(blank=True, max_length=100, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=100, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
-                ('original', models.BooleanField(default=True)),
-                ('created_at', models.DateTimeField()),
-                ('purged_at', models.DateTimeField(blank=True, null=True)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reporters', to='reports.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="last name"),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="phone")),
+                ("original", models.BooleanField(default=True)),
+                ("created_at", models.DateTimeField()),
+                ("purged_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reporters",
+                        to="reports.report",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
-                'indexes': [models.Index(fields=['email'], name='reports_rep_email_c6d0d2_idx'), models.Index(fields=['phone'], name='reports_rep_phone_cb9978_idx')],
+                "ordering": ["created_at", "id"],
+                "indexes": [
+                    models.Index(fields=["email"], name="reports_rep_email_c6d0d2_idx"),
+                    models.Index(fields=["phone"], name="reports_rep_phone_cb9978_idx"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SavedFilter',
+            name="SavedFilter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('query', models.CharField(max_length=1000)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("query", models.CharField(max_length=1000)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'name'), name='reports_saved_filter_name')],
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "name"), name="reports_saved_filter_name"
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='report',
-            index=models.Index(fields=['team', 'status', '-created_at'], name='reports_worklist'),
+            model_name="report",
+            index=models.Index(fields=["team", "status", "-created_at"], name="reports_worklist"),
         ),
         migrations.AddIndex(
-            model_name='report',
-            index=models.Index(fields=['category', 'status', 'lat', 'lon'], name='reports_nearby'),
+            model_name="report",
+            index=models.Index(fields=["category", "status", "lat", "lon"], name="reports_nearby"),
         ),
         migrations.AddIndex(
-            model_name='report',
-            index=models.Index(fields=['status', '-created_at'], name='reports_status_created'),
+            model_name="report",
+            index=models.Index(fields=["status", "-created_at"], name="reports_status_created"),
         ),
         migrations.AddIndex(
-            model_name='report',
-            index=models.Index(fields=['open311_key', 'created_at'], name='reports_key_created'),
+            model_name="report",
+            index=models.Index(fields=["open311_key", "created_at"], name="reports_key_created"),
         ),
         migrations.AddIndex(
-            model_name='report',
-            index=models.Index(fields=['submitter_hash', 'created_at'], name='reports_addr_created'),
+            model_name="report",
+            index=models.Index(
+                fields=["submitter_hash", "created_at"], name="reports_addr_created"
+            ),
         ),
         migrations.AddIndex(
-            model_name='report',
-            index=models.Index(fields=['assignee', 'status'], name='reports_assignee'),
+            model_name="report",
+            index=models.Index(fields=["assignee", "status"], name="reports_assignee"),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.UniqueConstraint(condition=models.Q(('fingerprint', ''), _negated=True), fields=('fingerprint',), name='reports_one_report_per_submission'),
+            model_name="report",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("fingerprint", ""), _negated=True),
+                fields=("fingerprint",),
+                name="reports_one_report_per_submission",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.CheckConstraint(condition=models.Q(('lat__isnull', True), models.Q(('lat__gte', -90), ('lat__lte', 90)), _connector='OR'), name='reports_lat_range'),
+            model_name="report",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("lat__isnull", True),
+                    models.Q(("lat__gte", -90), ("lat__lte", 90)),
+                    _connector="OR",
+                ),
+                name="reports_lat_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.CheckConstraint(condition=models.Q(('lon__isnull', True), models.Q(('lon__gte', -180), ('lon__lte', 180)), _connector='OR'), name='reports_lon_range'),
+            model_name="report",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("lon__isnull", True),
+                    models.Q(("lon__gte", -180), ("lon__lte", 180)),
+                    _connector="OR",
+                ),
+                name="reports_lon_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('description'), 4000), name='reports_description_max'),
+            model_name="report",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("description"), 4000
+                ),
+                name="reports_description_max",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='categoryversion',
-            constraint=models.UniqueConstraint(fields=('category', 'version'), name='reports_category_version'),
+            model_name="categoryversion",
+            constraint=models.UniqueConstraint(
+                fields=("category", "version"), name="reports_category_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='categoryversion',
-            constraint=models.CheckConstraint(condition=models.Q(('sla_days__lte', 365)), name='reports_sla_days_max'),
+            model_name="categoryversion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("sla_days__lte", 365)), name="reports_sla_days_max"
+            ),
         ),
     ]

@@ -75,5 +75,7 @@ def render(root: str, value: Any, fmt: str, *, status: int = 200) -> HttpRespons
 def errors(fmt: str, status: int, problems: list[tuple[int, str]]) -> HttpResponse:
     """The spec's error format: ``<errors><error><code/><description/></error></errors>``,
     JSON ``[{"code": 403, "description": "..."}]``; the HTTP status is the first code's class."""
-    items = [("error", Node("error", [("code", code), ("description", text)])) for code, text in problems]
+    items = [
+        ("error", Node("error", [("code", code), ("description", text)])) for code, text in problems
+    ]
     return render("errors", items, fmt, status=status)

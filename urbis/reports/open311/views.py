@@ -29,7 +29,9 @@ from urbis.reports.workflow import Status as WStatus
 
 PUBLIC = "Open311 GeoReport v2: read methods are open by the spec, POST needs a partner api_key"
 SPEC_URL = "http://wiki.open311.org/GeoReport_v2"
-MAX_RANGE = timedelta(days=90)  # spec, GET Service Requests: a range "may not span more than 90 days"
+MAX_RANGE = timedelta(
+    days=90
+)  # spec, GET Service Requests: a range "may not span more than 90 days"
 _ATTRIBUTE = re.compile(r"^attribute\[([^\[\]]{1,100})\](\[\])?$")
 _POSTCODE = re.compile(r"\b(\d{4})\b")
 
@@ -51,7 +53,9 @@ def _jurisdiction(request: HttpRequest, fmt: str) -> HttpResponse | None:
     """One jurisdiction is served: the id may be left out; another one is "not found" (404)."""
     given = _arg(request, "jurisdiction_id")
     if given and given != str(conf.get("URBIS_REPORTS_JURISDICTION")):
-        return errors(fmt, 404, [(404, _("jurisdiction_id %(j)s was not found.") % {"j": given[:100]})])
+        return errors(
+            fmt, 404, [(404, _("jurisdiction_id %(j)s was not found.") % {"j": given[:100]})]
+        )
     return None
 
 
@@ -97,7 +101,10 @@ def _attribute(attribute: attribute_rules.Attribute) -> Node:
     ]
     if attribute.values:
         fields.append(
-            ("values", [("value", Node("value", [("key", k), ("name", n)])) for k, n in attribute.values])
+            (
+                "values",
+                [("value", Node("value", [("key", k), ("name", n)])) for k, n in attribute.values],
+            )
         )
     return Node("attribute", fields)
 
@@ -114,7 +121,9 @@ def _request_node(report: Report) -> Node:
         notes += " — " + _("duplicate of %(n)s") % {"n": report.duplicate_of_id}
     expected = None
     if report.due_on and not report.is_closed:
-        expected = timezone.make_aware(datetime.combine(report.due_on, datetime.max.time().replace(microsecond=0)))
+        expected = timezone.make_aware(
+            datetime.combine(report.due_on, datetime.max.time().replace(microsecond=0))
+        )
     postcode = _POSTCODE.search(report.address or "")
     return Node(
         "request",
@@ -282,7 +291,9 @@ def request_detail(request: HttpRequest, pk: str, fmt: str) -> HttpResponse:
             .first()
         )
     if report is None:
-        return errors(fmt, 404, [(404, _("service_request_id %(n)s was not found.") % {"n": pk[:20]})])
+        return errors(
+            fmt, 404, [(404, _("service_request_id %(n)s was not found.") % {"n": pk[:20]})]
+        )
     return render("service_requests", [("request", _request_node(report))], fmt)
 
 
@@ -294,7 +305,9 @@ def token_detail(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     report = Report.objects.filter(open311_token=token[:32]).only("pk", "open311_token").first()
     if report is None:
         return errors(fmt, 404, [(404, _("token %(t)s was not found.") % {"t": token[:40]})])
-    node = Node("request", [("service_request_id", str(report.pk)), ("token", report.open311_token)])
+    node = Node(
+        "request", [("service_request_id", str(report.pk)), ("token", report.open311_token)]
+    )
     return render("service_requests", [("request", node)], fmt)
 
 
@@ -311,10 +324,18 @@ def _float(value: str, name: str, problems: list[tuple[int, str]]) -> float | No
     return number
 
 
-FIELD_NAMES = {"category": "service_code", "location": "lat/long", "description": "description",
-               "email": "email", "first_name": "first_name", "last_name": "last_name",
-               "phone": "phone", "address": "address_string", "media_url": "media_url",
-               "photos": "media_url"}
+FIELD_NAMES = {
+    "category": "service_code",
+    "location": "lat/long",
+    "description": "description",
+    "email": "email",
+    "first_name": "first_name",
+    "last_name": "last_name",
+    "phone": "phone",
+    "address": "address_string",
+    "media_url": "media_url",
+    "photos": "media_url",
+}
 
 
 def _post(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -361,17 +382,26 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     )
     try:
         result = services.report_submit(
-            actor=None, data=data, source=Source.OPEN311, open311_key=key,
+            actor=None,
+            data=data,
+            source=Source.OPEN311,
+            open311_key=key,
             client_address=client_address(request),
         )
     except services.ThrottledError as error:
         which = _("this api_key") if error.what == "key" else _("this address")
-        return errors(fmt, 429, [(429, _("Too many requests from %(w)s; retry later.") % {"w": which})])
+        return errors(
+            fmt, 429, [(429, _("Too many requests from %(w)s; retry later.") % {"w": which})]
+        )
     except ValidationError as error:
         found = []
         for field, messages in error.message_dict.items():
-            name = FIELD_NAMES.get(field, field.replace("attribute.", "attribute[") + "]"
-                                   if field.startswith("attribute.") else field)
+            name = FIELD_NAMES.get(
+                field,
+                field.replace("attribute.", "attribute[") + "]"
+                if field.startswith("attribute.")
+                else field,
+            )
             found.extend((400, f"{name}: {message}") for message in messages)
         return errors(fmt, 400, found)
     report = result.report
@@ -382,8 +412,12 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     else:
         fields = [("service_request_id", str(report.pk))]
     fields += [("service_notice", _notice(version)), ("account_id", None)]
-    return render("service_requests", [("request", Node("request", fields))], fmt,
-                  status=201 if result.created else 200)
+    return render(
+        "service_requests",
+        [("request", Node("request", fields))],
+        fmt,
+        status=201 if result.created else 200,
+    )
 
 
 def _update_node(change: Any) -> Node:
@@ -423,7 +457,9 @@ def service_request_updates(request: HttpRequest, fmt: str) -> HttpResponse:
         changes = changes.filter(at__lte=end_at)
     limit = int(conf.get("URBIS_REPORTS_OPEN311_LIMIT"))  # type: ignore[call-overload]
     rows = changes.order_by("at", "id")[:limit]
-    return render("service_request_updates", [("request_update", _update_node(c)) for c in rows], fmt)
+    return render(
+        "service_request_updates", [("request_update", _update_node(c)) for c in rows], fmt
+    )
 
 
 @public_view(PUBLIC)
