@@ -219,7 +219,7 @@ def officer_worklist(
     if lat is None or lon is None:
         return [(r, None) for r in reports]
     x0, y0 = to_metric(lat, lon)
-    ranked = []
+    ranked: list[tuple[Report, float | None]] = []
     for report in reports:
         if report.lat is None or report.lon is None:
             ranked.append((report, None))
@@ -291,7 +291,7 @@ def resolution_days(start: date, end: date) -> list[float]:
     pairs = Report.objects.filter(
         status="resolved", closed_at__date__gte=start, closed_at__date__lte=end
     ).values_list("created_at", "closed_at")
-    return [(closed - created).total_seconds() / 86400 for created, closed in pairs]
+    return [(closed - created).total_seconds() / 86400 for created, closed in pairs if closed]
 
 
 def percentile(values: list[float], q: float) -> float | None:

@@ -20,10 +20,29 @@ class ReportSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     class Meta:
         model = Report
-        fields = ["id", "category", "category_name", "category_version", "status", "description",
-                  "lat", "lon", "address", "area", "source", "team", "assignee", "created_at",
-                  "updated_at", "due_on", "closed_at", "duplicate_of", "forwarded_to",
-                  "gas_case_number", "gas_case_status"]
+        fields = [
+            "id",
+            "category",
+            "category_name",
+            "category_version",
+            "status",
+            "description",
+            "lat",
+            "lon",
+            "address",
+            "area",
+            "source",
+            "team",
+            "assignee",
+            "created_at",
+            "updated_at",
+            "due_on",
+            "closed_at",
+            "duplicate_of",
+            "forwarded_to",
+            "gas_case_number",
+            "gas_case_status",
+        ]
         read_only_fields = fields
 
     def get_category_name(self, report: Report) -> str:
@@ -58,8 +77,13 @@ class ReportDetailSerializer(ReportSerializer):
 
     def get_history(self, report: Report) -> list[dict[str, Any]]:
         return [
-            {"at": c.at.isoformat(), "from": c.from_status, "to": c.to_status, "by": c.by,
-             "text": c.text}
+            {
+                "at": c.at.isoformat(),
+                "from": c.from_status,
+                "to": c.to_status,
+                "by": c.by,
+                "text": c.text,
+            }
             for c in report.status_changes.all()
         ]
 
@@ -67,18 +91,22 @@ class ReportDetailSerializer(ReportSerializer):
 class ReportTransitionSerializer(serializers.Serializer):  # type: ignore[type-arg]
     status = serializers.ChoiceField(choices=Status.choices)
     text = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-    internal_note = serializers.CharField(max_length=2000, required=False, allow_blank=True,
-                                          default="")
-    forwarded_to = serializers.CharField(max_length=200, required=False, allow_blank=True,
-                                         default="")
-    duplicate_of = serializers.IntegerField(required=False, allow_null=True, min_value=1,
-                                            max_value=2**31 - 1, default=None)
+    internal_note = serializers.CharField(
+        max_length=2000, required=False, allow_blank=True, default=""
+    )
+    forwarded_to = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    duplicate_of = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=2**31 - 1, default=None
+    )
 
 
 class ReportAssignSerializer(serializers.Serializer):  # type: ignore[type-arg]
     team = serializers.SlugField(max_length=40)
-    assignee = serializers.IntegerField(required=False, allow_null=True, min_value=1,
-                                        max_value=2**31 - 1, default=None)
+    assignee = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=2**31 - 1, default=None
+    )
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
@@ -88,10 +116,13 @@ class ReportWorklistQuerySerializer(serializers.Serializer):  # type: ignore[typ
     area = serializers.CharField(max_length=40, required=False, default="")
     status = serializers.CharField(max_length=20, required=False, default="")
     assignee = serializers.CharField(max_length=12, required=False, default="")
-    source = serializers.CharField(max_length=10, required=False, default="")
+    source = serializers.CharField(max_length=10, required=False, default="")  # type: ignore[assignment]
     overdue = serializers.BooleanField(required=False, default=False)
-    sort = serializers.ChoiceField(choices=["-created_at", "created_at", "due_on", "-due_on",
-                                            "status"], required=False, default="-created_at")
+    sort = serializers.ChoiceField(
+        choices=["-created_at", "created_at", "due_on", "-due_on", "status"],
+        required=False,
+        default="-created_at",
+    )
 
 
 _ = MAX_DESCRIPTION

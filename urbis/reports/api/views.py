@@ -45,7 +45,9 @@ class ReportList(generics.ListAPIView):  # type: ignore[type-arg]
     def get_queryset(self):  # type: ignore[no-untyped-def]
         query = ReportWorklistQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
-        return selectors.worklist(self.request.user, selectors.WorklistFilters(**query.validated_data))
+        return selectors.worklist(
+            self.request.user, selectors.WorklistFilters(**query.validated_data)
+        )
 
 
 def _report(request: Request, pk: int) -> Any:
@@ -78,15 +80,20 @@ class ReportTransition(APIView):
         data = dict(body.validated_data)
         original = None
         if data.pop("duplicate_of"):
-            original = selectors.reports_for(request.user).filter(
-                pk=body.validated_data["duplicate_of"]
-            ).first()
+            original = (
+                selectors.reports_for(request.user)
+                .filter(pk=body.validated_data["duplicate_of"])
+                .first()
+            )
             if original is None:
                 raise ValidationError({"duplicate_of": ["No such report."]})
         try:
             report = services.report_transition(
-                actor=request.user, report=report, to_status=data.pop("status"),
-                duplicate_of=original, **data,
+                actor=request.user,
+                report=report,
+                to_status=data.pop("status"),
+                duplicate_of=original,
+                **data,
             )
         except DjangoValidationError as error:
             raise _django_errors(error) from None
@@ -110,8 +117,13 @@ class ReportAssign(APIView):
             if assignee is None:
                 raise ValidationError({"assignee": ["Unknown user."]})
         try:
-            report = services.report_assign(actor=request.user, report=report, team=team,
-                                            assignee=assignee, note=body.validated_data["note"])
+            report = services.report_assign(
+                actor=request.user,
+                report=report,
+                team=team,
+                assignee=assignee,
+                note=body.validated_data["note"],
+            )
         except DjangoValidationError as error:
             raise _django_errors(error) from None
         return Response(ReportSerializer(report).data)

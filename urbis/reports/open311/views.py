@@ -247,9 +247,9 @@ def requests_view(request: HttpRequest, fmt: str) -> HttpResponse:
             return errors(fmt, 400, [(400, _("start_date to end_date may span at most 90 days."))])
         if start_at is None and end_at is None:
             start_at = timezone.now() - MAX_RANGE  # spec default: the last 90 days
-        elif start_at is None:
-            start_at = end_at - MAX_RANGE  # type: ignore[operator]
-        elif end_at is None:
+        elif start_at is None and end_at is not None:
+            start_at = end_at - MAX_RANGE
+        elif end_at is None and start_at is not None:
             end_at = start_at + MAX_RANGE
         queryset = queryset.filter(created_at__gte=start_at)
         if end_at:
@@ -394,7 +394,7 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
             fmt, 429, [(429, _("Too many requests from %(w)s; retry later.") % {"w": which})]
         )
     except ValidationError as error:
-        found = []
+        found: list[tuple[int, str]] = []
         for field, messages in error.message_dict.items():
             name = FIELD_NAMES.get(
                 field,

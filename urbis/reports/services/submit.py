@@ -84,7 +84,8 @@ def address_hash(address: str) -> str:
 
 
 def in_city(lat: float, lon: float) -> bool:
-    south, west, north, east = conf.get("URBIS_REPORTS_CITY_BBOX")  # type: ignore[misc]
+    box: tuple[float, float, float, float] = conf.get("URBIS_REPORTS_CITY_BBOX")  # type: ignore[assignment]
+    south, west, north, east = box
     return south <= lat <= north and west <= lon <= east
 
 

@@ -30,17 +30,22 @@ def test_list_detail_and_actions(categories, teams, public_space) -> None:
     detail = client.get(f"/api/v1/reports/{report.pk}/")
     assert detail.status_code == 200 and detail.json()["reporters"][0]["email"] == "an@example.org"
     assert AccessLogEntry.objects.filter(user=public_space).exists()
-    bad = client.post(f"/api/v1/reports/{report.pk}/status/", {"status": "no_action"},
-                      format="json")
+    bad = client.post(
+        f"/api/v1/reports/{report.pk}/status/", {"status": "no_action"}, format="json"
+    )
     assert bad.status_code == 400 and "text" in bad.json()["errors"]
-    ok = client.post(f"/api/v1/reports/{report.pk}/status/", {"status": "resolved"},
-                     format="json")
+    ok = client.post(f"/api/v1/reports/{report.pk}/status/", {"status": "resolved"}, format="json")
     assert ok.status_code == 200 and ok.json()["status"] == "resolved"
-    moved = client.post(f"/api/v1/reports/{report.pk}/assign/", {"team": "enforcement"},
-                        format="json")
+    moved = client.post(
+        f"/api/v1/reports/{report.pk}/assign/", {"team": "enforcement"}, format="json"
+    )
     assert moved.status_code == 200 and moved.json()["team"] == "enforcement"
-    assert client.post(f"/api/v1/reports/{report.pk}/assign/", {"team": "nope"},
-                       format="json").status_code == 400
+    assert (
+        client.post(
+            f"/api/v1/reports/{report.pk}/assign/", {"team": "nope"}, format="json"
+        ).status_code
+        == 400
+    )
     assert client.get("/api/v1/reports/", {"sort": "bogus"}).status_code == 400
 
 
@@ -48,8 +53,12 @@ def test_roles(categories, coordinator, outsider) -> None:
     report = services.report_submit(actor=None, data=file()).report
     detail = api(coordinator).get(f"/api/v1/reports/{report.pk}/")
     assert detail.status_code == 200 and detail.json()["reporters"] == []
-    assert api(coordinator).post(f"/api/v1/reports/{report.pk}/status/",
-                                 {"status": "resolved"}, format="json").status_code == 404
+    assert (
+        api(coordinator)
+        .post(f"/api/v1/reports/{report.pk}/status/", {"status": "resolved"}, format="json")
+        .status_code
+        == 404
+    )
     assert api(outsider).get("/api/v1/reports/").status_code == 404
     assert APIClient().get("/api/v1/reports/").status_code in (401, 403)
 
@@ -57,4 +66,6 @@ def test_roles(categories, coordinator, outsider) -> None:
 def test_schema_lists_the_reports_api(admin_user) -> None:
     schema = api(admin_user).get("/api/v1/schema/", {"format": "json"})
     assert schema.status_code == 200
-    assert any(p.startswith("/api/v1/reports/") and p.endswith("/status/") for p in schema.json()["paths"])
+    assert any(
+        p.startswith("/api/v1/reports/") and p.endswith("/status/") for p in schema.json()["paths"]
+    )

@@ -96,8 +96,9 @@ def test_officer_turns_a_report_into_a_gas_case(
 
     seed_catalogue()
     report = services.report_submit(actor=None, data=file()).report
-    services.report_assign(actor=None, report=report, team=teams["enforcement"],
-                           assignee=ascertainer)
+    services.report_assign(
+        actor=None, report=report, team=teams["enforcement"], assignee=ascertainer
+    )
     phone = phone_page
     login_in_browser(phone, live_server.url, "ascertainer")
     phone.goto(f"{live_server.url}/reports/field/?lat=51.0286&lon=4.4801")

@@ -15,8 +15,14 @@ from urbis.reports.tests.conftest import file, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 
-FORM = {"lat": "51.0286", "lon": "4.4801", "address": "Bruul 12", "description": "Full bin",
-        "email": "an@example.org", "submission": "s-1"}
+FORM = {
+    "lat": "51.0286",
+    "lon": "4.4801",
+    "address": "Bruul 12",
+    "description": "Full bin",
+    "email": "an@example.org",
+    "submission": "s-1",
+}
 
 
 def test_citizen_files_follows_and_reopens(client: Client, categories, public_space) -> None:
@@ -35,7 +41,9 @@ def test_citizen_files_follows_and_reopens(client: Client, categories, public_sp
     assert client.post(f"/report/{report.token}/info/", {"text": "worse"}).status_code == 302
     services.report_transition(actor=public_space, report=report, to_status="resolved")
     assert client.post(f"/report/{report.token}/reopen/", {"text": ""}).status_code == 400
-    assert client.post(f"/report/{report.token}/reopen/", {"text": "Still there"}).status_code == 302
+    assert (
+        client.post(f"/report/{report.token}/reopen/", {"text": "Still there"}).status_code == 302
+    )
     report.refresh_from_db()
     assert report.status == "reopened"
     assert client.get("/report/not-a-token/").status_code == 404
@@ -49,16 +57,18 @@ def test_nearby_suggestion_then_join(client: Client, categories) -> None:
     assert Report.objects.count() == 1
     joined = client.post(f"/report/join/{existing.pk}/", {"email": "b@example.org"})
     assert joined.status_code == 200 and existing.reporters.count() == 2
-    confirmed = client.post("/report/new/littering/", {**FORM, "submission": "s-2",
-                                                      "confirm_new": "on"})
+    confirmed = client.post(
+        "/report/new/littering/", {**FORM, "submission": "s-2", "confirm_new": "on"}
+    )
     assert confirmed.status_code == 302 and Report.objects.count() == 2
 
 
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        pytest.param({"lat": "", "lon": "", "address": ""}, "location is required",
-                     id="missing-location"),
+        pytest.param(
+            {"lat": "", "lon": "", "address": ""}, "location is required", id="missing-location"
+        ),
         pytest.param({"lat": "50.85", "lon": "4.35"}, "outside the city", id="out-of-city"),
         pytest.param({"description": "<b>x</b>"}, "HTML", id="html"),
         pytest.param({"description": "x" * 4001}, "4000", id="too-long"),
@@ -80,7 +90,9 @@ def test_fake_photo_is_400(client: Client, categories) -> None:
 
 def test_public_pages_show_no_personal_data(client: Client, categories) -> None:
     services.report_submit(actor=None, data=file(first_name="Annelies", email="an@example.org"))
-    services.report_submit(actor=None, data=file("internal", description="staff only"), source="phone")
+    services.report_submit(
+        actor=None, data=file("internal", description="staff only"), source="phone"
+    )
     for url in ("/report/public/", "/report/public.geojson", "/report/accessibility/"):
         response = client.get(url)
         assert response.status_code == 200, url
@@ -108,8 +120,9 @@ def test_staff_worklist_report_page_and_actions(categories, teams, public_space)
     assert bad.status_code == 400
     ok = client.post(f"/reports/{report.pk}/status/", {"status": "in_progress"})
     assert ok.status_code == 302
-    moved = client.post(f"/reports/{report.pk}/assign/", {"team": teams["enforcement"].pk,
-                                                          "note": "enforcement"})
+    moved = client.post(
+        f"/reports/{report.pk}/assign/", {"team": teams["enforcement"].pk, "note": "enforcement"}
+    )
     assert moved.status_code == 302
     report.refresh_from_db()
     assert report.status == "in_progress" and report.team == teams["enforcement"]
@@ -129,8 +142,15 @@ def test_coordinator_reads_but_cannot_change(categories, coordinator) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["/reports/", "/reports/1/", "/reports/field/", "/reports/indicators/",
-            "/reports/speeding/", "/reports/map.geojson"]
+    "url",
+    [
+        "/reports/",
+        "/reports/1/",
+        "/reports/field/",
+        "/reports/indicators/",
+        "/reports/speeding/",
+        "/reports/map.geojson",
+    ],
 )
 def test_outsider_404_anonymous_login(client: Client, outsider, url) -> None:
     assert verified_client(outsider).get(url).status_code == 404

@@ -15,7 +15,9 @@ def add_errors(
 ) -> None:
     """Put a service's per-field messages on the form's fields (or on top of the form)."""
     aliases = {**FIELD_ALIASES, **(aliases or {})}
-    mapping = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+    mapping: dict[str, list[str]] = (
+        error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+    )
     for field, messages in mapping.items():
         name = aliases.get(field, field) if field else None
         if name and name.startswith("attribute."):

@@ -60,7 +60,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
     queryset = selectors.worklist(request.user, _filters(form))
     wanted = request.GET.get("export", "")
     if wanted in ("csv", "xlsx"):
-        rows = (
+        export_rows = (
             [
                 r.pk,
                 timezone.localtime(r.created_at).isoformat(),
@@ -77,8 +77,8 @@ def worklist(request: HttpRequest) -> HttpResponse:
             for r in queryset[:100_000]
         )
         if wanted == "csv":
-            return export.csv_response("reports.csv", EXPORT_HEADER, rows)
-        return export.xlsx_response("reports.xlsx", EXPORT_HEADER, rows)
+            return export.csv_response("reports.csv", EXPORT_HEADER, export_rows)
+        return export.xlsx_response("reports.xlsx", EXPORT_HEADER, export_rows)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     keep = {k: v for k, v in request.GET.items() if k not in ("page", "export")}
     today = timezone.localdate()
