@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/<slug:code>/", public.new_report, name="new"),
     path("public/", public.public_list, name="public_list"),
     path("public.geojson", public.public_geojson, name="public_geojson"),
+    path("nearby.json", public.nearby_json, name="nearby"),
     path("accessibility/", public.accessibility, name="accessibility"),
     path("join/<int:pk>/", public.join, name="join"),
     path("<str:token>/", public.follow, name="follow"),

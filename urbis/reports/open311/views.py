@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,7 +24,7 @@ from urbis.reports.open311.render import Node, errors, render
 from urbis.reports.rules import attributes as attribute_rules
 from urbis.reports.services.keys import open311_key_check
 from urbis.reports.views.common import client_address
-from urbis.reports.workflow import OPEN311_EXTENDED, open311_status
+from urbis.reports.workflow import CLOSED, OPEN311_EXTENDED, open311_status
 from urbis.reports.workflow import Status as WStatus
 
 PUBLIC = "Open311 GeoReport v2: read methods are open by the spec, POST needs a partner api_key"
@@ -109,42 +109,77 @@ def _attribute(attribute: attribute_rules.Attribute) -> Node:
     return Node("attribute", fields)
 
 
-def _request_node(report: Report) -> Node:
-    version = report.category_version
-    status = WStatus(report.status)
-    notes = f"{Status(report.status).label} ({OPEN311_EXTENDED[status]})"
-    if report.public_note:
-        notes += f": {report.public_note}"
-    if report.forwarded_to:
-        notes += " — " + _("forwarded to %(who)s") % {"who": report.forwarded_to}
-    if report.duplicate_of_id:
-        notes += " — " + _("duplicate of %(n)s") % {"n": report.duplicate_of_id}
+REQUEST_FIELDS = (
+    "pk",
+    "status",
+    "public_note",
+    "forwarded_to",
+    "duplicate_of_id",
+    "due_on",
+    "address",
+    "description",
+    "created_at",
+    "updated_at",
+    "lat",
+    "lon",
+    "media_url",
+    "category__code",
+    "category_version_id",
+    "team__name",
+)
+
+
+class _Labels:
+    """Status labels, category names and notices computed once per response (the list may
+    hold 1,000 requests)."""
+
+    def __init__(self) -> None:
+        self.status = {value: str(label) for value, label in Status.choices}
+        self.versions: dict[int, tuple[str, str]] = {}
+        self.forwarded = _("forwarded to %(who)s")
+        self.duplicate = _("duplicate of %(n)s")
+
+    def version(self, version_id: int) -> tuple[str, str]:
+        if version_id not in self.versions:
+            version = CategoryVersion.objects.get(pk=version_id)
+            self.versions[version_id] = (version.name, _notice(version))
+        return self.versions[version_id]
+
+
+def _request_node(row: dict[str, Any], labels: _Labels) -> Node:
+    status = WStatus(row["status"])
+    notes = f"{labels.status[row['status']]} ({OPEN311_EXTENDED[status]})"
+    if row["public_note"]:
+        notes += f": {row['public_note']}"
+    if row["forwarded_to"]:
+        notes += " — " + labels.forwarded % {"who": row["forwarded_to"]}
+    if row["duplicate_of_id"]:
+        notes += " — " + labels.duplicate % {"n": row["duplicate_of_id"]}
     expected = None
-    if report.due_on and not report.is_closed:
-        expected = timezone.make_aware(
-            datetime.combine(report.due_on, datetime.max.time().replace(microsecond=0))
-        )
-    postcode = _POSTCODE.search(report.address or "")
+    if row["due_on"] and status not in CLOSED:
+        expected = timezone.make_aware(datetime.combine(row["due_on"], time(23, 59, 59)))
+    postcode = _POSTCODE.search(row["address"] or "")
+    name, notice = labels.version(row["category_version_id"])
     return Node(
         "request",
         [
-            ("service_request_id", str(report.pk)),
+            ("service_request_id", str(row["pk"])),
             ("status", open311_status(status)),
             ("status_notes", notes),
-            ("service_name", version.name),
-            ("service_code", report.category.code),
-            ("description", report.description or None),
-            ("agency_responsible", report.team.name if report.team else None),
-            ("service_notice", _notice(version)),
-            ("requested_datetime", w3c(report.created_at)),
-            ("updated_datetime", w3c(report.updated_at)),
+            ("service_name", name),
+            ("service_code", row["category__code"]),
+            ("description", row["description"] or None),
+            ("agency_responsible", row["team__name"]),
+            ("service_notice", notice),
+            ("requested_datetime", w3c(row["created_at"])),
+            ("updated_datetime", w3c(row["updated_at"])),
             ("expected_datetime", w3c(expected)),
-            ("address", report.address or None),
+            ("address", row["address"] or None),
             ("address_id", None),
             ("zipcode", postcode.group(1) if postcode else None),
-            ("lat", report.lat),
-            ("long", report.lon),
-            ("media_url", report.media_url or None),
+            ("lat", row["lat"]),
+            ("long", row["lon"]),
+            ("media_url", row["media_url"] or None),
         ],
     )
 
@@ -220,9 +255,7 @@ def requests_view(request: HttpRequest, fmt: str) -> HttpResponse:
     refused = _jurisdiction(request, fmt)
     if refused:
         return refused
-    queryset = Report.objects.filter(category_version__is_public=True).select_related(
-        "category", "category_version", "team"
-    )
+    queryset = Report.objects.filter(category_version__is_public=True)
     ids = _arg(request, "service_request_id")
     if ids:
         wanted = [part.strip() for part in ids.split(",") if part.strip()]
@@ -261,8 +294,9 @@ def requests_view(request: HttpRequest, fmt: str) -> HttpResponse:
         elif statuses == {"closed"}:
             queryset = queryset.filter(status__in=CLOSED_VALUES)
     limit = int(conf.get("URBIS_REPORTS_OPEN311_LIMIT"))  # type: ignore[call-overload]
-    reports = queryset.order_by("-created_at", "-id")[:limit]
-    return render("service_requests", [("request", _request_node(r)) for r in reports], fmt)
+    rows = queryset.order_by("-created_at", "-id").values(*REQUEST_FIELDS)[:limit]
+    labels = _Labels()
+    return render("service_requests", [("request", _request_node(r, labels)) for r in rows], fmt)
 
 
 def _datetime(value: str, name: str, problems: list[tuple[int, str]]) -> datetime | None:
@@ -287,14 +321,14 @@ def request_detail(request: HttpRequest, pk: str, fmt: str) -> HttpResponse:
     if pk.isdigit() and len(pk) < 12:
         report = (
             Report.objects.filter(pk=int(pk), category_version__is_public=True)
-            .select_related("category", "category_version", "team")
+            .values(*REQUEST_FIELDS)
             .first()
         )
     if report is None:
         return errors(
             fmt, 404, [(404, _("service_request_id %(n)s was not found.") % {"n": pk[:20]})]
         )
-    return render("service_requests", [("request", _request_node(report))], fmt)
+    return render("service_requests", [("request", _request_node(report, _Labels()))], fmt)
 
 
 @public_view(PUBLIC)

@@ -18,8 +18,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="parallel writers need PostgreSQL")
 def test_parallel_retries_make_one_report(categories) -> None:
     _row, key = services.open311_key_create(actor=None, name="racer")
-    fields = {"api_key": key, "service_code": "littering", "lat": "51.0286", "long": "4.4801",
-              "description": "same bin, sent eight times at once"}
+    fields = {
+        "api_key": key,
+        "service_code": "littering",
+        "lat": "51.0286",
+        "long": "4.4801",
+        "description": "same bin, sent eight times at once",
+    }
     threads, results = 8, []
     barrier = threading.Barrier(threads)
     lock = threading.Lock()
@@ -51,6 +56,8 @@ def test_sequential_retry_on_any_database(categories) -> None:
     _row, key = services.open311_key_create(actor=None, name="retry")
     fields = {"api_key": key, "service_code": "littering", "lat": "51.0286", "long": "4.4801"}
     client = Client()
-    ids = {client.post("/open311/v2/requests.json", fields).json()[0]["service_request_id"]
-           for _ in range(3)}
+    ids = {
+        client.post("/open311/v2/requests.json", fields).json()[0]["service_request_id"]
+        for _ in range(3)
+    }
     assert len(ids) == 1 and Report.objects.count() == 1

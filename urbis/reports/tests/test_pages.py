@@ -157,3 +157,14 @@ def test_outsider_404_anonymous_login(client: Client, outsider, url) -> None:
     assert verified_client(outsider).post(url).status_code == 404
     response = client.get(url)
     assert response.status_code == 302 and "/account/login/" in response["Location"]
+
+
+def test_nearby_json(client: Client, categories) -> None:
+    report = services.report_submit(actor=None, data=file(first_name="Annelies")).report
+    data = client.get(
+        "/report/nearby.json", {"category": "littering", "lat": "51.0287", "lon": "4.4802"}
+    ).json()
+    assert [r["number"] for r in data["results"]] == [report.pk]
+    assert "Annelies" not in str(data)
+    assert client.get("/report/nearby.json", {"lat": "x"}).status_code == 400
+    assert client.get("/report/nearby.json", {"lat": "91", "lon": "0"}).status_code == 400

@@ -215,3 +215,31 @@ def public_geojson(request: HttpRequest) -> JsonResponse:
 @public_view(PUBLIC)
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/public/accessibility.html")
+
+
+@public_view(PUBLIC)
+def nearby_json(request: HttpRequest) -> JsonResponse:
+    """ "Is it one of these?" for scripts and partner apps: open public reports of a category
+    near a point (number, status, date, place — no personal data)."""
+    code = request.GET.get("category", "")[:40]
+    try:
+        lat = float(request.GET.get("lat", ""))
+        lon = float(request.GET.get("lon", ""))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError
+    except ValueError:
+        return JsonResponse({"errors": {"location": [_("Give lat and lon.")]}}, status=400)
+    reports = selectors.nearby_open(code, lat, lon)
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "number": r.pk,
+                    "status": r.status,
+                    "address": r.address,
+                    "reported_at": r.created_at.isoformat(),
+                }
+                for r in reports
+            ]
+        }
+    )
