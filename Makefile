@@ -30,7 +30,7 @@ $(STAMP)/node: package.json package-lock.json scripts/build-static.mjs
 install: $(STAMP)/python $(STAMP)/node ## Create .venv/, install Python and front-end dependencies, compile translations
 	@$(BIN)/python -m urbis.core.i18n_compile
 
-run: install ## Install, migrate, load the demo city and serve on http://127.0.0.1:8000 (with worker)
+run: install ## Install, migrate, load the demo city and serve on http://127.0.0.1:8000 (PORT=… for another port)
 	./scripts/run-dev.sh
 
 test: install ## Install and run the whole test suite (PostgreSQL when DATABASE_URL is set)

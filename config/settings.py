@@ -268,6 +268,9 @@ URBIS_CPTED_CONTEXT_RADIUS_M = env_int("URBIS_CPTED_CONTEXT_RADIUS_M", 250)
 # Largest CPTED photo upload, in bytes.
 URBIS_CPTED_MAX_PHOTO_BYTES = env_int("URBIS_CPTED_MAX_PHOTO_BYTES", 10 * 1024 * 1024)
 URBIS_MAX_PHOTO_BYTES = env_int("URBIS_MAX_PHOTO_BYTES", 10 * 1024 * 1024)  # GAS field photos
+# Uploaded tables (CSV/XLSX imports, urbis.core.tabular): size and row limits.
+URBIS_IMPORT_MAX_BYTES = env_int("URBIS_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+URBIS_IMPORT_MAX_ROWS = env_int("URBIS_IMPORT_MAX_ROWS", 100_000)
 URBIS_ADMIN_PATH = os.environ.get("URBIS_ADMIN_PATH", "admin/").strip("/") + "/"
 
 # --- API ---

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Model, QuerySet
 
 from urbis.core import geo
-from urbis.core.audit import log_access
+from urbis.core.audit import log_access, log_access_many
 from urbis.core.models import AccessLogEntry, Area, AuditEvent, Organisation, Person
 from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES
 from urbis.core.roles import has_role
+from urbis.core.types import Actor
+
+M = TypeVar("M", bound=Model)
+
+
+def page_logged(
+    queryset: QuerySet[M], *, user: Actor, purpose: str, number: int | str | None, per_page: int
+) -> Page[M]:
+    """One page of a list of personal data, with the access log written for the rows shown.
+
+    The pattern of every list selector: filter, order, then this. Only the page's records are
+    logged (one bulk insert), not the whole queryset; ``number`` is the raw ``?page=`` value
+    (``Paginator.get_page`` turns junk and out-of-range values into a valid page).
+    """
+    page = Paginator(queryset, per_page).get_page(number)
+    page.object_list = list(page.object_list)
+    log_access_many(user=user, targets=page.object_list, purpose=purpose)
+    return page
 
 
 def areas_for(user: Any, *, kind: str | None = None) -> QuerySet[Area]:

@@ -11,9 +11,10 @@ from urbis.core.audit import record_event
 from urbis.core.geo import parse_polygon
 from urbis.core.models import Area, Organisation, User
 from urbis.core.roles import ALL_ROLES
+from urbis.core.types import Actor
 
 
-def organisation_create(*, actor: Any, name: str, kind: str, **fields: Any) -> Organisation:
+def organisation_create(*, actor: Actor, name: str, kind: str, **fields: Any) -> Organisation:
     """Create an organisation and record ``organisation.created``."""
     with transaction.atomic():
         organisation = Organisation(name=name, kind=kind, **fields)
@@ -30,7 +31,7 @@ def organisation_create(*, actor: Any, name: str, kind: str, **fields: Any) -> O
 
 def area_upsert(
     *,
-    actor: Any,
+    actor: Actor,
     code: str,
     name: str,
     kind: str,
@@ -69,7 +70,7 @@ def area_upsert(
     return area
 
 
-def user_set_roles(*, actor: Any, user: User, roles: list[str]) -> User:
+def user_set_roles(*, actor: Actor, user: User, roles: list[str]) -> User:
     """Replace the user's roles (auth groups named after role codes)."""
     unknown = set(roles) - ALL_ROLES
     if unknown:

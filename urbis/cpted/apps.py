@@ -36,3 +36,11 @@ class CptedConfig(AppConfig):
             )
         )
         register_demo_loader("cpted", load_cpted_demo)
+
+        # Reference data, not a domain effect: the defaults are back after a test ``flush``
+        # exactly as after ``migrate`` (Django re-creates permissions the same way).
+        from django.db.models.signals import post_migrate
+
+        from urbis.cpted.seed import reseed_after_flush
+
+        post_migrate.connect(reseed_after_flush, sender=self, dispatch_uid="cpted.defaults")

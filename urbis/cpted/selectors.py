@@ -9,10 +9,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from urbis.core import nearby
+from urbis.core.audit import log_access
 from urbis.core.roles import has_role
+from urbis.core.types import Actor
 from urbis.cpted import scoring
 from urbis.cpted.models import (
     Assessment,
@@ -20,6 +23,7 @@ from urbis.cpted.models import (
     ChecklistTemplate,
     InvestmentProject,
     Outcome,
+    Photo,
     Recommendation,
     RecommendationStatus,
     Triage,
@@ -59,6 +63,23 @@ def assessments_for(user: Any) -> QuerySet[Assessment]:
     )
 
 
+def assessment_get(*, user: Actor, assessment_id: int, purpose: str) -> Assessment:
+    """One assessment the user may see (else Http404), access-logged: it names the site-visit
+    participants and who signed it off, and its report and photos may show people."""
+    assessment = get_object_or_404(assessments_for(user), pk=assessment_id)
+    log_access(user=user, target=assessment, purpose=purpose)
+    return assessment
+
+
+def photo_get(*, user: Actor, photo_id: int, purpose: str) -> Photo:
+    """A rating's photo (it may show people), access-logged."""
+    photo = get_object_or_404(
+        Photo.objects.filter(rating__assessment__in=assessments_for(user)), pk=photo_id
+    )
+    log_access(user=user, target=photo, purpose=purpose)
+    return photo
+
+
 def recommendations_for(user: Any) -> QuerySet[Recommendation]:
     return Recommendation.objects.filter(project__in=projects_for(user)).select_related(
         "project", "department", "item"
@@ -69,6 +90,12 @@ def flows_for(user: Any) -> QuerySet[TriageFlow]:
     if not has_role(user, *READ_ROLES):
         return TriageFlow.objects.none()
     return TriageFlow.objects.all()
+
+
+def flow_current(user: Actor) -> TriageFlow | None:
+    """The flow in use (the latest version), or None before any is installed. A read never
+    installs one: migration 0005 does (and ``services.cpted_defaults_install`` re-seeds)."""
+    return flows_for(user).order_by("-created_at", "-pk").first()
 
 
 def scorecard(assessment: Assessment) -> scoring.Scorecard:

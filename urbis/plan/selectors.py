@@ -9,13 +9,17 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
+from urbis.core.audit import log_access, log_access_many
 from urbis.core.roles import has_role
+from urbis.core.types import Actor
 from urbis.plan import bjorgo
 from urbis.plan.models import (
     Action,
     ActionMechanism,
     BenchmarkPoint,
+    Contact,
     Indicator,
     Measurement,
     Objective,
@@ -50,7 +54,7 @@ def actions_for(user: Any) -> QuerySet[Action]:
 
 
 def current_plan(user: Any, today: dt.date | None = None) -> Plan | None:
-    day = today or dt.date.today()
+    day = today or timezone.localdate()
     plans = plans_for(user)
     return plans.filter(period_start__lte=day, period_end__gte=day).first() or plans.first()
 
@@ -211,6 +215,25 @@ def indicator_statuses(plan: Plan, year: int | None = None) -> list[IndicatorSta
 
 
 SURVEY_ITEMS = ("insecurity", "pride", "avoid_dark", "avoid_places")
+
+
+def partner_contacts(*, user: Actor, purpose: str) -> list[Contact]:
+    """The partner organisations' contact people (personal data): access-logged, one insert."""
+    if not has_role(user, *READ_ROLES):
+        return []
+    contacts = list(Contact.objects.select_related("organisation").order_by("name"))
+    log_access_many(user=user, targets=contacts, purpose=purpose)
+    return contacts
+
+
+def survey_results_for(*, user: Actor, item: str, purpose: str) -> dict[str, Any]:
+    """:func:`survey_results` for a page: the pseudonymous microdata (respondent, area, year)
+    read to compute the figures are access-logged as one read of the survey item."""
+    if not has_role(user, *READ_ROLES):
+        raise ValueError("survey results are for plan readers")
+    results = survey_results(item)
+    log_access(user=user, target=("plan.surveyresponse", item), purpose=purpose)
+    return results
 
 
 def survey_results(item: str = "insecurity") -> dict[str, Any]:

@@ -7,10 +7,23 @@ import statistics
 from collections import defaultdict
 from typing import Any
 
+from django.core.paginator import Page
 from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
+from urbis.core.audit import log_access, log_access_many
 from urbis.core.roles import has_role
-from urbis.sanctions.models import Article, Case, MunicipalSettings, Offender, RegisterEntry
+from urbis.core.selectors import page_logged
+from urbis.core.types import Actor
+from urbis.sanctions.models import (
+    Article,
+    Case,
+    Letter,
+    MunicipalSettings,
+    Offender,
+    Payment,
+    RegisterEntry,
+)
 from urbis.sanctions.permissions import CASE_ROLES
 from urbis.sanctions.workflow import Outcome, Status
 
@@ -78,6 +91,87 @@ def register_for(user: Any) -> QuerySet[RegisterEntry]:
     if not has_role(user, *CASE_ROLES):
         return RegisterEntry.objects.none()
     return RegisterEntry.objects.all()
+
+
+# Reads of personal data: each writes the access log with its purpose code (``gas.*``), so no
+# page or API can forget it. Http404 for a case the user may not see (outsiders get 404).
+
+
+def case_get(*, user: Actor, number: str, purpose: str) -> Case:
+    """The case ``number`` if the user may see it (else Http404), access-logged."""
+    case = get_object_or_404(cases_for(user), number=number)
+    log_access(user=user, target=case, purpose=purpose)
+    return case
+
+
+def case_page(
+    *,
+    user: Actor,
+    purpose: str,
+    statuses: list[str] | None = None,
+    query: str = "",
+    number: int | str | None = None,
+    per_page: int = 50,
+) -> Page[Case]:
+    """One page of the case list (newest first), filtered by status and by a search on the
+    case number or the offender's name; the cases shown are access-logged."""
+    cases = cases_for(user)
+    if statuses:
+        cases = cases.filter(status__in=statuses)
+    query = query.strip()
+    if query:
+        cases = cases.filter(
+            Q(number__icontains=query) | Q(ascertainment__offender__name__icontains=query)
+        )
+    return page_logged(
+        cases.order_by("-created_at"), user=user, purpose=purpose, number=number, per_page=per_page
+    )
+
+
+def register_page(
+    *, user: Actor, purpose: str, number: int | str | None = None, per_page: int = 100
+) -> Page[RegisterEntry]:
+    """One page of the register of sanctions (art. 44), access-logged."""
+    return page_logged(
+        register_for(user),
+        user=user,
+        purpose=purpose,
+        number=number,
+        per_page=per_page,
+    )
+
+
+def unmatched_payments(*, user: Actor, purpose: str, limit: int = 200) -> list[Payment]:
+    """Payments no case claimed yet (the payer's name and account are personal data)."""
+    if not has_role(user, *CASE_ROLES):
+        return []
+    payments = list(Payment.objects.filter(case__isnull=True)[:limit])
+    log_access_many(user=user, targets=payments, purpose=purpose)
+    return payments
+
+
+def registered_letters(*, user: Actor, day: dt.date, purpose: str) -> list[Letter]:
+    """The registered letters made on ``day`` (addressee and address, for the post office);
+    each letter's case is access-logged, in one insert."""
+    letters = list(
+        Letter.objects.filter(
+            registered=True, created_at__date=day, case__in=cases_for(user)
+        ).select_related("case__ascertainment__offender")
+    )
+    log_access_many(user=user, targets=[letter.case for letter in letters], purpose=purpose)
+    return letters
+
+
+def enforcement_due(*, user: Actor, purpose: str, today: dt.date | None = None) -> list[Case]:
+    """The unpaid fines ready for collection (see ``services.batches.enforcement_due``) that
+    the user may see, access-logged (the bailiff list names the offenders)."""
+    from urbis.sanctions.services.batches import enforcement_due as due
+
+    if not has_role(user, *CASE_ROLES):
+        return []
+    cases = due(today=today)
+    log_access_many(user=user, targets=cases, purpose=purpose)
+    return cases
 
 
 def status_counts(user: Any) -> dict[str, int]:

@@ -51,7 +51,7 @@ def test_orm_refuses_update_and_delete(coordinator) -> None:
 @pytest.mark.parametrize("table", ["core_auditevent", "core_accesslogentry"])
 def test_database_refuses_raw_update_and_delete(coordinator, table: str) -> None:
     record_event(actor=coordinator, action="test.done", target=("core.thing", 1))
-    log_access(user=coordinator, target=("core.person", 1), purpose="test")
+    log_access(user=coordinator, target=("core.person", 1), purpose="core.test")
     column = "action" if table == "core_auditevent" else "purpose"
     for sql in (f"UPDATE {table} SET {column} = 'x'", f"DELETE FROM {table}"):  # noqa: S608
         with (
@@ -83,11 +83,11 @@ def test_event_records_where_the_request_came_from(admin_user) -> None:
 def test_reading_a_person_writes_the_access_log(caseworker) -> None:
     person = Person.objects.create(first_name="Jan", last_name="Peeters")
     assert AccessLogEntry.objects.count() == 0
-    selectors.person_get(caseworker, person_id=person.pk, purpose="case review")
+    selectors.person_get(caseworker, person_id=person.pk, purpose="casework.review")
     entry = AccessLogEntry.objects.get()
     assert entry.user == caseworker
     assert entry.object_type == "core.person" and entry.object_id == str(person.pk)
-    assert entry.purpose == "case review"
+    assert entry.purpose == "casework.review"
 
 
 def test_audit_page_shows_events_to_dpo(dpo, coordinator) -> None:

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from urbis.core.api.permissions import roles_required
+from urbis.core.pagination import AccessLoggedPagination
 from urbis.core.roles import has_role
 from urbis.cpted import selectors, services
 from urbis.cpted.api.serializers import (
@@ -117,7 +118,10 @@ class FlowView(APIView):
 
     @extend_schema(responses=FlowSerializer)
     def get(self, request: Request) -> Response:
-        return Response(FlowSerializer(services.flow_in_use(actor=request.user)).data)
+        flow = selectors.flow_current(request.user)
+        if flow is None:  # migration 0005 seeds it; a GET never writes
+            raise NotFound(_("No triage flow is installed."))
+        return Response(FlowSerializer(flow).data)
 
     @extend_schema(request=FlowSerializer, responses={201: FlowSerializer})
     def post(self, request: Request) -> Response:
@@ -156,6 +160,9 @@ class ChecklistTemplates(APIView):
 class AssessmentList(generics.ListCreateAPIView):  # type: ignore[type-arg]
     serializer_class = AssessmentSerializer
     permission_classes = [Read]
+    # An assessment names who signed it off: the page returned is access-logged, as on the pages.
+    pagination_class = AccessLoggedPagination
+    access_purpose = "cpted.api.assessments"
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         queryset = selectors.assessments_for(self.request.user)
@@ -184,7 +191,9 @@ class AssessmentRatings(APIView):
 
     @extend_schema(responses=RatingSerializer(many=True))
     def get(self, request: Request, assessment_id: int) -> Response:
-        assessment = get_object_or_404(selectors.assessments_for(request.user), pk=assessment_id)
+        assessment = selectors.assessment_get(
+            user=request.user, assessment_id=assessment_id, purpose="cpted.api.ratings"
+        )
         ratings = assessment.ratings.select_related("item", "zone")
         return Response(RatingSerializer(ratings, many=True).data)
 

@@ -1,9 +1,9 @@
 """Writes of the CPTED module: each service is atomic and records its audit event."""
 
+from urbis.cpted.seed import default_flow_document
 from urbis.cpted.services.assessment import (
     assessment_complete,
     assessment_start,
-    checklist_default,
     photo_add,
     rating_record,
     scored_ratings,
@@ -17,6 +17,7 @@ from urbis.cpted.services.checklists import (
     checklist_upload,
     checklist_validate,
 )
+from urbis.cpted.services.defaults import checklist_default, cpted_defaults_install
 from urbis.cpted.services.projects import (
     ImportReport,
     open_mandatory_advice,
@@ -30,8 +31,6 @@ from urbis.cpted.services.recommendations import (
     recommendation_set_status,
 )
 from urbis.cpted.services.triage import (
-    default_flow_document,
-    flow_in_use,
     flow_save,
     parse_flow_text,
     suggested_answers,
@@ -48,8 +47,8 @@ __all__ = [
     "checklist_parse",
     "checklist_upload",
     "checklist_validate",
+    "cpted_defaults_install",
     "default_flow_document",
-    "flow_in_use",
     "flow_save",
     "open_mandatory_advice",
     "parse_flow_text",

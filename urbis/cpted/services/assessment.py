@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.geo import validate_lat_lon
+from urbis.core.types import Actor, actor_user, person_actor
 from urbis.core.uploads import clean_photo
 from urbis.cpted import scoring
 from urbis.cpted.models import (
@@ -36,40 +36,9 @@ from urbis.cpted.models.assessment import WHOLE_SITE, zone_label
 from urbis.cpted.texts import LANGUAGES
 
 
-def checklist_default() -> ChecklistTemplate:
-    """The default ISO 22341 checklist (checklist.py), installed on first use when the database
-    lacks it (migration 0002 installs it too; a flushed test database does not keep it)."""
-    from urbis.cpted import checklist
-
-    template, created = ChecklistTemplate.objects.get_or_create(
-        code=checklist.CODE,
-        version=checklist.VERSION,
-        defaults={"name": checklist.NAME, **checklist.NAME_TRANSLATIONS},
-    )
-    if created:
-        for order, row in enumerate(checklist.ITEMS):
-            code, strategy, question, guidance, evidence, time_of_day, critical, weight, ref = row
-            ChecklistItem.objects.create(
-                template=template,
-                code=code,
-                strategy=strategy,
-                question=question,
-                guidance=guidance,
-                evidence_required=evidence,
-                time_of_day=time_of_day,
-                critical=critical,
-                weight=weight,
-                source_ref=ref,
-                order=order,
-                **checklist.translated_fields(code),
-            )
-        record_event(actor=None, action="cpted.checklist_installed", target=template)
-    return template
-
-
 def assessment_start(
     *,
-    actor: Any,
+    actor: Actor,
     project: InvestmentProject,
     template: ChecklistTemplate,
     zones: list[str] | None = None,
@@ -83,7 +52,7 @@ def assessment_start(
             project=project,
             phase=project.phase,
             template=template,
-            advisor=actor,
+            advisor=person_actor(actor),
             started_at=timezone.now(),
         )
         Zone.objects.bulk_create(Zone(assessment=assessment, name=name) for name in names)
@@ -103,7 +72,7 @@ def _draft(assessment: Assessment) -> Assessment:
     return locked
 
 
-def zone_add(*, actor: Any, assessment: Assessment, name: str, description: str = "") -> Zone:
+def zone_add(*, actor: Actor, assessment: Assessment, name: str, description: str = "") -> Zone:
     if not name.strip():
         raise ValidationError({"name": _("Name the zone.")})
     with transaction.atomic():
@@ -117,7 +86,7 @@ def zone_add(*, actor: Any, assessment: Assessment, name: str, description: str 
 
 def visit_record(
     *,
-    actor: Any,
+    actor: Actor,
     assessment: Assessment,
     kind: str,
     date: dt.date,
@@ -150,7 +119,7 @@ def visit_record(
 
 def rating_record(
     *,
-    actor: Any,
+    actor: Actor,
     assessment: Assessment,
     item: ChecklistItem,
     zone: Zone,
@@ -223,13 +192,18 @@ def rating_record(
     return rating
 
 
-def photo_add(*, actor: Any, rating: Rating, upload: UploadedFile, caption: str = "") -> Photo:
+def photo_add(*, actor: Actor, rating: Rating, upload: UploadedFile, caption: str = "") -> Photo:
     """Attach a photo: the content is checked (type, size, really an image) and re-encoded with
     Pillow, which drops EXIF, including the GPS location (ARCHITECTURE §6)."""
     content = clean_photo(upload, max_bytes=settings.URBIS_CPTED_MAX_PHOTO_BYTES)
     with transaction.atomic():
         _draft(rating.assessment)
-        photo = Photo(rating=rating, caption=caption, uploaded_by=actor, uploaded_at=timezone.now())
+        photo = Photo(
+            rating=rating,
+            caption=caption,
+            uploaded_by=actor_user(actor),
+            uploaded_at=timezone.now(),
+        )
         photo.image.save(content.name, content, save=False)
         photo.save()
         record_event(
@@ -290,7 +264,7 @@ def red_flag_texts(item: ChecklistItem, zone: str) -> dict[str, str]:
 
 def assessment_complete(
     *,
-    actor: Any,
+    actor: Actor,
     assessment: Assessment,
     summary: str,
     signed_off_by: str,

@@ -34,6 +34,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor
 from urbis.cpted.models import ChecklistItem, ChecklistTemplate, RatingScale, Strategy, TimeOfDay
 from urbis.cpted.texts import LANGUAGES
 
@@ -192,7 +193,7 @@ def checklist_validate(document: Any) -> tuple[dict[str, Any], list[dict[str, An
     }, items
 
 
-def checklist_upload(*, actor: Any, document: Any) -> ChecklistTemplate:
+def checklist_upload(*, actor: Actor, document: Any) -> ChecklistTemplate:
     """Validate and save a new checklist template version with its items, all or nothing."""
     template_fields, items = checklist_validate(document)
     with transaction.atomic():

@@ -17,6 +17,7 @@ from shapely.geometry import shape
 from urbis.core.audit import record_event
 from urbis.core.geo import parse_polygon, validate_lat_lon
 from urbis.core.models import Organisation, User
+from urbis.core.types import Actor, actor_user
 from urbis.cpted import advice
 from urbis.cpted.models import (
     InvestmentProject,
@@ -79,7 +80,7 @@ def _set_location(project: InvestmentProject, location: Any) -> None:
 
 def project_create(
     *,
-    actor: Any,
+    actor: Actor,
     name: str,
     department: Organisation,
     project_leader: User,
@@ -98,7 +99,7 @@ def project_create(
         project_leader=project_leader,
         project_type=project_type,
         phase=phase,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=actor_user(actor),
         **fields,
     )
     _set_location(project, location)
@@ -115,7 +116,7 @@ def project_create(
 
 
 def project_update(
-    *, actor: Any, project: InvestmentProject, location: Any = ..., **fields: Any
+    *, actor: Actor, project: InvestmentProject, location: Any = ..., **fields: Any
 ) -> InvestmentProject:
     """Edit a project's data (not its phase: see :func:`project_set_phase`)."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
@@ -145,7 +146,7 @@ def open_mandatory_advice(project: InvestmentProject) -> list[Recommendation]:
     )
 
 
-def project_set_phase(*, actor: Any, project: InvestmentProject, phase: str) -> InvestmentProject:
+def project_set_phase(*, actor: Actor, project: InvestmentProject, phase: str) -> InvestmentProject:
     """Move a project to another phase.
 
     Leaving the final design (to execution or management) is the final design approval: it is
@@ -231,12 +232,12 @@ def _final_design_gate(project: InvestmentProject) -> None:
         )
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
+def _user(actor: Actor) -> Any:
+    return actor_user(actor)
 
 
 def _carry_advice(
-    project: InvestmentProject, old: str, new: str, actor: Any, now: Any
+    project: InvestmentProject, old: str, new: str, actor: Actor, now: Any
 ) -> list[int]:
     """Carry advice still open or accepted in earlier phases to the new phase (VER is cyclical,
     re-run at each plan phase: domain/cpted.md §1.3)."""
@@ -387,7 +388,7 @@ def _row_fields(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def projects_import(
-    *, actor: Any, rows: Iterable[dict[str, Any]], commit: bool = False
+    *, actor: Actor, rows: Iterable[dict[str, Any]], commit: bool = False
 ) -> ImportReport:
     """Check every row and report per row; only when ``commit`` and every row is valid are the
     projects created (all or nothing: never half a list)."""

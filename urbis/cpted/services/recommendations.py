@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.models import Organisation
+from urbis.core.types import Actor, actor_user
 from urbis.cpted import advice
 from urbis.cpted.models import (
     Assessment,
@@ -25,7 +25,7 @@ from urbis.cpted.models import (
 
 def recommendation_create(
     *,
-    actor: Any,
+    actor: Actor,
     project: InvestmentProject,
     text: str,
     kind: str,
@@ -67,7 +67,7 @@ def recommendation_create(
             to_status=recommendation.status,
             to_phase=recommendation.phase,
             at=recommendation.created_at,
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=actor_user(actor),
         )
         record_event(
             actor=actor,
@@ -91,7 +91,7 @@ TRANSITION_MESSAGES = {
 
 
 def recommendation_set_status(
-    *, actor: Any, recommendation: Recommendation, status: str, motivation: str = ""
+    *, actor: Actor, recommendation: Recommendation, status: str, motivation: str = ""
 ) -> Recommendation:
     """Move a recommendation along its lifecycle (advice.TRANSITIONS); a rejection needs a
     motivation. The change is appended to its history."""
@@ -114,7 +114,7 @@ def recommendation_set_status(
             to_status=status,
             motivation=motivation,
             at=timezone.now(),
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=actor_user(actor),
         )
         record_event(
             actor=actor,

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import yaml
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor, actor_user
 from urbis.cpted import triage as engine
 from urbis.cpted.models import InvestmentProject, Triage, TriageFlow
 
@@ -28,7 +28,7 @@ def parse_flow_text(text: str) -> Any:
         ) from None
 
 
-def flow_save(*, actor: Any, document: Any, version: str = "", note: str = "") -> TriageFlow:
+def flow_save(*, actor: Actor, document: Any, version: str = "", note: str = "") -> TriageFlow:
     """Validate and save a new version of the flow; it becomes the flow in use. Every problem
     names its question and branch (triage.validate_flow); nothing is saved on error."""
     try:
@@ -46,7 +46,7 @@ def flow_save(*, actor: Any, document: Any, version: str = "", note: str = "") -
                 document=json.loads(json.dumps(document)),
                 note=note,
                 created_at=timezone.now(),
-                created_by=actor if getattr(actor, "is_authenticated", False) else None,
+                created_by=actor_user(actor),
             )
             record_event(
                 actor=actor, action="cpted.flow_saved", target=flow, data={"version": version}
@@ -56,27 +56,9 @@ def flow_save(*, actor: Any, document: Any, version: str = "", note: str = "") -
     return flow
 
 
-def default_flow_document() -> dict[str, Any]:
-    """The default flow from domain/cpted.md §5.1 with the thresholds from settings."""
-    thresholds = settings.URBIS_CPTED_TRIAGE_THRESHOLDS
-    return engine.default_flow(
-        dwellings=int(thresholds["dwellings"]),
-        floor_area=float(thresholds["floor_area"]),
-        parking=int(thresholds["parking"]),
-    )
-
-
-def flow_in_use(*, actor: Any = None) -> TriageFlow:
-    """The latest flow version; the first call installs the default flow."""
-    flow = TriageFlow.objects.order_by("-created_at", "-pk").first()
-    if flow is None:
-        flow = flow_save(actor=actor, document=default_flow_document(), note="default")
-    return flow
-
-
 def triage_record(
     *,
-    actor: Any,
+    actor: Actor,
     project: InvestmentProject,
     answers: dict[str, Any],
     flow: TriageFlow | None = None,
@@ -84,7 +66,13 @@ def triage_record(
     """Triage a project with the flow in use: store answers, flow version, outcome, the path
     (as steps with every text in nl, fr and en, plus its English rendering) and when the check
     must happen (every language). A missing or ill-typed answer names the question."""
-    flow = flow or flow_in_use(actor=actor)
+    flow = flow or TriageFlow.objects.order_by("-created_at", "-pk").first()
+    if flow is None:  # the defaults were lost (a flushed database): re-seed, in this write
+        from urbis.cpted.services.defaults import cpted_defaults_install
+
+        cpted_defaults_install(actor=actor)
+        flow = TriageFlow.objects.order_by("-created_at", "-pk").first()
+        assert flow is not None
     questions = flow.document["questions"]
     cleaned = {k: v for k, v in answers.items() if k in questions and v not in (None, "", [])}
     try:
@@ -113,7 +101,7 @@ def triage_record(
             steps=json.loads(json.dumps(decision.steps)),
             check_moments=list(moments),
             decided_at=timezone.now(),
-            decided_by=actor if getattr(actor, "is_authenticated", False) else None,
+            decided_by=actor_user(actor),
         )
         record_event(
             actor=actor,

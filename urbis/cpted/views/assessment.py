@@ -9,16 +9,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from urbis.core.audit import log_access
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
 from urbis.cpted import reports, selectors, services
 from urbis.cpted.forms import CompleteForm, RatingForm, StartAssessmentForm, VisitForm
-from urbis.cpted.models import AssessmentStatus, Photo, Strategy
+from urbis.cpted.models import AssessmentStatus, Strategy
 from urbis.cpted.permissions import ASSESS_ROLES, READ_ROLES
 from urbis.cpted.views.common import add_errors, assessment_or_404, project_or_404
 
@@ -83,10 +82,10 @@ def _context(request: HttpRequest, assessment: Any, **forms: Any) -> dict[str, A
 
 @role_required(*READ_ROLES)
 def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = assessment_or_404(request, assessment_id)
+    # The page names the site-visit participants (personal data): the selector logs the read.
+    purpose = "cpted.assessment" if request.method != "POST" else "cpted.assessment_edit"
+    assessment = assessment_or_404(request, assessment_id, purpose=purpose)
     if request.method != "POST":
-        # The page names the site-visit participants (personal data).
-        log_access(user=request.user, target=assessment, purpose="cpted assessment")
         return render(request, "cpted/assessment.html", _context(request, assessment))
     if not has_role(request.user, *ASSESS_ROLES):
         raise Http404
@@ -173,21 +172,16 @@ def _complete(request: HttpRequest, assessment: Any) -> HttpResponse:
 @role_required(*READ_ROLES)
 def photo(request: HttpRequest, photo_id: int) -> HttpResponse:  # a FileResponse
     """Photos may show people: each view is written to the access log."""
-    item = get_object_or_404(
-        Photo.objects.filter(rating__assessment__in=selectors.assessments_for(request.user)),
-        pk=photo_id,
-    )
-    log_access(user=request.user, target=item, purpose="cpted assessment photo")
+    item = selectors.photo_get(user=request.user, photo_id=photo_id, purpose="cpted.photo")
     return FileResponse(item.image.open("rb"), content_type="image/jpeg")  # type: ignore[return-value]
 
 
 @role_required(*READ_ROLES)
 def report(request: HttpRequest, assessment_id: int, language: str) -> HttpResponse:
-    assessment = assessment_or_404(request, assessment_id)
     if language not in ("nl", "fr", "en"):
         raise Http404
     # The report names the site-visit participants and may show photos: every download is logged.
-    log_access(user=request.user, target=assessment, purpose="cpted report")
+    assessment = assessment_or_404(request, assessment_id, purpose="cpted.report")
     pdf = reports.assessment_pdf(assessment, language)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"cpted-{assessment.project_id}-{assessment.pk}-{language}.pdf"

@@ -117,9 +117,8 @@ def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
 
 
 def _detail_context(request: HttpRequest, project, **forms):  # type: ignore[no-untyped-def]
+    # The checklist choice is never empty: migration 0005 seeds the default (a GET never writes).
     can_assess = has_role(request.user, *ASSESS_ROLES)
-    if can_assess:
-        services.checklist_default()  # so that the checklist choice is never empty
     context = {
         "project": project,
         "triage": selectors.latest_triage(project),

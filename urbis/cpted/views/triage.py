@@ -16,7 +16,7 @@ from urbis.cpted import selectors, services
 from urbis.cpted import triage as engine
 from urbis.cpted.diagram import flow_svg
 from urbis.cpted.forms import FlowForm, triage_form_class
-from urbis.cpted.models import Outcome
+from urbis.cpted.models import Outcome, TriageFlow
 from urbis.cpted.permissions import COORDINATE_ROLES, PROJECT_ROLES, READ_ROLES
 from urbis.cpted.texts import pick
 from urbis.cpted.views.common import add_errors, project_or_404
@@ -26,10 +26,17 @@ def _initial(answers: dict) -> dict:  # type: ignore[type-arg]
     return {k: ("true" if v is True else "false" if v is False else v) for k, v in answers.items()}
 
 
+def _flow_in_use(request: HttpRequest) -> TriageFlow:
+    flow = selectors.flow_current(request.user)
+    if flow is None:  # migration 0005 seeds it; a read never does
+        raise Http404(_("No triage flow is installed."))
+    return flow
+
+
 @role_required(*PROJECT_ROLES)
 def triage(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_or_404(request, project_id)
-    flow = services.flow_in_use(actor=request.user)
+    flow = _flow_in_use(request)
     form_class = triage_form_class(flow.document, get_language())
     latest = selectors.latest_triage(project)
     initial = _initial(latest.answers if latest else services.suggested_answers(project))
@@ -54,7 +61,7 @@ def triage(request: HttpRequest, project_id: int) -> HttpResponse:
 
 @role_required(*READ_ROLES)
 def flow(request: HttpRequest) -> HttpResponse:
-    current = services.flow_in_use(actor=request.user)
+    current = _flow_in_use(request)
     shown = current
     if request.GET.get("version"):
         shown = get_object_or_404(selectors.flows_for(request.user), version=request.GET["version"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
@@ -84,13 +83,6 @@ class ActionSerializer(serializers.ModelSerializer[Action]):
         return data
 
 
-def _drf_errors(error: DjangoValidationError) -> ValidationError:
-    """Per-field messages of a service's ValidationError, as DRF's 400 body."""
-    if hasattr(error, "message_dict"):
-        return ValidationError(error.message_dict)
-    return ValidationError({"non_field_errors": error.messages})
-
-
 class ActionList(APIView):
     """Actions the caller may see (partners see their organisation's); coordinators add."""
 
@@ -122,12 +114,10 @@ class ActionList(APIView):
         partners = [(p["organisation"], p["role"]) for p in data.pop("partners", [])]
         if not any(role == "lead" for _o, role in partners):
             partners.insert(0, (data["owner"], "lead"))
-        try:
-            action = services.action_create(
-                actor=request.user, mechanisms=tags, partners=partners, **data
-            )
-        except DjangoValidationError as error:
-            raise _drf_errors(error) from error
+        # A service's Django ValidationError becomes a 400 in the API error handler.
+        action = services.action_create(
+            actor=request.user, mechanisms=tags, partners=partners, **data
+        )
         return Response(ActionSerializer(action).data, status=status.HTTP_201_CREATED)
 
 
@@ -192,8 +182,5 @@ class IndicatorList(APIView):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         targets = data.pop("targets", {})
-        try:
-            indicator = services.indicator_create(actor=request.user, targets=targets, **data)
-        except DjangoValidationError as error:
-            raise _drf_errors(error) from error
+        indicator = services.indicator_create(actor=request.user, targets=targets, **data)
         return Response(IndicatorSerializer(indicator).data, status=status.HTTP_201_CREATED)

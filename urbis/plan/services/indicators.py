@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.models import Area
+from urbis.core.types import Actor, actor_user
 from urbis.plan.models import (
     Indicator,
     Measurement,
@@ -22,7 +23,7 @@ from urbis.plan.models import (
 
 def indicator_create(
     *,
-    actor: Any,
+    actor: Actor,
     objective: Objective,
     targets: dict[int, Decimal] | None = None,
     **fields: Any,
@@ -43,7 +44,7 @@ def indicator_create(
     return indicator
 
 
-def target_set(*, actor: Any, indicator: Indicator, year: int, value: Decimal) -> Target:
+def target_set(*, actor: Actor, indicator: Indicator, year: int, value: Decimal) -> Target:
     with transaction.atomic():
         target, _created = Target.objects.update_or_create(
             indicator=indicator, year=year, defaults={"value": value}
@@ -69,7 +70,7 @@ def indicator_range(indicator: Indicator) -> tuple[Decimal | None, Decimal | Non
 
 def measurement_record(
     *,
-    actor: Any,
+    actor: Actor,
     indicator: Indicator,
     period_start: dt.date,
     period_end: dt.date,
@@ -113,7 +114,7 @@ def measurement_record(
             source=source,
             automatic=automatic,
             note=note,
-            entered_by=actor if getattr(actor, "is_authenticated", False) else None,
+            entered_by=actor_user(actor),
         )
         record_event(
             actor=actor,

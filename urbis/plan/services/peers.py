@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor
 
 
-def exchange_import(*, actor: Any, document: Any) -> str:
+def exchange_import(*, actor: Actor, document: Any) -> str:
     """Import a peer city's practice sheet or anonymised benchmark file (validated first)."""
     from urbis.plan import exchange
     from urbis.plan.models import BenchmarkPoint, PracticeSheet

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.models import Area, Organisation
+from urbis.core.types import Actor
 from urbis.plan.bjorgo import Mechanism
 from urbis.plan.models import (
     Action,
@@ -37,7 +38,7 @@ PARENT_LEVEL = {
 
 
 def plan_create(
-    *, actor: Any, code: str, title: str, period_start: dt.date, period_end: dt.date
+    *, actor: Actor, code: str, title: str, period_start: dt.date, period_end: dt.date
 ) -> Plan:
     with transaction.atomic():
         plan = Plan(code=code, title=title, period_start=period_start, period_end=period_end)
@@ -47,7 +48,7 @@ def plan_create(
     return plan
 
 
-def plan_extend(*, actor: Any, plan: Plan, code: str, period_end: dt.date) -> Plan:
+def plan_extend(*, actor: Actor, plan: Plan, code: str, period_end: dt.date) -> Plan:
     """Extend a plan: a new period carrying the same priorities, objectives and actions (with
     their partners, mechanisms and areas); its indicators continue through the lineage (the same
     series measured on). A plan is extended once; a closed one not at all (domain §1.1)."""
@@ -122,7 +123,7 @@ def _copy_objectives(source: Priority, target: Priority) -> None:
 
 
 def priority_add(
-    *, actor: Any, plan: Plan, phenomenon: Phenomenon, rationale: str = "", rank: int = 1
+    *, actor: Actor, plan: Plan, phenomenon: Phenomenon, rationale: str = "", rank: int = 1
 ) -> Priority:
     """Add a phenomenon to a plan. During an extension only a new phenomenon may be added,
     and it must be justified by the diagnostic (domain §1.1, extension rules since 2017)."""
@@ -153,7 +154,7 @@ def priority_add(
     return priority
 
 
-def priority_remove(*, actor: Any, priority: Priority) -> None:
+def priority_remove(*, actor: Actor, priority: Priority) -> None:
     """Remove a priority; an extension cannot drop a phenomenon of the plan it extends."""
     with transaction.atomic():
         plan = Plan.objects.select_for_update().get(pk=priority.plan_id)
@@ -179,7 +180,7 @@ def priority_remove(*, actor: Any, priority: Priority) -> None:
 
 def objective_create(
     *,
-    actor: Any,
+    actor: Actor,
     priority: Priority,
     level: str,
     code: str,
@@ -221,7 +222,7 @@ def objective_create(
 
 def objective_add(
     *,
-    actor: Any,
+    actor: Actor,
     parent: Objective,
     code: str,
     text: str,
@@ -258,7 +259,7 @@ class MechanismTag:
 
 def action_create(
     *,
-    actor: Any,
+    actor: Actor,
     objective: Objective,
     title: str,
     owner: Organisation,
@@ -310,7 +311,7 @@ def action_create(
     return action
 
 
-def action_tag(*, actor: Any, action: Action, tag: MechanismTag) -> ActionMechanism:
+def action_tag(*, actor: Actor, action: Action, tag: MechanismTag) -> ActionMechanism:
     if tag.mechanism not in Mechanism.values:
         raise ValidationError({"mechanism": _("Unknown mechanism.")})
     if not tag.rationale.strip():
@@ -332,7 +333,7 @@ def action_tag(*, actor: Any, action: Action, tag: MechanismTag) -> ActionMechan
 
 
 def side_effect_record(
-    *, actor: Any, action: Action, description: str, positive: bool, observed: bool
+    *, actor: Actor, action: Action, description: str, positive: bool, observed: bool
 ) -> SideEffect:
     if not description.strip():
         raise ValidationError({"description": _("Describe the side effect.")})

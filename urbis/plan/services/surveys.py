@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.models import Area
+from urbis.core.types import Actor
 from urbis.plan.models import (
     Indicator,
     Measurement,
@@ -82,7 +83,11 @@ def _answer(value: Any, column: str) -> str:
 
 
 def survey_import(
-    *, actor: Any, rows: Iterable[dict[str, Any]], first_line: int = 2, all_or_nothing: bool = True
+    *,
+    actor: Actor,
+    rows: Iterable[dict[str, Any]],
+    first_line: int = 2,
+    all_or_nothing: bool = True,
 ) -> ImportReport:
     """Import survey microdata rows; each rejected row is reported with its line and reason.
 
@@ -150,7 +155,7 @@ def survey_import(
 
 
 def survey_publish(
-    *, actor: Any, indicator: Indicator, edition: int, item: str = "insecurity"
+    *, actor: Actor, indicator: Indicator, edition: int, item: str = "insecurity"
 ) -> Measurement:
     """Turn a survey edition's weighted often+always share into a measurement (in %), with
     its base N and 95% interval; refused when the cell is suppressed."""

@@ -10,7 +10,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from urbis.core.audit import log_access_many
 from urbis.core.models import Organisation
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
@@ -29,9 +28,8 @@ def partners(request: HttpRequest) -> HttpResponse:
     roles: dict[int, list[tuple[Action, str]]] = {}
     for link in ActionPartner.objects.select_related("action").order_by("action__title"):
         roles.setdefault(link.organisation_id, []).append((link.action, link.get_role_display()))
-    contacts = list(Contact.objects.select_related("organisation").order_by("name"))
-    # Contacts are personal data: their reading is logged (ARCHITECTURE §6).
-    log_access_many(user=request.user, targets=contacts, purpose="plan.partner_contacts")
+    # Contacts are personal data: the selector logs their reading (ARCHITECTURE §6).
+    contacts = selectors.partner_contacts(user=request.user, purpose="plan.partner_contacts")
     by_org: dict[int, list[Contact]] = {}
     for contact in contacts:
         by_org.setdefault(contact.organisation_id, []).append(contact)

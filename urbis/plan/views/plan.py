@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from urbis.core.forms import apply_service_errors
 from urbis.core.models import Organisation
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
@@ -117,8 +118,7 @@ def indicators(request: HttpRequest, plan_id: int) -> HttpResponse:
                     note=data["note"],
                 )
             except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                apply_service_errors(form, error)
             else:
                 messages.success(request, _("Measurement recorded."))
                 return redirect("plan:indicators", plan_id=plan.pk)
@@ -260,8 +260,7 @@ def add_action(request: HttpRequest, objective_id: int) -> HttpResponse:
                 ],
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("Action created."))
             return redirect("plan:action", action_id=action.pk)

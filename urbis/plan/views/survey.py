@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from urbis.core.audit import log_access
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
 from urbis.plan import selectors, services
@@ -63,9 +62,8 @@ def survey(request: HttpRequest) -> HttpResponse:
     item = request.GET.get("item", "insecurity")
     if item not in selectors.SURVEY_ITEMS:
         item = "insecurity"
-    results = selectors.survey_results(item)
-    # Pseudonymous microdata (respondent, area, year) were read to compute the figures.
-    log_access(user=request.user, target=("plan.surveyresponse", item), purpose="plan.survey")
+    # Pseudonymous microdata (respondent, area, year) are read: the selector logs it.
+    results = selectors.survey_results_for(user=request.user, item=item, purpose="plan.survey")
     chart = {
         "labels": [str(year) for year in results["years"]],
         "values": [

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,7 +15,7 @@ from rest_framework.views import APIView
 
 from urbis.core.api.errors import error_body
 from urbis.core.api.permissions import roles_required
-from urbis.core.audit import log_access, log_access_many
+from urbis.core.pagination import AccessLoggedPagination
 from urbis.sanctions import selectors
 from urbis.sanctions.api.serializers import (
     AscertainmentSerializer,
@@ -29,12 +27,6 @@ from urbis.sanctions.models import Case, Letter
 from urbis.sanctions.permissions import CASE_ROLES, INTAKE_ROLES
 from urbis.sanctions.services import cases as case_services
 from urbis.sanctions.services import intake, payments
-
-
-def _drf(error: DjangoValidationError) -> ValidationError:
-    if hasattr(error, "message_dict"):
-        return ValidationError(error.message_dict)
-    return ValidationError({"non_field_errors": error.messages})
 
 
 class AscertainmentCreate(APIView):
@@ -70,8 +62,6 @@ class AscertainmentCreate(APIView):
                 data=data,
                 idempotency_key=request.headers.get("Idempotency-Key") or None,
             )
-        except DjangoValidationError as error:
-            raise _drf(error) from error
         except intake.IdempotencyConflict:
             return Response(
                 error_body(
@@ -90,12 +80,8 @@ class AscertainmentCreate(APIView):
 class CaseList(generics.ListAPIView):  # type: ignore[type-arg]
     serializer_class = CaseListSerializer
     permission_classes = [roles_required(*CASE_ROLES)]
-
-    def paginate_queryset(self, queryset):  # type: ignore[no-untyped-def]
-        page = super().paginate_queryset(queryset)
-        if page is not None:
-            log_access_many(user=self.request.user, targets=list(page), purpose="gas.api.cases")
-        return page
+    pagination_class = AccessLoggedPagination  # logs the cases of the page returned
+    access_purpose = "gas.api.cases"
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         cases = selectors.cases_for(self.request.user).order_by("-created_at")
@@ -110,8 +96,7 @@ class CaseDetail(APIView):
 
     @extend_schema(responses={200: CaseSerializer})
     def get(self, request: Request, number: str) -> Response:
-        case = get_object_or_404(selectors.cases_for(request.user), number=number)
-        log_access(user=request.user, target=case, purpose="gas.api.case")
+        case = selectors.case_get(user=request.user, number=number, purpose="gas.api.case")
         return Response(CaseSerializer(case).data)
 
 
@@ -120,16 +105,13 @@ class TransitionCreate(APIView):
 
     @extend_schema(request=TransitionSerializer, responses={200: CaseSerializer})
     def post(self, request: Request, number: str) -> Response:
-        case = get_object_or_404(selectors.cases_for(request.user), number=number)
+        case = selectors.case_get(user=request.user, number=number, purpose="gas.api.transition")
         serializer = TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            case = case_services.case_transition(
-                actor=request.user, case=case, **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise _drf(error) from error
-        log_access(user=request.user, target=case, purpose="gas.api.transition")
+        # A refused step is a Django ValidationError: the API error handler makes it a 400.
+        case = case_services.case_transition(
+            actor=request.user, case=case, **serializer.validated_data
+        )
         return Response(CaseSerializer(Case.objects.get(pk=case.pk)).data)
 
 
@@ -138,9 +120,8 @@ class LetterDownload(APIView):
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     def get(self, request: Request, number: str, letter_id: int) -> HttpResponse:
-        case = get_object_or_404(selectors.cases_for(request.user), number=number)
+        case = selectors.case_get(user=request.user, number=number, purpose="gas.api.letter")
         letter = get_object_or_404(Letter, pk=letter_id, case=case)
-        log_access(user=request.user, target=case, purpose="gas.api.letter")
         return HttpResponse(bytes(letter.content), content_type="application/pdf")
 
 

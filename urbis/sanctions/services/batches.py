@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
-from urbis.core.audit import record_event
+from urbis.core.audit import log_access_many, record_event
+from urbis.core.types import Actor
 from urbis.sanctions import timelimits
 from urbis.sanctions.models import Case
 from urbis.sanctions.services import guards
@@ -36,7 +36,7 @@ class BatchResult:
         return f"{len(self.done)} done, {len(self.refused)} refused"
 
 
-def notices_send(*, actor: Any, procedure: str, on: dt.date | None = None) -> BatchResult:
+def notices_send(*, actor: Actor, procedure: str, on: dt.date | None = None) -> BatchResult:
     """Send the first letter of every received case of ``procedure`` (parking notices, speeding
     notices, opening letters): a day's batch, each letter kept as PDF on its case."""
     action = NOTICE_ACTION[Procedure(procedure)]
@@ -77,7 +77,7 @@ def _term_passed(case: Case, today: dt.date) -> bool:
     return term is not None and today > term.due
 
 
-def reminders_send(*, actor: Any, today: dt.date | None = None) -> BatchResult:
+def reminders_send(*, actor: Actor, today: dt.date | None = None) -> BatchResult:
     """GAS-R32 / art. 30: a reminder for every case whose payment term has passed unpaid —
     stopping, parking and speeding after the notice or invitation, every procedure after the
     decision."""
@@ -104,7 +104,7 @@ def reminders_send(*, actor: Any, today: dt.date | None = None) -> BatchResult:
     return result
 
 
-def fixed_fines_decide(*, actor: Any, today: dt.date | None = None) -> BatchResult:
+def fixed_fines_decide(*, actor: Actor, today: dt.date | None = None) -> BatchResult:
     """GAS-R32 (art. 29): stopping, parking and speeding cases still unpaid after the reminder
     get their decision (the fixed amount), notified by registered letter — the sanctioning
     official's batch."""
@@ -146,10 +146,14 @@ def enforcement_due(*, today: dt.date | None = None) -> list[Case]:
     return due
 
 
-def enforcement_export(*, actor: Any, today: dt.date | None = None) -> list[Case]:
-    """Hand the due cases over for collection (bailiff / dwangbevel): status ENFORCEMENT."""
+def enforcement_export(
+    *, actor: Actor, purpose: str = "gas.enforcement_export", today: dt.date | None = None
+) -> list[Case]:
+    """Hand the due cases over for collection (bailiff / dwangbevel): status ENFORCEMENT.
+    The exported cases go to the bailiff with the offenders' details: access-logged."""
     exported = []
     for case in enforcement_due(today=today):
         case_transition(actor=actor, case=case, action="export_for_enforcement", on=today)
         exported.append(case)
+    log_access_many(user=actor, targets=exported, purpose=purpose)
     return exported

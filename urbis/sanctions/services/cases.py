@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor, actor_user, person_actor
 from urbis.sanctions import letters, selectors, timelimits, workflow
 from urbis.sanctions.models import (
     Appeal,
@@ -91,7 +92,7 @@ def _apply_facts(case: Case, edge: workflow.Edge, on: dt.date, amount: Decimal |
 
 def case_transition(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     action: str,
     on: dt.date | None = None,
@@ -126,14 +127,14 @@ def case_transition(
                 raise _refuse("mediator", _("GAS-R49: the sanctioning official cannot mediate."))
             case.mediator = mediator
         if action in DECISIONS:
-            case.sanctioning_official = actor
+            case.sanctioning_official = actor_user(actor)
         case.status = edge.target
         case.decision_limit = timelimits.decision_limit(case)
         case.save()
         StatusChange.objects.create(
             case=case,
             at=timezone.now(),
-            actor=actor,
+            actor=actor_user(actor),
             action=action,
             from_status=previous,
             to_status=edge.target,
@@ -188,7 +189,7 @@ def _register(case: Case, outcome: str, on: dt.date) -> RegisterEntry:
 
 def letter_create(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     kind: str,
     on: dt.date | None = None,
@@ -225,14 +226,14 @@ def letter_create(
         addressee=addressee,
         address="\n".join(address),
         registered=registered,
-        created_by=actor,
+        created_by=actor_user(actor),
         content=pdf,
     )
 
 
 def defence_record(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     received_on: dt.date,
     channel: str,
@@ -258,12 +259,12 @@ def defence_record(
             channel=channel,
             text=text,
             attachment=attachment or "",
-            recorded_by=actor,
+            recorded_by=person_actor(actor),
         )
     return defence
 
 
-def hearing_schedule(*, actor: Any, case: Case, at: dt.datetime, place: str) -> Hearing:
+def hearing_schedule(*, actor: Actor, case: Case, at: dt.datetime, place: str) -> Hearing:
     with transaction.atomic():
         case_transition(
             actor=actor,
@@ -275,7 +276,7 @@ def hearing_schedule(*, actor: Any, case: Case, at: dt.datetime, place: str) -> 
         return Hearing.objects.create(case=case, at=at, place=place)
 
 
-def appeal_lodge(*, actor: Any, case: Case, lodged_on: dt.date, reference: str = "") -> Appeal:
+def appeal_lodge(*, actor: Actor, case: Case, lodged_on: dt.date, reference: str = "") -> Appeal:
     """GAS-R26 / R11: police court for adults, youth court for minors."""
     with transaction.atomic():
         case_transition(
@@ -289,7 +290,7 @@ def appeal_lodge(*, actor: Any, case: Case, lodged_on: dt.date, reference: str =
 
 def appeal_judgment(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     judgment: str,
     on: dt.date,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.roles import has_role
+from urbis.core.types import Actor
 from urbis.sanctions import selectors, timelimits, workflow
 from urbis.sanctions.models import Case
 from urbis.sanctions.permissions import DECIDE_ROLES
@@ -58,7 +58,7 @@ def refuse(field: str, message: str) -> ValidationError:
 def check(
     case: Case,
     edge: workflow.Edge,
-    actor: Any,
+    actor: Actor,
     on: dt.date,
     amount: Decimal | None,
     *,
@@ -120,7 +120,7 @@ def _prosecutor_gate(case: Case, action: str) -> None:
         )
 
 
-def _decision(case: Case, actor: Any, on: dt.date) -> None:
+def _decision(case: Case, actor: Actor, on: dt.date) -> None:
     a = case.ascertainment
     # GAS-R49: the sanctioning official is never the ascertaining officer or the mediator.
     if actor is not None and actor.pk in {a.ascertainer_id, case.mediator_id}:

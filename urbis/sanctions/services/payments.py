@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor
 from urbis.sanctions.models import Case, InstalmentPlan, Payment
 from urbis.sanctions.rules import bank_statements
 from urbis.sanctions.services.cases import case_transition
@@ -64,13 +64,15 @@ def paid_total(case: Case) -> Decimal:
     return case.payments.aggregate(total=Sum("amount"))["total"] or Decimal(0)
 
 
-def _settle(actor: Any, case: Case, on: dt.date) -> None:
+def _settle(actor: Actor, case: Case, on: dt.date) -> None:
     """The case is paid when its payments cover the amount (partial payments add up)."""
     if case.amount and case.status in PAYABLE and paid_total(case) >= case.amount:
         case_transition(actor=actor, case=case, action="payment_received", on=on, via_service=True)
 
 
-def payments_import(*, actor: Any, source: str, content: bytes, filename: str = "") -> ImportReport:
+def payments_import(
+    *, actor: Actor, source: str, content: bytes, filename: str = ""
+) -> ImportReport:
     """Import a CODA or CSV statement. Rejected lines are reported with their reason; the
     valid ones are imported; a line already imported is skipped (same import key)."""
     text = bank_statements.decode(content)
@@ -127,7 +129,7 @@ def payments_import(*, actor: Any, source: str, content: bytes, filename: str = 
     return report
 
 
-def payment_assign(*, actor: Any, payment: Payment, case: Case) -> Payment:
+def payment_assign(*, actor: Actor, payment: Payment, case: Case) -> Payment:
     """Assign an unmatched payment from the queue to its case by hand."""
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
@@ -148,7 +150,7 @@ def payment_assign(*, actor: Any, payment: Payment, case: Case) -> Payment:
 
 
 def instalments_grant(
-    *, actor: Any, case: Case, instalments: int, first_due: dt.date
+    *, actor: Actor, case: Case, instalments: int, first_due: dt.date
 ) -> InstalmentPlan:
     """An instalment plan for a decided fine (practice: offered before enforcement)."""
     if not 2 <= instalments <= 12:

@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor, actor_user
 from urbis.sanctions import selectors, timelimits
 from urbis.sanctions.models import Case, LeadTimeStat, PurgeLog, RegisterEntry
 from urbis.sanctions.services.cases import case_transition
 from urbis.sanctions.workflow import AWAITING_DECISION
 
 
-def register_purge(*, actor: Any, today: dt.date | None = None) -> PurgeLog:
+def register_purge(*, actor: Actor, today: dt.date | None = None) -> PurgeLog:
     """Delete register entries older than the retention period; the purge itself is logged."""
     today = today or timezone.localdate()
     years = selectors.settings_on(today).register_retention_years
@@ -29,7 +29,11 @@ def register_purge(*, actor: Any, today: dt.date | None = None) -> PurgeLog:
     with transaction.atomic():
         deleted, _ = RegisterEntry.objects.filter(decided_on__lt=cutoff).delete()
         log = PurgeLog.objects.create(
-            at=timezone.now(), actor=actor, cutoff=cutoff, retention_years=years, deleted=deleted
+            at=timezone.now(),
+            actor=actor_user(actor),
+            cutoff=cutoff,
+            retention_years=years,
+            deleted=deleted,
         )
         record_event(
             actor=actor,

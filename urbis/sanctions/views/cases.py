@@ -8,14 +8,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from urbis.core.audit import log_access_many
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
 from urbis.sanctions import selectors, timelimits, workflow
@@ -43,16 +41,13 @@ from urbis.sanctions.views.common import (
 @role_required(*CASE_ROLES)
 def case_list(request: HttpRequest) -> HttpResponse:
     queue = request.GET.get("queue", "")
-    cases = selectors.cases_for(request.user)
-    if queue in QUEUES:
-        cases = cases.filter(status__in=[s.value for s in QUEUES[queue]])
-    if request.GET.get("q"):
-        q = request.GET["q"].strip()
-        cases = cases.filter(number__icontains=q) | cases.filter(
-            ascertainment__offender__name__icontains=q
-        )
-    page = Paginator(cases.order_by("-created_at"), 50).get_page(request.GET.get("page"))
-    log_access_many(user=request.user, targets=list(page.object_list), purpose="gas.case_list")
+    page = selectors.case_page(
+        user=request.user,
+        purpose="gas.case_list",
+        statuses=[s.value for s in QUEUES[queue]] if queue in QUEUES else None,
+        query=request.GET.get("q", ""),
+        number=request.GET.get("page"),
+    )
     return render(
         request,
         "sanctions/case_list.html",

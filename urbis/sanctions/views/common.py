@@ -5,11 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 
-from urbis.core.audit import log_access
 from urbis.sanctions import selectors, workflow
 from urbis.sanctions.models import Case
 
@@ -34,22 +31,13 @@ QUEUES = {
 }
 
 
-def _errors_to_form(form: object, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        name = field.split(".")[-1]
-        target = name if name in form.fields else None  # type: ignore[attr-defined]
-        form.add_error(target, errors)  # type: ignore[attr-defined]
-
-
 def _form_errors(request: HttpRequest, form: object) -> None:
     for field, errors in form.errors.items():  # type: ignore[attr-defined]
         messages.error(request, f"{field}: {' '.join(str(e) for e in errors)}")
 
 
 def _case(request: HttpRequest, number: str) -> Case:
-    case = get_object_or_404(selectors.cases_for(request.user), number=number)
-    log_access(user=request.user, target=case, purpose="gas.case")
-    return case
+    return selectors.case_get(user=request.user, number=number, purpose="gas.case")
 
 
 def _level(deadline: object, today: dt.date) -> str:

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from urbis.core.forms import apply_service_errors
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
 from urbis.sanctions.forms import (
@@ -16,9 +17,6 @@ from urbis.sanctions.forms import (
 )
 from urbis.sanctions.permissions import CASE_ROLES, INTAKE_ROLES
 from urbis.sanctions.services import intake
-from urbis.sanctions.views.common import (
-    _errors_to_form,
-)
 
 
 @role_required(*INTAKE_ROLES)
@@ -63,7 +61,7 @@ def file_report(request: HttpRequest) -> HttpResponse:
                 idempotency_key=request.POST.get("idempotency_key") or None,
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("Report filed as case %(n)s.") % {"n": result.case.number})
             if has_role(request.user, *CASE_ROLES):

@@ -5,13 +5,11 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from urbis.core.audit import log_access_many
 from urbis.core.permissions import role_required
 from urbis.sanctions import selectors
 from urbis.sanctions.forms import (
@@ -35,8 +33,7 @@ def payments_page(request: HttpRequest) -> HttpResponse:
             content=upload.read(),
             filename=upload.name,
         )
-    unmatched = list(Payment.objects.filter(case__isnull=True)[:200])
-    log_access_many(user=request.user, targets=unmatched, purpose="gas.unmatched_payments")
+    unmatched = selectors.unmatched_payments(user=request.user, purpose="gas.unmatched_payments")
     return render(
         request,
         "sanctions/payments.html",
@@ -59,9 +56,9 @@ def payment_assign(request: HttpRequest, payment_id: int) -> HttpResponse:
 
 @role_required(*CASE_ROLES)
 def register(request: HttpRequest) -> HttpResponse:
-    entries = selectors.register_for(request.user)
-    page = Paginator(entries, 100).get_page(request.GET.get("page"))
-    log_access_many(user=request.user, targets=list(page.object_list), purpose="gas.register")
+    page = selectors.register_page(
+        user=request.user, purpose="gas.register", number=request.GET.get("page")
+    )
     return render(request, "sanctions/register.html", {"page": page})
 
 

@@ -13,11 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from urbis.core.audit import log_access
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
 from urbis.sanctions import selectors, workflow
-from urbis.sanctions.models import Letter
 from urbis.sanctions.permissions import CASE_ROLES, DECIDE_ROLES
 from urbis.sanctions.services import batches, payments
 from urbis.sanctions.views.common import (
@@ -61,16 +59,13 @@ def dispatch_list(request: HttpRequest) -> HttpResponse:
         on = dt.date.fromisoformat(day)
     except ValueError as error:
         raise Http404 from error
-    letters = Letter.objects.filter(
-        registered=True, created_at__date=on, case__in=selectors.cases_for(request.user)
-    ).select_related("case__ascertainment__offender")
+    # The address printed on each letter (the parents' own address for their copy).
+    letters = selectors.registered_letters(user=request.user, day=on, purpose="gas.dispatch_list")
     response = HttpResponse(content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="registered-{on}.csv"'
     writer = csv.writer(response)
     writer.writerow(["case", "letter", "addressee", "address"])
     for letter in letters:
-        # The address printed on that letter (the parents' own address for their copy).
-        log_access(user=request.user, target=letter.case, purpose="gas.dispatch_list")
         writer.writerow(
             [letter.case.number, letter.kind, letter.addressee, letter.address.replace("\n", ", ")]
         )
@@ -109,9 +104,9 @@ def fixed_fines(request: HttpRequest) -> HttpResponse:
 def enforcement(request: HttpRequest) -> HttpResponse:
     """Unpaid fines past their reminder: CSV for the bailiff; POST marks them exported."""
     if request.method == "POST":
-        cases = batches.enforcement_export(actor=request.user)
+        cases = batches.enforcement_export(actor=request.user, purpose="gas.enforcement_export")
     else:
-        cases = batches.enforcement_due()
+        cases = selectors.enforcement_due(user=request.user, purpose="gas.enforcement_list")
     response = HttpResponse(content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="gas-enforcement.csv"'
     writer = csv.writer(response)
@@ -132,7 +127,6 @@ def enforcement(request: HttpRequest) -> HttpResponse:
     )
     for case in cases:
         o = case.ascertainment.offender
-        log_access(user=request.user, target=case, purpose="gas.enforcement_export")
         writer.writerow(
             [
                 case.number,

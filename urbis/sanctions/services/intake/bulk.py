@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor
 from urbis.sanctions.models import (
     Article,
     Ascertainment,
@@ -36,7 +36,9 @@ class BulkReport:
     imported: bool = False
 
 
-def ascertainments_import(*, actor: Any, content: bytes, import_valid: bool = False) -> BulkReport:
+def ascertainments_import(
+    *, actor: Actor, content: bytes, import_valid: bool = False
+) -> BulkReport:
     """Bulk intake (camera and parking batches): every row is checked first; rejected rows are
     reported with their reasons. Nothing is written when a row is rejected, unless the user
     confirmed to import the valid rows."""
@@ -103,7 +105,7 @@ def _reserve_numbers(year: int, count: int) -> list[str]:
 
 
 def _bulk_create(
-    actor: Any, rows: list[tuple[AscertainmentData, Article]], catalogue: Catalogue
+    actor: Actor, rows: list[tuple[AscertainmentData, Article]], catalogue: Catalogue
 ) -> list[str]:
     """The batched form of :func:`_create` for bulk intake: a few queries per chunk."""
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor, actor_user
 from urbis.core.uploads import clean_photo
 from urbis.sanctions import selectors
 from urbis.sanctions.models import (
@@ -56,9 +57,11 @@ def request_hash(data: AscertainmentData) -> str:
     ).hexdigest()
 
 
-def _replayed(actor: Any, key: str, fingerprint: str) -> Case | None:
+def _replayed(actor: Actor, key: str, fingerprint: str) -> Case | None:
     existing = (
-        Case.objects.filter(ascertainment__idempotency_key=key, ascertainment__created_by=actor)
+        Case.objects.filter(
+            ascertainment__idempotency_key=key, ascertainment__created_by=actor_user(actor)
+        )
         .select_related("ascertainment")
         .first()
     )
@@ -69,7 +72,7 @@ def _replayed(actor: Any, key: str, fingerprint: str) -> Case | None:
 
 def ascertainment_create(
     *,
-    actor: Any,
+    actor: Actor,
     data: AscertainmentData,
     idempotency_key: str | None = None,
     photos: list[Any] | None = None,
@@ -111,7 +114,7 @@ def _duplicate(reference: str) -> ValidationError:
     )
 
 
-def _officer_user(actor: Any, kind: str) -> Any:
+def _officer_user(actor: Actor, kind: str) -> Any:
     """The ascertaining officer as a user: only when that officer files his own report (for
     GAS-R49); staff keying in a police PV are not its author."""
     from urbis.core.roles import Role, has_role
@@ -163,7 +166,7 @@ def _new_offender(o: OffenderData) -> Offender:
 
 
 def _new_ascertainment(
-    actor: Any, data: AscertainmentData, article: Article, offender: Offender, **extra: Any
+    actor: Actor, data: AscertainmentData, article: Article, offender: Offender, **extra: Any
 ) -> Ascertainment:
     """An unsaved ascertainment from a report (both intake paths)."""
     return Ascertainment(
@@ -186,7 +189,7 @@ def _new_ascertainment(
         built_up_area=data.built_up_area,
         municipal_device=data.municipal_device,
         other_offence=data.other_offence,
-        created_by=actor,
+        created_by=actor_user(actor),
         **extra,
     )
 
@@ -220,11 +223,11 @@ def _new_case(
     return case
 
 
-def _first_step(case: Case, actor: Any, at: Any) -> StatusChange:
+def _first_step(case: Case, actor: Actor, at: Any) -> StatusChange:
     return StatusChange(
         case=case,
         at=at,
-        actor=actor,
+        actor=actor_user(actor),
         action="register",
         to_status=Status.RECEIVED,
         legal_basis="art. 22 (GAS-R13): PV or report transmitted to the sanctioning official",
@@ -232,7 +235,7 @@ def _first_step(case: Case, actor: Any, at: Any) -> StatusChange:
 
 
 def _create(
-    actor: Any,
+    actor: Actor,
     data: AscertainmentData,
     article: Article,
     idempotency_key: str | None,
