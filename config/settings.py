@@ -298,6 +298,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "GasCaseStatusEnum": "urbis.sanctions.models.cases.CASE_STATUS_CHOICES",
         "GasCaseOutcomeEnum": "urbis.sanctions.models.cases.CASE_OUTCOME_CHOICES",
+        "ReportStatusEnum": "urbis.reports.models.Status.choices",
+        "ReportSourceEnum": "urbis.reports.models.Source.choices",
     },
 }
 

@@ -324,7 +324,7 @@ def reports_of_person(
         return []
     reporters = list(Reporter.objects.filter(query).select_related("report"))
     if reporters:
-        log_access_many(user=user, targets=reporters, purpose="GDPR subject access")
+        log_access_many(user=user, targets=reporters, purpose="reports.subject_access")
     return sorted({r.report for r in reporters}, key=lambda r: r.pk)
 
 

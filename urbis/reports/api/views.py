@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound, ValidationError
@@ -24,12 +23,6 @@ from urbis.reports.api.serializers import (
 )
 from urbis.reports.models import Team
 from urbis.reports.permissions import READ_ROLES, WORK_ROLES
-
-
-def _django_errors(error: DjangoValidationError) -> ValidationError:
-    if hasattr(error, "error_dict"):
-        return ValidationError({k: [str(m) for m in v] for k, v in error.message_dict.items()})
-    return ValidationError({"non_field_errors": [str(m) for m in error.messages]})
 
 
 class ReportList(generics.ListAPIView):  # type: ignore[type-arg]
@@ -65,7 +58,7 @@ class ReportDetail(APIView):
     @extend_schema(responses=ReportDetailSerializer)
     def get(self, request: Request, pk: int) -> Response:
         report = _report(request, pk)
-        reporters = selectors.reporters_of(request.user, report, purpose="API: work a report")
+        reporters = selectors.reporters_of(request.user, report, purpose="reports.api.reporter")
         return Response(ReportDetailSerializer(report, context={"reporters": reporters}).data)
 
 
@@ -87,16 +80,13 @@ class ReportTransition(APIView):
             )
             if original is None:
                 raise ValidationError({"duplicate_of": ["No such report."]})
-        try:
-            report = services.report_transition(
-                actor=request.user,
-                report=report,
-                to_status=data.pop("status"),
-                duplicate_of=original,
-                **data,
-            )
-        except DjangoValidationError as error:
-            raise _django_errors(error) from None
+        report = services.report_transition(
+            actor=request.user,
+            report=report,
+            to_status=data.pop("status"),
+            duplicate_of=original,
+            **data,
+        )
         return Response(ReportSerializer(report).data)
 
 
@@ -116,16 +106,13 @@ class ReportAssign(APIView):
             assignee = User.objects.filter(pk=body.validated_data["assignee"]).first()
             if assignee is None:
                 raise ValidationError({"assignee": ["Unknown user."]})
-        try:
-            report = services.report_assign(
-                actor=request.user,
-                report=report,
-                team=team,
-                assignee=assignee,
-                note=body.validated_data["note"],
-            )
-        except DjangoValidationError as error:
-            raise _django_errors(error) from None
+        report = services.report_assign(
+            actor=request.user,
+            report=report,
+            team=team,
+            assignee=assignee,
+            note=body.validated_data["note"],
+        )
         return Response(ReportSerializer(report).data)
 
 

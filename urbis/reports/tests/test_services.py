@@ -222,9 +222,9 @@ def test_contact_details_only_for_public_space_and_access_logged(
     categories, public_space, coordinator, ascertainer
 ) -> None:
     report = services.report_submit(actor=None, data=file()).report
-    assert selectors.reporters_of(coordinator, report, purpose="x") == []
-    assert selectors.reporters_of(ascertainer, report, purpose="x") == []
-    seen = selectors.reporters_of(public_space, report, purpose="answer")
+    assert selectors.reporters_of(coordinator, report, purpose="reports.test") == []
+    assert selectors.reporters_of(ascertainer, report, purpose="reports.test") == []
+    seen = selectors.reporters_of(public_space, report, purpose="reports.reporter")
     assert [r.email for r in seen] == ["an@example.org"]
     assert (
         AccessLogEntry.objects.filter(user=public_space, object_type="reports.reporter").count()
@@ -257,7 +257,7 @@ def test_subject_access_finds_one_persons_reports(categories, dpo, public_space)
     assert selectors.reports_of_person(dpo, email="AN@example.org") == [mine]
     assert selectors.reports_of_person(dpo, name="An Peeters") == [mine]
     assert selectors.reports_of_person(public_space, email="an@example.org") == []
-    assert AccessLogEntry.objects.filter(user=dpo, purpose="GDPR subject access").exists()
+    assert AccessLogEntry.objects.filter(user=dpo, purpose="reports.subject_access").exists()
 
 
 def test_speeding_streets_list(categories, ascertainer) -> None:

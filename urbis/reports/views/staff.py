@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from urbis.core import tabular
 from urbis.core.models import User
 from urbis.core.permissions import role_required
-from urbis.reports import export, selectors, services
+from urbis.reports import selectors, services
 from urbis.reports.forms import AssignForm, SavedFilterForm, TransitionForm, WorklistFilterForm
 from urbis.reports.models import Report, Status
 from urbis.reports.permissions import INDICATOR_ROLES, READ_ROLES, WORK_ROLES, can_work
@@ -77,8 +78,13 @@ def worklist(request: HttpRequest) -> HttpResponse:
             for r in queryset[:100_000]
         )
         if wanted == "csv":
-            return export.csv_response("reports.csv", EXPORT_HEADER, export_rows)
-        return export.xlsx_response("reports.xlsx", EXPORT_HEADER, export_rows)
+            return tabular.csv_response("reports.csv", EXPORT_HEADER, export_rows)
+        response = HttpResponse(
+            tabular.xlsx_bytes({"reports": (EXPORT_HEADER, export_rows)}),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="reports.xlsx"'
+        return response
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     keep = {k: v for k, v in request.GET.items() if k not in ("page", "export")}
     today = timezone.localdate()
@@ -137,9 +143,7 @@ def _report_context(request: HttpRequest, report: Report, **forms: Any) -> dict[
         "messages_": report.messages.all(),
         "photos": report.photos.all(),
         "visits": report.visits.select_related("officer"),
-        "reporters": selectors.reporters_of(
-            request.user, report, purpose="answer the reporter of a public-space report"
-        ),
+        "reporters": selectors.reporters_of(request.user, report, purpose="reports.reporter"),
         "can_work": can_work(request.user),
         "allowed": [
             (s.value, Status(s.value).label) for s in allowed(WStatus(report.status), by=by)
@@ -153,7 +157,7 @@ def _report_context(request: HttpRequest, report: Report, **forms: Any) -> dict[
 
 @role_required(*READ_ROLES)
 def report_page(request: HttpRequest, pk: int) -> HttpResponse:
-    report = selectors.report_with_access_log(request.user, pk, purpose="work a report")
+    report = selectors.report_with_access_log(request.user, pk, purpose="reports.report")
     return render(request, "reports/staff/report.html", _report_context(request, report))
 
 
