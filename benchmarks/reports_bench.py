@@ -10,6 +10,7 @@ database ``urbis_bench_reports`` (dropped and recreated), or SQLite when none an
 
 from __future__ import annotations
 
+import datetime as dt
 import http.client
 import os
 import random
@@ -21,7 +22,6 @@ import threading
 import time
 import urllib.parse
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_SERVER = os.environ.get("URBIS_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
@@ -216,7 +216,7 @@ def open311(quick: bool) -> None:
         samples = []
         for _ in range(20 if quick else 60):
             began = time.perf_counter()
-            status, body = server.get("/open311/v2/requests.json")
+            _status, body = server.get("/open311/v2/requests.json")
             samples.append(time.perf_counter() - began)
         import json
 
@@ -249,7 +249,7 @@ def _fill(total: int) -> None:
     for i in range(total):
         category = categories[i % len(categories)]
         status = statuses[rng.randrange(len(statuses))]
-        created = now - timezone.timedelta(minutes=i)
+        created = now - dt.timedelta(minutes=i)
         batch.append(
             Report(
                 token=secrets.token_hex(16) + f"{i:010d}",
@@ -277,7 +277,6 @@ def _fill(total: int) -> None:
 def queries(quick: bool) -> None:
     url = _django()
     from django.db import connection
-
     from rest_framework.authtoken.models import Token
 
     from urbis.core.testing.fixtures import create_user

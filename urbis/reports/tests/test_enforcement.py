@@ -62,9 +62,9 @@ def test_finding_becomes_a_gas_case(categories, teams, ascertainer, catalogue) -
     assert report.gas_case_status == "received"
     again = services.finding_to_gas(actor=ascertainer, report=report, visit=visit, data=data)
     assert again.gas_case_number == report.gas_case_number  # idempotent
-    from urbis.sanctions.models import Case
+    from django.apps import apps
 
-    case = Case.objects.get(number=report.gas_case_number)
+    case = apps.get_model("sanctions", "Case").objects.get(number=report.gas_case_number)
     assert case.ascertainment.article.code == "ABP-15"  # the category's suggested article
     assert case.ascertainment.photos.count() == 1
     page = verified_client(ascertainer).get(f"/reports/{report.pk}/visit/")
