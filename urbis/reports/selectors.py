@@ -332,3 +332,14 @@ def report_with_access_log(user: Any, pk: int, *, purpose: str) -> Report:
     report = report_get(user, pk)
     log_access(user=user, target=report, purpose=purpose)
     return report
+
+
+def photo_get(*, user: Any, photo_id: int, purpose: str) -> Any:
+    """A report's photo for staff who may see the report (photos may show people: logged)."""
+    from urbis.reports.models import Photo
+
+    photo = Photo.objects.filter(pk=photo_id, report__in=reports_for(user)).first()
+    if photo is None:
+        raise Http404
+    log_access(user=user, target=photo, purpose=purpose)
+    return photo

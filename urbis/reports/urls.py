@@ -11,6 +11,7 @@ urlpatterns = [
     path("indicators/", staff.indicators, name="indicators"),
     path("field/", field.field_worklist, name="field"),
     path("speeding/", field.speeding, name="speeding"),
+    path("photos/<int:photo_id>/", staff.photo, name="photo"),
     path("<int:pk>/", staff.report_page, name="report"),
     path("<int:pk>/status/", staff.transition, name="transition"),
     path("<int:pk>/assign/", staff.assign, name="assign"),

@@ -168,3 +168,21 @@ def test_nearby_json(client: Client, categories) -> None:
     assert "Annelies" not in str(data)
     assert client.get("/report/nearby.json", {"lat": "x"}).status_code == 400
     assert client.get("/report/nearby.json", {"lat": "91", "lon": "0"}).status_code == 400
+
+
+def test_photos_only_through_the_role_check(
+    client: Client, categories, public_space, outsider
+) -> None:
+    photo = SimpleUploadedFile("p.jpg", jpeg_bytes(), content_type="image/jpeg")
+    report = services.report_submit(actor=None, data=file(), photos=[photo]).report
+    row = report.photos.get()
+    url = f"/reports/photos/{row.pk}/"
+    response = verified_client(public_space).get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert AccessLogEntry.objects.filter(purpose="reports.photo").exists()
+    assert verified_client(outsider).get(url).status_code == 404
+    assert client.get(url).status_code == 302
+    assert (
+        f'href="{url}"'
+        in verified_client(public_space).get(f"/reports/{report.pk}/").content.decode()
+    )

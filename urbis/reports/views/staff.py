@@ -264,3 +264,12 @@ def indicators(request: HttpRequest) -> HttpResponse:
             "_unused": dt,
         },
     )
+
+
+@role_required(*READ_ROLES)
+def photo(request: HttpRequest, photo_id: int) -> HttpResponse:
+    """A photo through the role check (never a public media URL)."""
+    from django.http import FileResponse
+
+    row = selectors.photo_get(user=request.user, photo_id=photo_id, purpose="reports.photo")
+    return FileResponse(row.image.open("rb"), content_type="image/jpeg")
