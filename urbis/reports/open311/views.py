@@ -386,8 +386,6 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     code = _arg(request, "service_code")
     if not code:
         return errors(fmt, 400, [(400, _("service_code was not provided."))])
-    if not _live_categories().filter(code=code).exists():
-        return errors(fmt, 404, [(404, _("service_code %(c)s was not found.") % {"c": code[:40]})])
     problems: list[tuple[int, str]] = []
     lat = _float(_arg(request, "lat"), "lat", problems)
     lon = _float(_arg(request, "long"), "long", problems)
@@ -428,6 +426,10 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
             fmt, 429, [(429, _("Too many requests from %(w)s; retry later.") % {"w": which})]
         )
     except ValidationError as error:
+        if "category" in error.message_dict:  # unknown or staff-only service (spec: 404)
+            return errors(
+                fmt, 404, [(404, _("service_code %(c)s was not found.") % {"c": code[:40]})]
+            )
         found: list[tuple[int, str]] = []
         for field, messages in error.message_dict.items():
             name = FIELD_NAMES.get(

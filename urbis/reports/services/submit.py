@@ -99,6 +99,7 @@ def _category_version(code: str, *, staff: bool) -> CategoryVersion | None:
         return None
     if not category.current.is_public and not staff:
         return None
+    category.current.category = category  # routing reads the code: no second query
     return category.current
 
 
