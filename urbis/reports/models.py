@@ -87,7 +87,9 @@ class CategoryVersion(models.Model):
     group = models.CharField(_("group"), max_length=100, blank=True)
     keywords = models.CharField(_("keywords (comma-separated)"), max_length=300, blank=True)
     is_public = models.BooleanField(_("citizens may report it"), default=True)
-    attributes = models.JSONField(_("extra questions (Open311 attributes)"), default=list)
+    attributes = models.JSONField(
+        _("extra questions (Open311 attributes)"), default=list, blank=True
+    )
     team = models.ForeignKey(Team, on_delete=models.PROTECT, verbose_name=_("responsible team"))
     sla_days = models.PositiveSmallIntegerField(_("service level (days)"), default=5)
     sla_working_days = models.BooleanField(_("working days"), default=True)

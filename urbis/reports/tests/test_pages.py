@@ -186,3 +186,34 @@ def test_photos_only_through_the_role_check(
         f'href="{url}"'
         in verified_client(public_space).get(f"/reports/{report.pk}/").content.decode()
     )
+
+
+def test_admin_adds_a_category_version(categories, admin_user) -> None:
+    from urbis.core.testing.fixtures import verified_client as login
+    from urbis.reports.models import Category, CategoryVersion
+
+    admin_user.is_superuser = True  # model permissions, as the demo administrator has
+    admin_user.save(update_fields=["is_superuser"])
+    client = login(admin_user)
+    base = "/admin/reports/categoryversion/"
+    assert client.get(base).status_code == 200
+    category = Category.objects.get(code="littering")
+    current = category.current
+    data = {
+        "category": category.pk,
+        "name_nl": "Zwerfvuil",
+        "name_fr": "Déchets",
+        "name_en": "Litter",
+        "team": current.team_id,
+        "sla_days": 4,
+        "sla_working_days": "on",
+        "is_public": "on",
+        "attributes": "[]",
+        "gas_article_code": "ABP-15",
+        "gas_eligible": "on",
+    }
+    response = client.post(base + "add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    category.refresh_from_db()
+    assert category.current.version == 2 and category.current.sla_days == 4
+    assert CategoryVersion.objects.filter(category=category).count() == 2
