@@ -217,3 +217,19 @@ def test_admin_adds_a_category_version(categories, admin_user) -> None:
     category.refresh_from_db()
     assert category.current.version == 2 and category.current.sla_days == 4
     assert CategoryVersion.objects.filter(category=category).count() == 2
+
+
+def test_out_of_range_numbers_are_404_not_500(client: Client, categories, public_space) -> None:
+    staff = verified_client(public_space)
+    assert staff.get("/reports/99999999999999/").status_code == 404
+    assert staff.get("/reports/photos/99999999999999/").status_code == 404
+    assert client.get("/open311/v2/requests/99999999999.json").status_code == 404
+    assert client.get("/open311/v2/requests.json",
+                      {"service_request_id": "99999999999"}).status_code == 200
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(public_space)
+    assert api.get("/api/v1/reports/99999999999999/").status_code == 404
+    assert api.get("/api/v1/reports/", {"assignee": "99999999999"}).status_code == 200
+    assert api.get("/api/v1/reports/", {"assignee": "9" * 20}).status_code == 400
