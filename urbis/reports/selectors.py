@@ -83,18 +83,19 @@ def nearby_open(category_code: str, lat: float, lon: float, *, limit: int = 5) -
     ("is it one of these?", FixMyStreet PR #1677). Uses the (category, status, lat, lon) index."""
     metres = float(conf.get("URBIS_REPORTS_NEARBY_METRES"))  # type: ignore[arg-type]
     south, north, west, east = _bbox(lat, lon, metres)
+    category = public_categories().filter(code=category_code).first()
+    if category is None:
+        return []
+    # One index range scan: (category, status, lat, lon), no join.
     candidates = list(
         Report.objects.filter(
-            category__code=category_code,
+            category_id=category.pk,
             status__in=["new", "acknowledged", "planned", "in_progress", "reopened"],
             lat__gte=south,
             lat__lte=north,
             lon__gte=west,
             lon__lte=east,
-            category_version__is_public=True,
-        )
-        .select_related("category_version")
-        .order_by("-created_at")[:200]
+        ).only("pk", "lat", "lon", "status", "address", "created_at", "category_version_id")[:200]
     )
     x0, y0 = to_metric(lat, lon)
 
@@ -145,9 +146,11 @@ def worklist(user: Any, filters: WorklistFilters) -> QuerySet[Report]:
     """The team worklist: filtered, sorted (no personal data in it)."""
     queryset = reports_for(user)
     if filters.team:
-        queryset = queryset.filter(team__code=filters.team)
+        team = Team.objects.filter(code=filters.team).values_list("pk", flat=True).first()
+        queryset = queryset.filter(team_id=team if team is not None else -1)
     if filters.category:
-        queryset = queryset.filter(category__code=filters.category)
+        found = Category.objects.filter(code=filters.category).values_list("pk", flat=True).first()
+        queryset = queryset.filter(category_id=found if found is not None else -1)
     if filters.area:
         queryset = queryset.filter(area__code=filters.area)
     if filters.status == "open":

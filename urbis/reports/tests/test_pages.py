@@ -224,8 +224,10 @@ def test_out_of_range_numbers_are_404_not_500(client: Client, categories, public
     assert staff.get("/reports/99999999999999/").status_code == 404
     assert staff.get("/reports/photos/99999999999999/").status_code == 404
     assert client.get("/open311/v2/requests/99999999999.json").status_code == 404
-    assert client.get("/open311/v2/requests.json",
-                      {"service_request_id": "99999999999"}).status_code == 200
+    assert (
+        client.get("/open311/v2/requests.json", {"service_request_id": "99999999999"}).status_code
+        == 200
+    )
     from rest_framework.test import APIClient
 
     api = APIClient()
