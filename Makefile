@@ -18,16 +18,24 @@ $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==0.13.9"
 
+# --all-extras: the dev environment has the optional Redis task backend, so its test runs.
+# --compile-bytecode: numba, scipy and Django imported from .pyc files, not compiled from source
+# by every new process (uv writes none by default; that was most of a cold `urbis analytics`).
 $(STAMP)/python: pyproject.toml uv.lock | $(BIN)/uv
-	$(BIN)/uv sync --frozen --python $(BIN)/python --quiet
+	$(BIN)/uv sync --frozen --all-extras --compile-bytecode --python $(BIN)/python --quiet
 	@mkdir -p $(STAMP) && touch $@
+
+# numba compiles the analytics kernels once, into .venv/var/numba-cache (urbis/analytics/_jit.py).
+$(STAMP)/numba: $(STAMP)/python $(wildcard urbis/analytics/*.py)
+	$(BIN)/python -m urbis.analytics.warm
+	@touch $@
 
 $(STAMP)/node: package.json package-lock.json scripts/build-static.mjs
 	npm ci --no-audit --no-fund --loglevel=error
 	npm run --silent build
 	@mkdir -p $(STAMP) && touch $@
 
-install: $(STAMP)/python $(STAMP)/node ## Create .venv/, install Python and front-end dependencies, compile translations
+install: $(STAMP)/python $(STAMP)/numba $(STAMP)/node ## Create .venv/, install Python and front-end dependencies, compile translations
 	@$(BIN)/python -m urbis.core.i18n_compile
 
 run: install ## Install, migrate, load the demo city and serve on http://127.0.0.1:8000 (PORT=… for another port)
@@ -45,7 +53,8 @@ check: install ## Lint, format check, types, import contracts, missing migration
 	URBIS_DEBUG=1 $(BIN)/urbis makemigrations --check --dry-run
 
 bench: install ## Benchmarks: ratios against named peers measured in the same run
-	UV_PROJECT_ENVIRONMENT=.venv-bench $(BIN)/uv sync --frozen --group bench --python $(PYTHON) --quiet
+	UV_PROJECT_ENVIRONMENT=.venv-bench $(BIN)/uv sync --frozen --group bench --compile-bytecode --python $(PYTHON) --quiet
+	.venv-bench/bin/python -m urbis.analytics.warm
 	.venv-bench/bin/python benchmarks/run.py $(BENCH_ARGS)
 
 format: install ## Apply ruff's fixes and formatting

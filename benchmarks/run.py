@@ -9,8 +9,11 @@ threads cannot slow the next, and reports its own peak memory. Nothing is assert
 figure, ratio (peer time / Urbis time) and the issue's target are printed.
 
     .venv-bench/bin/python benchmarks/run.py [--quick] [--only knox,pointpats,all,gi,kde,prospective,
-        gas_intake,gas_letters,gas_queries,
+        cold,gas_intake,gas_letters,gas_queries,
         reports_open311,reports_queries]
+
+``cold`` puts each analytics call's cold time (a fresh process, imports included) beside its warm
+time, for Urbis and its peer (benchmarks/cold_bench.py).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ SECTIONS = {
     "gi": ("benchmarks.hotspots_bench", "gi"),
     "kde": ("benchmarks.hotspots_bench", "kde"),
     "prospective": ("benchmarks.hotspots_bench", "prospective"),
+    "cold": ("benchmarks.cold_bench", "cold"),
     "gas_intake": ("benchmarks.gas_bench", "intake"),
     "gas_letters": ("benchmarks.gas_bench", "letters"),
     "gas_queries": ("benchmarks.gas_bench", "queries"),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_filters",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -81,6 +82,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A NUL byte in the path or query string is a 400 before any view (PostgreSQL refuses it).
+    "urbis.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -173,7 +176,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("URBIS_LOGIN_COOLOFF_MINUTES", 15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("URBIS_PROXY_COUNT", 0)
+# Reverse proxies in front of Urbis: only then are X-Forwarded-For / X-Forwarded-Proto trusted.
+URBIS_PROXY_COUNT = env_int("URBIS_PROXY_COUNT", 0)
+AXES_IPWARE_PROXY_COUNT = URBIS_PROXY_COUNT
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 
 # --- Two-factor authentication (TOTP, django-otp) ---
@@ -187,7 +192,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("URBIS_SSL_REDIRECT", not TESTING)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if URBIS_PROXY_COUNT > 0:
+        # Without a proxy that sets it, any client could send X-Forwarded-Proto: https and pass
+        # for a secure request (Django docs, SECURE_PROXY_SSL_HEADER warning).
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("URBIS_HSTS_SECONDS", 31536000)
@@ -271,20 +279,47 @@ URBIS_MAX_PHOTO_BYTES = env_int("URBIS_MAX_PHOTO_BYTES", 10 * 1024 * 1024)  # GA
 # Uploaded tables (CSV/XLSX imports, urbis.core.tabular): size and row limits.
 URBIS_IMPORT_MAX_BYTES = env_int("URBIS_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 URBIS_IMPORT_MAX_ROWS = env_int("URBIS_IMPORT_MAX_ROWS", 100_000)
+# Largest document attachment (PDF or photo: a written defence, an agreement), in bytes.
+URBIS_MAX_DOCUMENT_BYTES = env_int("URBIS_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
 URBIS_ADMIN_PATH = os.environ.get("URBIS_ADMIN_PATH", "admin/").strip("/") + "/"
 
+# --- Cache: local memory by default (nothing to install); in production a shared Redis, so that
+# every worker counts the same API rate limits (URBIS_CACHE_URL=redis://127.0.0.1:6379/1).
+URBIS_CACHE_URL = os.environ.get("URBIS_CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": URBIS_CACHE_URL}
+        if URBIS_CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # --- API ---
+# Rates as DRF writes them ("60/minute"); under pytest they are off unless set, so that tests
+# making many calls are not throttled by accident (the throttle tests set them).
+_THROTTLE_DEFAULTS = (None, None) if TESTING else ("60/minute", "1000/minute")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "urbis.core.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "urbis.core.api.schema.UrbisAutoSchema",
     "EXCEPTION_HANDLER": "urbis.core.api.errors.exception_handler",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "1000/minute"},
+    "DEFAULT_THROTTLE_CLASSES": [
+        "urbis.core.api.throttling.AnonRateThrottle",
+        "urbis.core.api.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("URBIS_API_ANON_RATE") or _THROTTLE_DEFAULTS[0],
+        "user": os.environ.get("URBIS_API_USER_RATE") or _THROTTLE_DEFAULTS[1],
+    },
+    # The client address for the anonymous and failed-authentication limits (X-Forwarded-For
+    # is only read behind URBIS_PROXY_COUNT proxies).
+    "NUM_PROXIES": URBIS_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Urbis API",
@@ -304,16 +339,25 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Background tasks: database backend (no extra server); a broker backend can replace it ---
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "URBIS_TASKS_BACKEND",
-            "django_tasks.backends.immediate.ImmediateBackend"
-            if TESTING
-            else "django_tasks_db.DatabaseBackend",
-        )
-    }
+# URBIS_TASKS_BACKEND=django_tasks_rq.RQBackend moves the queue to Redis (the `redis` extra:
+# django-tasks-rq, django-rq, rq); its workers run `urbis rqworker --job-class
+# django_tasks_rq.Job <queues>` instead of `urbis db_worker`.
+URBIS_TASKS_BACKEND = os.environ.get(
+    "URBIS_TASKS_BACKEND",
+    "django_tasks.backends.immediate.ImmediateBackend"
+    if TESTING
+    else "django_tasks_db.DatabaseBackend",
+)
+URBIS_TASKS_QUEUES = env_list("URBIS_TASKS_QUEUES", "default") or ["default"]
+URBIS_REDIS_URL = os.environ.get("URBIS_REDIS_URL", "redis://127.0.0.1:6379/0")
+TASKS = {"default": {"BACKEND": URBIS_TASKS_BACKEND, "QUEUES": URBIS_TASKS_QUEUES}}
+# django-rq's queues (read only by the RQ backend and `urbis rqworker`): all on one Redis.
+RQ_QUEUES = {
+    name: {"URL": URBIS_REDIS_URL, "DEFAULT_TIMEOUT": env_int("URBIS_RQ_JOB_TIMEOUT", 3600)}
+    for name in URBIS_TASKS_QUEUES
 }
+if URBIS_TASKS_BACKEND.startswith("django_tasks_rq."):
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 URBIS_NIGHTLY_AT = os.environ.get("URBIS_NIGHTLY_AT", "02:30")
 
 # --- Mail ---

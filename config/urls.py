@@ -9,6 +9,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from urbis.core.admin_site import admin_site
 from urbis.core.api import errors as api_errors
+from urbis.core.api.permissions import roles_required
+from urbis.core.permissions import STAFF_ROLES
 from urbis.core.views import errors as page_errors
 from urbis.core.views.health import healthz
 
@@ -18,8 +20,19 @@ api_v1: list[URLPattern | URLResolver] = [
     path("gas/", include("urbis.sanctions.api.urls")),
     path("cpted/", include("urbis.cpted.api.urls")),
     path("reports/", include("urbis.reports.api.urls")),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    # The schema lists every endpoint: staff (any role) only, like the API itself.
+    path(
+        "schema/",
+        SpectacularAPIView.as_view(permission_classes=[roles_required(*STAFF_ROLES)]),
+        name="api-schema",
+    ),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api-schema", permission_classes=[roles_required(*STAFF_ROLES)]
+        ),
+        name="api-docs",
+    ),
 ]
 
 urlpatterns = [

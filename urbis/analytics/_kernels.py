@@ -1,12 +1,13 @@
-"""numba kernels for the hot loops (compiled once, cached on disk with ``cache=True``)."""
+"""numba kernels for the hot loops (compiled once, cached on disk: see ``_jit``)."""
 
 from __future__ import annotations
 
 import numpy as np
-from numba import njit, prange
+
+from urbis.analytics._jit import CACHE, njit, prange
 
 
-@njit(cache=True, inline="always")
+@njit(cache=CACHE, inline="always")
 def _band(value: float, breaks: np.ndarray, closed_left: bool) -> int:
     """Index of the band holding ``value``; -1 outside. Breaks are few: a linear scan wins."""
     last = breaks.size - 1
@@ -27,7 +28,7 @@ def _band(value: float, breaks: np.ndarray, closed_left: bool) -> int:
     return -1
 
 
-@njit(cache=True)
+@njit(cache=CACHE)
 def shuffled_columns(values, uniforms, out):  # type: ignore[no-untyped-def]
     """out[:, b] = a uniformly random permutation of ``values`` (Fisher–Yates, Knuth 1969).
 
@@ -50,7 +51,7 @@ def shuffled_columns(values, uniforms, out):  # type: ignore[no-untyped-def]
             out[e, b] = work[e]
 
 
-@njit(cache=True, parallel=True)
+@njit(cache=CACHE, parallel=True)
 def count_pairs_lut(  # type: ignore[no-untyped-def]
     row_start, pj, cell_offset, chunk_rows, times, lut, tail_band, out
 ):
@@ -87,7 +88,7 @@ def count_pairs_lut(  # type: ignore[no-untyped-def]
         out += partial[c]
 
 
-@njit(cache=True, parallel=True)
+@njit(cache=CACHE, parallel=True)
 def count_pairs_float(  # type: ignore[no-untyped-def]
     row_start, pj, cell_offset, chunk_rows, times, time_breaks, closed_left, out
 ):
@@ -111,7 +112,7 @@ def count_pairs_float(  # type: ignore[no-untyped-def]
         out += partial[c]
 
 
-@njit(cache=True)
+@njit(cache=CACHE)
 def _kde_events(  # type: ignore[no-untyped-def]
     x, y, w, first, step, x0, y0, cell, bandwidth, kernel, grid
 ):
@@ -159,7 +160,7 @@ def _kde_events(  # type: ignore[no-untyped-def]
                 grid[r, c] += weight * value
 
 
-@njit(cache=True, parallel=True)
+@njit(cache=CACHE, parallel=True)
 def kde_accumulate(  # type: ignore[no-untyped-def]
     x, y, w, x0, y0, cell, rows, cols, bandwidth, kernel, threads, out
 ):

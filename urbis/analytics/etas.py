@@ -17,14 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from numba import njit
 from numpy.typing import ArrayLike, NDArray
 
+from urbis.analytics._jit import CACHE, njit
 from urbis.analytics._validation import as_days, as_xy, check_metres, positive
 from urbis.analytics.grid import Grid, grid_for
 
 
-@njit(cache=True)
+@njit(cache=CACHE)
 def _e_step(cell_start, times, mu, theta, omega):  # type: ignore[no-untyped-def]
     """Sums over the E-step: Σp_ij, Σp_ij·Δt, and Σp_ii per cell."""
     n_cells = cell_start.size - 1

@@ -13,10 +13,10 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-import numba
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from urbis.analytics._jit import get_num_threads
 from urbis.analytics._kernels import kde_accumulate
 from urbis.analytics._validation import as_xy, check_metres, positive
 from urbis.analytics.grid import Grid, grid_for
@@ -101,7 +101,7 @@ def kde_grid(
             grid.cols,
             h,
             _COMPACT[kernel],
-            numba.get_num_threads(),
+            get_num_threads(),
             out,
         )
         norm = _NORMALISER[kernel] / (h * h)

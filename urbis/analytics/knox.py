@@ -19,11 +19,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import numba
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.spatial import cKDTree
 
+from urbis.analytics._jit import get_num_threads
 from urbis.analytics._kernels import count_pairs_float, count_pairs_lut, shuffled_columns
 from urbis.analytics._validation import as_breaks, as_days, as_xy, check_metres
 
@@ -338,7 +338,7 @@ def knox_test(
     # Pairs as CSR rows (partners of each event i), split into chunks of about equal pair
     # counts, one per thread.
     row_start = np.searchsorted(pi, np.arange(n + 1)).astype(np.int64)
-    chunks = max(1, min(numba.get_num_threads() * 4, n))
+    chunks = max(1, min(get_num_threads() * 4, n))
     chunk_rows = np.searchsorted(row_start, np.linspace(0, pi.size, chunks + 1)).astype(np.int64)
     chunk_rows[0], chunk_rows[-1] = 0, n
     del pi

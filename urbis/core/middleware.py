@@ -6,9 +6,10 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from urbis.core import request_context
 from urbis.core.roles import has_role
@@ -24,6 +25,50 @@ def client_ip(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
+#: The audit log's column for a request id (a UUID is 36 characters).
+REQUEST_ID_MAX = 36
+_REQUEST_ID_ALLOWED = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:"
+)
+
+
+def request_id_of(request: HttpRequest) -> str:
+    """The caller's ``X-Request-ID`` when it fits the audit log (≤ 36 safe characters), else a
+    fresh UUID: a long or odd header must never break the write it accompanies."""
+    given = request.headers.get("X-Request-ID", "")
+    if given and len(given) <= REQUEST_ID_MAX and set(given) <= _REQUEST_ID_ALLOWED:
+        return given
+    return str(uuid.uuid4())
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path_info or "%00" in request.META.get("QUERY_STRING", "").lower():
+        return True
+    return any(
+        "\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()
+    )
+
+
+class RejectNulMiddleware:
+    """A NUL byte in the path or the query string is refused with 400 before any view runs.
+
+    PostgreSQL cannot store or compare text with NUL, so such a value reaching a filter or a
+    lookup would be a 500; no legitimate URL contains one."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _has_nul(request):
+            message = _("The address contains a NUL character.")
+            if request.path_info.startswith("/api/"):
+                from urbis.core.api.errors import error_body
+
+                return JsonResponse(error_body(400, "invalid", message), status=400)
+            return HttpResponseBadRequest(message)
+        return self.get_response(request)
+
+
 class RequestContextMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -33,7 +78,7 @@ class RequestContextMiddleware:
             request_context.RequestContext(
                 ip_address=client_ip(request),
                 path=request.get_full_path(),
-                request_id=request.headers.get("X-Request-ID", "") or str(uuid.uuid4()),
+                request_id=request_id_of(request),
             )
         )
         try:

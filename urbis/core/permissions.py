@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from urbis.core.roles import Role, has_role
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
+Marked = TypeVar("Marked")  # a view function or a view class
 
 
 def check_roles(request: HttpRequest, roles: tuple[str, ...]) -> HttpResponse | None:
@@ -28,7 +29,12 @@ def check_roles(request: HttpRequest, roles: tuple[str, ...]) -> HttpResponse | 
 
 
 def role_required(*roles: str) -> Callable[[ViewFunc], ViewFunc]:
-    """Decorator: login required, and (when ``roles`` is given) one of the roles."""
+    """Decorator: login required, and (when ``roles`` is given) one of the roles.
+
+    ``role_required()`` with no role means any logged-in user, on purpose (the route walk reads
+    the empty set as such). Put it *above* ``require_POST`` and other method checks, so that an
+    outsider gets 404 / the login page before any 405 reveals the URL.
+    """
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
@@ -45,7 +51,7 @@ def role_required(*roles: str) -> Callable[[ViewFunc], ViewFunc]:
     return decorator
 
 
-def public_view(reason: str) -> Callable[[ViewFunc], ViewFunc]:
+def public_view(reason: str) -> Callable[[Marked], Marked]:
     """Mark a view as open to anonymous visitors on purpose (citizen reporting, Open311, login).
 
     The route walk (core/tests/test_routes.py) fails on any route that is neither role-protected
@@ -53,7 +59,7 @@ def public_view(reason: str) -> Callable[[ViewFunc], ViewFunc]:
     says why it is public (kept on the view for reviewers).
     """
 
-    def decorator(view: ViewFunc) -> ViewFunc:
+    def decorator(view: Marked) -> Marked:
         view.urbis_public = reason  # type: ignore[attr-defined]
         return view
 

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 DELIMITERS = ",;\t|"
 SNIFF_LINES = 64  # lines of the file the delimiter is guessed from
+SNIFF_CHARS = 65536  # at most this much text of them
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -219,20 +220,37 @@ def _looks_binary(content: bytes) -> bool:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter of a CSV text, guessed from its first lines (not only the header)."""
-    lines = text.splitlines()[:SNIFF_LINES]
-    sample = "\n".join(lines)
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
-    except csv.Error:
-        delimiter = ""
-    header = lines[0] if lines else ""
-    if delimiter and _count_outside_quotes(header, delimiter):
-        return delimiter
-    # Fallback: the candidate found most often in the header, outside quotes (comma if none).
-    counts = {d: _count_outside_quotes(header, d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    """The delimiter of a CSV text, guessed from its first lines (not only the header).
+
+    Each candidate splits the sample with the csv module itself (quotes respected); the one
+    under which the header has several columns and the most following lines have as many
+    cells as the header wins (ties: more columns, then the order of ``DELIMITERS``). When no
+    candidate splits the header, the one found most often in it (outside quotes) is taken,
+    else a comma. ``csv.Sniffer`` is not used: its quote regex is quadratic on hostile input
+    (a line of ``",",",``… takes minutes)."""
+    sample = text[:SNIFF_CHARS]
+    best, best_score = "", (0, 0)
+    for delimiter in DELIMITERS:
+        counts = []
+        try:
+            for cells in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter):
+                if any(cell.strip() for cell in cells):
+                    counts.append(len(cells))
+                if len(counts) >= SNIFF_LINES:
+                    break
+        except csv.Error:
+            continue
+        if not counts or counts[0] < 2:
+            continue
+        score = (sum(1 for n in counts[1:] if n == counts[0]), counts[0])
+        if score > best_score:
+            best, best_score = delimiter, score
+    if best:
+        return best
+    header = sample.splitlines()[0] if sample.strip() else ""
+    in_header = {d: _count_outside_quotes(header, d) for d in DELIMITERS}
+    fallback = max(DELIMITERS, key=lambda d: in_header[d])
+    return fallback if in_header[fallback] else ","
 
 
 def _count_outside_quotes(line: str, delimiter: str) -> int:
@@ -385,7 +403,9 @@ def csv_response(
     return response
 
 
-def _xlsx_cell(value: object) -> object:
+def xlsx_safe(value: object) -> object:
+    """A value for an openpyxl cell: text :func:`formula_safe` and without the control
+    characters XML cannot hold; numbers and dates unchanged (for callers styling a sheet)."""
     if isinstance(value, str):
         return formula_safe(_XML_ILLEGAL.sub("", value))
     if value is None or isinstance(value, int | float | Decimal | dt.date | dt.time | bool):
@@ -408,9 +428,9 @@ def xlsx_bytes(
             name = name[:28] + f"~{len(used)}"
         used.add(name)
         sheet = workbook.create_sheet(name)
-        sheet.append([_xlsx_cell(v) for v in header])
+        sheet.append([xlsx_safe(v) for v in header])
         for row in rows:
-            sheet.append([_xlsx_cell(v) for v in row])
+            sheet.append([xlsx_safe(v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from urbis.core.models import Organisation, User
 from urbis.core.roles import Role
+from urbis.core.validators import INTEGER_MAX, SMALLINT_MAX, validate_planned_date
 from urbis.cpted import triage
 from urbis.cpted.models import (
     ChecklistTemplate,
@@ -160,7 +161,7 @@ class StartAssessmentForm(forms.Form):
 
 class VisitForm(forms.Form):
     kind = forms.ChoiceField(label=_("Walk"), choices=VisitKind.choices)
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = forms.DateField(label=_("Date"), widget=DATE, validators=[validate_planned_date])
     participants = forms.CharField(
         label=_("Participants"), widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -170,16 +171,18 @@ class VisitForm(forms.Form):
 
 
 class RatingForm(forms.Form):
-    item = forms.IntegerField(widget=forms.HiddenInput)
-    zone = forms.IntegerField(widget=forms.HiddenInput)
-    value = forms.IntegerField(label=_("Rating"), required=False)
+    item = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=INTEGER_MAX)
+    zone = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=INTEGER_MAX)
+    value = forms.IntegerField(
+        label=_("Rating"), required=False, min_value=0, max_value=SMALLINT_MAX
+    )
     not_applicable = forms.BooleanField(label=_("Not applicable"), required=False)
     not_observable = forms.BooleanField(label=_("Not observable"), required=False)
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    lat = forms.FloatField(label=_("Latitude"), required=False)
-    lon = forms.FloatField(label=_("Longitude"), required=False)
+    lat = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
+    lon = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
     photo = forms.ImageField(label=_("Photo"), required=False)
 
 
@@ -208,7 +211,9 @@ class RecommendationForm(forms.Form):
     department = forms.ModelChoiceField(
         label=_("Owning department"), queryset=Organisation.objects.filter(is_active=True)
     )
-    due_date = forms.DateField(label=_("Due date"), required=False, widget=DATE)
+    due_date = forms.DateField(
+        label=_("Due date"), required=False, widget=DATE, validators=[validate_planned_date]
+    )
 
 
 class StatusForm(forms.Form):
@@ -239,9 +244,11 @@ def triage_form_class(flow: dict[str, Any], language: str | None = None) -> type
                 ),
             )
         elif kind == "int":
-            field = forms.IntegerField(label=label, required=False)
+            field = forms.IntegerField(
+                label=label, required=False, min_value=-INTEGER_MAX, max_value=INTEGER_MAX
+            )
         elif kind == "number":
-            field = forms.FloatField(label=label, required=False)
+            field = forms.FloatField(label=label, required=False, min_value=-1e12, max_value=1e12)
         elif kind == "choice":
             field = forms.ChoiceField(label=label, required=False, choices=[("", "—"), *choices])
         else:

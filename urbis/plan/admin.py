@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models.fields.files import FieldFile
 
 from urbis.core.admin_site import admin_site
+from urbis.core.uploads import clean_document
 from urbis.plan.models import (
     Agreement,
     AlignmentCode,
@@ -48,8 +54,25 @@ class IndicatorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     inlines = [TargetInline]
 
 
+class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Agreement
+        fields = ["kind", "title", "parties", "valid_from", "valid_to", "document"]
+
+    def clean_document(self) -> Any:
+        # The admin's upload goes through the same checked path as every other upload.
+        document = self.cleaned_data.get("document")
+        if document and not isinstance(document, FieldFile):
+            try:
+                return clean_document(document, field="document")
+            except ValidationError as error:
+                raise ValidationError(error.message_dict["document"]) from None
+        return document
+
+
 @admin.register(Agreement, site=admin_site)
 class AgreementAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    form = AgreementForm
     list_display = ("title", "kind", "valid_from", "valid_to")
     filter_horizontal = ("parties",)
 

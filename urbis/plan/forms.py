@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from urbis.core.validators import INTEGER_MAX, validate_past_date, validate_planned_date
 from urbis.plan.bjorgo import Mechanism
 from urbis.plan.models import MechanismStrength
 
@@ -12,15 +13,21 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 class MeasurementForm(forms.Form):
-    indicator = forms.IntegerField(widget=forms.HiddenInput)
+    indicator = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=INTEGER_MAX)
     period_start = forms.DateField(
-        label=_("Period start"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Period start"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_past_date],
     )
     period_end = forms.DateField(
-        label=_("Period end"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Period end"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_planned_date],
     )
     value = forms.DecimalField(label=_("Value"), max_digits=14, decimal_places=4)
-    base_n = forms.IntegerField(label=_("Base N"), required=False, min_value=0)
+    base_n = forms.IntegerField(
+        label=_("Base N"), required=False, min_value=0, max_value=INTEGER_MAX
+    )
     source = forms.CharField(label=_("Source"), max_length=300)
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -59,8 +66,6 @@ class SurveyUploadForm(forms.Form):
         upload.seek(0)
         if name.endswith(".xlsx") and head != b"PK\x03\x04":
             raise forms.ValidationError(_("This is not an XLSX workbook."))
-        if name.endswith(".csv") and b"\x00" in head:
-            raise forms.ValidationError(_("This is not a text CSV file."))
         return upload
 
     import_valid = forms.BooleanField(
@@ -97,10 +102,16 @@ class ActionForm(forms.Form):
     funding_source = forms.CharField(label=_("Funding source"), required=False, max_length=200)
     target_groups = forms.CharField(label=_("Target groups"), required=False, max_length=300)
     start = forms.DateField(
-        label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Start"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_planned_date],
     )
     end = forms.DateField(
-        label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("End"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_planned_date],
     )
     mechanisms = forms.MultipleChoiceField(
         label=_("Preventive mechanisms"),
@@ -160,7 +171,10 @@ class ObjectiveForm(forms.Form):
     code = forms.CharField(label=_("Code"), max_length=20)
     text = forms.CharField(label=_("Objective"), widget=forms.Textarea(attrs={"rows": 2}))
     due_date = forms.DateField(
-        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Due date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_planned_date],
     )
 
 

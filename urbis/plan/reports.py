@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from urbis.core.tabular import xlsx_safe
 from urbis.plan import selectors
 from urbis.plan.models import Objective, Plan
 
@@ -51,11 +52,6 @@ def _rows(plan: Plan, year: int) -> list[list[str]]:
     return rows
 
 
-def _cell(value: str) -> str:
-    """Text for a spreadsheet cell: never read as a formula (=, +, -, @ at the start)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def _header() -> list[str]:
     return [
         _("Objective"),
@@ -78,13 +74,19 @@ def progress_xlsx(plan: Plan, year: int, language: str) -> bytes:
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = str(year)
-        sheet.append([_("Progress report %(year)s: %(plan)s") % {"year": year, "plan": plan.title}])
+        sheet.append(
+            [
+                xlsx_safe(
+                    _("Progress report %(year)s: %(plan)s") % {"year": year, "plan": plan.title}
+                )
+            ]
+        )
         sheet["A1"].font = Font(bold=True, size=14)
         sheet.append(_header())
         for cell in sheet[2]:
             cell.font = Font(bold=True)
         for row in _rows(plan, year):
-            sheet.append([_cell(value) for value in row])
+            sheet.append([xlsx_safe(value) for value in row])
         buffer = io.BytesIO()
         workbook.save(buffer)
     return buffer.getvalue()

@@ -5,6 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from urbis.core.validators import (
+    SMALLINT_MAX,
+    validate_birth_date,
+    validate_past_date,
+    validate_planned_date,
+)
 from urbis.sanctions.models import Article, MotivationTemplate
 from urbis.sanctions.models.cases import AscertainerKind, DefenceChannel
 from urbis.sanctions.models.parties import Language, OffenderKind
@@ -27,18 +33,29 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class IntakeForm(forms.Form):
+    # Set by js/gas-report.js once per form: a retried submission returns the first case.
+    idempotency_key = forms.CharField(
+        max_length=100, required=False, widget=forms.HiddenInput(attrs={"data-idempotency": ""})
+    )
     kind = forms.ChoiceField(label=_("Ascertained by"), choices=AscertainerKind.choices)
     reference = forms.CharField(label=_("PV or report number"), max_length=60)
     article_code = forms.ChoiceField(label=_("Article"), choices=())
     offence_at = forms.DateTimeField(
         label=_("Offence date and time"),
         widget=DateTimeInput,
+        validators=[validate_past_date],
     )
-    ascertained_on = forms.DateField(label=_("Ascertained on"), widget=DateInput)
+    ascertained_on = forms.DateField(
+        label=_("Ascertained on"), widget=DateInput, validators=[validate_past_date]
+    )
     received_on = forms.DateField(
-        label=_("Received by the sanctioning official on"), widget=DateInput
+        label=_("Received by the sanctioning official on"),
+        widget=DateInput,
+        validators=[validate_past_date],
     )
-    description = forms.CharField(label=_("Facts"), widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Facts"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     address = forms.CharField(label=_("Place"), max_length=200, required=False)
     lat = forms.FloatField(
         label=_("Latitude"),
@@ -55,14 +72,23 @@ class IntakeForm(forms.Form):
         widget=forms.HiddenInput,
     )
     plate = forms.CharField(label=_("Number plate"), max_length=20, required=False)
-    speed_limit = forms.IntegerField(label=_("Speed limit (km/h)"), required=False)
-    measured_speed = forms.IntegerField(label=_("Measured speed (km/h)"), required=False)
+    speed_limit = forms.IntegerField(
+        label=_("Speed limit (km/h)"), required=False, min_value=1, max_value=SMALLINT_MAX
+    )
+    measured_speed = forms.IntegerField(
+        label=_("Measured speed (km/h)"), required=False, min_value=0, max_value=SMALLINT_MAX
+    )
     offender_kind = forms.ChoiceField(label=_("Offender"), choices=OffenderKind.choices)
     name = forms.CharField(label=_("Name"), max_length=200)
     first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
     national_number = forms.CharField(label=_("National number"), max_length=20, required=False)
     enterprise_number = forms.CharField(label=_("Enterprise number"), max_length=20, required=False)
-    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput)
+    birth_date = forms.DateField(
+        label=_("Date of birth"),
+        required=False,
+        widget=DateInput,
+        validators=[validate_birth_date],
+    )
     street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
     postcode = forms.CharField(label=_("Postcode"), max_length=10, required=False)
     city = forms.CharField(label=_("City"), max_length=100, required=False)
@@ -86,14 +112,20 @@ class BulkImportForm(forms.Form):
 
 
 class DefenceForm(forms.Form):
-    received_on = forms.DateField(label=_("Received on"), widget=DateInput)
+    received_on = forms.DateField(
+        label=_("Received on"), widget=DateInput, validators=[validate_past_date]
+    )
     channel = forms.ChoiceField(label=_("Channel"), choices=DefenceChannel.choices)
-    text = forms.CharField(label=_("Defence"), widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(
+        label=_("Defence"), max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
+    )
     attachment = forms.FileField(label=_("Attachment"), required=False)
 
 
 class HearingForm(forms.Form):
-    at = forms.DateTimeField(label=_("Date and time"), widget=DateTimeInput)
+    at = forms.DateTimeField(
+        label=_("Date and time"), widget=DateTimeInput, validators=[validate_planned_date]
+    )
     place = forms.CharField(label=_("Place"), max_length=200)
 
 
@@ -115,7 +147,10 @@ class DecisionForm(forms.Form):
         required=False,
     )
     motivation = forms.CharField(
-        label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("Motivation"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
     )
 
     def clean(self) -> dict[str, object]:
@@ -131,7 +166,9 @@ class PaymentImportForm(forms.Form):
 
 
 class AppealForm(forms.Form):
-    lodged_on = forms.DateField(label=_("Lodged on"), widget=DateInput)
+    lodged_on = forms.DateField(
+        label=_("Lodged on"), widget=DateInput, validators=[validate_past_date]
+    )
     reference = forms.CharField(label=_("Court reference"), max_length=60, required=False)
 
 
@@ -144,7 +181,7 @@ class JudgmentForm(forms.Form):
             ("annulled", _("Decision annulled")),
         ],
     )
-    on = forms.DateField(label=_("Judgment on"), widget=DateInput)
+    on = forms.DateField(label=_("Judgment on"), widget=DateInput, validators=[validate_past_date])
     new_amount = forms.DecimalField(
         label=_("New amount (EUR)"), required=False, min_value=0, max_digits=8, decimal_places=2
     )
@@ -152,4 +189,6 @@ class JudgmentForm(forms.Form):
 
 class InstalmentForm(forms.Form):
     instalments = forms.IntegerField(label=_("Number of instalments"), min_value=2, max_value=12)
-    first_due = forms.DateField(label=_("First instalment due"), widget=DateInput)
+    first_due = forms.DateField(
+        label=_("First instalment due"), widget=DateInput, validators=[validate_planned_date]
+    )

@@ -1,16 +1,20 @@
-"""Bulk intake rows (CSV) to ascertainment data, with one reason per rejected row."""
+"""Bulk intake rows (read by ``urbis.core.tabular``) to ascertainment data, with one reason per
+rejected row, worded for people. Every limit the database would enforce (field lengths from the
+models' ``max_length``, small-integer ranges, NUL bytes) is checked here, before anything is
+written, so an import never fails half-way."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Mapping
+from typing import IO
 
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from urbis.core.tabular import Row, Table, read_table
+from urbis.sanctions.models import Ascertainment, Offender
 from urbis.sanctions.services.intake import AscertainmentData, OffenderData
 
 COLUMNS = (
@@ -28,6 +32,7 @@ COLUMNS = (
     "first_name",
     "national_number",
     "enterprise_number",
+    "birth_date",
     "street",
     "postcode",
     "city",
@@ -36,6 +41,47 @@ COLUMNS = (
     "measured_speed",
 )
 REQUIRED = ("kind", "reference", "article", "offence_at", "ascertained_on", "received_on", "name")
+
+#: Column -> the model field it is stored in (its ``max_length`` is the column's limit).
+STORED_IN: dict[str, models.Field[object, object]] = {
+    "kind": Ascertainment._meta.get_field("kind"),  # type: ignore[dict-item]
+    "reference": Ascertainment._meta.get_field("reference"),  # type: ignore[dict-item]
+    "address": Ascertainment._meta.get_field("address"),  # type: ignore[dict-item]
+    "plate": Ascertainment._meta.get_field("plate"),  # type: ignore[dict-item]
+    "offender_kind": Offender._meta.get_field("kind"),  # type: ignore[dict-item]
+    "name": Offender._meta.get_field("name"),  # type: ignore[dict-item]
+    "first_name": Offender._meta.get_field("first_name"),  # type: ignore[dict-item]
+    "street": Offender._meta.get_field("street"),  # type: ignore[dict-item]
+    "postcode": Offender._meta.get_field("postcode"),  # type: ignore[dict-item]
+    "city": Offender._meta.get_field("city"),  # type: ignore[dict-item]
+    "language": Offender._meta.get_field("language"),  # type: ignore[dict-item]
+    "national_number": Offender._meta.get_field("national_number"),  # type: ignore[dict-item]
+    "enterprise_number": Offender._meta.get_field("enterprise_number"),  # type: ignore[dict-item]
+}
+#: Identifiers are written as digits only ("85.07.30-033.28" -> "85073003328").
+IDENTIFIERS = ("national_number", "enterprise_number")
+#: PositiveSmallIntegerField holds 0..32767 on every database.
+SMALL_INT_MAX = 32767
+
+#: Fields named by the intake rules (``validate``) -> the column of the file, or a label when
+#: the file has no such column; a reason names what the user sees, not an internal field.
+COLUMN_OF = {
+    "article_code": "article",
+    "offender.kind": "offender_kind",
+    "offender.name": "name",
+    "offender.national_number": "national_number",
+    "offender.enterprise_number": "enterprise_number",
+    "offender.birth_date": "birth_date",
+    "offender.language": "language",
+}
+
+
+def field_label(field: str) -> str:
+    if field in ("non_field_errors", "__all__"):
+        return ""
+    if field == "offender.guardians":
+        return _("parents or guardians")
+    return COLUMN_OF.get(field, field.removeprefix("offender."))
 
 
 class RowError(ValueError):
@@ -46,56 +92,92 @@ def _date(value: str, column: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError as error:
-        raise RowError(_("%(column)s: not a date (YYYY-MM-DD)") % {"column": column}) from error
+        raise RowError(
+            _("%(column)s: “%(value)s” is not a date (YYYY-MM-DD).")
+            % {"column": column, "value": value[:40]}
+        ) from error
 
 
 def _int(value: str, column: str) -> int | None:
     if not value.strip():
         return None
     if not value.strip().isdigit():
-        raise RowError(_("%(column)s: not a whole number") % {"column": column})
-    return int(value)
+        raise RowError(_("%(column)s: not a whole number.") % {"column": column})
+    number = int(value)
+    if number > SMALL_INT_MAX:
+        raise RowError(
+            _("%(column)s: %(value)s is too large (at most %(max)s).")
+            % {"column": column, "value": number, "max": SMALL_INT_MAX}
+        )
+    return number
 
 
-def parse_row(row: dict[str, str]) -> AscertainmentData:
-    missing = [c for c in REQUIRED if not (row.get(c) or "").strip()]
+def _lengths(values: Mapping[str, str]) -> list[str]:
+    """One reason per value longer than its database column."""
+    problems = []
+    for column, value in values.items():
+        field = STORED_IN.get(column)
+        limit = field.max_length if field is not None else None
+        if limit and len(value) > limit:
+            problems.append(
+                _("%(column)s: at most %(limit)s characters (this one has %(length)s).")
+                % {"column": column, "limit": limit, "length": len(value)}
+            )
+    return problems
+
+
+def parse_row(row: Row | Mapping[str, str]) -> AscertainmentData:
+    """The ascertainment of one row; :class:`RowError` naming every problem found."""
+    values = row.values if isinstance(row, Row) else row
+
+    def get(column: str) -> str:
+        value = (values.get(column) or "").strip()
+        if column in IDENTIFIERS:
+            return "".join(c for c in value if c not in " .-/")
+        return value
+
+    missing = [c for c in REQUIRED if not get(c)]
     if missing:
         raise RowError(_("missing: %(columns)s") % {"columns": ", ".join(missing)})
+    problems = _lengths({c: get(c) for c in COLUMNS})
+    if problems:
+        raise RowError(" ".join(problems))
     try:
-        offence = dt.datetime.fromisoformat(row["offence_at"].strip())
+        offence = dt.datetime.fromisoformat(get("offence_at"))
     except ValueError as error:
-        raise RowError(_("offence_at: not a date and time")) from error
+        raise RowError(
+            _("offence_at: “%(value)s” is not a date and time (YYYY-MM-DDTHH:MM).")
+            % {"value": get("offence_at")[:40]}
+        ) from error
     if timezone.is_naive(offence):
         offence = timezone.make_aware(offence)
     return AscertainmentData(
-        kind=row["kind"].strip(),
-        reference=row["reference"].strip(),
+        kind=get("kind"),
+        reference=get("reference"),
         offence_at=offence,
-        ascertained_on=_date(row["ascertained_on"], "ascertained_on"),
-        received_on=_date(row["received_on"], "received_on"),
-        article_code=row["article"].strip(),
-        description=(row.get("description") or "").strip() or row["article"].strip(),
-        address=(row.get("address") or "").strip(),
-        plate=(row.get("plate") or "").strip(),
-        speed_limit=_int(row.get("speed_limit") or "", "speed_limit"),
-        measured_speed=_int(row.get("measured_speed") or "", "measured_speed"),
+        ascertained_on=_date(get("ascertained_on"), "ascertained_on"),
+        received_on=_date(get("received_on"), "received_on"),
+        article_code=get("article"),
+        description=get("description") or get("article"),
+        address=get("address"),
+        plate=get("plate"),
+        speed_limit=_int(get("speed_limit"), "speed_limit"),
+        measured_speed=_int(get("measured_speed"), "measured_speed"),
         offender=OffenderData(
-            kind=(row.get("offender_kind") or "natural").strip(),
-            name=row["name"].strip(),
-            first_name=(row.get("first_name") or "").strip(),
-            national_number=(row.get("national_number") or "").strip(),
-            enterprise_number=(row.get("enterprise_number") or "").strip(),
-            street=(row.get("street") or "").strip(),
-            postcode=(row.get("postcode") or "").strip(),
-            city=(row.get("city") or "").strip(),
-            language=(row.get("language") or "nl").strip() or "nl",
+            kind=get("offender_kind") or "natural",
+            name=get("name"),
+            first_name=get("first_name"),
+            national_number=get("national_number"),
+            enterprise_number=get("enterprise_number"),
+            birth_date=_date(get("birth_date"), "birth_date") if get("birth_date") else None,
+            street=get("street"),
+            postcode=get("postcode"),
+            city=get("city"),
+            language=get("language") or "nl",
         ),
     )
 
 
-def read_csv(content: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Rows of a CSV file (comma or semicolon) with their line number."""
-    text = content.decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;")
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    yield from enumerate(reader, start=2)
+def read_bulk(content: bytes | IO[bytes], *, filename: str = "") -> Table:
+    """The rows of a bulk intake file; ``TabularError`` when the file itself is refused."""
+    return read_table(content, filename=filename, required=REQUIRED)

@@ -18,6 +18,7 @@ MODULES = [
     "knox",
     "projection",
     "prospective",
+    "warm",
 ]
 
 

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from urbis.core import selectors
 from urbis.core.api.errors import error_body
+from urbis.core.api.filters import AreaFilter
 from urbis.core.api.permissions import roles_required
 from urbis.core.api.serializers import (
     AreaSerializer,
@@ -24,6 +25,8 @@ HasStaffRole = roles_required(*STAFF_ROLES)
 
 
 class MeView(APIView):
+    permission_classes = [roles_required()]  # any logged-in user: who am I
+
     @extend_schema(responses=MeSerializer)
     def get(self, request: Request) -> Response:
         return Response(MeSerializer.from_user(request.user))
@@ -39,10 +42,11 @@ class OrganisationList(generics.ListAPIView):  # type: ignore[type-arg]
 
 class AreaList(generics.ListAPIView):  # type: ignore[type-arg]
     serializer_class = AreaSerializer
+    filterset_class = AreaFilter
     permission_classes = [permissions.IsAuthenticated, HasStaffRole]
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        return selectors.areas_for(self.request.user, kind=self.request.query_params.get("kind"))
+        return selectors.areas_for(self.request.user)
 
 
 class AreaAtPoint(APIView):

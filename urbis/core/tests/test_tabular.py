@@ -88,6 +88,8 @@ def test_latin1_when_not_windows_1252() -> None:
         pytest.param("name\nx\ny\n", ",", id="one-column"),
         pytest.param('"a;b",c,d\n"1;2",3,4\n', ",", id="delimiter-inside-quotes"),
         pytest.param("a;b;c\n" + "x,y;1;2\n" * 30, ";", id="many-lines"),
+        pytest.param("a,b\n" + '",' * 40000 + "\n", ",", id="hostile-quotes-csv-sniffer-hangs-on"),
+        pytest.param("\n\na;b\n1;2\n", ";", id="leading-blank-lines"),
     ],
 )
 def test_sniff_delimiter(text: str, delimiter: str) -> None:

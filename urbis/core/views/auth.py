@@ -9,7 +9,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,6 +20,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from urbis.core.audit import record_event
+from urbis.core.permissions import RoleRequiredMixin, public_view, role_required
 
 
 class TokenForm(forms.Form):
@@ -44,16 +44,19 @@ def _safe_next(request: HttpRequest) -> str:
     return str(settings.LOGIN_REDIRECT_URL)
 
 
+@public_view("the login page: the way in for anonymous visitors (throttled by axes)")
 class LoginView(auth_views.LoginView):
     template_name = "core/login.html"
     redirect_authenticated_user = True
 
 
+@public_view("logging out must work whatever the session's state; it only ends a session")
 class LogoutView(auth_views.LogoutView):
     pass
 
 
-class PasswordChangeView(auth_views.PasswordChangeView):
+class PasswordChangeView(RoleRequiredMixin, auth_views.PasswordChangeView):
+    allowed_roles = ()  # any logged-in user changes their own password
     template_name = "core/password_change.html"
     success_url = "/account/password/done/"
 
@@ -64,7 +67,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
-@login_required
+@role_required()  # any logged-in user enrols their own device
 @require_http_methods(["GET", "POST"])
 def otp_setup(request: HttpRequest) -> HttpResponse:
     """Enrol a TOTP device: show the QR code, confirm with a first code."""
@@ -97,7 +100,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@role_required()  # any logged-in user verifies their own device
 @require_http_methods(["GET", "POST"])
 def otp_verify(request: HttpRequest) -> HttpResponse:
     """Second step of the login for users with a confirmed device."""

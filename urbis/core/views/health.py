@@ -7,7 +7,10 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from urbis.core.permissions import public_view
 
+
+@public_view("load balancers and monitoring probe it without credentials; it reveals nothing")
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:

@@ -102,7 +102,7 @@ class AssessmentSerializer(serializers.ModelSerializer[Assessment]):
         many=True, read_only=True, slug_field="name"
     )
     zone_names = serializers.ListField(
-        child=serializers.CharField(), write_only=True, required=False
+        child=serializers.CharField(max_length=100), write_only=True, required=False, max_length=50
     )
     scores = serializers.SerializerMethodField()
 

@@ -18,6 +18,7 @@ from urbis.core.api.permissions import roles_required
 from urbis.core.pagination import AccessLoggedPagination
 from urbis.core.roles import has_role
 from urbis.cpted import selectors, services
+from urbis.cpted.api.filters import AssessmentFilter, RecommendationFilter
 from urbis.cpted.api.serializers import (
     AssessmentSerializer,
     ChecklistTemplateSerializer,
@@ -158,6 +159,7 @@ class ChecklistTemplates(APIView):
 
 
 class AssessmentList(generics.ListCreateAPIView):  # type: ignore[type-arg]
+    filterset_class = AssessmentFilter
     serializer_class = AssessmentSerializer
     permission_classes = [Read]
     # An assessment names who signed it off: the page returned is access-logged, as on the pages.
@@ -165,11 +167,7 @@ class AssessmentList(generics.ListCreateAPIView):  # type: ignore[type-arg]
     access_purpose = "cpted.api.assessments"
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        queryset = selectors.assessments_for(self.request.user)
-        project = self.request.query_params.get("project")
-        return (
-            queryset.filter(project_id=int(project)) if project and project.isdigit() else queryset
-        )
+        return selectors.assessments_for(self.request.user)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         _require(request, ASSESS_ROLES)
@@ -220,15 +218,12 @@ class AssessmentRatings(APIView):
 
 
 class RecommendationList(generics.ListCreateAPIView):  # type: ignore[type-arg]
+    filterset_class = RecommendationFilter
     serializer_class = RecommendationSerializer
     permission_classes = [Read]
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        queryset = selectors.recommendations_for(self.request.user)
-        project = self.request.query_params.get("project")
-        return (
-            queryset.filter(project_id=int(project)) if project and project.isdigit() else queryset
-        )
+        return selectors.recommendations_for(self.request.user)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         _require(request, ASSESS_ROLES)

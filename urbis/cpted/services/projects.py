@@ -17,6 +17,7 @@ from shapely.geometry import shape
 from urbis.core.audit import record_event
 from urbis.core.geo import parse_polygon, validate_lat_lon
 from urbis.core.models import Organisation, User
+from urbis.core.tabular import Table
 from urbis.core.types import Actor, actor_user
 from urbis.cpted import advice
 from urbis.cpted.models import (
@@ -388,13 +389,21 @@ def _row_fields(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def projects_import(
-    *, actor: Actor, rows: Iterable[dict[str, Any]], commit: bool = False
+    *, actor: Actor, rows: Table | Iterable[dict[str, Any]], commit: bool = False
 ) -> ImportReport:
     """Check every row and report per row; only when ``commit`` and every row is valid are the
-    projects created (all or nothing: never half a list)."""
+    projects created (all or nothing: never half a list). ``rows`` is the ``Table`` of
+    ``urbis.core.tabular.read_table`` (its rows keep their line in the file, the rows the
+    reader refused are reported too) or plain dictionaries (line = position + 1)."""
     report = ImportReport()
+    numbered: Iterable[tuple[int, dict[str, Any]]]
+    if isinstance(rows, Table):
+        report.errors += [(r.line, r.reason) for r in rows.rejected]
+        numbered = [(r.line, dict(r.values)) for r in rows.rows]
+    else:
+        numbered = enumerate(rows, start=2)  # row 1 is the header
     with transaction.atomic():
-        for number, row in enumerate(rows, start=2):  # row 1 is the header
+        for number, row in numbered:
             try:
                 with transaction.atomic():
                     project = project_create(actor=actor, **_row_fields(row))
@@ -406,6 +415,7 @@ def projects_import(
                     else error.messages
                 )
                 report.errors.append((number, " | ".join(messages)))
+        report.errors.sort()
         if not commit or report.errors:
             transaction.set_rollback(True)
         else:

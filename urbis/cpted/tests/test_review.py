@@ -196,16 +196,16 @@ def test_non_finite_answers_are_refused(answer) -> None:
     ],
 )
 def test_bad_project_lists_are_reported_not_crashing(planner, department, content, reason) -> None:
-    from urbis.cpted.importing import read_rows
+    from urbis.core.tabular import read_table
 
     report = services.projects_import(
-        actor=planner, rows=read_rows(io.BytesIO(content), "p.csv"), commit=True
+        actor=planner, rows=read_table(io.BytesIO(content), filename="p.csv"), commit=True
     )
     assert report.errors and reason in report.errors[0][1]
 
 
 def test_import_keeps_planned_dates_and_description(planner, department) -> None:
-    from urbis.cpted.importing import read_rows
+    from urbis.core.tabular import read_table
     from urbis.cpted.models import InvestmentProject
 
     content = (
@@ -213,7 +213,7 @@ def test_import_keeps_planned_dates_and_description(planner, department) -> None
         b"Station square;Urban dev.;planner;public_space;New bus hub;2027-03-31\n"
     )
     report = services.projects_import(
-        actor=planner, rows=read_rows(io.BytesIO(content), "p.csv"), commit=True
+        actor=planner, rows=read_table(io.BytesIO(content), filename="p.csv"), commit=True
     )
     assert report.ok, report.errors
     project = InvestmentProject.objects.get(name="Station square")

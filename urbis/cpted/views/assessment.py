@@ -22,8 +22,8 @@ from urbis.cpted.permissions import ASSESS_ROLES, READ_ROLES
 from urbis.cpted.views.common import add_errors, assessment_or_404, project_or_404
 
 
-@require_POST
 @role_required(*ASSESS_ROLES)
+@require_POST
 def assessment_start(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_or_404(request, project_id)
     form = StartAssessmentForm(request.POST)

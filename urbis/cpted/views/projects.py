@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
+from urbis.core.tabular import TabularError, read_table
 from urbis.cpted import selectors, services
 from urbis.cpted.forms import (
     ImportForm,
@@ -20,7 +21,6 @@ from urbis.cpted.forms import (
     StartAssessmentForm,
     StatusForm,
 )
-from urbis.cpted.importing import read_rows
 from urbis.cpted.models import Outcome, RecommendationStatus
 from urbis.cpted.permissions import (
     ASSESS_ROLES,
@@ -140,8 +140,8 @@ def _detail_context(request: HttpRequest, project, **forms):  # type: ignore[no-
     return context
 
 
-@require_POST
 @role_required(*PROJECT_ROLES)
+@require_POST
 def project_phase(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_or_404(request, project_id)
     form = PhaseForm(request.POST)
@@ -163,8 +163,8 @@ def project_phase(request: HttpRequest, project_id: int) -> HttpResponse:
     )
 
 
-@require_POST
 @role_required(*ASSESS_ROLES)
+@require_POST
 def recommendation_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_or_404(request, project_id)
     form = RecommendationForm(request.POST)
@@ -184,8 +184,8 @@ def recommendation_add(request: HttpRequest, project_id: int) -> HttpResponse:
     )
 
 
-@require_POST
 @role_required(*PROJECT_ROLES)
+@require_POST
 def recommendation_status(request: HttpRequest, recommendation_id: int) -> HttpResponse:
     recommendation = (
         selectors.recommendations_for(request.user).filter(pk=recommendation_id).first()
@@ -224,12 +224,12 @@ def project_import(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                rows = list(read_rows(upload, upload.name))
-            except ValueError as error:
+                table = read_table(upload, filename=upload.name or "")
+            except TabularError as error:
                 form.add_error("file", str(error))
             else:
                 report = services.projects_import(
-                    actor=request.user, rows=rows, commit=form.cleaned_data["commit"]
+                    actor=request.user, rows=table, commit=form.cleaned_data["commit"]
                 )
                 if report.ok and form.cleaned_data["commit"]:
                     messages.success(

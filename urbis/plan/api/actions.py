@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
-from rest_framework.exceptions import ValidationError
+from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from urbis.core.api.permissions import roles_required
+from urbis.core.api.permissions import roles_by_method
 from urbis.core.models import Area, Organisation
 from urbis.core.permissions import STAFF_ROLES
 from urbis.plan import selectors, services
+from urbis.plan.api.filters import ActionFilter
 from urbis.plan.bjorgo import Mechanism
 from urbis.plan.models import (
     Action,
@@ -83,26 +83,25 @@ class ActionSerializer(serializers.ModelSerializer[Action]):
         return data
 
 
-class ActionList(APIView):
+class ActionList(generics.GenericAPIView):  # type: ignore[type-arg]
     """Actions the caller may see (partners see their organisation's); coordinators add."""
 
-    def get_permissions(self):  # type: ignore[no-untyped-def]
-        roles = EDIT_ROLES if self.request.method == "POST" else STAFF_ROLES
-        return [roles_required(*roles)()]
+    permission_classes = [roles_by_method(STAFF_ROLES, POST=EDIT_ROLES)]
+    serializer_class = ActionSerializer
+    filterset_class = ActionFilter
+    pagination_class = None
 
-    @extend_schema(responses={200: ActionSerializer(many=True)})
-    def get(self, request: Request) -> Response:
-        actions = (
-            selectors.actions_for(request.user)
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return (
+            selectors.actions_for(self.request.user)
             .select_related("owner")
             .prefetch_related("mechanisms")
             .order_by("pk")
         )
-        if "objective" in request.query_params:
-            objective = request.query_params["objective"]
-            if not objective.isdigit():
-                raise ValidationError({"objective": ["An objective id is a whole number."]})
-            actions = actions.filter(objective_id=int(objective))
+
+    @extend_schema(responses={200: ActionSerializer(many=True)})
+    def get(self, request: Request) -> Response:
+        actions = self.filter_queryset(self.get_queryset())
         return Response(ActionSerializer(actions, many=True).data)
 
     @extend_schema(request=ActionSerializer, responses={201: ActionSerializer})
@@ -167,9 +166,7 @@ class IndicatorSerializer(serializers.ModelSerializer[Indicator]):
 class IndicatorList(APIView):
     """The plan's indicators with their yearly targets; coordinators add indicators."""
 
-    def get_permissions(self):  # type: ignore[no-untyped-def]
-        roles = EDIT_ROLES if self.request.method == "POST" else READ_ROLES
-        return [roles_required(*roles)()]
+    permission_classes = [roles_by_method(READ_ROLES, POST=EDIT_ROLES)]
 
     @extend_schema(responses={200: IndicatorSerializer(many=True)})
     def get(self, request: Request) -> Response:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.models import Area
+from urbis.core.tabular import Table
 from urbis.core.types import Actor
 from urbis.plan.models import (
     Indicator,
@@ -85,20 +86,29 @@ def _answer(value: Any, column: str) -> str:
 def survey_import(
     *,
     actor: Actor,
-    rows: Iterable[dict[str, Any]],
+    rows: Table | Iterable[dict[str, Any]],
     first_line: int = 2,
     all_or_nothing: bool = True,
 ) -> ImportReport:
     """Import survey microdata rows; each rejected row is reported with its line and reason.
 
-    With ``all_or_nothing`` (the default) nothing is written when any row is rejected, so a
-    file is never half-imported; otherwise the valid rows are written.
+    ``rows`` is the ``Table`` of ``urbis.core.tabular.read_table`` (rows keep their line in the
+    file; the rows the reader refused are reported too) or plain dictionaries. With
+    ``all_or_nothing`` (the default) nothing is written when any row is rejected, so a file is
+    never half-imported; otherwise the valid rows are written, in one transaction.
     """
     report = ImportReport()
+    numbered: Iterable[tuple[int, Any]]
+    if isinstance(rows, Table):
+        report.rejected += [(r.line, r.reason) for r in rows.rejected]
+        numbered = [(r.line, r.values) for r in rows.rows]
+    else:
+        numbered = enumerate(rows, start=first_line)
     areas = {area.code: area for area in Area.objects.all()}
     valid: list[SurveyResponse] = []
     seen: set[tuple[int, str]] = set()
-    for line, row in enumerate(rows, start=first_line):
+    respondent_max = SurveyResponse._meta.get_field("respondent").max_length or 40
+    for line, row in numbered:
         try:
             missing = [c for c in ("respondent", "year") if not str(row.get(c) or "").strip()]
             if missing:
@@ -107,6 +117,11 @@ def survey_import(
             if not 1990 <= year <= 2100:
                 raise ValueError(_("year: %(year)s is not a survey year") % {"year": year})
             respondent = str(row["respondent"]).strip()
+            if len(respondent) > respondent_max:
+                raise ValueError(
+                    _("respondent: at most %(max)s characters (this one has %(n)s)")
+                    % {"max": respondent_max, "n": len(respondent)}
+                )
             if (year, respondent) in seen or SurveyResponse.objects.filter(
                 edition=year, respondent=respondent
             ).exists():
@@ -140,6 +155,7 @@ def survey_import(
             continue
         seen.add((year, respondent))
         valid.append(response)
+    report.rejected.sort()
     if report.rejected and all_or_nothing:
         return report
     with transaction.atomic():

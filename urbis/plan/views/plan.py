@@ -184,8 +184,8 @@ def report(request: HttpRequest, plan_id: int, year: int, fmt: str) -> HttpRespo
     return response
 
 
-@require_POST
 @role_required(*EDIT_ROLES)
+@require_POST
 def extend(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Extend the plan for a new period (priorities, objectives and actions carried over)."""
     plan = _plan(request, plan_id)
@@ -205,8 +205,8 @@ def extend(request: HttpRequest, plan_id: int) -> HttpResponse:
     return redirect("plan:detail", plan_id=plan.pk)
 
 
-@require_POST
 @role_required(*EDIT_ROLES)
+@require_POST
 def add_priority(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Add a phenomenon to the plan (in an extension: with its diagnostic rationale)."""
     plan = _plan(request, plan_id)

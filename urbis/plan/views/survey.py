@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 
 from django.contrib import messages
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
+from urbis.core.tabular import TabularError, read_table
 from urbis.plan import selectors, services
 from urbis.plan.forms import (
     PublishSurveyForm,
@@ -22,7 +22,6 @@ from urbis.plan.forms import (
 )
 from urbis.plan.models import Indicator
 from urbis.plan.permissions import EDIT_ROLES, READ_ROLES
-from urbis.plan.tabular import read_rows
 
 SURVEY_ITEM_LABELS = {  # lazy: said in each request's language
     "insecurity": gettext_lazy("Feeling of insecurity"),
@@ -44,13 +43,17 @@ def survey(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
+                table = read_table(
+                    upload, filename=upload.name or "", required=("respondent", "year")
+                )
+            except TabularError as exc:
+                form.add_error("file", str(exc))
+            else:
                 report = services.survey_import(
                     actor=request.user,
-                    rows=read_rows(upload, upload.name),
+                    rows=table,
                     all_or_nothing=not form.cleaned_data["import_valid"],
                 )
-            except (ValueError, KeyError, UnicodeDecodeError, csv.Error) as exc:
-                form.add_error("file", _("The file cannot be read: %(error)s") % {"error": exc})
             if report is not None and (report.ok or report.imported):
                 messages.success(request, _("%(n)s responses imported.") % {"n": report.imported})
                 for line, reason in report.rejected:

@@ -6,6 +6,12 @@ from typing import Any
 
 from rest_framework import serializers
 
+from urbis.core.validators import (
+    SMALLINT_MAX,
+    validate_birth_date,
+    validate_past_date,
+    validate_planned_date,
+)
 from urbis.sanctions import timelimits, workflow
 from urbis.sanctions.models import Case
 from urbis.sanctions.models.cases import AscertainerKind
@@ -26,24 +32,26 @@ class OffenderSerializer(serializers.Serializer[Any]):
     first_name = serializers.CharField(max_length=100, required=False, default="")
     national_number = serializers.CharField(max_length=20, required=False, default="")
     enterprise_number = serializers.CharField(max_length=20, required=False, default="")
-    birth_date = serializers.DateField(required=False, allow_null=True, default=None)
+    birth_date = serializers.DateField(
+        required=False, allow_null=True, default=None, validators=[validate_birth_date]
+    )
     street = serializers.CharField(max_length=200, required=False, default="")
     postcode = serializers.CharField(max_length=10, required=False, default="")
     city = serializers.CharField(max_length=100, required=False, default="")
     country = serializers.CharField(max_length=2, required=False, default="BE")
     language = serializers.ChoiceField(choices=Language.choices, required=False, default="nl")
     email = serializers.EmailField(required=False, default="")
-    guardians = GuardianSerializer(many=True, required=False, default=list)
+    guardians = GuardianSerializer(many=True, required=False, default=list, max_length=10)  # type: ignore[call-arg]
 
 
 class AscertainmentSerializer(serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=AscertainerKind.choices)
     reference = serializers.CharField(max_length=60)
     article_code = serializers.CharField(max_length=40)
-    offence_at = serializers.DateTimeField()
-    ascertained_on = serializers.DateField()
-    received_on = serializers.DateField()
-    description = serializers.CharField()
+    offence_at = serializers.DateTimeField(validators=[validate_past_date])
+    ascertained_on = serializers.DateField(validators=[validate_past_date])
+    received_on = serializers.DateField(validators=[validate_past_date])
+    description = serializers.CharField(max_length=10000)
     address = serializers.CharField(max_length=200, required=False, default="")
     lat = serializers.FloatField(
         required=False, allow_null=True, default=None, min_value=-90, max_value=90
@@ -52,8 +60,12 @@ class AscertainmentSerializer(serializers.Serializer[Any]):
         required=False, allow_null=True, default=None, min_value=-180, max_value=180
     )
     plate = serializers.CharField(max_length=20, required=False, default="")
-    speed_limit = serializers.IntegerField(required=False, allow_null=True, default=None)
-    measured_speed = serializers.IntegerField(required=False, allow_null=True, default=None)
+    speed_limit = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=1, max_value=SMALLINT_MAX
+    )
+    measured_speed = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=0, max_value=SMALLINT_MAX
+    )
     built_up_area = serializers.BooleanField(required=False, default=True)
     municipal_device = serializers.BooleanField(required=False, default=True)
     other_offence = serializers.BooleanField(required=False, default=False)
@@ -61,14 +73,27 @@ class AscertainmentSerializer(serializers.Serializer[Any]):
     offender = OffenderSerializer()
 
 
+#: Every action the workflow table knows (an enum in the OpenAPI schema).
+ACTION_CHOICES = sorted(workflow.EDGES_BY_ACTION)
+
+
 class TransitionSerializer(serializers.Serializer[Any]):
-    action = serializers.CharField(max_length=40)
-    on = serializers.DateField(required=False, allow_null=True, default=None)
-    amount = serializers.DecimalField(
-        max_digits=8, decimal_places=2, required=False, allow_null=True, default=None
+    action = serializers.ChoiceField(choices=ACTION_CHOICES)
+    on = serializers.DateField(
+        required=False, allow_null=True, default=None, validators=[validate_planned_date]
     )
-    motivation = serializers.CharField(required=False, default="", allow_blank=True)
-    note = serializers.CharField(required=False, default="", allow_blank=True)
+    amount = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        min_value=0,
+        required=False,
+        allow_null=True,
+        default=None,
+    )
+    motivation = serializers.CharField(
+        required=False, default="", allow_blank=True, max_length=10000
+    )
+    note = serializers.CharField(required=False, default="", allow_blank=True, max_length=2000)
     mediator = serializers.PrimaryKeyRelatedField(
         queryset=selectors_mediators(), required=False, allow_null=True, default=None
     )
@@ -82,7 +107,7 @@ class CaseSerializer(serializers.ModelSerializer[Case]):
     allowed_transitions = serializers.SerializerMethodField()
     history = serializers.SerializerMethodField()
     letters = serializers.SerializerMethodField()
-    repeat_of = serializers.CharField(source="repeat_of.number", default=None)
+    repeat_of = serializers.CharField(source="repeat_of.number", default=None, allow_null=True)
 
     class Meta:
         model = Case

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,6 +18,7 @@ from urbis.core.api.errors import error_body
 from urbis.core.api.permissions import roles_required
 from urbis.core.pagination import AccessLoggedPagination
 from urbis.sanctions import selectors
+from urbis.sanctions.api.filters import CaseFilter
 from urbis.sanctions.api.serializers import (
     AscertainmentSerializer,
     CaseListSerializer,
@@ -27,6 +29,9 @@ from urbis.sanctions.models import Case, Letter
 from urbis.sanctions.permissions import CASE_ROLES, INTAKE_ROLES
 from urbis.sanctions.services import cases as case_services
 from urbis.sanctions.services import intake, payments
+
+#: The column that stores the key (Ascertainment.idempotency_key).
+IDEMPOTENCY_KEY_MAX = 100
 
 
 class AscertainmentCreate(APIView):
@@ -40,11 +45,22 @@ class AscertainmentCreate(APIView):
                 "Idempotency-Key",
                 str,
                 OpenApiParameter.HEADER,
-                description="A retried request with the same key returns the first case (200).",
+                description="A retried request with the same key returns the first case (200); "
+                f"at most {IDEMPOTENCY_KEY_MAX} characters.",
             )
         ],
     )
     def post(self, request: Request) -> Response:
+        key = request.headers.get("Idempotency-Key") or None
+        if key is not None and len(key) > IDEMPOTENCY_KEY_MAX:
+            raise ValidationError(
+                {
+                    "Idempotency-Key": [
+                        _("Ensure this header has no more than %(n)s characters.")
+                        % {"n": IDEMPOTENCY_KEY_MAX}
+                    ]
+                }
+            )
         serializer = AscertainmentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = dict(serializer.validated_data)
@@ -60,7 +76,7 @@ class AscertainmentCreate(APIView):
             result = intake.ascertainment_create(
                 actor=request.user,
                 data=data,
-                idempotency_key=request.headers.get("Idempotency-Key") or None,
+                idempotency_key=key,
             )
         except intake.IdempotencyConflict:
             return Response(
@@ -83,12 +99,10 @@ class CaseList(generics.ListAPIView):  # type: ignore[type-arg]
     pagination_class = AccessLoggedPagination  # logs the cases of the page returned
     access_purpose = "gas.api.cases"
 
+    filterset_class = CaseFilter
+
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        cases = selectors.cases_for(self.request.user).order_by("-created_at")
-        for name in ("status", "procedure"):
-            if name in self.request.query_params:
-                cases = cases.filter(**{name: self.request.query_params[name]})
-        return cases
+        return selectors.cases_for(self.request.user).order_by("-created_at")
 
 
 class CaseDetail(APIView):
@@ -139,11 +153,12 @@ class PaymentImport(APIView):
         serializer = PaymentImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         upload = serializer.validated_data["file"]
+        # A refused file is a Django ValidationError on "file": the handler makes it a 400.
         report = payments.payments_import(
             actor=request.user,
             source=serializer.validated_data["source"],
-            content=upload.read(),
-            filename=upload.name,
+            content=upload,
+            filename=upload.name or "",
         )
         return Response(
             {

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from urbis.core.models import AppendOnlyModel
+from urbis.core.validators import smallint_range, validate_past_date
 from urbis.sanctions.models.catalogue import Article
 from urbis.sanctions.models.parties import Offender
 from urbis.sanctions.workflow import Outcome, Procedure, Status
@@ -35,9 +36,11 @@ class Ascertainment(models.Model):
         related_name="+",
         verbose_name=_("ascertaining officer"),
     )
-    offence_at = models.DateTimeField(_("offence date and time"))
-    ascertained_on = models.DateField(_("ascertained on"))
-    received_on = models.DateField(_("received by the sanctioning official on"))
+    offence_at = models.DateTimeField(_("offence date and time"), validators=[validate_past_date])
+    ascertained_on = models.DateField(_("ascertained on"), validators=[validate_past_date])
+    received_on = models.DateField(
+        _("received by the sanctioning official on"), validators=[validate_past_date]
+    )
     article = models.ForeignKey(Article, on_delete=models.PROTECT, verbose_name=_("article"))
     offender = models.ForeignKey(Offender, on_delete=models.PROTECT, related_name="ascertainments")
     description = models.TextField(_("facts"))
@@ -45,9 +48,11 @@ class Ascertainment(models.Model):
     lat = models.FloatField(_("latitude"), null=True, blank=True)
     lon = models.FloatField(_("longitude"), null=True, blank=True)
     plate = models.CharField(_("number plate"), max_length=20, blank=True)
-    speed_limit = models.PositiveSmallIntegerField(_("speed limit (km/h)"), null=True, blank=True)
+    speed_limit = models.PositiveSmallIntegerField(
+        _("speed limit (km/h)"), null=True, blank=True, validators=smallint_range(1)
+    )
     measured_speed = models.PositiveSmallIntegerField(
-        _("measured speed (km/h)"), null=True, blank=True
+        _("measured speed (km/h)"), null=True, blank=True, validators=smallint_range()
     )
     built_up_area = models.BooleanField(_("built-up area or zone 30"), default=True)
     municipal_device = models.BooleanField(

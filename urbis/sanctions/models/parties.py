@@ -7,6 +7,8 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from urbis.core.validators import validate_birth_date
+
 
 class OffenderKind(models.TextChoices):
     NATURAL = "natural", _("Natural person")
@@ -25,7 +27,9 @@ class Offender(models.Model):
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
     national_number = models.CharField(_("national number"), max_length=11, blank=True)
     enterprise_number = models.CharField(_("enterprise number"), max_length=10, blank=True)
-    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    birth_date = models.DateField(
+        _("date of birth"), null=True, blank=True, validators=[validate_birth_date]
+    )
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)

@@ -32,11 +32,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Literal
+from typing import Any, Literal
 
 from urbis.sanctions.rules import payment_reference
 from urbis.sanctions.rules.identifiers import IdentifierError, validate_iban
@@ -170,6 +170,9 @@ def parse_coda(text: str) -> ParseResult:
     for number, raw_line in enumerate(text.splitlines(), start=1):
         line = raw_line.rstrip("\r\n")
         if not line.strip():
+            continue
+        if "\x00" in line:
+            errors.append(LineError(number, "record contains NUL bytes (binary data)"))
             continue
         if len(line) > RECORD_LENGTH:
             errors.append(LineError(number, f"record has {len(line)} characters, not 128"))
@@ -329,10 +332,22 @@ class CsvLayout:
 
 
 def _csv_amount(value: str, layout: CsvLayout) -> Decimal:
+    """The amount of a CSV cell. The layout's separators are the default, but a file that
+    plainly uses the other convention is read as written: when both separators appear, the last
+    one is the decimal separator ("1,234.56" in a "1.234,56" layout); when only the thousands
+    separator appears once with one or two digits after it, it is the decimal one ("12.50").
+    """
     cleaned = value.replace("EUR", "").replace("€", "").replace(" ", "").replace("\u00a0", "")
-    if layout.thousands_separator:
-        cleaned = cleaned.replace(layout.thousands_separator, "")
-    cleaned = cleaned.replace(layout.decimal_separator, ".")
+    decimal, thousands = layout.decimal_separator, layout.thousands_separator
+    if thousands and thousands in cleaned:
+        digits_after = len(cleaned.rsplit(thousands, 1)[1].rstrip("-"))
+        if (decimal in cleaned and cleaned.rfind(thousands) > cleaned.rfind(decimal)) or (
+            decimal not in cleaned and cleaned.count(thousands) == 1 and digits_after in (1, 2)
+        ):
+            decimal, thousands = thousands, decimal
+    if thousands:
+        cleaned = cleaned.replace(thousands, "")
+    cleaned = cleaned.replace(decimal, ".")
     if cleaned.endswith("-"):  # "12,50-" in some exports
         cleaned = "-" + cleaned[:-1]
     try:
@@ -353,12 +368,53 @@ def _csv_date(value: str, layout: CsvLayout) -> date:
     raise _LineProblem(f"date {value!r} matches none of {', '.join(layout.date_formats)}")
 
 
+def layout_columns(layout: CsvLayout) -> list[Column]:
+    """The columns ``layout`` reads (header names lower-cased, as the rows carry them)."""
+    return [
+        c.lower() if isinstance(c, str) else c
+        for c in (
+            layout.date,
+            layout.amount,
+            layout.communication,
+            layout.counterparty,
+            layout.iban,
+        )
+        if c is not None
+    ]
+
+
 def parse_csv(text: str, layout: CsvLayout) -> ParseResult:
-    """Credit rows of a bank's CSV export, per ``layout``; other rows are errors or skipped."""
+    """Credit rows of a bank's CSV export in ``text``, per ``layout`` (its delimiter). Uploads
+    are read by the caller's table reader and given to :func:`parse_rows`; this entry point
+    serves headerless exports and files read from disk."""
     rows = list(csv.reader(io.StringIO(text), delimiter=layout.delimiter))
     start = 0
-    index: dict[Column, int] = {}
-    wanted = [
+    wanted = layout_columns(layout)
+    header: list[str] = []
+    if layout.has_header:
+        while start < len(rows) and not any(cell.strip() for cell in rows[start]):
+            start += 1
+        if start == len(rows):
+            return ParseResult(errors=(LineError(1, "the file is empty"),))
+        header = [cell.strip().lstrip("\ufeff").lower() for cell in rows[start]]
+        missing = [c for c in wanted if isinstance(c, str) and c not in header]
+        if missing:
+            names = [str(c) for c in _named(layout) if str(c).lower() in missing]
+            return ParseResult(
+                errors=(LineError(start + 1, f"missing column(s): {', '.join(names)}"),)
+            )
+        start += 1
+
+    def keyed(row: list[str]) -> dict[Column, str]:
+        keys: Sequence[Column] = header if layout.has_header else range(len(row))
+        return dict(zip(keys, row, strict=False))
+
+    numbered = ((n, keyed(row)) for n, row in enumerate(rows[start:], start=start + 1))
+    return parse_rows(numbered, layout)
+
+
+def _named(layout: CsvLayout) -> list[Column]:
+    return [
         c
         for c in (
             layout.date,
@@ -369,36 +425,25 @@ def parse_csv(text: str, layout: CsvLayout) -> ParseResult:
         )
         if c is not None
     ]
-    if layout.has_header:
-        while start < len(rows) and not any(cell.strip() for cell in rows[start]):
-            start += 1
-        if start == len(rows):
-            return ParseResult(errors=(LineError(1, "the file is empty"),))
-        header = [cell.strip().lstrip("\ufeff") for cell in rows[start]]
-        missing = [c for c in wanted if isinstance(c, str) and c not in header]
-        if missing:
-            return ParseResult(
-                errors=(LineError(start + 1, f"missing column(s): {', '.join(map(str, missing))}"),)
-            )
-        index = {c: header.index(c) for c in wanted if isinstance(c, str)}
-        start += 1
-    for c in wanted:
-        if isinstance(c, int):
-            index[c] = c
 
-    def cell(row: Sequence[str], column: Column | None) -> str | None:
+
+def parse_rows(rows: Iterable[tuple[int, Mapping[Any, str]]], layout: CsvLayout) -> ParseResult:
+    """Credit rows of a bank's CSV export, given as ``(line, {column: text})`` by the caller
+    (header names lower-cased, or 0-based indexes); other rows are errors or skipped."""
+
+    def cell(row: Mapping[Any, str], column: Column | None) -> str | None:
         if column is None:
             return None
-        position = index[column]
-        if position >= len(row):
+        key = column.lower() if isinstance(column, str) else column
+        if key not in row:
             raise _LineProblem(f"row has {len(row)} fields, column {column!r} is missing")
-        return row[position].strip() or None
+        return (row[key] or "").strip() or None
 
     payments: list[Payment] = []
     errors: list[LineError] = []
     skipped = 0
-    for offset, row in enumerate(rows[start:], start=start + 1):
-        if not any(c.strip() for c in row):
+    for number, row in rows:
+        if not any((c or "").strip() for c in row.values()):
             continue
         try:
             raw_date, raw_amount = cell(row, layout.date), cell(row, layout.amount)
@@ -410,7 +455,7 @@ def parse_csv(text: str, layout: CsvLayout) -> ParseResult:
             counterparty = cell(row, layout.counterparty)
             iban = _clean_iban(cell(row, layout.iban))
         except _LineProblem as problem:
-            errors.append(LineError(offset, str(problem)))
+            errors.append(LineError(number, str(problem)))
             continue
         if amount <= 0:
             skipped += 1
@@ -424,7 +469,7 @@ def parse_csv(text: str, layout: CsvLayout) -> ParseResult:
                 structured=structured,
                 counterparty=counterparty,
                 iban=iban,
-                line=offset,
+                line=number,
                 structured_source=source,
             )
         )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.types import Actor, actor_user, person_actor
+from urbis.core.uploads import clean_document
 from urbis.sanctions import letters, selectors, timelimits, workflow
 from urbis.sanctions.models import (
     Appeal,
@@ -245,6 +246,8 @@ def defence_record(
         raise _refuse("text", _("The defence is empty."))
     if received_on > timezone.localdate():
         raise _refuse("received_on", _("This date is in the future."))
+    # Checked by content and size, stored under a random name (urbis.core.uploads).
+    stored = clean_document(attachment, field="attachment") if attachment else ""
     with transaction.atomic():
         case_transition(
             actor=actor, case=case, action="record_defence", on=received_on, via_service=True
@@ -258,7 +261,7 @@ def defence_record(
             received_on=received_on,
             channel=channel,
             text=text,
-            attachment=attachment or "",
+            attachment=stored,
             recorded_by=person_actor(actor),
         )
     return defence

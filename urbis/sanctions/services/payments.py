@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import IO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
@@ -14,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.tabular import TabularError, read_table
 from urbis.core.types import Actor
 from urbis.sanctions.models import Case, InstalmentPlan, Payment
 from urbis.sanctions.rules import bank_statements
@@ -70,21 +73,63 @@ def _settle(actor: Actor, case: Case, on: dt.date) -> None:
         case_transition(actor=actor, case=case, action="payment_received", on=on, via_service=True)
 
 
+#: Largest amount a payment row can hold (``Payment.amount``: 10 digits, 2 decimals).
+MAX_AMOUNT = Decimal("99999999.99")
+
+
+def _text(value: str | None, field_name: str) -> str:
+    """``value`` cut to the length of its ``Payment`` column: a payment is never dropped for a
+    long communication or name (the structured communication was read from it first)."""
+    limit = getattr(Payment._meta.get_field(field_name), "max_length", None) or 0
+    return (value or "")[:limit]
+
+
+def _parse(source: str, content: bytes | IO[bytes], filename: str) -> bank_statements.ParseResult:
+    """The statement's rows; ``ValidationError`` on ``file`` when the file itself is refused."""
+    if source == "csv":
+        try:
+            table = read_table(
+                content,
+                filename=filename,
+                required=[
+                    c for c in bank_statements.layout_columns(CSV_LAYOUT) if isinstance(c, str)
+                ],
+            )
+        except TabularError as error:
+            raise ValidationError({"file": [str(error)]}) from None
+        parsed = bank_statements.parse_rows(((r.line, r.values) for r in table.rows), CSV_LAYOUT)
+        refused = tuple(bank_statements.LineError(r.line, r.reason) for r in table.rejected)
+        return bank_statements.ParseResult(
+            parsed.payments, parsed.errors + refused, parsed.warnings, parsed.skipped
+        )
+    limit = settings.URBIS_IMPORT_MAX_BYTES
+    data = content if isinstance(content, bytes) else content.read(limit + 1)
+    if len(data) > limit:
+        raise ValidationError(
+            {"file": [_("The file is larger than the limit of %(n)s bytes.") % {"n": limit}]}
+        )
+    return bank_statements.parse_coda(bank_statements.decode(data))
+
+
 def payments_import(
-    *, actor: Actor, source: str, content: bytes, filename: str = ""
+    *, actor: Actor, source: str, content: bytes | IO[bytes], filename: str = ""
 ) -> ImportReport:
-    """Import a CODA or CSV statement. Rejected lines are reported with their reason; the
-    valid ones are imported; a line already imported is skipped (same import key)."""
-    text = bank_statements.decode(content)
-    parsed = (
-        bank_statements.parse_coda(text)
-        if source == "coda"
-        else bank_statements.parse_csv(text, CSV_LAYOUT)
-    )
-    report = ImportReport(rejected=[(e.line, e.reason) for e in parsed.errors])
+    """Import a CODA or CSV statement (CSV read by ``urbis.core.tabular``). Rejected lines are
+    reported with their reason; the valid ones are imported, in one transaction; a line already
+    imported is skipped (same import key). A file that cannot be read raises
+    ``ValidationError`` on ``file``."""
+    parsed = _parse(source, content, filename)
+    rejected = [(e.line, e.reason) for e in parsed.errors]
+    payments = []
+    for row in parsed.payments:
+        if row.amount > MAX_AMOUNT:
+            rejected.append((row.line, _("The amount %(a)s is too large.") % {"a": row.amount}))
+        else:
+            payments.append(row)
+    report = ImportReport(rejected=sorted(rejected))
     occurrences: dict[tuple[object, ...], int] = {}
     with transaction.atomic():
-        for row in parsed.payments:
+        for row in payments:
             same = (row.date, row.amount, row.communication, row.counterparty, row.iban)
             occurrences[same] = occurrences.get(same, 0) + 1
             key = _import_key(source, row, occurrences[same])
@@ -101,10 +146,10 @@ def payments_import(
             payment = Payment.objects.create(
                 received_on=row.date,
                 amount=row.amount,
-                communication=row.communication or "",
+                communication=_text(row.communication, "communication"),
                 structured=structured,
-                counterparty=row.counterparty or "",
-                iban=row.iban or "",
+                counterparty=_text(row.counterparty, "counterparty"),
+                iban=_text(row.iban, "iban"),
                 source=source,
                 import_key=key,
                 case=case,

@@ -100,8 +100,8 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
     )
 
 
-@require_POST
 @role_required(*CASE_ROLES)
+@require_POST
 def case_step(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     action = request.POST.get("action", "")
@@ -151,24 +151,24 @@ def _submit(
     return redirect("sanctions:case", number=case.number)
 
 
-@require_POST
 @role_required(*CASE_ROLES)
+@require_POST
 def case_defence(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     form = DefenceForm(request.POST, request.FILES)
     return _submit(request, case, form, case_services.defence_record, _("Defence recorded."))
 
 
-@require_POST
 @role_required(*CASE_ROLES)
+@require_POST
 def case_hearing(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     form = HearingForm(request.POST)
     return _submit(request, case, form, case_services.hearing_schedule, _("Hearing scheduled."))
 
 
-@require_POST
 @role_required(*DECIDE_ROLES)
+@require_POST
 def case_decide(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     form = DecisionForm(request.POST)
@@ -194,24 +194,24 @@ def case_decide(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("sanctions:case", number=case.number)
 
 
-@require_POST
 @role_required(*CASE_ROLES)
+@require_POST
 def case_appeal(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     form = AppealForm(request.POST)
     return _submit(request, case, form, case_services.appeal_lodge, _("Appeal recorded."))
 
 
-@require_POST
 @role_required(*CASE_ROLES)
+@require_POST
 def case_judgment(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     form = JudgmentForm(request.POST)
     return _submit(request, case, form, case_services.appeal_judgment, _("Judgment recorded."))
 
 
-@require_POST
 @role_required(*CASE_ROLES)
+@require_POST
 def case_instalments(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     form = InstalmentForm(request.POST)

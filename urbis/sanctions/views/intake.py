@@ -58,7 +58,7 @@ def file_report(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 data=data,
                 photos=[d["photo"]] if d["photo"] else [],
-                idempotency_key=request.POST.get("idempotency_key") or None,
+                idempotency_key=d["idempotency_key"] or None,
             )
         except ValidationError as error:
             apply_service_errors(form, error)
@@ -76,12 +76,19 @@ def bulk_import(request: HttpRequest) -> HttpResponse:
     form = BulkImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = intake.ascertainments_import(
-            actor=request.user,
-            content=form.cleaned_data["file"].read(),
-            import_valid=form.cleaned_data["import_valid"],
-        )
-        if report.imported:
-            messages.success(request, _("%(n)s cases opened.") % {"n": len(report.created)})
-    status = 400 if report is not None and not report.imported else 200
+        upload = form.cleaned_data["file"]
+        try:
+            report = intake.ascertainments_import(
+                actor=request.user,
+                content=upload,
+                import_valid=form.cleaned_data["import_valid"],
+                filename=upload.name or "",
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            if report.imported:
+                messages.success(request, _("%(n)s cases opened.") % {"n": len(report.created)})
+    refused = form.errors or (report is not None and not report.imported)
+    status = 400 if request.method == "POST" and refused else 200
     return render(request, "sanctions/bulk.html", {"form": form, "report": report}, status=status)

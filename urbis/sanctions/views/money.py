@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from urbis.core.forms import apply_service_errors
 from urbis.core.permissions import role_required
+from urbis.core.tabular import csv_response
 from urbis.sanctions import selectors
 from urbis.sanctions.forms import (
     PaymentImportForm,
@@ -27,22 +28,26 @@ def payments_page(request: HttpRequest) -> HttpResponse:
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        report = payments.payments_import(
-            actor=request.user,
-            source=form.cleaned_data["source"],
-            content=upload.read(),
-            filename=upload.name,
-        )
+        try:
+            report = payments.payments_import(
+                actor=request.user,
+                source=form.cleaned_data["source"],
+                content=upload,
+                filename=upload.name or "",
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
     unmatched = selectors.unmatched_payments(user=request.user, purpose="gas.unmatched_payments")
     return render(
         request,
         "sanctions/payments.html",
         {"form": form, "report": report, "unmatched": unmatched},
+        status=400 if request.method == "POST" and form.errors else 200,
     )
 
 
-@require_POST
 @role_required(*CASE_ROLES)
+@require_POST
 def payment_assign(request: HttpRequest, payment_id: int) -> HttpResponse:
     payment = get_object_or_404(Payment, pk=payment_id, case__isnull=True)
     case = selectors.cases_for(request.user).filter(number=request.POST.get("case", "")).first()
@@ -62,8 +67,8 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "sanctions/register.html", {"page": page})
 
 
-@require_POST
 @role_required(*DECIDE_ROLES)
+@require_POST
 def register_purge_view(request: HttpRequest) -> HttpResponse:
     log = register_purge(actor=request.user)
     messages.success(
@@ -77,12 +82,11 @@ def register_purge_view(request: HttpRequest) -> HttpResponse:
 @role_required(*CASE_ROLES)
 def evaluation_export(request: HttpRequest) -> HttpResponse:
     """GAS-R52 (art. 52): anonymous figures for the federal five-yearly evaluation."""
-    response = HttpResponse(content_type="text/csv")
-    response["Content-Disposition"] = 'attachment; filename="gas-evaluation.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["year", "procedure", "measure", "minor", "count", "total_amount"])
-    for row in selectors.evaluation_rows(request.user):
-        writer.writerow(
+    return csv_response(
+        "gas-evaluation.csv",
+        ["year", "procedure", "measure", "minor", "count", "total_amount"],
+        (
             [row["year"], row["procedure"], row["measure"], row["minor"], row["n"], row["total"]]
-        )
-    return response
+            for row in selectors.evaluation_rows(request.user)
+        ),
+    )

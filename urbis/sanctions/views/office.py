@@ -3,7 +3,6 @@ enforcement lists."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
 from django.contrib import messages
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
+from urbis.core.tabular import csv_response
 from urbis.sanctions import selectors, workflow
 from urbis.sanctions.permissions import CASE_ROLES, DECIDE_ROLES
 from urbis.sanctions.services import batches, payments
@@ -61,19 +61,16 @@ def dispatch_list(request: HttpRequest) -> HttpResponse:
         raise Http404 from error
     # The address printed on each letter (the parents' own address for their copy).
     letters = selectors.registered_letters(user=request.user, day=on, purpose="gas.dispatch_list")
-    response = HttpResponse(content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="registered-{on}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["case", "letter", "addressee", "address"])
+    rows = []
     for letter in letters:
-        writer.writerow(
+        rows.append(
             [letter.case.number, letter.kind, letter.addressee, letter.address.replace("\n", ", ")]
         )
-    return response
+    return csv_response(f"registered-{on}.csv", ["case", "letter", "addressee", "address"], rows)
 
 
-@require_POST
 @role_required(*CASE_ROLES)
+@require_POST
 def notices(request: HttpRequest) -> HttpResponse:
     """Send the day's first letters of one procedure in one go (background task)."""
     procedure = request.POST.get("procedure", "")
@@ -84,8 +81,8 @@ def notices(request: HttpRequest) -> HttpResponse:
     return redirect("sanctions:dashboard")
 
 
-@require_POST
 @role_required(*DECIDE_ROLES)
+@require_POST
 def fixed_fines(request: HttpRequest) -> HttpResponse:
     """The sanctioning official decides the stopping/parking/speeding fines left unpaid after
     their reminder (GAS-R32), in one go."""
@@ -107,27 +104,23 @@ def enforcement(request: HttpRequest) -> HttpResponse:
         cases = batches.enforcement_export(actor=request.user, purpose="gas.enforcement_export")
     else:
         cases = selectors.enforcement_due(user=request.user, purpose="gas.enforcement_list")
-    response = HttpResponse(content_type="text/csv")
-    response["Content-Disposition"] = 'attachment; filename="gas-enforcement.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "case",
-            "name",
-            "national_number",
-            "enterprise_number",
-            "street",
-            "postcode",
-            "city",
-            "amount",
-            "paid",
-            "structured_communication",
-            "decided_on",
-        ]
-    )
+    header = [
+        "case",
+        "name",
+        "national_number",
+        "enterprise_number",
+        "street",
+        "postcode",
+        "city",
+        "amount",
+        "paid",
+        "structured_communication",
+        "decided_on",
+    ]
+    rows = []
     for case in cases:
         o = case.ascertainment.offender
-        writer.writerow(
+        rows.append(
             [
                 case.number,
                 str(o),
@@ -142,4 +135,4 @@ def enforcement(request: HttpRequest) -> HttpResponse:
                 case.decided_on or "",
             ]
         )
-    return response
+    return csv_response("gas-enforcement.csv", header, rows)

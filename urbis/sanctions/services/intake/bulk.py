@@ -1,11 +1,13 @@
-"""Bulk intake (camera and parking batches): every row checked first, written in chunks."""
+"""Bulk intake (camera and parking batches): every row checked first, then all written in one
+transaction (in batches of queries)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import IO
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,34 +39,34 @@ class BulkReport:
 
 
 def ascertainments_import(
-    *, actor: Actor, content: bytes, import_valid: bool = False
+    *, actor: Actor, content: bytes | IO[bytes], import_valid: bool = False, filename: str = ""
 ) -> BulkReport:
-    """Bulk intake (camera and parking batches): every row is checked first; rejected rows are
-    reported with their reasons. Nothing is written when a row is rejected, unless the user
-    confirmed to import the valid rows."""
-    from urbis.sanctions.tabular import RowError, parse_row, read_csv
+    """Bulk intake (camera and parking batches): every row is checked first (the intake rules,
+    and every limit of the database: lengths, ranges, NUL bytes); rejected rows are reported
+    with their line and reason. Nothing is written when a row is rejected, unless the user
+    confirmed to import the valid rows; what is written is written in one transaction (all
+    the valid rows or nothing, never a chunk). A file that cannot be read raises
+    ``ValidationError`` on ``file``."""
+    from urbis.core.tabular import TabularError
+    from urbis.sanctions.tabular import RowError, field_label, parse_row, read_bulk
 
     report = BulkReport()
     valid: list[tuple[AscertainmentData, Article]] = []
     try:
-        rows = list(read_csv(content))
-    except (UnicodeDecodeError, Exception) as error:  # csv.Error and decoding problems
-        report.rejected.append(
-            (1, _("The file is not a readable CSV file (%(e)s).") % {"e": error})
-        )
-        return report
+        table = read_bulk(content, filename=filename)
+    except TabularError as error:
+        raise ValidationError({"file": [str(error)]}) from None
+    problems: list[tuple[int, str]] = [(r.line, r.reason) for r in table.rejected]
     catalogue = Catalogue()
     seen: set[tuple[str, str]] = set()
-    references = {
-        (row.get("kind", "").strip(), row.get("reference", "").strip()) for _n, row in rows
-    }
+    references = {(row.get("kind"), row.get("reference")) for row in table.rows}
     on_file = {
         (kind, reference): number
         for kind, reference, number in Case.objects.filter(
             ascertainment__reference__in=[r for _k, r in references]
         ).values_list("ascertainment__kind", "ascertainment__reference", "number")
     }
-    for number, row in rows:
+    for row in table.rows:
         try:
             data = parse_row(row)
             key = (data.kind, data.reference)
@@ -75,22 +77,40 @@ def ascertainments_import(
             seen.add(key)
             valid.append((data, validate(data, catalogue=catalogue)))
         except RowError as error:
-            report.rejected.append((number, str(error)))
+            problems.append((row.line, str(error)))
         except ValidationError as error:
             reasons = "; ".join(
-                f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+                f"{label}: {' '.join(messages)}"
+                if (label := field_label(field))
+                else " ".join(messages)
+                for field, messages in error.message_dict.items()
             )
-            report.rejected.append((number, reasons))
+            problems.append((row.line, reasons))
+    report.rejected = sorted(problems)
     if report.rejected and not import_valid:
         return report
-    for start in range(0, len(valid), BULK_CHUNK):
+    try:
         with transaction.atomic():
-            report.created += _bulk_create(actor, valid[start : start + BULK_CHUNK], catalogue)
+            for start in range(0, len(valid), BULK_CHUNK):
+                report.created += _bulk_create(actor, valid[start : start + BULK_CHUNK], catalogue)
+    except IntegrityError:
+        # Another import registered one of these reports meanwhile: the whole import is undone.
+        raise ValidationError(
+            {
+                "file": [
+                    _(
+                        "Some of these reports were registered by another import at the same "
+                        "time; nothing was imported. Upload the file again."
+                    )
+                ]
+            }
+        ) from None
     report.imported = True
     return report
 
 
-#: Rows written per transaction in a bulk import (a camera batch of 100,000 takes 50).
+#: Rows written per batch of queries in a bulk import (a camera batch of 100,000 takes 50),
+#: all in one transaction.
 BULK_CHUNK = 2000
 
 

@@ -91,15 +91,25 @@ def ascertainment_create(
     try:
         with transaction.atomic():
             case = _create(actor, data, article, idempotency_key, photos or [], fingerprint)
-    except IntegrityError:
+    except (IntegrityError, _AlreadyRegistered) as error:
+        # A retry that raced its original: the original committed between the replay check
+        # above and this attempt (the reference is now on file), or while this attempt waited
+        # on the unique index (IntegrityError). The original's ascertainment and case were
+        # committed together, so the replay below finds the case: a retry always gets it.
         if idempotency_key:
             existing = _replayed(actor, idempotency_key, fingerprint)
             if existing is not None:
                 return IntakeResult(existing, created=False)
-        if Ascertainment.objects.filter(kind=data.kind, reference=data.reference).exists():
+        if isinstance(error, _AlreadyRegistered) or (
+            Ascertainment.objects.filter(kind=data.kind, reference=data.reference).exists()
+        ):
             raise _duplicate(data.reference) from None
         raise
     return IntakeResult(case, created=True)
+
+
+class _AlreadyRegistered(Exception):
+    """The report's PV or reference is on file already (raised inside the transaction)."""
 
 
 def _duplicate(reference: str) -> ValidationError:
@@ -244,7 +254,7 @@ def _create(
 ) -> Case:
     o = data.offender
     if Ascertainment.objects.filter(kind=data.kind, reference=data.reference).exists():
-        raise _duplicate(data.reference)
+        raise _AlreadyRegistered(data.reference)
     offender = _known_offender(o)
     if offender is None:
         offender = _new_offender(o)
