@@ -15,7 +15,7 @@ from urbis.reports.models import Message, MessageKind, Report, Reporter
 from urbis.reports.rules import text as text_rules
 from urbis.reports.services.common import check_photos, locked, save_photos
 from urbis.reports.services.work import _apply
-from urbis.reports.workflow import Actor
+from urbis.reports.workflow import Actor as By
 
 
 def _text(value: str, *, required: bool) -> str:
@@ -50,7 +50,7 @@ def report_reopen_request(*, report: Report, text: str) -> Report:
     cleaned = _text(text, required=True)
     with transaction.atomic():
         report = locked(report)
-        _apply(report, actor=None, by=Actor.REPORTER, to_status="reopened", text=cleaned)
+        _apply(report, actor=None, by=By.REPORTER, to_status="reopened", text=cleaned)
         Message.objects.create(
             report=report, at=timezone.now(), kind=MessageKind.REOPEN, text=cleaned
         )

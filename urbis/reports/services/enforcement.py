@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor, person_actor
 from urbis.reports.models import Report, SpeedCheck, Visit
 from urbis.reports.rules import text as text_rules
 from urbis.reports.services.common import check_photos, locked, save_photos
@@ -26,7 +27,7 @@ from urbis.sanctions.services.intake import AscertainmentData, OffenderData, asc
 
 def visit_record(
     *,
-    actor: Any,
+    actor: Actor,
     report: Report,
     findings: str,
     offence_observed: bool = False,
@@ -44,7 +45,7 @@ def visit_record(
         report = locked(report)
         visit = Visit.objects.create(
             report=report,
-            officer=actor,
+            officer=person_actor(actor),
             at=timezone.now(),
             findings=text_rules.clean(findings),
             offence_observed=offence_observed,
@@ -78,7 +79,7 @@ class FindingData:
     article_code: str = ""  # default: the category's suggested article
 
 
-def finding_to_gas(*, actor: Any, report: Report, visit: Visit, data: FindingData) -> Report:
+def finding_to_gas(*, actor: Actor, report: Report, visit: Visit, data: FindingData) -> Report:
     """Turn a visit's finding into a GAS ascertainment, pre-filled from the report (facts,
     place, time, photos, suggested article). Idempotent: a second click returns the first
     case. Raises ValidationError with the intake's per-field messages."""
@@ -111,7 +112,7 @@ def finding_to_gas(*, actor: Any, report: Report, visit: Visit, data: FindingDat
         address=report.address,
         lat=visit.lat if visit.lat is not None else report.lat,
         lon=visit.lon if visit.lon is not None else report.lon,
-        officer=actor.get_full_name() or actor.get_username(),
+        officer=person_actor(actor).get_full_name() or person_actor(actor).get_username(),
     )
     photos = [photo.image for photo in visit.photos.all()]
     for photo in photos:
@@ -141,7 +142,7 @@ def finding_to_gas(*, actor: Any, report: Report, visit: Visit, data: FindingDat
     return report
 
 
-def speed_check_record(*, actor: Any, street: str, done_on: dt.date, result: str) -> SpeedCheck:
+def speed_check_record(*, actor: Actor, street: str, done_on: dt.date, result: str) -> SpeedCheck:
     """A speed check done in a street residents complained about, with its result."""
     errors = {}
     if not street.strip() or len(street) > 200:
@@ -154,7 +155,7 @@ def speed_check_record(*, actor: Any, street: str, done_on: dt.date, result: str
         raise ValidationError(errors)
     with transaction.atomic():
         check = SpeedCheck.objects.create(
-            street=street.strip(), done_on=done_on, result=result.strip(), actor=actor
+            street=street.strip(), done_on=done_on, result=result.strip(), actor=person_actor(actor)
         )
         record_event(
             actor=actor, action="reports.speed_check", target=check, data={"street": check.street}

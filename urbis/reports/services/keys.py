@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor
 from urbis.reports.models import Open311Key
 
 
@@ -19,7 +19,7 @@ def key_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def open311_key_create(*, actor: Any, name: str) -> tuple[Open311Key, str]:
+def open311_key_create(*, actor: Actor, name: str) -> tuple[Open311Key, str]:
     """A new key for application ``name``; returns the row and the raw key (shown once)."""
     name = name.strip()
     if not name or len(name) > 100:
@@ -39,7 +39,7 @@ def open311_key_create(*, actor: Any, name: str) -> tuple[Open311Key, str]:
     return key, raw
 
 
-def open311_key_revoke(*, actor: Any, name: str) -> Open311Key:
+def open311_key_revoke(*, actor: Actor, name: str) -> Open311Key:
     with transaction.atomic():
         key = Open311Key.objects.select_for_update().filter(name=name).first()
         if key is None:

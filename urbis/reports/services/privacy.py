@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor
 from urbis.reports import conf
 from urbis.reports.models import CLOSED_VALUES, Reporter
 
@@ -22,7 +23,7 @@ def purgeable(now: datetime) -> Any:
     ).exclude(first_name="", last_name="", email="", phone="")
 
 
-def reporter_details_purge(*, actor: Any, now: datetime, dry_run: bool) -> int:
+def reporter_details_purge(*, actor: Actor, now: datetime, dry_run: bool) -> int:
     """Erase name, e-mail and phone of the reporters of reports closed longer than
     ``URBIS_REPORTS_RETENTION_DAYS`` ago. Returns how many reporters were (or, with
     ``dry_run``, would be) purged; the purge is audit-logged with that count."""

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor
 from urbis.reports.models import Category, CategoryVersion, RoutingRule, Team
 from urbis.reports.rules import attributes as attribute_rules
 
@@ -33,7 +34,12 @@ VERSIONED_FIELDS = (
 
 
 def team_create(
-    *, actor: Any, code: str, name: str, members: list[Any] | None = None, enforcement: bool = False
+    *,
+    actor: Actor,
+    code: str,
+    name: str,
+    members: list[Any] | None = None,
+    enforcement: bool = False,
 ) -> Team:
     with transaction.atomic():
         team, _created = Team.objects.update_or_create(
@@ -45,7 +51,7 @@ def team_create(
     return team
 
 
-def category_save(*, actor: Any, code: str, order: int = 100, **fields: Any) -> CategoryVersion:
+def category_save(*, actor: Actor, code: str, order: int = 100, **fields: Any) -> CategoryVersion:
     """Create a category or give it a new version (reports keep the version they were filed
     under). Unchanged fields return the current version."""
     unknown = set(fields) - set(VERSIONED_FIELDS)
@@ -83,7 +89,7 @@ def category_save(*, actor: Any, code: str, order: int = 100, **fields: Any) -> 
     return version
 
 
-def routing_rule_create(*, actor: Any, order: int, team: Team, **fields: Any) -> RoutingRule:
+def routing_rule_create(*, actor: Actor, order: int, team: Team, **fields: Any) -> RoutingRule:
     with transaction.atomic():
         rule = RoutingRule.objects.create(order=order, team=team, **fields)
         record_event(actor=actor, action="reports.routing_rule_created", target=rule, data={})

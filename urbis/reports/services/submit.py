@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from urbis.core import geo
 from urbis.core.audit import record_event
 from urbis.core.models import Area, AreaKind
+from urbis.core.types import Actor
 from urbis.reports import conf
 from urbis.reports.models import (
     Assignment,
@@ -35,7 +36,8 @@ from urbis.reports.models import (
 from urbis.reports.rules import attributes as attribute_rules
 from urbis.reports.rules import routing, sla, text
 from urbis.reports.services.common import check_photos, follow_url, mail_reporters, save_photos
-from urbis.reports.workflow import Actor, Status
+from urbis.reports.workflow import Actor as By
+from urbis.reports.workflow import Status
 
 ATTRIBUTE_MESSAGES = {
     "required": gettext_lazy("This question must be answered."),
@@ -252,7 +254,7 @@ def route(version: CategoryVersion, area_codes: frozenset[str], at: Any) -> tupl
 
 def report_submit(
     *,
-    actor: Any,
+    actor: Actor,
     data: ReportInput,
     source: str = Source.WEB,
     photos: list[Any] | None = None,
@@ -289,7 +291,7 @@ def report_submit(
 
 
 def _create(
-    actor: Any,
+    actor: Actor,
     data: ReportInput,
     version: CategoryVersion,
     cleaned: dict[str, Any],
@@ -336,7 +338,7 @@ def _create(
         original=True,
         created_at=now,
     )
-    by = Actor.STAFF if getattr(actor, "is_authenticated", False) else Actor.REPORTER
+    by = By.STAFF if getattr(actor, "is_authenticated", False) else By.REPORTER
     StatusChange.objects.create(
         report=report, at=now, actor=_user(actor), by=by, from_status="", to_status=Status.NEW
     )

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from urbis.core.audit import record_event
+from urbis.core.types import Actor, actor_user, person_actor
 from urbis.reports import workflow
 from urbis.reports.models import Assignment, Report, SavedFilter, Status, StatusChange, Team
 from urbis.reports.services.common import follow_url, locked, mail_reporters
-from urbis.reports.workflow import Actor
+from urbis.reports.workflow import Actor as By
 
 TRANSITION_MESSAGES = {
     "not_allowed": gettext_lazy("This status change is not allowed from the current status."),
@@ -27,8 +28,8 @@ TRANSITION_MESSAGES = {
 def _apply(
     report: Report,
     *,
-    actor: Any,
-    by: Actor,
+    actor: Actor,
+    by: By,
     to_status: str,
     text: str,
     internal_note: str = "",
@@ -56,7 +57,7 @@ def _apply(
     change = StatusChange.objects.create(
         report=report,
         at=now,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor_user(actor),
         by=by,
         from_status=report.status,
         to_status=target,
@@ -92,7 +93,7 @@ def _apply(
 
 def report_transition(
     *,
-    actor: Any,
+    actor: Actor,
     report: Report,
     to_status: str,
     text: str = "",
@@ -115,7 +116,7 @@ def report_transition(
         _apply(
             report,
             actor=actor,
-            by=Actor.STAFF,
+            by=By.STAFF,
             to_status=to_status,
             text=text,
             internal_note=internal_note,
@@ -152,7 +153,7 @@ def report_transition(
 
 
 def report_assign(
-    *, actor: Any, report: Report, team: Team, assignee: Any | None = None, note: str = ""
+    *, actor: Actor, report: Report, team: Team, assignee: Any | None = None, note: str = ""
 ) -> Report:
     """Reassign a report to a team and optionally one of its members (logged)."""
     if assignee is not None and not team.members.filter(pk=assignee.pk).exists():
@@ -164,7 +165,7 @@ def report_assign(
         Assignment.objects.create(
             report=report,
             at=timezone.now(),
-            actor=actor,
+            actor=actor_user(actor),
             team=team,
             assignee=assignee,
             note=note.strip() or "manual",
@@ -182,7 +183,7 @@ def report_assign(
     return report
 
 
-def saved_filter_save(*, actor: Any, name: str, query: str) -> SavedFilter:
+def saved_filter_save(*, actor: Actor, name: str, query: str) -> SavedFilter:
     name = name.strip()[:100]
     if not name:
         raise ValidationError({"name": [_("Give the filter a name.")]})
@@ -190,7 +191,7 @@ def saved_filter_save(*, actor: Any, name: str, query: str) -> SavedFilter:
         raise ValidationError({"query": [_("This filter is too long.")]})
     with transaction.atomic():
         saved, _created = SavedFilter.objects.update_or_create(
-            user=actor, name=name, defaults={"query": query}
+            user=person_actor(actor), name=name, defaults={"query": query}
         )
         record_event(actor=actor, action="reports.filter_saved", target=saved, data={})
     return saved
