@@ -19,8 +19,10 @@ def _per_1000(categories: list[str] | None, label: str):  # type: ignore[no-unty
         rows = selectors.counts_by(start, end, categories=categories)
         count = sum(row["n"] for row in rows)
         population = selectors.city_population()
+        # No report at all in the period says the channel was not in use, not that the city
+        # was clean: no value rather than a zero.
         return ProvidedValue(
-            value=per_1000(count, population),
+            value=per_1000(count, population) if count else None,
             base_n=count,
             source=f"Urbis reports {label}, {start}..{end}, neighbourhood populations",
         )
