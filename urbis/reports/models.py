@@ -28,6 +28,7 @@ class Status(models.TextChoices):
 
 
 CLOSED_VALUES = [s.value for s in CLOSED]
+OPEN_VALUES = sorted(s.value for s in S if s not in CLOSED)
 
 
 class Source(models.TextChoices):
@@ -230,6 +231,18 @@ class Report(models.Model):
             models.Index(fields=["open311_key", "created_at"], name="reports_key_created"),
             models.Index(fields=["submitter_hash", "created_at"], name="reports_addr_created"),
             models.Index(fields=["assignee", "status"], name="reports_assignee"),
+            # The open worklist of a team, newest or due first: partial indexes whose condition
+            # the worklist's "open" filter repeats exactly (so PostgreSQL uses them).
+            models.Index(
+                fields=["team", "-created_at", "-id"],
+                condition=models.Q(status__in=OPEN_VALUES),
+                name="reports_open_by_team",
+            ),
+            models.Index(
+                fields=["team", "due_on", "id"],
+                condition=models.Q(status__in=OPEN_VALUES),
+                name="reports_open_due_by_team",
+            ),
         ]
 
     def __str__(self) -> str:

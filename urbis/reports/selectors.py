@@ -21,6 +21,7 @@ from urbis.core.roles import has_role
 from urbis.reports import conf, permissions
 from urbis.reports.models import (
     CLOSED_VALUES,
+    OPEN_VALUES,
     Category,
     Report,
     Reporter,
@@ -154,7 +155,7 @@ def worklist(user: Any, filters: WorklistFilters) -> QuerySet[Report]:
     if filters.area:
         queryset = queryset.filter(area__code=filters.area)
     if filters.status == "open":
-        queryset = queryset.exclude(status__in=CLOSED_VALUES)
+        queryset = queryset.filter(status__in=OPEN_VALUES)
     elif filters.status == "closed":
         queryset = queryset.filter(status__in=CLOSED_VALUES)
     elif filters.status:
@@ -166,9 +167,7 @@ def worklist(user: Any, filters: WorklistFilters) -> QuerySet[Report]:
     if filters.source:
         queryset = queryset.filter(source=filters.source)
     if filters.overdue:
-        queryset = queryset.exclude(status__in=CLOSED_VALUES).filter(
-            due_on__lt=timezone.localdate()
-        )
+        queryset = queryset.filter(status__in=OPEN_VALUES, due_on__lt=timezone.localdate())
     return queryset.order_by(*SORTS.get(filters.sort, SORTS["-created_at"]))
 
 
