@@ -20,6 +20,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("gas/", include("urbis.sanctions.api.urls")),
     path("cpted/", include("urbis.cpted.api.urls")),
     path("incidents/", include("urbis.incidents.api.urls")),
+    path("reports/", include("urbis.reports.api.urls")),
     # The schema lists every endpoint: staff (any role) only, like the API itself.
     path(
         "schema/",
@@ -44,6 +45,9 @@ urlpatterns = [
     path("gas/", include("urbis.sanctions.urls")),
     path("cpted/", include("urbis.cpted.urls")),
     path("incidents/", include("urbis.incidents.urls")),
+    path("report/", include("urbis.reports.public_urls")),
+    path("reports/", include("urbis.reports.urls")),
+    path("open311/v2/", include("urbis.reports.open311.urls")),
     path("", include("urbis.core.urls")),
 ]
 

@@ -238,6 +238,20 @@ def load_plan_demo(actor: Any) -> str:
                 services.target_set(
                     actor=actor, indicator=lead_time, year=2026, value=Decimal("60")
                 )
+                # The objective's own indicator, computed nightly from real reports (issue 12).
+                services.indicator_create(
+                    actor=actor,
+                    objective=operational,
+                    code="CLEAN-1",
+                    name="Littering and dumping reports per 1,000 inhabitants",
+                    kind="outcome",
+                    definition="Citizen and partner reports of littering and illegal dumping, "
+                    "year to date, per 1,000 inhabitants",
+                    unit="per 1,000",
+                    direction="down",
+                    data_source="Urbis public-space reports",
+                    provider_code="reports.littering_dumping_per_1000",
+                )
             if code == "burglary":
                 # Fewer domestic burglaries: computed nightly from the incidents app
                 # (urbis.core.indicators provider "incidents.burglaries_per_1000_dwellings").
