@@ -9,7 +9,9 @@ threads cannot slow the next, and reports its own peak memory. Nothing is assert
 figure, ratio (peer time / Urbis time) and the issue's target are printed.
 
     .venv-bench/bin/python benchmarks/run.py [--quick] [--only knox,pointpats,all,gi,kde,prospective,
-        cold,gas_intake,gas_letters,gas_queries,gdpr_subject_access,gdpr_access_log]
+        cold,gas_intake,gas_letters,gas_queries,incidents_import_sqlite,incidents_import_pg,
+        incidents_hotspot,incidents_cocoon,reports_open311,reports_queries,
+        gdpr_subject_access,gdpr_access_log]
 
 ``cold`` puts each analytics call's cold time (a fresh process, imports included) beside its warm
 time, for Urbis and its peer (benchmarks/cold_bench.py).
@@ -40,6 +42,12 @@ SECTIONS = {
     "gas_intake": ("benchmarks.gas_bench", "intake"),
     "gas_letters": ("benchmarks.gas_bench", "letters"),
     "gas_queries": ("benchmarks.gas_bench", "queries"),
+    "incidents_import_sqlite": ("benchmarks.incidents_bench", "import_sqlite"),
+    "incidents_import_pg": ("benchmarks.incidents_bench", "import_postgresql"),
+    "incidents_hotspot": ("benchmarks.incidents_bench", "hotspot"),
+    "incidents_cocoon": ("benchmarks.incidents_bench", "cocoon"),
+    "reports_open311": ("benchmarks.reports_bench", "open311"),
+    "reports_queries": ("benchmarks.reports_bench", "queries"),
     "gdpr_subject_access": ("benchmarks.gdpr_bench", "subject_access"),
     "gdpr_access_log": ("benchmarks.gdpr_bench", "access_log"),
 }

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "urbis.plan",
     "urbis.sanctions",
     "urbis.cpted",
+    "urbis.incidents",
+    "urbis.reports",
     "urbis.casework",
 ]
 
@@ -333,6 +335,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "GasCaseStatusEnum": "urbis.sanctions.models.cases.CASE_STATUS_CHOICES",
         "GasCaseOutcomeEnum": "urbis.sanctions.models.cases.CASE_OUTCOME_CHOICES",
+        "ReportStatusEnum": "urbis.reports.models.Status.choices",
+        "ReportSourceEnum": "urbis.reports.models.Source.choices",
         "CaseworkCaseStatusEnum": "urbis.casework.models.CaseStatus",
         "FeedbackSheetStatusEnum": "urbis.casework.models.SheetStatus",
     },
@@ -383,6 +387,25 @@ URBIS_MAP_CENTER = (
 URBIS_METRIC_CRS = os.environ.get("URBIS_METRIC_CRS", "EPSG:31370")
 # Survey cells with fewer respondents are not published (a local disclosure-control choice).
 URBIS_SURVEY_MIN_RESPONDENTS = env_int("URBIS_SURVEY_MIN_RESPONDENTS", 30)
+# Incidents (docs/incidents.md; BELIEVED conventions are marked there)
+URBIS_CITY_BBOX = os.environ.get("URBIS_CITY_BBOX", "")
+URBIS_INCIDENTS_MAX_WINDOW_DAYS = env_int("URBIS_INCIDENTS_MAX_WINDOW_DAYS", 31)
+URBIS_INCIDENTS_MAX_ROWS = env_int("URBIS_INCIDENTS_MAX_ROWS", 1_000_000)
+URBIS_INCIDENTS_COCOON_RADIUS_M = env_int("URBIS_INCIDENTS_COCOON_RADIUS_M", 200)
+URBIS_INCIDENTS_COCOON_DAYS = env_int("URBIS_INCIDENTS_COCOON_DAYS", 14)
+URBIS_INCIDENTS_MIN_CELL = env_int("URBIS_INCIDENTS_MIN_CELL", 5)
+
+# Public-space reports (docs/reports.md); BELIEVED practices are settings.
+URBIS_REPORTS_CITY_BBOX = tuple(
+    float(v) for v in env_list("URBIS_REPORTS_CITY_BBOX", "50.98,4.39,51.08,4.56")
+)
+URBIS_REPORTS_RETENTION_DAYS = env_int("URBIS_REPORTS_RETENTION_DAYS", 365)
+URBIS_REPORTS_AT_RISK_DAYS = env_int("URBIS_REPORTS_AT_RISK_DAYS", 1)
+URBIS_REPORTS_NEARBY_METRES = env_int("URBIS_REPORTS_NEARBY_METRES", 150)
+URBIS_REPORTS_POSTS_PER_HOUR_KEY = env_int("URBIS_REPORTS_POSTS_PER_HOUR_KEY", 5000)
+URBIS_REPORTS_POSTS_PER_HOUR_ADDRESS = env_int("URBIS_REPORTS_POSTS_PER_HOUR_ADDRESS", 30)
+URBIS_REPORTS_JURISDICTION = os.environ.get("URBIS_REPORTS_JURISDICTION", "mechelen.be")
+URBIS_PUBLIC_URL = os.environ.get("URBIS_PUBLIC_URL", "http://127.0.0.1:8000")
 
 # --- Casework and GDPR (docs/casework.md, docs/gdpr.md; BELIEVED figures are settings) ---
 # Who may open a case they do not take part in, with a reason, time-boxed and reported.

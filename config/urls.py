@@ -19,6 +19,8 @@ api_v1: list[URLPattern | URLResolver] = [
     path("plan/", include("urbis.plan.api.urls")),
     path("gas/", include("urbis.sanctions.api.urls")),
     path("cpted/", include("urbis.cpted.api.urls")),
+    path("incidents/", include("urbis.incidents.api.urls")),
+    path("reports/", include("urbis.reports.api.urls")),
     path("casework/", include("urbis.casework.api.urls")),
     # The schema lists every endpoint: staff (any role) only, like the API itself.
     path(
@@ -43,6 +45,10 @@ urlpatterns = [
     path("plan/", include("urbis.plan.urls")),
     path("gas/", include("urbis.sanctions.urls")),
     path("cpted/", include("urbis.cpted.urls")),
+    path("incidents/", include("urbis.incidents.urls")),
+    path("report/", include("urbis.reports.public_urls")),
+    path("reports/", include("urbis.reports.urls")),
+    path("open311/v2/", include("urbis.reports.open311.urls")),
     path("casework/", include("urbis.casework.urls")),
     path("", include("urbis.core.urls")),
 ]

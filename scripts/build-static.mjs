@@ -14,6 +14,8 @@ const copies = [
   ["leaflet/dist/images", "leaflet/images"],
   ["chart.js/dist/chart.umd.js", "chartjs/chart.umd.js"],
   ["chart.js/dist/chart.umd.js.map", "chartjs/chart.umd.js.map"],
+  // axe-core: the accessibility checker the browser tests run on every public page.
+  ["axe-core/axe.min.js", "axe/axe.min.js"],
 ];
 rmSync(vendor, { recursive: true, force: true });
 for (const [from, to] of copies) {

@@ -238,6 +238,39 @@ def load_plan_demo(actor: Any) -> str:
                 services.target_set(
                     actor=actor, indicator=lead_time, year=2026, value=Decimal("60")
                 )
+                # The objective's own indicator, computed nightly from real reports (issue 12).
+                services.indicator_create(
+                    actor=actor,
+                    objective=operational,
+                    code="CLEAN-1",
+                    name="Littering and dumping reports per 1,000 inhabitants",
+                    kind="outcome",
+                    definition="Citizen and partner reports of littering and illegal dumping, "
+                    "year to date, per 1,000 inhabitants",
+                    unit="per 1,000",
+                    direction="down",
+                    data_source="Urbis public-space reports",
+                    provider_code="reports.littering_dumping_per_1000",
+                )
+            if code == "burglary":
+                # Fewer domestic burglaries: computed nightly from the incidents app
+                # (urbis.core.indicators provider "incidents.burglaries_per_1000_dwellings").
+                burglaries = services.indicator_create(
+                    actor=actor,
+                    objective=operational,
+                    code="BURG-1",
+                    name="Domestic burglaries per 1,000 dwellings",
+                    kind="outcome",
+                    definition="Dwelling burglaries and attempts per 1,000 dwellings, year to date",
+                    unit="per 1,000 dwellings",
+                    population_base="dwellings",
+                    direction="down",
+                    data_source="Urbis incidents (police exports)",
+                    provider_code="incidents.burglaries_per_1000_dwellings",
+                )
+                services.target_set(
+                    actor=actor, indicator=burglaries, year=2026, value=Decimal("8")
+                )
             if code == "insecurity":
                 indicator = services.indicator_create(
                     actor=actor,

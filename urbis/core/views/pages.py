@@ -16,7 +16,13 @@ from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES, role_required
 
 @role_required()
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/dashboard.html", {"entries": modules.visible_to(request.user)})
+    from urbis.core import alerts
+
+    return render(
+        request,
+        "core/dashboard.html",
+        {"entries": modules.visible_to(request.user), "alerts": alerts.alerts_for(request.user)},
+    )
 
 
 @role_required(*STAFF_ROLES)

@@ -1,0 +1,149 @@
+"""Figures the incidents app publishes to core: plan indicators, nearby counts, alerts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import numpy as np
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from urbis.core.indicators import IndicatorProvider, ProvidedValue
+from urbis.core.models import Area
+from urbis.core.rates import per_1000
+from urbis.incidents import conf, spatial
+from urbis.incidents.models import AreaDwellings, Family, Incident
+
+
+def _in_period(start: dt.date, end: dt.date) -> Any:
+    # Yearly counts place an incident by the start of its window: with windows of at most
+    # URBIS_INCIDENTS_MAX_WINDOW_DAYS this can move one only across a period edge, stated as
+    # such in docs/incidents.md (the charts use aoristic weights instead).
+    return Incident.objects.filter(occurred_from__date__gte=start, occurred_from__date__lte=end)
+
+
+def dwellings_total(year: int, area_ids: list[int] | None = None) -> int:
+    rows = AreaDwellings.objects.filter(year__lte=year)
+    if area_ids is not None:
+        rows = rows.filter(area_id__in=area_ids)
+    latest: dict[int, tuple[int, int]] = {}
+    for area_id, y, dwellings in rows.values_list("area_id", "year", "dwellings"):
+        if area_id not in latest or y > latest[area_id][0]:
+            latest[area_id] = (y, dwellings)
+    return sum(d for _y, d in latest.values())
+
+
+def burglaries_per_1000_dwellings(start: dt.date, end: dt.date) -> ProvidedValue:
+    n = (
+        _in_period(start, end)
+        .filter(category__family=Family.BURGLARY, category__dwelling=True)
+        .count()
+    )
+    dwellings = dwellings_total(end.year)
+    return ProvidedValue(
+        value=per_1000(n, dwellings),
+        base_n=n,
+        source=f"Urbis incidents: domestic burglaries {start}..{end} / {dwellings} dwellings",
+    )
+
+
+def thefts_per_1000_inhabitants(start: dt.date, end: dt.date) -> ProvidedValue:
+    n = _in_period(start, end).filter(category__family=Family.THEFT).count()
+    kind = str(conf.get("URBIS_INCIDENTS_AREA_KIND"))
+    population = Area.objects.filter(kind=kind).aggregate(p=Sum("population"))["p"]
+    return ProvidedValue(
+        value=per_1000(n, population),
+        base_n=n,
+        source=f"Urbis incidents: thefts {start}..{end} / population {population}",
+    )
+
+
+def near_repeat_flags(
+    xy: np.ndarray, days: np.ndarray, radius_m: float, window: float
+) -> np.ndarray:
+    """True for each event preceded by another within ``radius_m`` and ``window`` days."""
+    from scipy.spatial import cKDTree
+
+    flags = np.zeros(len(days), dtype=bool)
+    if len(days) < 2:
+        return flags
+    tree = cKDTree(xy)
+    for i, j in tree.query_pairs(radius_m, output_type="ndarray"):
+        gap = days[j] - days[i]
+        if 0 < gap <= window:
+            flags[j] = True
+        elif 0 < -gap <= window:
+            flags[i] = True
+    return flags
+
+
+def near_repeat_share(start: dt.date, end: dt.date) -> ProvidedValue:
+    from urbis.incidents import arrays
+
+    data = arrays.events(
+        _in_period(start, end).filter(category__family=Family.BURGLARY, category__dwelling=True)
+    )
+    t, ok = data.point_times()
+    n = int(ok.sum())
+    if n == 0:
+        return ProvidedValue(value=None, base_n=0, source="Urbis incidents: no burglaries")
+    radius = float(conf.get("URBIS_INCIDENTS_COCOON_RADIUS_M"))
+    window = float(conf.get("URBIS_INCIDENTS_COCOON_DAYS"))
+    flags = near_repeat_flags(data.xy[ok], t[ok], radius, window)
+    return ProvidedValue(
+        value=100.0 * float(flags.sum()) / n,
+        base_n=n,
+        source=f"Urbis incidents: burglaries {radius:g} m, {window:g} days after an earlier one",
+    )
+
+
+PROVIDERS = [
+    IndicatorProvider(
+        code="incidents.burglaries_per_1000_dwellings",
+        label=_("Domestic burglaries per 1,000 dwellings"),
+        unit="per 1,000 dwellings",
+        compute=burglaries_per_1000_dwellings,
+    ),
+    IndicatorProvider(
+        code="incidents.thefts_per_1000_inhabitants",
+        label=_("Thefts per 1,000 inhabitants"),
+        unit="per 1,000 inhabitants",
+        compute=thefts_per_1000_inhabitants,
+    ),
+    IndicatorProvider(
+        code="incidents.near_repeat_share",
+        label=_("Share of domestic burglaries that were near repeats"),
+        unit="%",
+        compute=near_repeat_share,
+    ),
+]
+
+
+def incidents_near(lat: float, lon: float, radius_m: float, start: dt.date, end: dt.date) -> int:
+    """Crime incidents within ``radius_m`` of a point in the period (the CPTED crime context)."""
+    xs, ys = spatial.to_metric([lat], [lon])
+    x, y = float(xs[0]), float(ys[0])
+    rows = (
+        _in_period(start, end)
+        .filter(x__gte=x - radius_m, x__lte=x + radius_m, y__gte=y - radius_m, y__lte=y + radius_m)
+        .values_list("x", "y")
+    )
+    return sum(1 for a, b in rows if math.hypot(a - x, b - y) <= radius_m)
+
+
+def cocoon_alerts(user: Any) -> list[Any]:
+    from urbis.core.alerts import Alert
+    from urbis.incidents import selectors
+
+    return [
+        Alert(
+            key=f"cocoon-{watch.pk}",
+            title=_("Cocoon watch after burglary %(ref)s: %(n)s addresses, letters not sent yet")
+            % {"ref": watch.incident.reference, "n": watch.address_count},
+            url=reverse("incidents:cocoon_detail", args=[watch.pk]),
+        )
+        for watch in selectors.open_watches(user)[:10]
+    ]

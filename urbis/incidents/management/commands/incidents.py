@@ -1,0 +1,63 @@
+"""``urbis incidents import FILE [--crs EPSG:nnnn] [--source NAME] [--all-or-nothing]``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from urbis.incidents.services.imports import incidents_import
+
+
+def _messages(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return "; ".join(m for messages in error.message_dict.values() for m in messages)
+    return "; ".join(error.messages)
+
+
+class Command(BaseCommand):
+    help = "Import crime incidents from a police export (CSV or XLSX)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        load = sub.add_parser("import", help="import a CSV or XLSX file")
+        load.add_argument("file")
+        load.add_argument("--crs", default=None, help="CRS of x/y columns, e.g. EPSG:31370")
+        load.add_argument("--source", default="", help="name of the source, e.g. PZ MeWi")
+        load.add_argument(
+            "--all-or-nothing", action="store_true", help="write nothing if any row is rejected"
+        )
+        load.add_argument("--quiet-rows", action="store_true", help="do not list rejected rows")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["file"])
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"{path}: {error.strerror}", returncode=2) from None
+        try:
+            result = incidents_import(
+                actor=None,
+                data=data,
+                filename=path.name,
+                crs=options["crs"],
+                source=options["source"][:60],
+                all_or_nothing=options["all_or_nothing"],
+            )
+        except ValidationError as error:
+            raise CommandError(_messages(error), returncode=2) from None
+        if not options["quiet_rows"]:
+            for line, reason in result.rejected:
+                self.stderr.write(f"line {line}: {reason}")
+        if not result.written:
+            self.stdout.write("nothing written (--all-or-nothing and rejected rows)")
+        else:
+            self.stdout.write(
+                f"new {result.created}, updated {result.updated}, unchanged {result.unchanged}, "
+                f"cocoon watches {result.watches}"
+            )
+        self.stdout.write(result.summary())
+        if result.valid == 0 or not result.written:
+            raise SystemExit(2)

@@ -1,0 +1,1 @@
+"""Every write of the incidents app (ADR 0001): imports, hand entry, Knox runs, cocoon watch."""

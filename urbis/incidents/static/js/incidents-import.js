@@ -1,0 +1,19 @@
+// Import progress: polls the run's status until it is done or failed, then reloads the page.
+const box = document.querySelector("[data-import-run]");
+if (box && (box.dataset.status === "queued" || box.dataset.status === "running")) {
+  const bar = box.querySelector("[data-progress]");
+  const message = box.querySelector("[data-import-message]");
+  const poll = async () => {
+    try {
+      const response = await fetch(box.dataset.statusUrl, { credentials: "same-origin" });
+      const data = await response.json();
+      if (bar) { bar.max = data.total || 1; bar.value = data.processed; }
+      if (message) message.textContent = `${data.processed} / ${data.total} ${data.message || ""}`;
+      if (data.status === "done" || data.status === "failed") { window.location.reload(); return; }
+    } catch (error) {
+      if (message) message.textContent = String(error);
+    }
+    window.setTimeout(poll, 1000);
+  };
+  poll();
+}

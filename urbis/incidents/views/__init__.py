@@ -1,0 +1,38 @@
+from urbis.incidents.views.cocoon import (
+    cocoon_detail,
+    cocoon_letter,
+    cocoon_list,
+    cocoon_sent,
+    cocoon_zone,
+    evaluation,
+    forecast_use,
+)
+from urbis.incidents.views.imports import import_page, import_run, import_status, record
+from urbis.incidents.views.workbench import (
+    chart,
+    knox_detail,
+    knox_download,
+    knox_start,
+    layer,
+    workbench,
+)
+
+__all__ = [
+    "chart",
+    "cocoon_detail",
+    "cocoon_letter",
+    "cocoon_list",
+    "cocoon_sent",
+    "cocoon_zone",
+    "evaluation",
+    "forecast_use",
+    "import_page",
+    "import_run",
+    "import_status",
+    "knox_detail",
+    "knox_download",
+    "knox_start",
+    "layer",
+    "record",
+    "workbench",
+]

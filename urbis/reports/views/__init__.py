@@ -1,0 +1,1 @@
+"""Pages of the reports app: public (citizen), staff (desk), field (enforcement)."""
