@@ -10,7 +10,7 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from urbis.core import modules
         from urbis.core.demo import register_demo_loader
-        from urbis.reports import indicators, jobs  # noqa: F401  (registers providers and jobs)
+        from urbis.reports import gdpr, indicators, jobs  # noqa: F401  (registers providers, GDPR)
         from urbis.reports.demo import load_reports_demo
         from urbis.reports.permissions import FIELD_ROLES, READ_ROLES
 
