@@ -9,8 +9,9 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 
-from urbis.core import modules, selectors
+from urbis.core import maplayers, modules, selectors
 from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES, role_required
 
 
@@ -28,8 +29,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @role_required(*STAFF_ROLES)
 def city_map(request: HttpRequest) -> HttpResponse:
     areas = selectors.areas_for(request.user)
+    layers = maplayers.visible_to(request.user)
+    layer_urls = ",".join([reverse("core:areas_geojson"), *(layer.url for layer in layers)])
     return render(
-        request, "core/map.html", {"areas": areas, "tile_url": settings.URBIS_MAP_TILE_URL}
+        request,
+        "core/map.html",
+        {
+            "areas": areas,
+            "layers": layers,
+            "layer_urls": layer_urls,
+            "tile_url": settings.URBIS_MAP_TILE_URL,
+        },
     )
 
 
