@@ -37,19 +37,22 @@ class SubjectAccess:
             "national_number": self.query.national_number,
             "email": self.query.email,
             "generated_at": self.generated_at.isoformat(),
-            "apps": [
-                {
-                    "app": a.app,
-                    "label": a.label,
-                    "items": [{"kind": i.kind, "label": i.label, "data": i.data} for i in a.items],
-                    "withheld": [
-                        {"kind": w.kind, "reason": w.reason, "count": w.count} for w in a.withheld
-                    ],
-                }
-                for a in self.apps
-            ],
+            "apps": [app_dict(a) for a in self.apps],
             "reads": self.reads,
         }
+
+
+def app_dict(a: registry.SubjectItems) -> dict[str, Any]:
+    """One app's part of a subject-access export: its items, and what it withholds with the
+    reason only (never the content)."""
+    return {
+        "app": a.app,
+        "label": str(a.label),
+        "items": [{"kind": i.kind, "label": i.label, "data": i.data} for i in a.items],
+        "withheld": [
+            {"kind": w.kind, "reason": str(w.reason), "count": w.count} for w in a.withheld
+        ],
+    }
 
 
 def subject_access(user: Any, query: registry.SubjectQuery) -> SubjectAccess:

@@ -74,6 +74,12 @@ def subject_access(request: HttpRequest) -> HttpResponse:
             )
             response["Content-Disposition"] = 'attachment; filename="subject-access.json"'
             return response
+        if fmt == "zip":
+            response = HttpResponse(
+                exports.subject_access_zip(result), content_type="application/zip"
+            )
+            response["Content-Disposition"] = 'attachment; filename="subject-access.zip"'
+            return response
         if fmt == "pdf":
             response = HttpResponse(
                 exports.subject_access_pdf(result), content_type="application/pdf"
