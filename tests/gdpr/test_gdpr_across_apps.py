@@ -334,3 +334,66 @@ def test_breach_72_hour_clock(dpo: Any) -> None:
         )
     page = verified_client(dpo).get(reverse("core:gdpr_breaches"))
     assert b"Laptop lost" in page.content
+
+
+def _zip_parts(data: bytes) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_subject_access_zip_one_json_and_pdf_per_app_withheld_with_reason_only(
+    person_everywhere: dict[str, Any], dpo: Any, tmp_path: Path
+) -> None:
+    out = tmp_path / "sa.zip"
+    call_command("gdpr", "subject-access", "--national-number", NN, "--out", str(out))
+    parts = _zip_parts(out.read_bytes())
+    apps = [a.app for a in registry.subject_providers()]
+    expected = {f"{app}.{ext}" for app in apps for ext in ("json", "pdf")}
+    expected |= {"access-log-reads.json", "access-log-reads.pdf", "subject-access.json"}
+    assert set(parts) == expected
+    casework = json.loads(parts["casework.json"])
+    assert casework["app"] == "casework" and casework["national_number"] == NN
+    assert [i["label"].split(": ")[1] for i in casework["items"]] == [
+        person_everywhere["fjc"].number
+    ]
+    reasons = " ".join(w["reason"] for w in casework["withheld"])
+    assert "LIVC-R" in reasons and "458ter" in reasons
+    sanctions = json.loads(parts["sanctions.json"])
+    assert {"offender", "register"} <= {i["kind"] for i in sanctions["items"]}
+    assert "casework" not in parts["sanctions.json"].decode()
+    casework_pdf = _pdf_text(parts["casework.pdf"])
+    assert "Withheld" in casework_pdf and person_everywhere["fjc"].number in casework_pdf
+    assert "Who read these records" not in casework_pdf
+    reads = json.loads(parts["access-log-reads.json"])["reads"]
+    assert any(r["user_label"] == "partner1" for r in reads)
+    assert "partner1" in _pdf_text(parts["access-log-reads.pdf"])
+    for name, content in parts.items():
+        text = _pdf_text(content) if name.endswith(".pdf") else content.decode()
+        assert SECRET not in text, name
+        assert person_everywhere["livc"].number not in text, name
+    # The same archive from the DPO's page.
+    page = verified_client(dpo).get(
+        reverse("core:gdpr_subject_access"), {"national_number": NN, "format": "zip"}
+    )
+    assert page.status_code == 200 and page["Content-Type"] == "application/zip"
+    assert 'filename="subject-access.zip"' in page["Content-Disposition"]
+    assert set(_zip_parts(page.content)) == expected
+    html = verified_client(dpo).get(reverse("core:gdpr_subject_access"), {"national_number": NN})
+    assert b"format=zip" in html.content
+
+
+def test_subject_access_zip_unwritable_path_exits_2(person_everywhere: dict[str, Any]) -> None:
+    with pytest.raises(CommandError) as bad:
+        call_command(
+            "gdpr", "subject-access", "--national-number", NN, "--out", "/nonexistent/x/sa.zip"
+        )
+    assert bad.value.returncode == 2

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import zipfile
 from typing import Any
 
 from django.conf import settings
@@ -21,7 +23,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from urbis.core.gdpr import registry
-from urbis.core.gdpr.selectors import SubjectAccess
+from urbis.core.gdpr.selectors import SubjectAccess, app_dict
 from urbis.core.tabular import csv_response, write_csv
 
 RECORD_FIELDS = [
@@ -146,9 +148,9 @@ def pia_json(code: str, *, author: str = "") -> dict[str, Any]:
     }
 
 
-def subject_access_pdf(result: SubjectAccess) -> bytes:
+def subject_access_pdf(result: SubjectAccess, *, reads: bool = True) -> bytes:
     """The art. 15 export as PDF: one section per app, withheld items with their reason, and
-    the reads of the person's records."""
+    (unless ``reads`` is off) the reads of the person's records."""
     from xml.sax.saxutils import escape as x
 
     from django.utils.translation import gettext as _
@@ -183,12 +185,42 @@ def subject_access_pdf(result: SubjectAccess) -> bytes:
                 )
             )
         story.append(Spacer(1, 8))
-    story.append(Paragraph(x(_("Who read these records")), styles["Heading2"]))
-    for read in result.reads:
+    if reads:
+        story.append(Paragraph(x(_("Who read these records")), styles["Heading2"]))
+    for read in result.reads if reads else []:
         story.append(
             Paragraph(
                 x(f"{read['at']} {read['user_label']}: {read['purpose']}"), styles["BodyText"]
             )
         )
     doc.build(story)
+    return buffer.getvalue()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+
+
+def subject_access_zip(result: SubjectAccess) -> bytes:
+    """The art. 15 export per app (issue 14): a ZIP (stdlib ``zipfile``) with one JSON and one
+    PDF per app, the access-log reads of the person's records (JSON and PDF) and the combined
+    JSON. Withheld items stay listed with their reason only, as in the combined file."""
+    buffer = io.BytesIO()
+    header = {
+        "national_number": result.query.national_number,
+        "email": result.query.email,
+        "generated_at": result.generated_at.isoformat(),
+    }
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for app in result.apps:
+            name = re.sub(r"[^a-z0-9_-]+", "_", app.app.lower()) or "app"
+            archive.writestr(f"{name}.json", _dumps({**header, **app_dict(app)}))
+            one = SubjectAccess(query=result.query, generated_at=result.generated_at, apps=[app])
+            archive.writestr(f"{name}.pdf", subject_access_pdf(one, reads=False))
+        archive.writestr("access-log-reads.json", _dumps({**header, "reads": result.reads}))
+        reads_only = SubjectAccess(
+            query=result.query, generated_at=result.generated_at, reads=result.reads
+        )
+        archive.writestr("access-log-reads.pdf", subject_access_pdf(reads_only))
+        archive.writestr("subject-access.json", _dumps(result.as_dict()))
     return buffer.getvalue()

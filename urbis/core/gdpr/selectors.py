@@ -37,19 +37,22 @@ class SubjectAccess:
             "national_number": self.query.national_number,
             "email": self.query.email,
             "generated_at": self.generated_at.isoformat(),
-            "apps": [
-                {
-                    "app": a.app,
-                    "label": a.label,
-                    "items": [{"kind": i.kind, "label": i.label, "data": i.data} for i in a.items],
-                    "withheld": [
-                        {"kind": w.kind, "reason": w.reason, "count": w.count} for w in a.withheld
-                    ],
-                }
-                for a in self.apps
-            ],
+            "apps": [app_dict(a) for a in self.apps],
             "reads": self.reads,
         }
+
+
+def app_dict(a: registry.SubjectItems) -> dict[str, Any]:
+    """One app's part of a subject-access export: its items, and what it withholds with the
+    reason only (never the content)."""
+    return {
+        "app": a.app,
+        "label": str(a.label),
+        "items": [{"kind": i.kind, "label": i.label, "data": i.data} for i in a.items],
+        "withheld": [
+            {"kind": w.kind, "reason": str(w.reason), "count": w.count} for w in a.withheld
+        ],
+    }
 
 
 def subject_access(user: Any, query: registry.SubjectQuery) -> SubjectAccess:
@@ -169,7 +172,8 @@ class Alert:
 
 def unusual_access(user: Any, *, since: dt.datetime | None = None) -> list[Alert]:
     """Alerts: a user reading more personal records in one hour than the threshold
-    (``URBIS_GDPR_UNUSUAL_READS_PER_HOUR``), and every break-glass use."""
+    (``URBIS_GDPR_UNUSUAL_READS_PER_HOUR``), every break-glass use, every GDPR page or export
+    refused to a non-DPO."""
     if not is_dpo(user):
         return []
     since = since or timezone.now() - dt.timedelta(days=7)
@@ -194,7 +198,21 @@ def unusual_access(user: Any, *, since: dt.datetime | None = None) -> list[Alert
     alerts += [
         Alert("break_glass", e.actor_label, e.at, str(e.data.get("reason", ""))) for e in glass
     ]
+    alerts += [
+        Alert("refused", e.actor_label, e.at, f"{e.data.get('page', '')} {e.data.get('path', '')}")
+        for e in export_refusals(user, since=since)[:200]
+    ]
     return sorted(alerts, key=lambda a: a.at, reverse=True)
+
+
+def export_refusals(user: Any, *, since: dt.datetime | None = None) -> QuerySet[AuditEvent]:
+    """GDPR pages and exports refused to a non-DPO (audit event ``gdpr.export_refused``)."""
+    if not is_dpo(user):
+        return AuditEvent.objects.none()
+    queryset = AuditEvent.objects.filter(action="gdpr.export_refused")
+    if since is not None:
+        queryset = queryset.filter(at__gte=since)
+    return queryset.order_by("-at")
 
 
 def break_glass_uses(user: Any, *, since: dt.datetime | None = None) -> QuerySet[AuditEvent]:

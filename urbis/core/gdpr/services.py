@@ -231,3 +231,15 @@ def breach_notified(*, actor: Any, breach: Breach, delay_reason: str = "") -> Br
         breach.save(update_fields=["notified_authority_at", "delay_reason"])
         record_event(actor=actor, action="gdpr.breach_notified", target=breach)
     return breach
+
+
+def export_refused(*, actor: Any, page: str, path: str, asked: dict[str, Any]) -> None:
+    """Record a GDPR page or export refused to a non-DPO (issue 14); the DPO's alerts list it.
+    ``asked`` never holds the looked-up person's number in clear (see ``access.asked``)."""
+    with transaction.atomic():
+        record_event(
+            actor=actor,
+            action="gdpr.export_refused",
+            target=("core.gdpr_page", page[:64]),
+            data={"path": path[:500], "page": page, "asked": asked},
+        )

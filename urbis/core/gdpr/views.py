@@ -12,14 +12,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from urbis.core.gdpr import exports, forms, registry, selectors, services
+from urbis.core.gdpr.access import dpo_only
 from urbis.core.gdpr.models import RetentionProof
-from urbis.core.permissions import role_required
-from urbis.core.roles import Role
-
-DPO = Role.DPO
 
 
-@role_required(DPO)
+@dpo_only
 def home(request: HttpRequest) -> HttpResponse:
     dry = request.GET.get("dry") == "1"
     return render(
@@ -36,7 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_required(DPO)
+@dpo_only
 def records_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in {"json", "csv"}:
         raise Http404
@@ -47,7 +44,7 @@ def records_download(request: HttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
-@role_required(DPO)
+@dpo_only
 def pia_download(request: HttpRequest, code: str) -> HttpResponse:
     try:
         document = exports.pia_json(code, author=request.user.get_username())
@@ -60,7 +57,7 @@ def pia_download(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
-@role_required(DPO)
+@dpo_only
 def subject_access(request: HttpRequest) -> HttpResponse:
     form = forms.SubjectSearchForm(request.GET or None)
     result = None
@@ -77,6 +74,12 @@ def subject_access(request: HttpRequest) -> HttpResponse:
             )
             response["Content-Disposition"] = 'attachment; filename="subject-access.json"'
             return response
+        if fmt == "zip":
+            response = HttpResponse(
+                exports.subject_access_zip(result), content_type="application/zip"
+            )
+            response["Content-Disposition"] = 'attachment; filename="subject-access.zip"'
+            return response
         if fmt == "pdf":
             response = HttpResponse(
                 exports.subject_access_pdf(result), content_type="application/pdf"
@@ -89,7 +92,7 @@ def subject_access(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_required(DPO)
+@dpo_only
 def access_log(request: HttpRequest) -> HttpResponse:
     form = forms.AccessLogSearchForm(request.GET or None)
     rows = []
@@ -99,7 +102,7 @@ def access_log(request: HttpRequest) -> HttpResponse:
     return render(request, "core/gdpr/access_log.html", {"form": form, "rows": rows}, status=status)
 
 
-@role_required(DPO)
+@dpo_only
 def requests_page(request: HttpRequest) -> HttpResponse:
     form = forms.RequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -114,7 +117,7 @@ def requests_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_required(DPO)
+@dpo_only
 def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     req = selectors.requests_for(request.user).filter(pk=request_id).first()
     if req is None:
@@ -145,7 +148,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
-@role_required(DPO)
+@dpo_only
 def breaches(request: HttpRequest) -> HttpResponse:
     form = forms.BreachForm(request.POST if request.POST.get("form") == "breach" else None)
     if request.method == "POST":

@@ -22,7 +22,9 @@ class Command(BaseCommand):
         access = sub.add_parser("subject-access", help="one person's data across every app")
         access.add_argument("--national-number", default="")
         access.add_argument("--email", default="")
-        access.add_argument("--out", required=True, help="JSON file")
+        access.add_argument(
+            "--out", required=True, help="JSON file, or FILE.zip: one JSON and one PDF per app"
+        )
         access.add_argument("--pdf", help="also write the PDF here")
         retention = sub.add_parser("retention", help="run the retention rules (with proof)")
         retention.add_argument("--dry-run", action="store_true", help="only count what would go")
@@ -65,7 +67,10 @@ class Command(BaseCommand):
         if query.is_empty():
             raise CommandError("give --national-number or --email", returncode=2)
         result = selectors.subject_access(None, query)
-        self._write(options["out"], json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        if options["out"].lower().endswith(".zip"):
+            self._write_bytes(options["out"], exports.subject_access_zip(result))
+        else:
+            self._write(options["out"], json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         if options.get("pdf"):
             self._write_bytes(options["pdf"], exports.subject_access_pdf(result))
         found = sum(len(a.items) for a in result.apps)
