@@ -11,3 +11,9 @@ class IncidentsConfig(AppConfig):
         from urbis.incidents import registry
 
         registry.register_all()
+
+        from django.db.models.signals import post_migrate
+
+        from urbis.incidents.seed import reseed_after_flush
+
+        post_migrate.connect(reseed_after_flush, sender=self, dispatch_uid="incidents.categories")

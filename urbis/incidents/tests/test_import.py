@@ -241,3 +241,14 @@ def test_addresses_import_and_reimport(city, tmp_path) -> None:
     assert out.getvalue().strip().splitlines()[-1] == "imported 2, rejected 1"
     call_command("addresses", "import", str(path), stdout=io.StringIO(), stderr=io.StringIO())
     assert AddressPoint.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_default_categories_come_back_after_a_flush() -> None:
+    from django.core.management import call_command
+
+    from urbis.incidents.models import Category
+
+    Category.objects.filter(code="burglary-dwelling").delete()
+    call_command("flush", "--no-input")
+    assert Category.objects.filter(code="burglary-dwelling").exists()
