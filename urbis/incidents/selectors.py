@@ -65,8 +65,11 @@ def incidents_for(user: Any, filters: Filters | None = None) -> QuerySet[Inciden
     (URBIS_INCIDENTS_AORISTIC_MAX_HOURS) — never ``occurred_from`` alone."""
     if not has_role(user, *WORKBENCH_ROLES):
         return Incident.objects.none()
-    queryset = Incident.objects.all()
-    f = filters or Filters()
+    return incidents_narrow(Incident.objects.all(), filters or Filters())
+
+
+def incidents_narrow(queryset: QuerySet[Incident], f: Filters) -> QuerySet[Incident]:
+    """Narrow incidents the caller may already see by the workbench filters."""
     if f.categories:
         queryset = queryset.filter(category__code__in=f.categories)
     if f.start:
