@@ -28,7 +28,7 @@ class IntInFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
 
 class IncidentFilterForm(forms.Form):
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data: dict[str, Any] = super().clean() or {}
         start, end = data.get("start"), data.get("end")
         if start and end and end < start:
             self.add_error("end", _("The end lies before the start."))
