@@ -10,7 +10,8 @@ figure, ratio (peer time / Urbis time) and the issue's target are printed.
 
     .venv-bench/bin/python benchmarks/run.py [--quick] [--only knox,pointpats,all,gi,kde,prospective,
         cold,gas_intake,gas_letters,gas_queries,incidents_import_sqlite,incidents_import_pg,
-        incidents_hotspot,incidents_cocoon,reports_open311,reports_queries]
+        incidents_hotspot,incidents_cocoon,reports_open311,reports_queries,
+        gdpr_subject_access,gdpr_access_log]
 
 ``cold`` puts each analytics call's cold time (a fresh process, imports included) beside its warm
 time, for Urbis and its peer (benchmarks/cold_bench.py).
@@ -47,6 +48,8 @@ SECTIONS = {
     "incidents_cocoon": ("benchmarks.incidents_bench", "cocoon"),
     "reports_open311": ("benchmarks.reports_bench", "open311"),
     "reports_queries": ("benchmarks.reports_bench", "queries"),
+    "gdpr_subject_access": ("benchmarks.gdpr_bench", "subject_access"),
+    "gdpr_access_log": ("benchmarks.gdpr_bench", "access_log"),
 }
 
 

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "urbis.cpted",
     "urbis.incidents",
     "urbis.reports",
+    "urbis.casework",
 ]
 
 MIDDLEWARE = [
@@ -336,6 +337,8 @@ SPECTACULAR_SETTINGS = {
         "GasCaseOutcomeEnum": "urbis.sanctions.models.cases.CASE_OUTCOME_CHOICES",
         "ReportStatusEnum": "urbis.reports.models.Status.choices",
         "ReportSourceEnum": "urbis.reports.models.Source.choices",
+        "CaseworkCaseStatusEnum": "urbis.casework.models.CaseStatus",
+        "FeedbackSheetStatusEnum": "urbis.casework.models.SheetStatus",
     },
 }
 
@@ -403,6 +406,20 @@ URBIS_REPORTS_POSTS_PER_HOUR_KEY = env_int("URBIS_REPORTS_POSTS_PER_HOUR_KEY", 5
 URBIS_REPORTS_POSTS_PER_HOUR_ADDRESS = env_int("URBIS_REPORTS_POSTS_PER_HOUR_ADDRESS", 30)
 URBIS_REPORTS_JURISDICTION = os.environ.get("URBIS_REPORTS_JURISDICTION", "mechelen.be")
 URBIS_PUBLIC_URL = os.environ.get("URBIS_PUBLIC_URL", "http://127.0.0.1:8000")
+
+# --- Casework and GDPR (docs/casework.md, docs/gdpr.md; BELIEVED figures are settings) ---
+# Who may open a case they do not take part in, with a reason, time-boxed and reported.
+URBIS_CASEWORK_BREAK_GLASS_ROLES = env_list("URBIS_CASEWORK_BREAK_GLASS_ROLES", "dpo")
+URBIS_CASEWORK_BREAK_GLASS_HOURS = env_int("URBIS_CASEWORK_BREAK_GLASS_HOURS", 4)
+# Casework indicators: cells below this count are suppressed (plan-casework.md §4.3, n < 5).
+URBIS_CASEWORK_MIN_CELL = env_int("URBIS_CASEWORK_MIN_CELL", 5)
+# How long the access log itself is kept (months), then purged with a logged proof.
+URBIS_ACCESS_LOG_RETENTION_MONTHS = env_int("URBIS_ACCESS_LOG_RETENTION_MONTHS", 24)
+# Unusual access: a user reading more personal records than this within one hour.
+URBIS_GDPR_UNUSUAL_READS_PER_HOUR = env_int("URBIS_GDPR_UNUSUAL_READS_PER_HOUR", 200)
+# Controller and DPO named in the record of processing activities (art. 30(1)(a)).
+URBIS_GDPR_CONTROLLER = os.environ.get("URBIS_GDPR_CONTROLLER", "City of Mechelen")
+URBIS_GDPR_DPO_CONTACT = os.environ.get("URBIS_GDPR_DPO_CONTACT", "dpo@mechelen.be")
 
 LOGGING = {
     "version": 1,

@@ -21,6 +21,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("cpted/", include("urbis.cpted.api.urls")),
     path("incidents/", include("urbis.incidents.api.urls")),
     path("reports/", include("urbis.reports.api.urls")),
+    path("casework/", include("urbis.casework.api.urls")),
     # The schema lists every endpoint: staff (any role) only, like the API itself.
     path(
         "schema/",
@@ -48,6 +49,7 @@ urlpatterns = [
     path("report/", include("urbis.reports.public_urls")),
     path("reports/", include("urbis.reports.urls")),
     path("open311/v2/", include("urbis.reports.open311.urls")),
+    path("casework/", include("urbis.casework.urls")),
     path("", include("urbis.core.urls")),
 ]
 

@@ -8,6 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Urbis core")
 
     def ready(self) -> None:
+        from urbis.core import db_guards
+        from urbis.core.gdpr import declarations, jobs  # noqa: F401 - art. 30, retention
+
+        db_guards.register_tables("core_retentionproof", "core_requeststep")
         from urbis.core import modules
         from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES
 
@@ -29,5 +33,18 @@ class CoreConfig(AppConfig):
                 roles=frozenset(AUDIT_ROLES),
                 description=_("Who did what, and who read which personal data."),
                 order=95,
+            )
+        )
+        modules.register(
+            modules.ModuleEntry(
+                key="gdpr",
+                label=_("GDPR (DPO)"),
+                url_name="core:gdpr",
+                roles=frozenset({"dpo"}),
+                description=_(
+                    "Record of processing, retention, subject access, access-log search, "
+                    "alerts, requests and breaches."
+                ),
+                order=96,
             )
         )

@@ -239,6 +239,36 @@ class AccessLogEntry(AppendOnlyModel):
         ordering = ["-at", "-id"]
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log")
+        # The DPO's searches by object (a person's records) and by user, newest first.
+        indexes = [
+            models.Index(fields=["object_type", "object_id", "at"], name="accesslog_object_at"),
+            models.Index(fields=["user", "at"], name="accesslog_user_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_label} read {self.object_type}"
+
+
+# The GDPR records live in their own module (urbis/core/gdpr/models.py).
+from urbis.core.gdpr.models import (  # noqa: E402
+    Breach,
+    RequestStep,
+    Restriction,
+    RetentionProof,
+    SubjectRequest,
+)
+
+__all__ = [
+    "AccessLogEntry",
+    "AppendOnlyModel",
+    "Area",
+    "AuditEvent",
+    "Breach",
+    "Organisation",
+    "Person",
+    "RequestStep",
+    "Restriction",
+    "RetentionProof",
+    "SubjectRequest",
+    "User",
+]

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from urbis.core.gdpr import views as gdpr
 from urbis.core.views import auth, pages
 
 app_name = "core"
@@ -9,6 +10,14 @@ urlpatterns = [
     path("map/", pages.city_map, name="map"),
     path("areas.geojson", pages.areas_geojson, name="areas_geojson"),
     path("audit/", pages.audit_log, name="audit_log"),
+    path("gdpr/", gdpr.home, name="gdpr"),
+    path("gdpr/records.<str:fmt>", gdpr.records_download, name="gdpr_records"),
+    path("gdpr/pia/<str:code>.json", gdpr.pia_download, name="gdpr_pia"),
+    path("gdpr/subject-access/", gdpr.subject_access, name="gdpr_subject_access"),
+    path("gdpr/access-log/", gdpr.access_log, name="gdpr_access_log"),
+    path("gdpr/requests/", gdpr.requests_page, name="gdpr_requests"),
+    path("gdpr/requests/<int:request_id>/", gdpr.request_detail, name="gdpr_request"),
+    path("gdpr/breaches/", gdpr.breaches, name="gdpr_breaches"),
     path("account/login/", auth.LoginView.as_view(), name="login"),
     path("account/logout/", auth.LogoutView.as_view(), name="logout"),
     path("account/password/", auth.PasswordChangeView.as_view(), name="password_change"),

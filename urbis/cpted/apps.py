@@ -10,6 +10,7 @@ class CptedConfig(AppConfig):
     def ready(self) -> None:
         from urbis.core import modules
         from urbis.core.demo import register_demo_loader
+        from urbis.cpted import gdpr  # noqa: F401 - GDPR declarations (art. 30)
         from urbis.cpted.demo import load_cpted_demo
         from urbis.cpted.permissions import COORDINATE_ROLES, READ_ROLES
 

@@ -9,6 +9,7 @@ class PlanConfig(AppConfig):
 
     def ready(self) -> None:
         from urbis.core import db_guards
+        from urbis.plan import gdpr  # noqa: F401 - GDPR declarations (art. 30)
 
         db_guards.register_tables("plan_measurement")
         from urbis.core import modules

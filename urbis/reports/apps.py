@@ -8,9 +8,9 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Public-space reports")
 
     def ready(self) -> None:
-        from urbis.core import modules
+        from urbis.core import maplayers, modules
         from urbis.core.demo import register_demo_loader
-        from urbis.reports import indicators, jobs  # noqa: F401  (registers providers and jobs)
+        from urbis.reports import gdpr, indicators, jobs  # noqa: F401  (registers providers, GDPR)
         from urbis.reports.demo import load_reports_demo
         from urbis.reports.permissions import FIELD_ROLES, READ_ROLES
 
@@ -32,6 +32,17 @@ class ReportsConfig(AppConfig):
                 roles=frozenset(FIELD_ROLES),
                 order=26,
                 description=_("Reports assigned to you, nearest first; visits and GAS findings."),
+            )
+        )
+        # The core city map (/map/) shows open reports to those who may read them; the layer's
+        # view (reports:geojson) checks the same roles and carries no personal data.
+        maplayers.register(
+            maplayers.MapLayer(
+                key="reports_open",
+                label=_("Open public-space reports"),
+                url_name="reports:geojson",
+                roles=frozenset(READ_ROLES),
+                order=25,
             )
         )
         register_demo_loader("reports", load_reports_demo)

@@ -31,6 +31,7 @@ from urbis.reports.models import (
 )
 from urbis.reports.rules import sla
 from urbis.reports.rules.text import street_of
+from urbis.sanctions.selectors import CaseStatus, case_status_of
 
 # --- public (no personal data) -------------------------------------------------------------
 
@@ -345,3 +346,14 @@ def photo_get(*, user: Any, photo_id: int, purpose: str) -> Any:
         raise Http404
     log_access(user=user, target=photo, purpose=purpose)
     return photo
+
+
+def gas_case_of(user: Any, report: Report) -> CaseStatus | None:
+    """The live number and status of the report's GAS case, never the offender (ADR 0002).
+
+    Read through the one read entry point of sanctions (``case_status_of``); ``None`` when the
+    report has no case or the case cannot be read (the page then shows the hand-off status).
+    """
+    if not report.gas_case_number:
+        return None
+    return case_status_of(user, report.gas_case_number)

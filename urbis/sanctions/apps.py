@@ -14,7 +14,7 @@ class SanctionsConfig(AppConfig):
         from urbis.core import modules
         from urbis.core.demo import register_demo_loader
         from urbis.core.roles import Role
-        from urbis.sanctions import jobs  # noqa: F401 - nightly sweep and indicator providers
+        from urbis.sanctions import gdpr, jobs  # noqa: F401 - nightly sweep, indicators, GDPR
         from urbis.sanctions.demo import load_sanctions_demo
         from urbis.sanctions.permissions import CASE_ROLES
 

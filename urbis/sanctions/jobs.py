@@ -19,12 +19,7 @@ def sweep() -> str:
     return deadline_sweep().summary()
 
 
-@nightly_job("sanctions.register_purge")
-def register_purge() -> str:
-    from urbis.sanctions.services.register import register_purge as purge
-
-    log = purge(actor=None)
-    return f"register: {log.deleted} entries before {log.cutoff} deleted"
+# The register purge runs in the GDPR retention job (sanctions/gdpr.py, core.gdpr_retention).
 
 
 @nightly_job("sanctions.reminders")

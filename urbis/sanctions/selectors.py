@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page
@@ -12,9 +13,10 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from urbis.core.audit import log_access, log_access_many
-from urbis.core.roles import has_role
+from urbis.core.roles import has_role, roles_of
 from urbis.core.selectors import page_logged
 from urbis.core.types import Actor
+from urbis.sanctions import labels
 from urbis.sanctions.models import (
     Article,
     Case,
@@ -279,3 +281,27 @@ def mediators() -> QuerySet[Any]:
         .distinct()
         .order_by("last_name", "username")
     )
+
+
+@dataclass(frozen=True)
+class CaseStatus:
+    """A GAS case as another app may see it: its number and status, never the offender."""
+
+    number: str
+    status: str
+    label: str
+
+
+def case_status_of(user: Any, number: str) -> CaseStatus | None:
+    """The live status of the case ``number``, for an app that holds the number (ADR 0002).
+
+    The one read entry point the reports app may import: it answers only the number, the
+    status code and its label (no party, no amount, no facts), so there is nothing personal to
+    access-log. ``None`` for a user without any role or an unknown number.
+    """
+    if not roles_of(user) or not number:
+        return None
+    row = Case.objects.filter(number=number).values_list("number", "status").first()
+    if row is None:
+        return None
+    return CaseStatus(number=row[0], status=row[1], label=str(labels.STATUS.get(row[1], row[1])))

@@ -28,7 +28,14 @@ from urbis.core.testing.fixtures import create_user
 EXAMPLES = int(os.environ.get("URBIS_FUZZ_EXAMPLES", "4"))
 
 #: One persona per area of the API, plus an outsider (no role: 404 everywhere).
-PERSONAS = ["coordinator", "sanctioning_officer", "ascertainer", "cpted_advisor", None]
+PERSONAS = [
+    "coordinator",
+    "sanctioning_officer",
+    "ascertainer",
+    "cpted_advisor",
+    "caseworker",
+    None,
+]
 
 
 def _openapi() -> dict:  # type: ignore[type-arg]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 
-from urbis.core import modules, selectors
+from urbis.core import maplayers, modules, selectors
 from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES, role_required
 
 
@@ -26,8 +29,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @role_required(*STAFF_ROLES)
 def city_map(request: HttpRequest) -> HttpResponse:
     areas = selectors.areas_for(request.user)
+    layers = maplayers.visible_to(request.user)
+    layer_urls = ",".join([reverse("core:areas_geojson"), *(layer.url for layer in layers)])
     return render(
-        request, "core/map.html", {"areas": areas, "tile_url": settings.URBIS_MAP_TILE_URL}
+        request,
+        "core/map.html",
+        {
+            "areas": areas,
+            "layers": layers,
+            "layer_urls": layer_urls,
+            "tile_url": settings.URBIS_MAP_TILE_URL,
+        },
     )
 
 
@@ -50,6 +62,15 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         field = "action__icontains" if tab == "events" else "purpose__icontains"
         queryset = queryset.filter(Q(object_type__icontains=text) | Q(**{field: text}))
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    if tab == "access":
+        # Readable names and links (a case number and alias, not "casework.case #31").
+        from urbis.core.gdpr.selectors import describe
+
+        entries: list[Any] = list(page.object_list)
+        page.object_list = entries
+        for row in describe(entries):
+            row.entry.display_name = row.name  # type: ignore[attr-defined]
+            row.entry.display_url = row.url  # type: ignore[attr-defined]
     return render(request, "core/audit_log.html", {"page": page, "tab": tab, "q": text})
 
 

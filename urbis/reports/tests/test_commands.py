@@ -37,10 +37,14 @@ def test_key_create_prints_one_line_and_revoke() -> None:
         call_command("open311", "key", "revoke", "nobody")
 
 
-def test_purge_dry_run_and_nightly_job(categories) -> None:
+def test_purge_dry_run_and_the_nightly_retention_rule(categories) -> None:
+    from urbis.core.gdpr.models import RetentionProof
+
     assert "0 reporters' contact details would be erased" in run("reports_purge", "--dry-run")
-    assert "reports.reporter_details_purge" in [job.name for job in registered_jobs()]
-    assert "erased" in run_job("reports.reporter_details_purge")
+    assert "core.gdpr_retention" in [job.name for job in registered_jobs()]
+    run_job("core.gdpr_retention")
+    proof = RetentionProof.objects.get(rule="reports.reporter_details")
+    assert (proof.count, proof.action) == (0, "anonymise")
 
 
 def test_demo_loader_is_idempotent_and_feeds_the_plan(settings) -> None:

@@ -146,3 +146,75 @@ def test_speed_check_page(categories, ascertainer) -> None:
     )
     assert response.status_code == 302
     assert "8% over the limit" in client.get("/reports/speeding/").content.decode()
+
+
+def _gas_case_opened(ascertainer, teams):  # type: ignore[no-untyped-def]
+    report = assigned(ascertainer, teams)
+    visit = services.visit_record(
+        actor=ascertainer, report=report, findings="Bag of waste dumped", offence_observed=True
+    )
+    data = services.FindingData(
+        offender_kind="natural",
+        offender_name="Peeters",
+        offender_first_name="Jan",
+        national_number="85.07.30-033.28",
+        street="Grote Markt 1",
+        postcode="2800",
+        city="Mechelen",
+    )
+    return services.finding_to_gas(actor=ascertainer, report=report, visit=visit, data=data)
+
+
+def test_report_shows_the_live_gas_case_status(
+    categories, teams, ascertainer, public_space, gas_staff, catalogue
+) -> None:
+    from django.apps import apps
+
+    report = _gas_case_opened(ascertainer, teams)
+    number = report.gas_case_number
+    page = verified_client(public_space).get(f"/reports/{report.pk}/").content.decode()
+    assert 'data-gas-case-status="received"' in page
+    # The GAS staff take the next step in sanctions, through its own page.
+    step = verified_client(gas_staff).post(
+        f"/gas/cases/{number}/step/", {"action": "send_opening_letter"}
+    )
+    assert step.status_code == 302
+    case = apps.get_model("sanctions", "Case").objects.get(number=number)
+    assert case.status == "opened"
+    report.refresh_from_db()
+    assert report.gas_case_status == "received"  # the hand-off status is not rewritten
+    for client, url in (
+        (verified_client(public_space), f"/reports/{report.pk}/"),
+        (verified_client(ascertainer), f"/reports/{report.pk}/visit/"),
+    ):
+        body = client.get(url).content.decode()
+        assert number in body
+        assert 'data-gas-case-status="opened"' in body
+        assert "opened, defence term running" in body
+        assert "Peeters" not in body and "85.07.30" not in body and "Grote Markt" not in body
+
+
+def test_case_status_selector(categories, teams, ascertainer, outsider, catalogue) -> None:
+    from django.utils import translation
+
+    report = _gas_case_opened(ascertainer, teams)
+    live = selectors.gas_case_of(ascertainer, report)
+    assert live is not None and (live.number, live.status) == (report.gas_case_number, "received")
+    assert set(vars(live)) == {"number", "status", "label"}  # nothing about the offender
+    with translation.override("nl"):
+        assert selectors.gas_case_of(ascertainer, report).label == "ontvangen"  # type: ignore[union-attr]
+    assert selectors.gas_case_of(outsider, report) is None
+    report.gas_case_number = "GAS-1999-99999"
+    assert selectors.gas_case_of(ascertainer, report) is None
+    report.gas_case_number = ""
+    assert selectors.gas_case_of(ascertainer, report) is None
+
+
+def test_unknown_case_shows_the_hand_off_status(
+    categories, teams, ascertainer, public_space
+) -> None:
+    report = assigned(ascertainer, teams)
+    report.gas_case_number, report.gas_case_status = "GAS-1999-99999", "received"
+    report.save(update_fields=["gas_case_number", "gas_case_status"])
+    body = verified_client(public_space).get(f"/reports/{report.pk}/").content.decode()
+    assert "GAS-1999-99999" in body and "received at hand-off" in body

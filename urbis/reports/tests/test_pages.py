@@ -235,3 +235,29 @@ def test_out_of_range_numbers_are_404_not_500(client: Client, categories, public
     assert api.get("/api/v1/reports/99999999999999/").status_code == 404
     assert api.get("/api/v1/reports/", {"assignee": "99999999999"}).status_code == 200
     assert api.get("/api/v1/reports/", {"assignee": "9" * 20}).status_code == 400
+
+
+@pytest.mark.parametrize("persona", ["public_space", "coordinator"])
+def test_reports_layer_on_the_city_map(request, categories, persona) -> None:
+    report = services.report_submit(
+        actor=None, data=file(first_name="Annelies", email="an@example.org")
+    ).report
+    client = verified_client(request.getfixturevalue(persona))
+    page = client.get("/map/").content.decode()
+    assert 'data-layer="reports_open"' in page and "/reports/map.geojson" in page
+    response = client.get("/reports/map.geojson")
+    assert response.status_code == 200
+    features = response.json()["features"]
+    assert [f["properties"]["name"] for f in features] == [f"#{report.pk} Littering"]
+    body = response.content.decode()
+    assert "Annelies" not in body and "an@example.org" not in body
+    assert report.description not in body
+
+
+def test_reports_layer_hidden_from_other_roles(categories, planner, outsider) -> None:
+    services.report_submit(actor=None, data=file())
+    page = verified_client(planner).get("/map/").content.decode()
+    assert 'data-layer="reports_open"' not in page and "/reports/map.geojson" not in page
+    assert verified_client(planner).get("/reports/map.geojson").status_code == 404
+    assert verified_client(outsider).get("/map/").status_code == 404
+    assert verified_client(outsider).get("/reports/map.geojson").status_code == 404

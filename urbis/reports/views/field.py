@@ -70,7 +70,13 @@ def visit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "reports/field/visit.html",
-        {"report": report, "form": form, "visits": visits, "finding_forms": finding_forms},
+        {
+            "report": report,
+            "form": form,
+            "visits": visits,
+            "finding_forms": finding_forms,
+            "gas_case": selectors.gas_case_of(request.user, report),
+        },
         status=400 if request.method == "POST" else 200,
     )
 

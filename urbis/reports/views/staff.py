@@ -143,6 +143,7 @@ def _report_context(request: HttpRequest, report: Report, **forms: Any) -> dict[
         "messages_": report.messages.all(),
         "photos": report.photos.all(),
         "visits": report.visits.select_related("officer"),
+        "gas_case": selectors.gas_case_of(request.user, report),
         "reporters": selectors.reporters_of(request.user, report, purpose="reports.reporter"),
         "can_work": can_work(request.user),
         "allowed": [

@@ -18,14 +18,21 @@ from urbis.sanctions.services.cases import case_transition
 from urbis.sanctions.workflow import AWAITING_DECISION
 
 
-def register_purge(*, actor: Actor, today: dt.date | None = None) -> PurgeLog:
-    """Delete register entries older than the retention period; the purge itself is logged."""
-    today = today or timezone.localdate()
+def register_cutoff(today: dt.date) -> dt.date:
+    """Entries decided before this date are past the register's retention (GAS-R48)."""
     years = selectors.settings_on(today).register_retention_years
     try:
-        cutoff = today.replace(year=today.year - years)
+        return today.replace(year=today.year - years)
     except ValueError:  # 29 February
-        cutoff = today.replace(year=today.year - years, day=28)
+        return today.replace(year=today.year - years, day=28)
+
+
+def register_purge(*, actor: Actor, today: dt.date | None = None) -> PurgeLog:
+    """Delete register entries older than the retention period; the purge itself is logged.
+    Run nightly by the GDPR retention job (urbis.core.gdpr, rule ``sanctions.register``)."""
+    today = today or timezone.localdate()
+    years = selectors.settings_on(today).register_retention_years
+    cutoff = register_cutoff(today)
     with transaction.atomic():
         deleted, _ = RegisterEntry.objects.filter(decided_on__lt=cutoff).delete()
         log = PurgeLog.objects.create(

@@ -1,5 +1,6 @@
 """``urbis reports_purge [--dry-run]``: erase reporter contact details past retention (the
-nightly job ``reports.reporter_details_purge`` does the same without --dry-run)."""
+GDPR retention rule ``reports.reporter_details``, run nightly by ``core.gdpr_retention``,
+does the same without --dry-run and logs a proof)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,13 @@
+"""GDPR tests that cross apps (GAS and casework in one subject-access request) live outside the
+apps, so the import contracts keep every app independent of the others."""
+
+from urbis.casework.tests.conftest import (  # noqa: F401 - fixtures
+    director,
+    english,
+    fjc_case,
+    livc_case,
+    orgs,
+    partner,
+    tables,
+    third,
+)

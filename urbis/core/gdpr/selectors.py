@@ -1,0 +1,220 @@
+"""GDPR reads for the DPO: subject access across apps, the access-log search with readable
+names, unusual-access alerts, the break-glass report, requests and breaches."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncHour
+from django.utils import timezone
+
+from urbis.core.audit import log_access
+from urbis.core.gdpr import registry
+from urbis.core.gdpr.models import Breach, SubjectRequest
+from urbis.core.models import AccessLogEntry, AuditEvent
+from urbis.core.roles import Role, has_role
+
+DPO_ROLES: tuple[str, ...] = (Role.DPO,)
+
+
+def is_dpo(user: Any) -> bool:
+    return has_role(user, *DPO_ROLES)
+
+
+@dataclass
+class SubjectAccess:
+    query: registry.SubjectQuery
+    generated_at: dt.datetime
+    apps: list[registry.SubjectItems] = field(default_factory=list)
+    reads: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "national_number": self.query.national_number,
+            "email": self.query.email,
+            "generated_at": self.generated_at.isoformat(),
+            "apps": [
+                {
+                    "app": a.app,
+                    "label": a.label,
+                    "items": [{"kind": i.kind, "label": i.label, "data": i.data} for i in a.items],
+                    "withheld": [
+                        {"kind": w.kind, "reason": w.reason, "count": w.count} for w in a.withheld
+                    ],
+                }
+                for a in self.apps
+            ],
+            "reads": self.reads,
+        }
+
+
+def subject_access(user: Any, query: registry.SubjectQuery) -> SubjectAccess:
+    """Find one person in every app that registered a provider (art. 15), plus who read those
+    records according to the access log. Only the DPO (or the system, for the command)."""
+    if user is not None and not is_dpo(user):
+        raise PermissionError("subject access is for the DPO")
+    result = SubjectAccess(query=query, generated_at=timezone.now())
+    if query.is_empty():
+        return result
+    refs: set[tuple[str, str]] = set()
+    for provider in registry.subject_providers():
+        found = provider.find(query, user=user)
+        result.apps.append(found)
+        refs.update((i.object_type, i.object_id) for i in found.items if i.object_type)
+    result.reads = reads_of(refs)
+    return result
+
+
+def reads_of(refs: set[tuple[str, str]], limit: int = 500) -> list[dict[str, Any]]:
+    """Access-log rows on the given objects, newest first (the index on (object_type,
+    object_id, at) answers this per object)."""
+    if not refs:
+        return []
+    by_type: dict[str, list[str]] = {}
+    for object_type, object_id in refs:
+        by_type.setdefault(object_type, []).append(object_id)
+    condition = Q()
+    for object_type, ids in by_type.items():
+        condition |= Q(object_type=object_type, object_id__in=ids)
+    rows = (
+        AccessLogEntry.objects.filter(condition)
+        .exclude(purpose__startswith="gdpr.")
+        .order_by("-at")
+        .values("at", "user_label", "object_type", "object_id", "purpose")[:limit]
+    )
+    return [{**row, "at": row["at"].isoformat()} for row in rows]
+
+
+@dataclass
+class LogRow:
+    entry: AccessLogEntry
+    name: str
+    url: str
+
+
+def access_log_search(
+    user: Any,
+    *,
+    national_number: str = "",
+    object_type: str = "",
+    object_id: str = "",
+    username: str = "",
+    limit: int = 200,
+) -> list[LogRow]:
+    """The DPO's search: by person (through every app's subject provider), by object or by
+    user; each object shown by its readable name with a link. The search itself is logged."""
+    if not is_dpo(user):
+        return []
+    queryset: QuerySet[AccessLogEntry] = AccessLogEntry.objects.all()
+    if national_number:
+        refs: set[tuple[str, str]] = set()
+        query = registry.SubjectQuery(national_number=national_number)
+        for provider in registry.subject_providers():
+            found = provider.find(query, user=user)
+            refs.update((i.object_type, i.object_id) for i in found.items if i.object_type)
+        if not refs:
+            return []
+        condition = Q()
+        for ot, oid in refs:
+            condition |= Q(object_type=ot, object_id=oid)
+        queryset = queryset.filter(condition).exclude(purpose__startswith="gdpr.")
+    if object_type:
+        queryset = queryset.filter(object_type=object_type)
+    if object_id:
+        queryset = queryset.filter(object_id=object_id)
+    if username:
+        queryset = queryset.filter(user_label=username)
+    if not (national_number or object_type or object_id or username):
+        return []
+    entries = list(queryset.order_by("-at", "-id")[:limit])
+    log_access(
+        user=user,
+        target=("core.accesslogentry", "search"),
+        purpose="gdpr.access_log_search",
+    )
+    return describe(entries)
+
+
+def describe(entries: list[AccessLogEntry]) -> list[LogRow]:
+    names: dict[tuple[str, str], tuple[str, str]] = {}
+    by_type: dict[str, set[str]] = {}
+    for entry in entries:
+        by_type.setdefault(entry.object_type, set()).add(entry.object_id)
+    for object_type, ids in by_type.items():
+        fn = registry.describer(object_type)
+        if fn is None:
+            continue
+        for object_id, named in fn(ids).items():
+            names[(object_type, object_id)] = named
+    rows = []
+    for entry in entries:
+        name, url = names.get(
+            (entry.object_type, entry.object_id), (f"{entry.object_type} #{entry.object_id}", "")
+        )
+        rows.append(LogRow(entry=entry, name=name, url=url))
+    return rows
+
+
+@dataclass
+class Alert:
+    kind: str
+    user_label: str
+    at: dt.datetime
+    detail: str
+
+
+def unusual_access(user: Any, *, since: dt.datetime | None = None) -> list[Alert]:
+    """Alerts: a user reading more personal records in one hour than the threshold
+    (``URBIS_GDPR_UNUSUAL_READS_PER_HOUR``), and every break-glass use."""
+    if not is_dpo(user):
+        return []
+    since = since or timezone.now() - dt.timedelta(days=7)
+    threshold = settings.URBIS_GDPR_UNUSUAL_READS_PER_HOUR
+    # Volume alerts look at the last day (an aggregate over the log's newest rows, on the
+    # index on ``at``); break-glass uses at the whole window.
+    recent = max(since, timezone.now() - dt.timedelta(days=1))
+    heavy = (
+        AccessLogEntry.objects.filter(at__gte=recent)
+        .exclude(purpose__startswith="gdpr.")
+        .annotate(hour=TruncHour("at"))
+        .values("user_label", "hour")
+        .annotate(reads=Count("id"))
+        .filter(reads__gt=threshold)
+        .order_by("-hour")[:100]
+    )
+    alerts = [
+        Alert("volume", row["user_label"], row["hour"], f"{row['reads']} reads in one hour")
+        for row in heavy
+    ]
+    glass = break_glass_uses(user, since=since)
+    alerts += [
+        Alert("break_glass", e.actor_label, e.at, str(e.data.get("reason", ""))) for e in glass
+    ]
+    return sorted(alerts, key=lambda a: a.at, reverse=True)
+
+
+def break_glass_uses(user: Any, *, since: dt.datetime | None = None) -> QuerySet[AuditEvent]:
+    """Every break-glass opening: apps record it as the audit event ``<app>.break_glass`` with
+    the reason in its data (each read under it is in the access log as ``<app>.break_glass``)."""
+    if not is_dpo(user):
+        return AuditEvent.objects.none()
+    queryset = AuditEvent.objects.filter(action__endswith=".break_glass")
+    if since is not None:
+        queryset = queryset.filter(at__gte=since)
+    return queryset.order_by("-at")
+
+
+def requests_for(user: Any) -> QuerySet[SubjectRequest]:
+    if not is_dpo(user):
+        return SubjectRequest.objects.none()
+    return SubjectRequest.objects.prefetch_related("steps")
+
+
+def breaches_for(user: Any) -> QuerySet[Breach]:
+    if not is_dpo(user):
+        return Breach.objects.none()
+    return Breach.objects.all()

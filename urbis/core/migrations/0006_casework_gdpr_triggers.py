@@ -1,0 +1,21 @@
+"""Retention proofs and request steps are never changed: the database refuses
+UPDATE and DELETE (urbis.core.db_guards)."""
+
+from django.db import migrations
+
+from urbis.core import db_guards
+
+TABLES = ("core_retentionproof", "core_requeststep")
+
+
+def forwards(apps, schema_editor):
+    db_guards.create_triggers(schema_editor.connection, TABLES)
+
+
+def backwards(apps, schema_editor):
+    db_guards.drop_triggers(schema_editor.connection, TABLES)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0005_casework_gdpr")]
+    operations = [migrations.RunPython(forwards, backwards)]

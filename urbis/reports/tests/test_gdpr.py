@@ -1,0 +1,57 @@
+"""The reports app in the core GDPR instruments: its record of processing, the retention rule
+run nightly with a proof, and subject access by e-mail with the read access-logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from urbis.core.gdpr import registry, selectors
+from urbis.core.gdpr import services as gdpr
+from urbis.core.gdpr.models import RetentionProof
+from urbis.core.models import AccessLogEntry
+from urbis.reports import services
+from urbis.reports.models import Reporter
+from urbis.reports.tests.conftest import file
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_processing_activity_and_the_retention_rule_are_registered() -> None:
+    assert "reports.public_space_reports" in {a.code for a in registry.processing_activities()}
+    assert "reports.reporter_details" in {r.code for r in registry.retention_rules()}
+
+
+def test_subject_access_finds_the_reporters_reports_only_and_logs_the_read(categories, dpo) -> None:
+    mine = services.report_submit(actor=None, data=file(first_name="An")).report
+    services.report_submit(actor=None, data=file(description="other", email="b@example.org"))
+    result = selectors.subject_access(dpo, registry.SubjectQuery(email="AN@example.org"))
+    reports = next(app for app in result.apps if app.app == "reports")
+    assert [item.data["report"] for item in reports.items] == [mine.pk]
+    assert reports.items[0].data["reporter"][0]["email"] == "an@example.org"
+    assert (
+        AccessLogEntry.objects.filter(
+            purpose="reports.subject_access", object_type="reports.reporter"
+        ).count()
+        == 1
+    )
+
+
+def test_the_nightly_retention_run_anonymises_reporters_after_closure_with_a_proof(
+    categories, public_space
+) -> None:
+    closed = services.report_submit(actor=None, data=file(first_name="An")).report
+    still_open = services.report_submit(actor=None, data=file(description="open")).report
+    services.report_transition(actor=public_space, report=closed, to_status="resolved")
+    today = timezone.localdate()
+    dry = gdpr.retention_run(actor=None, today=today + dt.timedelta(days=367), dry_run=True)
+    assert {r.rule: r.count for r in dry}["reports.reporter_details"] == 1
+    assert Reporter.objects.get(report=closed).email == "an@example.org"
+    gdpr.retention_run(
+        actor=None, today=today + dt.timedelta(days=367), only="reports.reporter_details"
+    )
+    assert RetentionProof.objects.get(rule="reports.reporter_details").count == 1
+    assert Reporter.objects.get(report=closed).email == ""
+    assert Reporter.objects.get(report=still_open).email == "an@example.org"
