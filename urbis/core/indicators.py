@@ -9,6 +9,7 @@ computes automatic indicators from the registered providers. Neither app imports
         label=_("GAS lead time, ascertainment to decision (median, days)"),
         unit="days",
         compute=lambda period_start, period_end: Measurement(value=..., base_n=..., source=...),
+        compute_by_area=...,  # optional: {area id: ProvidedValue} for per-area measurements
     ))
 """
 
@@ -35,6 +36,9 @@ class IndicatorProvider:
     unit: str
     compute: Callable[[date, date], ProvidedValue]
     description: str | Promise = ""
+    #: Optional: the same figure per area (area id -> value), recorded by the plan as
+    #: measurements with that area next to the city-wide one.
+    compute_by_area: Callable[[date, date], dict[int, ProvidedValue]] | None = None
 
 
 _providers: dict[str, IndicatorProvider] = {}

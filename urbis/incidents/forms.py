@@ -204,3 +204,21 @@ class IncidentForm(forms.Form):
 def default_period() -> tuple[dt.date, dt.date]:
     today = timezone.localdate()
     return today - dt.timedelta(days=365), today
+
+
+class AddressImportForm(forms.Form):
+    file = forms.FileField(label=_("Address register (CSV or XLSX)"))
+    crs = forms.CharField(
+        label=_("CRS of x/y"),
+        max_length=20,
+        required=False,
+        help_text=_("e.g. EPSG:31370 (Belgian Lambert 72); not needed with lat/lon columns"),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > int(conf.get("URBIS_INCIDENTS_MAX_BYTES")):
+            raise forms.ValidationError(_("The file is too large."))
+        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        return upload

@@ -7,7 +7,7 @@ import math
 from typing import Any
 
 import numpy as np
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +48,33 @@ def burglaries_per_1000_dwellings(start: dt.date, end: dt.date) -> ProvidedValue
         base_n=n,
         source=f"Urbis incidents: domestic burglaries {start}..{end} / {dwellings} dwellings",
     )
+
+
+def burglaries_per_1000_dwellings_by_area(start: dt.date, end: dt.date) -> dict[int, ProvidedValue]:
+    """The same rate per area (URBIS_INCIDENTS_AREA_KIND), for each area with dwellings: the
+    incident's area over that area's latest dwellings up to the period's year."""
+    kind = str(conf.get("URBIS_INCIDENTS_AREA_KIND"))
+    area_ids = list(Area.objects.filter(kind=kind).values_list("pk", flat=True))
+    counts = dict(
+        _in_period(start, end)
+        .filter(category__family=Family.BURGLARY, category__dwelling=True, area_id__in=area_ids)
+        .values_list("area_id")
+        .annotate(n=Count("pk"))
+        .values_list("area_id", "n")
+    )
+    out: dict[int, ProvidedValue] = {}
+    for area_id in area_ids:
+        dwellings = dwellings_total(end.year, [area_id])
+        if not dwellings:
+            continue
+        n = int(counts.get(area_id, 0))
+        out[area_id] = ProvidedValue(
+            value=per_1000(n, dwellings),
+            base_n=n,
+            source=f"Urbis incidents: domestic burglaries {start}..{end} in the area / "
+            f"{dwellings} dwellings",
+        )
+    return out
 
 
 def thefts_per_1000_inhabitants(start: dt.date, end: dt.date) -> ProvidedValue:
@@ -106,6 +133,7 @@ PROVIDERS = [
         label=_("Domestic burglaries per 1,000 dwellings"),
         unit="per 1,000 dwellings",
         compute=burglaries_per_1000_dwellings,
+        compute_by_area=burglaries_per_1000_dwellings_by_area,
     ),
     IndicatorProvider(
         code="incidents.thefts_per_1000_inhabitants",

@@ -24,7 +24,7 @@ from urbis.incidents.models import (
     KnoxRun,
     WatchStatus,
 )
-from urbis.incidents.permissions import COCOON_ROLES, LETTER_ROLES, WORKBENCH_ROLES
+from urbis.incidents.permissions import COCOON_ROLES, IMPORT_ROLES, LETTER_ROLES, WORKBENCH_ROLES
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,11 @@ def incidents_for(user: Any, filters: Filters | None = None) -> QuerySet[Inciden
     (URBIS_INCIDENTS_AORISTIC_MAX_HOURS) — never ``occurred_from`` alone."""
     if not has_role(user, *WORKBENCH_ROLES):
         return Incident.objects.none()
-    queryset = Incident.objects.all()
-    f = filters or Filters()
+    return incidents_narrow(Incident.objects.all(), filters or Filters())
+
+
+def incidents_narrow(queryset: QuerySet[Incident], f: Filters) -> QuerySet[Incident]:
+    """Narrow incidents the caller may already see by the workbench filters."""
     if f.categories:
         queryset = queryset.filter(category__code__in=f.categories)
     if f.start:
@@ -144,6 +147,13 @@ def watches_for(user: Any) -> QuerySet[CocoonWatch]:
 
 def open_watches(user: Any) -> QuerySet[CocoonWatch]:
     return watches_for(user).filter(status=WatchStatus.PROPOSED)
+
+
+def address_count_for(user: Any) -> int:
+    """How many address points the register holds (no personal data: street addresses)."""
+    if not has_role(user, *IMPORT_ROLES):
+        return 0
+    return AddressPoint.objects.count()
 
 
 def watch_addresses(user: Any, watch: CocoonWatch) -> list[AddressPoint]:

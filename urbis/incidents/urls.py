@@ -14,6 +14,7 @@ urlpatterns = [
     path("import/", views.import_page, name="import"),
     path("import/<int:pk>/", views.import_run, name="import_run"),
     path("import/<int:pk>/status/", views.import_status, name="import_status"),
+    path("addresses/", views.addresses_page, name="addresses"),
     path("record/", views.record, name="record"),
     path("cocoon/", views.cocoon_list, name="cocoon_list"),
     path("cocoon/<int:pk>/", views.cocoon_detail, name="cocoon_detail"),

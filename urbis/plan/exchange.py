@@ -55,6 +55,7 @@ def practice_sheet(action: Action) -> dict[str, Any]:
                 "values": [
                     {"period_end": m.period_end.isoformat(), "value": str(m.value)}
                     for m in i.measurements.all()
+                    if m.area_id is None
                 ],
             }
             for i in objective.indicators.all()

@@ -18,6 +18,7 @@ from urbis.core.api.permissions import roles_required
 from urbis.core.models import Area
 from urbis.core.permissions import STAFF_ROLES
 from urbis.incidents import conf, layers, rules, selectors
+from urbis.incidents.api.filters import IncidentFilter
 from urbis.incidents.api.serializers import (
     AreaCountSerializer,
     CocoonWatchSerializer,
@@ -42,17 +43,17 @@ def _filters(request: Request) -> selectors.Filters:
     return serializer.filters()
 
 
-@extend_schema(parameters=[FilterSerializer])
 class IncidentList(generics.ListCreateAPIView):  # type: ignore[type-arg]
     """Incidents (no victim identity), filtered; POST records one (a burglary proposes its
     cocoon watch)."""
 
     serializer_class = IncidentSerializer
     permission_classes = [Workbench]
+    filterset_class = IncidentFilter
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return (
-            selectors.incidents_for(self.request.user, _filters(self.request))
+            selectors.incidents_for(self.request.user)
             .select_related("category", "area")
             .order_by("-occurred_from", "pk")
         )

@@ -193,3 +193,66 @@ def test_no_server_error_on_odd_input(city, analyst, value) -> None:  # type: ig
     assert client.post("/api/v1/incidents/", body, format="json").status_code < 500
     knox = {"category": "vandalism", "start": value, "end": value, "space_breaks": [0, value]}
     assert client.post("/api/v1/incidents/near-repeat/", knox, format="json").status_code < 500
+
+
+def test_list_filters_are_in_the_schema(analyst) -> None:
+    schema = api(analyst).get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert schema.status_code == 200
+    import json
+
+    operation = json.loads(schema.content)["paths"]["/api/v1/incidents/"]["get"]
+    names = {p["name"] for p in operation["parameters"]}
+    assert names >= {"category", "start", "end", "area", "weekday", "hour", "page"}
+
+
+@pytest.mark.parametrize(
+    ("params", "named"),
+    [
+        ({"weekday": "7"}, "weekday"),
+        ({"weekday": "mon"}, "weekday"),
+        ({"hour": "24"}, "hour"),
+        ({"hour": "1,x"}, "hour"),
+        ({"start": "2026-13-01"}, "start"),
+        ({"start": "2026-11-10", "end": "2026-11-01"}, "end"),
+        ({"area": "NOPE"}, "area"),
+        ({"category": "x" * 41}, "category"),
+    ],
+    ids=lambda v: str(v)[:30] if isinstance(v, dict) else v,
+)
+def test_a_bad_filter_is_a_400_naming_the_parameter(city, analyst, params, named) -> None:  # type: ignore[no-untyped-def]
+    response = api(analyst).get("/api/v1/incidents/", params)
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == [named]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_list_filters_narrow_by_area_weekday_and_hour(city, analyst) -> None:
+    client = api(analyst)
+    for reference, when, lon in [
+        ("F1", "2026-11-16T09:30:00+01:00", 4.46),  # Monday 09:30, west
+        ("F2", "2026-11-17T21:00:00+01:00", 4.46),  # Tuesday 21:00, west
+    ]:
+        made = client.post(
+            "/api/v1/incidents/",
+            {
+                "reference": reference,
+                "category": "vandalism",
+                "occurred_from": when,
+                "lat": 51.02,
+                "lon": lon,
+            },
+            format="json",
+        )
+        assert made.status_code == 201, made.json()
+
+    def refs(**params: str) -> list[str]:
+        response = client.get("/api/v1/incidents/", params)
+        assert response.status_code == 200, response.json()
+        return sorted(r["reference"] for r in response.json()["results"])
+
+    assert refs(weekday="0") == ["F1"]
+    assert refs(weekday="1,2", hour="21") == ["F2"]
+    assert refs(hour="9,21") == ["F1", "F2"]
+    assert refs(area="T-W", start="2026-11-17") == ["F2"]
+    assert refs(area="T-E") == []
+    assert refs(category="vandalism,bicycle-theft", end="2026-11-16") == ["F1"]

@@ -20,6 +20,7 @@ NOW = "2026-11-20 12:00:00+01:00"
 PAGES = [
     ("incidents:workbench", []),
     ("incidents:import", []),
+    ("incidents:addresses", []),
     ("incidents:record", []),
     ("incidents:cocoon_list", []),
     ("incidents:evaluation", []),
@@ -189,3 +190,98 @@ def test_record_by_hand_rejects_future_and_redirects_to_the_watch(city, coordina
         },
     )
     assert good.status_code == 302 and "/incidents/cocoon/" in good["Location"]
+
+
+ADDRESSES = (
+    "street,number,box,postcode,municipality,lat,lon\n"
+    "Bruul,1,,2800,Mechelen,51.0260,4.4780\n"
+    "Bruul,3,B,2800,Mechelen,51.0262,4.4782\n"
+    "Bruul,1,,2800,Mechelen,51.0260,4.4780\n"  # line 4: duplicate
+    "Befferstraat,,,2800,Mechelen,51.0270,4.4790\n"  # line 5: no number
+    "Verre Straat,9,,2800,Mechelen,40.0,4.5\n"  # line 6: outside the city
+    "Markt,2,,2800,Mechelen,north,4.47\n"  # line 7: not a number
+)
+
+
+def _upload(text: str, name: str = "register.csv") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, text.encode())
+
+
+def test_address_register_import_page_lists_each_rejected_row(city, analyst) -> None:
+    from urbis.incidents.models import AddressPoint
+
+    client = verified_client(analyst)
+    url = reverse("incidents:addresses")
+    page = client.get(url)
+    assert page.status_code == 200 and "0 addresses" in page.content.decode()
+    response = client.post(url, {"file": _upload(ADDRESSES)})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "New 2, updated 0, unchanged 0, rejected 4." in html
+    rejected = response.context["rejected"]
+    assert [line for line, _reason in rejected] == [4, 5, 6, 7]
+    assert "duplicate address in the file" in rejected[0][1]
+    assert "required" in rejected[1][1]
+    assert "outside" in rejected[2][1]
+    assert "not numbers" in rejected[3][1]
+    assert "<td>6</td>" in html
+    assert sorted(AddressPoint.objects.values_list("street", "number", "box")) == [
+        ("Bruul", "1", ""),
+        ("Bruul", "3", "B"),
+    ]
+    again = client.post(url, {"file": _upload(ADDRESSES)})
+    assert "New 0, updated 0, unchanged 2, rejected 4." in again.content.decode()
+    assert AddressPoint.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("upload", "field", "message"),
+    [
+        (_upload("name,place\nx,y\n"), "file", "another layout"),
+        (_upload("a,b\n", "register.pdf"), "file", ".csv or .xlsx"),
+        (
+            _upload("street,number,postcode,municipality,x,y\nBruul,1,2800,Mechelen,1,2\n"),
+            "crs",
+            "Unknown CRS",
+        ),
+    ],
+    ids=["another-layout", "not-a-table", "unknown-crs"],
+)
+def test_address_register_page_refuses_a_bad_file_and_writes_nothing(  # type: ignore[no-untyped-def]
+    city, analyst, upload, field, message
+) -> None:
+    from urbis.incidents.models import AddressPoint
+
+    data = {"file": upload}
+    if field == "crs":
+        data["crs"] = "EPSG:999999"
+    response = verified_client(analyst).post(reverse("incidents:addresses"), data)
+    assert response.status_code == 400
+    assert message in " ".join(response.context["form"].errors[field])
+    assert AddressPoint.objects.count() == 0
+
+
+def test_address_register_page_with_no_valid_row_is_a_400(city, coordinator) -> None:
+    text = "street,number,box,postcode,municipality,lat,lon\nBruul,,,2800,Mechelen,51.026,4.478\n"
+    response = verified_client(coordinator).post(
+        reverse("incidents:addresses"), {"file": _upload(text)}
+    )
+    assert response.status_code == 400
+    assert "nothing was imported" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "summary"),
+    [("nl", "Adressenregister", "Nieuw 2"), ("fr", "Registre des adresses", "Nouveaux 2")],
+)
+def test_address_register_page_in_dutch_and_french(
+    city, analyst, language, heading, summary
+) -> None:  # type: ignore[no-untyped-def]
+    client = verified_client(analyst)
+    response = client.post(
+        reverse("incidents:addresses"),
+        {"file": _upload(ADDRESSES)},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    html = response.content.decode()
+    assert heading in html and summary in html

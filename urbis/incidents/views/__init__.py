@@ -7,7 +7,13 @@ from urbis.incidents.views.cocoon import (
     evaluation,
     forecast_use,
 )
-from urbis.incidents.views.imports import import_page, import_run, import_status, record
+from urbis.incidents.views.imports import (
+    addresses_page,
+    import_page,
+    import_run,
+    import_status,
+    record,
+)
 from urbis.incidents.views.workbench import (
     chart,
     knox_detail,
@@ -18,6 +24,7 @@ from urbis.incidents.views.workbench import (
 )
 
 __all__ = [
+    "addresses_page",
     "chart",
     "cocoon_detail",
     "cocoon_letter",

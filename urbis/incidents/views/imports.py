@@ -8,9 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from urbis.core.permissions import role_required
 from urbis.incidents import selectors
-from urbis.incidents.forms import ImportForm, IncidentForm
+from urbis.incidents.forms import AddressImportForm, ImportForm, IncidentForm
 from urbis.incidents.permissions import IMPORT_ROLES, WORKBENCH_ROLES
 from urbis.incidents.services import cocoon, runs
+from urbis.incidents.services.imports import ImportResult, addresses_import
+
+#: Rejected rows listed on the address import page (the rest is counted).
+MAX_LISTED = 1000
 
 
 @role_required(*IMPORT_ROLES)
@@ -34,6 +38,39 @@ def import_page(request: HttpRequest) -> HttpResponse:
         status = 200
     recent = selectors.import_runs_for(request.user)[:10]
     return render(request, "incidents/import.html", {"form": form, "recent": recent}, status=status)
+
+
+@role_required(*IMPORT_ROLES)
+def addresses_page(request: HttpRequest) -> HttpResponse:
+    """The address register import (the same service as ``urbis addresses import``), at once:
+    an address register is small next to a police export. Every rejected row is listed."""
+    form = AddressImportForm(request.POST or None, request.FILES or None)
+    result: ImportResult | None = None
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                result = addresses_import(
+                    actor=request.user,
+                    data=upload.read(),
+                    filename=upload.name or "addresses.csv",
+                    crs=form.cleaned_data["crs"] or None,
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                status = 200 if result.valid else 400
+    context = {
+        "form": form,
+        "result": result,
+        "rejected": result.rejected[:MAX_LISTED] if result else [],
+        "more": max(0, len(result.rejected) - MAX_LISTED) if result else 0,
+        "count": selectors.address_count_for(request.user),
+    }
+    return render(request, "incidents/addresses.html", context, status=status)
 
 
 @role_required(*IMPORT_ROLES)

@@ -202,6 +202,62 @@ def test_automatic_indicators_from_a_registered_provider(demo_plan: Plan) -> Non
     assert calls[-1] == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
 
 
+def test_automatic_indicators_per_area_next_to_the_city_wide_value(demo_plan: Plan) -> None:
+    from urbis.core import services as core_services
+    from urbis.core.models import AreaKind
+    from urbis.plan.selectors import indicator_statuses
+
+    square = {
+        "type": "Polygon",
+        "coordinates": [[[4.4, 51.0], [4.5, 51.0], [4.5, 51.1], [4.4, 51.0]]],
+    }
+    north = core_services.area_upsert(
+        actor=None, code="T-PN", name="North", kind=AreaKind.NEIGHBOURHOOD, geometry=square
+    )
+    south = core_services.area_upsert(
+        actor=None, code="T-PS", name="South", kind=AreaKind.NEIGHBOURHOOD, geometry=square
+    )
+    indicator = (
+        demo_plan.priorities.get(phenomenon__code="insecurity")
+        .objectives.get(level="operational")
+        .indicators.get()
+    )
+    indicator.provider_code = "test.by_area"
+    indicator.save()
+    values = {north.pk: 12.0, south.pk: 3.0, 10**9: 1.0}  # an unknown area is left out
+
+    def by_area(start: dt.date, end: dt.date) -> dict[int, core_indicators.ProvidedValue]:
+        return {
+            pk: core_indicators.ProvidedValue(value=v, source="area") for pk, v in values.items()
+        }
+
+    core_indicators.register_provider(
+        core_indicators.IndicatorProvider(
+            code="test.by_area",
+            label="by area",
+            unit="%",
+            compute=lambda start, end: core_indicators.ProvidedValue(value=7.0, source="city"),
+            compute_by_area=by_area,
+        )
+    )
+    summary = compute_automatic_indicators(dt.date(2026, 11, 24))
+    assert summary.startswith("3 automatic")
+    rows = Measurement.objects.filter(indicator=indicator, automatic=True)
+    assert {(m.area.code if m.area else None, m.value) for m in rows.all()} == {
+        (None, Decimal("7")),
+        ("T-PN", Decimal("12")),
+        ("T-PS", Decimal("3")),
+    }
+    compute_automatic_indicators(dt.date(2026, 11, 24))  # same values: nothing new
+    assert rows.count() == 3
+    values[south.pk] = 4.0  # one area changed: one new row, for that area only
+    assert compute_automatic_indicators(dt.date(2026, 11, 24)).startswith("1 automatic")
+    assert rows.count() == 4 and rows.filter(area=south).count() == 2
+    # The plan's progress reads the city-wide value, not an area's.
+    status = next(s for s in indicator_statuses(demo_plan, 2026) if s.indicator == indicator)
+    assert status.latest is not None and status.latest.value == Decimal("7")
+
+
 def test_measurement_outside_the_unit_range_is_refused(demo_plan: Plan, coordinator) -> None:
     indicator = (
         demo_plan.priorities.get(phenomenon__code="insecurity")
