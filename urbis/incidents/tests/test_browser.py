@@ -84,14 +84,14 @@ def test_import_hotspots_knox_and_cocoon_letter(
     page.fill("#id_lat", "51.0302")
     page.fill("#id_lon", "4.4702")
     page.click("button[type=submit].primary")
-    page.wait_for_selector("[data-cocoon-watch]")
+    page.wait_for_selector("[data-cocoon-watch]", timeout=60_000)
     watch = CocoonWatch.objects.get(incident__reference="PV-NEW")
 
     page.context.clear_cookies()
     login_in_browser(page, live_server.url, "coordinator")
-    page.wait_for_selector(f'[data-alert="cocoon-{watch.pk}"]')
+    page.wait_for_selector(f'[data-alert="cocoon-{watch.pk}"]', timeout=60_000)
     page.click(f'[data-alert="cocoon-{watch.pk}"] a')
-    page.wait_for_selector("[data-streets]")
+    page.wait_for_selector("[data-streets]", timeout=60_000)
     response = page.request.get(f"{live_server.url}/incidents/cocoon/{watch.pk}/letter-nl.pdf")
     assert response.ok and response.headers["content-type"] == "application/pdf"
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages)
