@@ -11,7 +11,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from urbis.core.testing.browser import login_in_browser
-from urbis.incidents.models import CocoonWatch, Incident
+from urbis.incidents.models import AddressPoint, CocoonWatch, Incident
 from urbis.incidents.services.imports import addresses_import
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,15 +38,8 @@ def _export(tmp_path):  # type: ignore[no-untyped-def]
 
 
 def test_import_hotspots_knox_and_cocoon_letter(
-    live_server, browser_page, city, analyst, coordinator, tmp_path
+    live_server, browser_page, _browser, request, city, analyst, coordinator, tmp_path
 ) -> None:
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        # Known defect, open: in a whole-suite PostgreSQL run (not alone, not on SQLite) the
-        # cocoon-watch page lists no address of the zone. Tracked in the closing note of
-        # 2026-12-01; the journey runs on SQLite in every `make test`.
-        pytest.skip("cocoon zone lists no address in a full PostgreSQL run: open defect")
     addresses_import(
         actor=None,
         filename="adressen.csv",
@@ -93,8 +86,20 @@ def test_import_hotspots_knox_and_cocoon_letter(
     page.click("button[type=submit].primary")
     page.wait_for_selector("[data-cocoon-watch]", timeout=60_000)
     watch = CocoonWatch.objects.get(incident__reference="PV-NEW")
+    points = [(a.street, round(a.x), round(a.y)) for a in AddressPoint.objects.all()]
+    assert watch.address_count == 3, (
+        watch.radius_m,
+        watch.basis,
+        (round(watch.incident.x), round(watch.incident.y)),
+        points,
+    )
 
-    page.context.clear_cookies()
+    # A fresh context for the second persona: clearing the cookies of the first page could race
+    # a request still in flight from it, whose answer would log the analyst back in.
+    second = _browser.new_context()
+    request.addfinalizer(second.close)
+    page = second.new_page()
+    page.set_default_timeout(15000)
     login_in_browser(page, live_server.url, "coordinator")
     page.wait_for_selector(f'[data-alert="cocoon-{watch.pk}"]', timeout=60_000)
     page.click(f'[data-alert="cocoon-{watch.pk}"] a')
