@@ -46,6 +46,12 @@ function enablePicking(element, map) {
   };
   if (latInput.value && lonInput.value) place(L.latLng(Number(latInput.value), Number(lonInput.value)));
   map.on("click", (event) => place(event.latlng));
+  // Another widget (e.g. "use my location") places the pin: urbis:place with {lat, lon}.
+  element.addEventListener("urbis:place", (event) => {
+    const latlng = L.latLng(Number(event.detail.lat), Number(event.detail.lon));
+    place(latlng);
+    map.setView(latlng, Math.max(map.getZoom(), 16));
+  });
 }
 
 async function initMap(element) {

@@ -53,6 +53,16 @@ def find_offender(national_number: str, enterprise_number: str) -> Offender | No
     return None
 
 
+def identity_shown(*, user: Actor, national_numbers: list[str]) -> None:
+    """The offenders whose stored name a refused report showed to ``user`` (the "same
+    person?" question of intake, services/intake/identity.py), access-logged."""
+    numbers = sorted({n for n in national_numbers if n})
+    if not numbers:
+        return
+    shown = list(Offender.objects.filter(national_number__in=numbers))
+    log_access_many(user=user, targets=shown, purpose="gas.identity_match")
+
+
 def earlier_sanction(offender: Offender, article_code: str, ascertained_on: dt.date) -> Case | None:
     """GAS-R12 (art. 7): the same infringement sanctioned in the 24 months before the new
     ascertainment makes a repeat offence; return that earlier case."""
@@ -87,6 +97,28 @@ def cases_for(user: Any) -> QuerySet[Case]:
     if not has_role(user, *CASE_ROLES):
         return Case.objects.none()
     return Case.objects.select_related("ascertainment__article", "ascertainment__offender")
+
+
+def own_reports(*, user: Actor, limit: int = 10) -> list[Case]:
+    """The reports ``user`` filed, newest first, for the field form's "my recent reports"
+    list: case number, reference, article, date, place and status only (no offender, so
+    nothing personal to access-log; an officer without case roles sees only these)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        Case.objects.filter(ascertainment__created_by=user)
+        .select_related("ascertainment__article")
+        .only(
+            "number",
+            "status",
+            "created_at",
+            "ascertainment__reference",
+            "ascertainment__address",
+            "ascertainment__offence_at",
+            "ascertainment__article__code",
+        )
+        .order_by("-created_at")[:limit]
+    )
 
 
 def register_for(user: Any) -> QuerySet[RegisterEntry]:
