@@ -84,6 +84,12 @@ async function initMap(element) {
     }
   }
   if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
+  if (element.dataset.marker) {
+    // A fixed pin (e.g. the place of a GAS ascertainment): "lat,lon".
+    const [markerLat, markerLon] = element.dataset.marker.split(",").map(Number);
+    L.marker([markerLat, markerLon]).addTo(map);
+    map.setView([markerLat, markerLon], Math.max(map.getZoom(), 16));
+  }
   if (element.dataset.pickLat && element.dataset.pickLon) enablePicking(element, map);
   element.dataset.features = String(features);
   element.dispatchEvent(new CustomEvent("urbis:map-ready", { bubbles: true, detail: { map, features } }));

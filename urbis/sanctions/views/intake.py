@@ -153,3 +153,47 @@ def bulk_import(request: HttpRequest) -> HttpResponse:
     refused = form.errors or (report is not None and not report.imported)
     status = 400 if request.method == "POST" and refused else 200
     return render(request, "sanctions/bulk.html", {"form": form, "report": report}, status=status)
+
+
+#: One example row per template, so the layout is clear at a glance (docs/sanctions-imports.md).
+TEMPLATE_EXAMPLES = {
+    "intake": {
+        "kind": "municipal",
+        "reference": "BV/2026/0001",
+        "article": "ABP-12",
+        "offence_at": "2026-09-01T14:30",
+        "ascertained_on": "2026-09-01",
+        "received_on": "2026-09-02",
+        "description": "Household waste next to the glass container",
+        "address": "Veemarkt 20, Mechelen",
+        "offender_kind": "natural",
+        "name": "Peeters",
+        "first_name": "Jan",
+        "birth_date": "1985-07-30",
+        "street": "Grote Markt 1",
+        "postcode": "2800",
+        "city": "Mechelen",
+        "language": "nl",
+    },
+    "bank": {
+        "date": "02/09/2026",
+        "amount": "58,00",
+        "communication": "+++090/9337/55493+++",
+        "counterparty": "Jan Peeters",
+        "iban": "BE68539007547034",
+    },
+}
+
+
+@role_required(*CASE_ROLES)
+def bulk_template(request: HttpRequest) -> HttpResponse:
+    """A CSV template of a documented layout: ``?layout=intake`` (default) or ``bank``."""
+    from urbis.core.tabular import csv_response
+    from urbis.sanctions.tabular import COLUMNS
+
+    layout = "bank" if request.GET.get("layout") == "bank" else "intake"
+    example = TEMPLATE_EXAMPLES[layout]
+    columns = list(COLUMNS) if layout == "intake" else list(example)
+    return csv_response(
+        f"gas-{layout}-template.csv", columns, [[example.get(c, "") for c in columns]]
+    )
