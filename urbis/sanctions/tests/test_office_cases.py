@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -149,7 +150,7 @@ def test_the_french_decision_is_signed_in_french_with_sender_and_iban(
             actor=sanctioning_officer,
             case=case,
             action="decide_fine",
-            amount=100,
+            amount=Decimal(100),
             motivation="Les faits sont établis.",
         )
     decision = text_of(bytes(case.letters.get(kind="decision").content))

@@ -66,7 +66,6 @@ def _defaults(request: HttpRequest) -> dict[str, Any]:
         "ascertained_on": now.date(),
         "received_on": now.date(),
         "kind": kind,
-        "language": getattr(request, "LANGUAGE_CODE", "nl")[:2],
     }
 
 
