@@ -103,10 +103,13 @@ def own_reports(*, user: Actor, limit: int = 10) -> list[Case]:
     """The reports ``user`` filed, newest first, for the field form's "my recent reports"
     list: case number, reference, article, date, place and status only (no offender, so
     nothing personal to access-log; an officer without case roles sees only these)."""
-    if not getattr(user, "is_authenticated", False):
+    from urbis.core.types import actor_user
+
+    author = actor_user(user)
+    if author is None:
         return []
     return list(
-        Case.objects.filter(ascertainment__created_by=user)
+        Case.objects.filter(ascertainment__created_by=author)
         .select_related("ascertainment__article")
         .only(
             "number",

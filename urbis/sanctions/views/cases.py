@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -183,7 +183,8 @@ def case_photo(request: HttpRequest, number: str, photo_id: int) -> HttpResponse
     kept outside public media and served only here."""
     case = _case(request, number)
     photo = get_object_or_404(Photo, pk=photo_id, ascertainment=case.ascertainment)
-    response = FileResponse(photo.image.open("rb"), content_type="image/jpeg")
+    with photo.image.open("rb") as image:  # re-encoded JPEGs of at most 2,000 px
+        response = HttpResponse(image.read(), content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response
 

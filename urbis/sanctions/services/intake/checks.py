@@ -154,12 +154,12 @@ def validate(
         )
     offender = _offender_checks(data.offender, errors)
     if offender.national_number and "offender.national_number" not in errors:
-        refusal = identity.mismatch(
+        question = identity.mismatch(
             offender, lookup.offender_by_national_number(offender.national_number)
         )
-        if refusal is not None:
+        if question is not None:
             errors.setdefault("offender.national_number", []).extend(
-                refusal.error_dict["offender.national_number"]  # type: ignore[arg-type]
+                question.error_dict["offender.national_number"]  # type: ignore[arg-type]
             )
     article = lookup.article_in_force(data.article_code, offence_on)
     if article is None:
