@@ -46,6 +46,12 @@ function enablePicking(element, map) {
   };
   if (latInput.value && lonInput.value) place(L.latLng(Number(latInput.value), Number(lonInput.value)));
   map.on("click", (event) => place(event.latlng));
+  // Another widget (e.g. "use my location") places the pin: urbis:place with {lat, lon}.
+  element.addEventListener("urbis:place", (event) => {
+    const latlng = L.latLng(Number(event.detail.lat), Number(event.detail.lon));
+    place(latlng);
+    map.setView(latlng, Math.max(map.getZoom(), 16));
+  });
 }
 
 async function initMap(element) {
@@ -78,6 +84,12 @@ async function initMap(element) {
     }
   }
   if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
+  if (element.dataset.marker) {
+    // A fixed pin (e.g. the place of a GAS ascertainment): "lat,lon".
+    const [markerLat, markerLon] = element.dataset.marker.split(",").map(Number);
+    L.marker([markerLat, markerLon]).addTo(map);
+    map.setView([markerLat, markerLon], Math.max(map.getZoom(), 16));
+  }
   if (element.dataset.pickLat && element.dataset.pickLon) enablePicking(element, map);
   element.dataset.features = String(features);
   element.dispatchEvent(new CustomEvent("urbis:map-ready", { bubbles: true, detail: { map, features } }));

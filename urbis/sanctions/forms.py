@@ -13,6 +13,7 @@ from urbis.core.validators import (
 )
 from urbis.sanctions.models import Article, MotivationTemplate
 from urbis.sanctions.models.cases import AscertainerKind, DefenceChannel
+from urbis.sanctions.models.catalogue import InfringementType
 from urbis.sanctions.models.parties import Language, OffenderKind
 
 
@@ -97,11 +98,61 @@ class IntakeForm(forms.Form):
         label=_("Parent or guardian (minors)"), max_length=200, required=False
     )
     photo = forms.ImageField(label=_("Photo"), required=False)
+    # Shown only when the national number belongs to someone on file under another name
+    # (services/intake/identity.py): the officer chooses, nothing is merged silently.
+    same_person = forms.BooleanField(
+        label=_("It is the same person: attach the report to the person on file"),
+        help_text=_("Otherwise correct the national number."),
+        required=False,
+    )
+
+    #: The page's sections, in the order an officer fills them in the street.
+    SECTIONS = (
+        ("facts", _("The facts"), ("article_code", "offence_at", "description")),
+        ("place", _("Place"), ("address",)),
+        ("speed", _("Speed measurement"), ("speed_limit", "measured_speed")),
+        (
+            "offender",
+            _("Offender"),
+            ("offender_kind", "name", "first_name", "national_number", "same_person"),
+        ),
+        (
+            "identity",
+            _("Identity and address"),
+            (
+                "enterprise_number",
+                "birth_date",
+                "street",
+                "postcode",
+                "city",
+                "language",
+                "guardian",
+            ),
+        ),
+        (
+            "report",
+            _("Report and evidence"),
+            ("kind", "reference", "ascertained_on", "received_on", "plate", "photo"),
+        ),
+    )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        codes = Article.objects.order_by("code").values_list("code", "title_en").distinct()
-        self.fields["article_code"].choices = [(c, f"{c} {t}") for c, t in codes]  # type: ignore[attr-defined]
+        latest: dict[str, Article] = {}
+        for article in Article.objects.order_by("code", "-valid_from"):
+            latest.setdefault(article.code, article)
+        self.fields["article_code"].choices = [  # type: ignore[attr-defined]
+            (code, f"{code} {article.title}") for code, article in latest.items()
+        ]
+        #: Articles whose report needs the speed fields (GAS-R38, art. 29quater WVW).
+        self.speeding_articles = sorted(
+            code
+            for code, article in latest.items()
+            if article.infringement_type == InfringementType.SPEEDING
+        )
+
+    def sections(self) -> list[tuple[str, str, list[forms.BoundField]]]:
+        return [(key, str(title), [self[n] for n in names]) for key, title, names in self.SECTIONS]
 
 
 class BulkImportForm(forms.Form):

@@ -86,12 +86,9 @@ def _day(day: dt.date | None) -> str:
     return formats.date_format(day, "DATE_FORMAT") if day else "—"
 
 
-def body(
-    case: Case, kind: str, municipal: MunicipalSettings, *, to_parents: bool = False
-) -> list[str]:
-    """The paragraphs of a letter, in the active language."""
+def _facts(case: Case) -> str:
     a = case.ascertainment
-    facts = _(
+    return _(
         "On %(date)s at %(place)s the following facts were ascertained (%(reference)s): "
         "%(facts)s. They constitute an infringement of article %(article)s of the police "
         "regulation: %(title)s."
@@ -99,113 +96,199 @@ def body(
         "date": _day(timezone.localtime(a.offence_at).date()),
         "place": _text(a.address or "—"),
         "reference": _text(a.reference),
-        "facts": _text(a.description),
+        # The sentence ends with its own full stop: "…the glass container." not "container..".
+        "facts": _text(a.description.strip().rstrip(".").rstrip()),
         "article": _text(a.article.code),
         "title": _text(a.article.title),
     }
-    paragraphs: list[str] = []
-    if to_parents:
-        paragraphs.append(
-            _(
-                "As parent or guardian of %(name)s, a minor, you receive a copy of this letter "
-                "(art. 14-19 of the Law of 24 June 2013). You may make remarks and propose "
-                "educational measures."
-            )
-            % {"name": _text(a.offender)}
+
+
+def _opening(case: Case, municipal: MunicipalSettings) -> list[str]:
+    """Art. 25 (GAS-R17): the elements of the opening letter."""
+    paragraphs = [
+        _("The sanctioning official opens an administrative procedure against you."),
+        _facts(case),
+        _("A copy of the report (%(reference)s) is enclosed.")
+        % {"reference": _text(case.ascertainment.reference)},
+        _("You have the right to consult your file."),
+        _("You have the right to be assisted or represented by a lawyer."),
+        _(
+            "You may send your written defence by registered letter within 15 days of "
+            "the notification of this letter."
+        ),
+    ]
+    if case.minor:
+        return [
+            *paragraphs,
+            _("As a minor you are entitled to the free assistance of a lawyer."),
+            _("You will be heard in person. A local mediation will be offered to you."),
+        ]
+    return [
+        *paragraphs,
+        _(
+            "If the envisaged fine exceeds %(threshold)s, you may ask to present your "
+            "defence orally."
         )
-    if kind == LetterKind.OPENING:
-        paragraphs += [
-            _("The sanctioning official opens an administrative procedure against you."),
-            facts,
-            _("A copy of the report (%(reference)s) is enclosed.")
-            % {"reference": _text(a.reference)},
-            _("You have the right to consult your file."),
-            _("You have the right to be assisted or represented by a lawyer."),
-            _(
-                "You may send your written defence by registered letter within 15 days of "
-                "the notification of this letter."
-            ),
-        ]
-        if case.minor:
-            paragraphs += [
-                _("As a minor you are entitled to the free assistance of a lawyer."),
-                _("You will be heard in person. A local mediation will be offered to you."),
-            ]
-        else:
-            paragraphs.append(
-                _(
-                    "If the envisaged fine exceeds %(threshold)s, you may ask to present your "
-                    "defence orally."
-                )
-                % {"threshold": _money(municipal.oral_hearing_threshold)}
-            )
-    elif kind in (LetterKind.PARKING_NOTICE, LetterKind.SPEED_NOTICE):
-        paragraphs += [
-            facts,
-            _("The fixed administrative fine for this infringement is %(amount)s.")
-            % {"amount": _money(case.amount)},
-            _(
-                "Pay this amount within 30 days, or send your written defence within the same "
-                "term. Without payment or defence you will receive a reminder."
-            ),
-        ]
-        if kind == LetterKind.SPEED_NOTICE:
-            paragraphs.append(
-                _("Measured speed %(speed)s km/h, limit %(limit)s km/h, after a 6 km/h correction.")
-                % {"speed": a.measured_speed, "limit": a.speed_limit}
-            )
-    elif kind == LetterKind.SECOND_INVITATION:
-        paragraphs += [
-            facts,
-            _("Your defence was examined and not accepted: %(motivation)s")
-            % {"motivation": _text(case.motivation or "—")},
-            _("You are invited a second time to pay %(amount)s within 30 days.")
-            % {"amount": _money(_due(case))},
-        ]
-    elif kind == LetterKind.DECISION and case.outcome != "fine":
-        paragraphs += [facts]
-        if case.outcome == "warning":
-            paragraphs.append(
-                _("Decision of %(date)s: a warning. No fine is imposed.")
-                % {"date": _day(case.decided_on)}
-            )
-        else:
-            paragraphs.append(
-                _("Decision of %(date)s: no follow-up is given to these facts.")
-                % {"date": _day(case.decided_on)}
-            )
+        % {"threshold": _money(municipal.oral_hearing_threshold)},
+    ]
+
+
+def _notice(case: Case, kind: str) -> list[str]:
+    """Art. 29 §1 (GAS-R30/R31): the parking or speeding notice with its fixed fine."""
+    paragraphs = [
+        _facts(case),
+        _("The fixed administrative fine for this infringement is %(amount)s.")
+        % {"amount": _money(case.amount)},
+        _(
+            "Pay this amount within 30 days, or send your written defence within the same "
+            "term. Without payment or defence you will receive a reminder."
+        ),
+    ]
+    if kind == LetterKind.SPEED_NOTICE:
+        a = case.ascertainment
         paragraphs.append(
-            _("Motivation: %(motivation)s") % {"motivation": _text(case.motivation or "—")}
+            _("Measured speed %(speed)s km/h, limit %(limit)s km/h, after a 6 km/h correction.")
+            % {"speed": a.measured_speed, "limit": a.speed_limit}
         )
-    elif kind == LetterKind.DECISION:
-        court = _("the youth court") if case.minor else _("the police court")
-        paragraphs += [
-            facts,
-            _("Decision of %(date)s: an administrative fine of %(amount)s.")
-            % {"date": _day(case.decided_on), "amount": _money(case.amount)},
-            _("Motivation: %(motivation)s") % {"motivation": _text(case.motivation or "—")},
-            _("Pay the fine within one month of the notification of this decision."),
-            _(
-                "You may appeal against this decision by written request to %(court)s within "
-                "one month of its notification."
-            )
-            % {"court": court},
-        ]
-        if case.repeat_of_id:
-            paragraphs.append(
-                _("Repeat offence: you were sanctioned for the same infringement in case %(n)s.")
-                % {"n": case.repeat_of.number if case.repeat_of else ""}
-            )
-    elif kind == LetterKind.REMINDER:
-        paragraphs += [
-            _("Our records show no payment of %(amount)s for case %(number)s.")
-            % {"amount": _money(_due(case)), "number": case.number},
-            _(
-                "Pay within 30 days. Without payment the fine will be collected by enforcement, "
-                "at your expense."
-            ),
-        ]
     return paragraphs
+
+
+def _second_invitation(case: Case) -> list[str]:
+    return [
+        _facts(case),
+        _("Your defence was examined and not accepted: %(motivation)s")
+        % {"motivation": _text(case.motivation or "—")},
+        _("You are invited a second time to pay %(amount)s within 30 days.")
+        % {"amount": _money(_due(case))},
+    ]
+
+
+def _decision_without_fine(case: Case) -> list[str]:
+    if case.outcome == "warning":
+        said = _("Decision of %(date)s: a warning. No fine is imposed.")
+    else:
+        said = _("Decision of %(date)s: no follow-up is given to these facts.")
+    return [
+        _facts(case),
+        said % {"date": _day(case.decided_on)},
+        _("Motivation: %(motivation)s") % {"motivation": _text(case.motivation or "—")},
+    ]
+
+
+def _decision_fine(case: Case) -> list[str]:
+    """Art. 27-31: the fine, its payment term and the appeal (police or youth court)."""
+    court = _("the youth court") if case.minor else _("the police court")
+    paragraphs = [
+        _facts(case),
+        _("Decision of %(date)s: an administrative fine of %(amount)s.")
+        % {"date": _day(case.decided_on), "amount": _money(case.amount)},
+        _("Motivation: %(motivation)s") % {"motivation": _text(case.motivation or "—")},
+        _("Pay the fine within one month of the notification of this decision."),
+        _(
+            "You may appeal against this decision by written request to %(court)s within "
+            "one month of its notification."
+        )
+        % {"court": court},
+    ]
+    if case.repeat_of_id:
+        paragraphs.append(
+            _("Repeat offence: you were sanctioned for the same infringement in case %(n)s.")
+            % {"n": case.repeat_of.number if case.repeat_of else ""}
+        )
+    return paragraphs
+
+
+def _reminder(case: Case) -> list[str]:
+    return [
+        _("Our records show no payment of %(amount)s for case %(number)s.")
+        % {"amount": _money(_due(case)), "number": case.number},
+        _(
+            "Pay within 30 days. Without payment the fine will be collected by enforcement, "
+            "at your expense."
+        ),
+    ]
+
+
+def _to_parents(case: Case) -> str:
+    return _(
+        "As parent or guardian of %(name)s, a minor, you receive a copy of this letter "
+        "(art. 14-19 of the Law of 24 June 2013). You may make remarks and propose "
+        "educational measures."
+    ) % {"name": _text(case.ascertainment.offender)}
+
+
+def body(
+    case: Case, kind: str, municipal: MunicipalSettings, *, to_parents: bool = False
+) -> list[str]:
+    """The paragraphs of a letter, in the active language."""
+    paragraphs = [_to_parents(case)] if to_parents else []
+    if kind == LetterKind.OPENING:
+        return paragraphs + _opening(case, municipal)
+    if kind in (LetterKind.PARKING_NOTICE, LetterKind.SPEED_NOTICE):
+        return paragraphs + _notice(case, kind)
+    if kind == LetterKind.SECOND_INVITATION:
+        return paragraphs + _second_invitation(case)
+    if kind == LetterKind.DECISION:
+        fine = case.outcome == "fine"
+        return paragraphs + (_decision_fine(case) if fine else _decision_without_fine(case))
+    if kind == LetterKind.REMINDER:
+        return paragraphs + _reminder(case)
+    return paragraphs
+
+
+def iban_grouped(iban: str) -> str:
+    """``BE71 0961 2345 6769``: the IBAN in groups of four, as printed on paper (EBS 204)."""
+    compact = "".join(iban.split()).upper()
+    return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))
+
+
+def _sender(municipal: MunicipalSettings) -> list[str]:
+    """The sender's address and contact lines (the offender answers and consults the file)."""
+    lines = [line.strip() for line in municipal.sender_address.splitlines() if line.strip()]
+    if municipal.sender_phone:
+        lines.append(_("Telephone: %(phone)s") % {"phone": municipal.sender_phone})
+    if municipal.sender_email:
+        lines.append(_("E-mail: %(email)s") % {"email": municipal.sender_email})
+    return lines
+
+
+def _payment_block(case: Case, kind: str, municipal: MunicipalSettings) -> list[object]:
+    """The amount, the account, the structured communication and the EPC QR code."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer, Table
+
+    fine = kind != LetterKind.DECISION or case.outcome == "fine"
+    if kind not in PAYING_KINDS or not fine or not case.amount or not case.payment_reference:
+        return []
+    text = getSampleStyleSheet()["BodyText"]
+    due = _due(case) if kind in (LetterKind.REMINDER, LetterKind.SECOND_INVITATION) else None
+    to_pay = case.amount if due is None else due
+    ogm = payment_reference.format_ogm(case.payment_reference)
+    qr = _qr_flowable(
+        payment_reference.epc_payload(
+            name=municipal.creditor_name,
+            iban=municipal.creditor_iban,
+            bic=municipal.creditor_bic or None,
+            amount=to_pay,
+            ogm=case.payment_reference,
+        ),
+        35 * mm,
+    )
+    pay = [
+        Paragraph(_("Amount: %(amount)s") % {"amount": _money(to_pay)}, text),
+        Paragraph(_("Account: %(iban)s") % {"iban": iban_grouped(municipal.creditor_iban)}, text),
+        Paragraph(_("Structured communication: %(ogm)s") % {"ogm": ogm}, text),
+        Paragraph(_("Scan the code with your banking app."), text),
+    ]
+    return [Spacer(1, 4 * mm), Table([[pay, qr]])]
+
+
+def _signature(municipal: MunicipalSettings) -> list[str]:
+    """The signature in the letter's language, then the official's name when set."""
+    title = _("The sanctioning official")
+    name = municipal.official_title.strip()
+    return [title, _text(name)] if name else [title]
 
 
 def render(
@@ -223,7 +306,7 @@ def render(
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     with translation.override(language):
         buffer = io.BytesIO()
@@ -237,9 +320,12 @@ def render(
         )
         styles = getSampleStyleSheet()
         text = styles["BodyText"]
+        sender = "<br/>".join(
+            [_("Administrative sanctions (GAS)"), *(_text(line) for line in _sender(municipal))]
+        )
         story = [
-            Paragraph(municipal.municipality, styles["Heading2"]),
-            Paragraph(_("Administrative sanctions (GAS)"), text),
+            Paragraph(_text(municipal.municipality), styles["Heading2"]),
+            Paragraph(sender, text),
             Spacer(1, 8 * mm),
             Paragraph("<br/>".join(_text(line) for line in [addressee, *address]), text),
             Spacer(1, 8 * mm),
@@ -252,34 +338,7 @@ def render(
         ]
         for paragraph in body(case, kind, municipal, to_parents=to_parents):
             story += [Paragraph(paragraph, text), Spacer(1, 2 * mm)]
-        fine = kind != LetterKind.DECISION or case.outcome == "fine"
-        due = _due(case) if kind in (LetterKind.REMINDER, LetterKind.SECOND_INVITATION) else None
-        if kind in PAYING_KINDS and fine and case.amount and case.payment_reference:
-            to_pay = case.amount if due is None else due
-            ogm = payment_reference.format_ogm(case.payment_reference)
-            qr = _qr_flowable(
-                payment_reference.epc_payload(
-                    name=municipal.creditor_name,
-                    iban=municipal.creditor_iban,
-                    bic=municipal.creditor_bic or None,
-                    amount=to_pay,
-                    ogm=case.payment_reference,
-                ),
-                35 * mm,
-            )
-            pay = [
-                Paragraph(_("Amount: %(amount)s") % {"amount": _money(to_pay)}, text),
-                Paragraph(_("Account: %(iban)s") % {"iban": municipal.creditor_iban}, text),
-                Paragraph(_("Structured communication: %(ogm)s") % {"ogm": ogm}, text),
-                Paragraph(_("Scan the code with your banking app."), text),
-            ]
-            story += [
-                Spacer(1, 4 * mm),
-                Table([[pay, qr]]),
-            ]
-        story += [
-            Spacer(1, 10 * mm),
-            Paragraph(municipal.official_title, text),
-        ]
+        story += _payment_block(case, kind, municipal)
+        story += [Spacer(1, 10 * mm), Paragraph("<br/>".join(_signature(municipal)), text)]
         document.build(story)
     return buffer.getvalue()

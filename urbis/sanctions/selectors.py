@@ -53,6 +53,16 @@ def find_offender(national_number: str, enterprise_number: str) -> Offender | No
     return None
 
 
+def identity_shown(*, user: Actor, national_numbers: list[str]) -> None:
+    """The offenders whose stored name a refused report showed to ``user`` (the "same
+    person?" question of intake, services/intake/identity.py), access-logged."""
+    numbers = sorted({n for n in national_numbers if n})
+    if not numbers:
+        return
+    shown = list(Offender.objects.filter(national_number__in=numbers))
+    log_access_many(user=user, targets=shown, purpose="gas.identity_match")
+
+
 def earlier_sanction(offender: Offender, article_code: str, ascertained_on: dt.date) -> Case | None:
     """GAS-R12 (art. 7): the same infringement sanctioned in the 24 months before the new
     ascertainment makes a repeat offence; return that earlier case."""
@@ -89,6 +99,31 @@ def cases_for(user: Any) -> QuerySet[Case]:
     return Case.objects.select_related("ascertainment__article", "ascertainment__offender")
 
 
+def own_reports(*, user: Actor, limit: int = 10) -> list[Case]:
+    """The reports ``user`` filed, newest first, for the field form's "my recent reports"
+    list: case number, reference, article, date, place and status only (no offender, so
+    nothing personal to access-log; an officer without case roles sees only these)."""
+    from urbis.core.types import actor_user
+
+    author = actor_user(user)
+    if author is None:
+        return []
+    return list(
+        Case.objects.filter(ascertainment__created_by=author)
+        .select_related("ascertainment__article")
+        .only(
+            "number",
+            "status",
+            "created_at",
+            "ascertainment__reference",
+            "ascertainment__address",
+            "ascertainment__offence_at",
+            "ascertainment__article__code",
+        )
+        .order_by("-created_at")[:limit]
+    )
+
+
 def register_for(user: Any) -> QuerySet[RegisterEntry]:
     if not has_role(user, *CASE_ROLES):
         return RegisterEntry.objects.none()
@@ -106,6 +141,38 @@ def case_get(*, user: Actor, number: str, purpose: str) -> Case:
     return case
 
 
+#: The case list's sort keys -> the columns they order by (newest first by default).
+CASE_SORTS = {
+    "number": ("number",),
+    "ascertained": ("ascertainment__ascertained_on", "number"),
+    "offender": ("ascertainment__offender__name", "ascertainment__offender__first_name"),
+    "status": ("status", "number"),
+    "limit": ("decision_limit", "number"),
+    "created": ("created_at",),
+}
+
+
+def _case_search(user: Actor, statuses: list[str] | None, query: str, sort: str) -> QuerySet[Case]:
+    """The cases of the list: each word of ``query`` must match the case number, the
+    offender's name or first name, the PV number or the place."""
+    cases = cases_for(user)
+    if statuses:
+        cases = cases.filter(status__in=statuses)
+    for word in query.split()[:8]:
+        cases = cases.filter(
+            Q(number__icontains=word)
+            | Q(ascertainment__offender__name__icontains=word)
+            | Q(ascertainment__offender__first_name__icontains=word)
+            | Q(ascertainment__reference__icontains=word)
+            | Q(ascertainment__address__icontains=word)
+        )
+    descending = sort.startswith("-")
+    columns = CASE_SORTS.get(sort.removeprefix("-"))
+    if columns is None:
+        return cases.order_by("-created_at")
+    return cases.order_by(*(f"-{c}" if descending else c for c in columns))
+
+
 def case_page(
     *,
     user: Actor,
@@ -114,20 +181,27 @@ def case_page(
     query: str = "",
     number: int | str | None = None,
     per_page: int = 50,
+    sort: str = "",
 ) -> Page[Case]:
-    """One page of the case list (newest first), filtered by status and by a search on the
-    case number or the offender's name; the cases shown are access-logged."""
-    cases = cases_for(user)
-    if statuses:
-        cases = cases.filter(status__in=statuses)
-    query = query.strip()
-    if query:
-        cases = cases.filter(
-            Q(number__icontains=query) | Q(ascertainment__offender__name__icontains=query)
-        )
-    return page_logged(
-        cases.order_by("-created_at"), user=user, purpose=purpose, number=number, per_page=per_page
-    )
+    """One page of the case list (newest first unless ``sort`` names a key of
+    :data:`CASE_SORTS`, ``-key`` descending), filtered by status and a search; the cases
+    shown are access-logged."""
+    cases = _case_search(user, statuses, query, sort)
+    return page_logged(cases, user=user, purpose=purpose, number=number, per_page=per_page)
+
+
+#: An export holds at most this many cases (a year of a large city's office).
+EXPORT_LIMIT = 20000
+
+
+def case_export(
+    *, user: Actor, purpose: str, statuses: list[str] | None = None, query: str = "", sort: str = ""
+) -> list[Case]:
+    """The cases of the list as filtered, for a CSV/XLSX export; every exported case is
+    access-logged (the file names the offenders)."""
+    cases = list(_case_search(user, statuses, query, sort)[:EXPORT_LIMIT])
+    log_access_many(user=user, targets=cases, purpose=purpose)
+    return cases
 
 
 def register_page(
@@ -159,6 +233,25 @@ def registered_letters(*, user: Actor, day: dt.date, purpose: str) -> list[Lette
         Letter.objects.filter(
             registered=True, created_at__date=day, case__in=cases_for(user)
         ).select_related("case__ascertainment__offender")
+    )
+    log_access_many(user=user, targets=[letter.case for letter in letters], purpose=purpose)
+    return letters
+
+
+def letters_of_day(*, user: Actor, day: dt.date, purpose: str) -> list[Letter]:
+    """Every letter made on ``day`` (Brussels time) for the cases the user may see, in case
+    and letter order, for the batch print file; each letter's case is access-logged."""
+    from django.utils import timezone
+
+    start = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+    letters = list(
+        Letter.objects.filter(
+            created_at__gte=start,
+            created_at__lt=start + dt.timedelta(days=1),
+            case__in=cases_for(user),
+        )
+        .select_related("case")
+        .order_by("case__number", "pk")
     )
     log_access_many(user=user, targets=[letter.case for letter in letters], purpose=purpose)
     return letters

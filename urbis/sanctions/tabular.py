@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.tabular import Row, Table, read_table
-from urbis.sanctions.models import Ascertainment, Offender
+from urbis.sanctions.models import Ascertainment, Guardian, Offender
 from urbis.sanctions.services.intake import AscertainmentData, OffenderData
 
 COLUMNS = (
@@ -39,6 +39,8 @@ COLUMNS = (
     "language",
     "speed_limit",
     "measured_speed",
+    "guardian",
+    "same_person",
 )
 REQUIRED = ("kind", "reference", "article", "offence_at", "ascertained_on", "received_on", "name")
 
@@ -57,31 +59,41 @@ STORED_IN: dict[str, models.Field[object, object]] = {
     "language": Offender._meta.get_field("language"),  # type: ignore[dict-item]
     "national_number": Offender._meta.get_field("national_number"),  # type: ignore[dict-item]
     "enterprise_number": Offender._meta.get_field("enterprise_number"),  # type: ignore[dict-item]
+    "guardian": Guardian._meta.get_field("name"),  # type: ignore[dict-item]
 }
 #: Identifiers are written as digits only ("85.07.30-033.28" -> "85073003328").
 IDENTIFIERS = ("national_number", "enterprise_number")
 #: PositiveSmallIntegerField holds 0..32767 on every database.
 SMALL_INT_MAX = 32767
 
-#: Fields named by the intake rules (``validate``) -> the column of the file, or a label when
-#: the file has no such column; a reason names what the user sees, not an internal field.
+#: Fields named by the intake rules (``validate``) -> the column of the file.
 COLUMN_OF = {
     "article_code": "article",
     "offender.kind": "offender_kind",
     "offender.name": "name",
+    "offender.first_name": "first_name",
     "offender.national_number": "national_number",
     "offender.enterprise_number": "enterprise_number",
     "offender.birth_date": "birth_date",
     "offender.language": "language",
+    "offender.guardians": "guardian",
 }
+#: Cells that say yes in the ``same_person`` column (any of the three languages).
+YES = {"yes", "y", "ja", "j", "oui", "o", "1", "true", "x"}
+
+
+def column_label(column: str) -> str:
+    """A reason names the column as the file's header row (and docs/sanctions-imports.md)
+    spells it, so the user finds the cell."""
+    return column
 
 
 def field_label(field: str) -> str:
+    """The words for a field an intake rule named; empty for a reason about the whole row."""
     if field in ("non_field_errors", "__all__"):
         return ""
-    if field == "offender.guardians":
-        return _("parents or guardians")
-    return COLUMN_OF.get(field, field.removeprefix("offender."))
+    column = COLUMN_OF.get(field, field.removeprefix("offender."))
+    return column_label(column)
 
 
 class RowError(ValueError):
@@ -94,7 +106,7 @@ def _date(value: str, column: str) -> dt.date:
     except ValueError as error:
         raise RowError(
             _("%(column)s: “%(value)s” is not a date (YYYY-MM-DD).")
-            % {"column": column, "value": value[:40]}
+            % {"column": column_label(column), "value": value[:40]}
         ) from error
 
 
@@ -102,12 +114,12 @@ def _int(value: str, column: str) -> int | None:
     if not value.strip():
         return None
     if not value.strip().isdigit():
-        raise RowError(_("%(column)s: not a whole number.") % {"column": column})
+        raise RowError(_("%(column)s: not a whole number.") % {"column": column_label(column)})
     number = int(value)
     if number > SMALL_INT_MAX:
         raise RowError(
             _("%(column)s: %(value)s is too large (at most %(max)s).")
-            % {"column": column, "value": number, "max": SMALL_INT_MAX}
+            % {"column": column_label(column), "value": number, "max": SMALL_INT_MAX}
         )
     return number
 
@@ -121,7 +133,7 @@ def _lengths(values: Mapping[str, str]) -> list[str]:
         if limit and len(value) > limit:
             problems.append(
                 _("%(column)s: at most %(limit)s characters (this one has %(length)s).")
-                % {"column": column, "limit": limit, "length": len(value)}
+                % {"column": column_label(column), "limit": limit, "length": len(value)}
             )
     return problems
 
@@ -138,7 +150,9 @@ def parse_row(row: Row | Mapping[str, str]) -> AscertainmentData:
 
     missing = [c for c in REQUIRED if not get(c)]
     if missing:
-        raise RowError(_("missing: %(columns)s") % {"columns": ", ".join(missing)})
+        raise RowError(
+            _("missing: %(columns)s") % {"columns": ", ".join(column_label(c) for c in missing)}
+        )
     problems = _lengths({c: get(c) for c in COLUMNS})
     if problems:
         raise RowError(" ".join(problems))
@@ -146,8 +160,8 @@ def parse_row(row: Row | Mapping[str, str]) -> AscertainmentData:
         offence = dt.datetime.fromisoformat(get("offence_at"))
     except ValueError as error:
         raise RowError(
-            _("offence_at: “%(value)s” is not a date and time (YYYY-MM-DDTHH:MM).")
-            % {"value": get("offence_at")[:40]}
+            _("%(column)s: “%(value)s” is not a date and time (YYYY-MM-DDTHH:MM).")
+            % {"column": column_label("offence_at"), "value": get("offence_at")[:40]}
         ) from error
     if timezone.is_naive(offence):
         offence = timezone.make_aware(offence)
@@ -174,6 +188,8 @@ def parse_row(row: Row | Mapping[str, str]) -> AscertainmentData:
             postcode=get("postcode"),
             city=get("city"),
             language=get("language") or "nl",
+            guardians=[{"name": get("guardian")}] if get("guardian") else [],
+            same_person=get("same_person").casefold() in YES,
         ),
     )
 

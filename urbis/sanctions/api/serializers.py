@@ -42,6 +42,9 @@ class OffenderSerializer(serializers.Serializer[Any]):
     language = serializers.ChoiceField(choices=Language.choices, required=False, default="nl")
     email = serializers.EmailField(required=False, default="")
     guardians = GuardianSerializer(many=True, required=False, default=list, max_length=10)  # type: ignore[call-arg]
+    # The national number belongs to someone on file under another name: true only when the
+    # caller confirms it is that person (a 400 names the person on file otherwise).
+    same_person = serializers.BooleanField(required=False, default=False)
 
 
 class AscertainmentSerializer(serializers.Serializer[Any]):

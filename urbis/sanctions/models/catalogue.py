@@ -135,9 +135,22 @@ class MunicipalSettings(models.Model):
     creditor_name = models.CharField(_("creditor name"), max_length=70, default="Stad Mechelen")
     creditor_iban = models.CharField(_("creditor IBAN"), max_length=34, default="BE71096123456769")
     creditor_bic = models.CharField(_("creditor BIC"), max_length=11, blank=True)
+    # The signature: the title is printed in the letter's language ("The sanctioning
+    # official", "De sanctionerend ambtenaar", "Le fonctionnaire sanctionnateur"), then this
+    # name; empty: the title alone.
     official_title = models.CharField(
-        _("sanctioning official (signature)"), max_length=200, default="De sanctionerend ambtenaar"
+        _("sanctioning official (name under the signature)"), max_length=200, blank=True
     )
+    # Art. 25 (GAS-R17): the offender must be able to consult the file and answer: the sender's
+    # address and contact are on every letter.
+    sender_address = models.TextField(
+        _("sender's address (letters)"),
+        max_length=500,
+        blank=True,
+        default="GAS-dienst, Grote Markt 21, 2800 Mechelen",
+    )
+    sender_phone = models.CharField(_("sender's telephone"), max_length=40, blank=True)
+    sender_email = models.EmailField(_("sender's e-mail"), blank=True)
 
     class Meta:
         verbose_name = _("municipal GAS settings")

@@ -5,14 +5,16 @@ from urbis.sanctions.views.cases import (
     case_decide,
     case_defence,
     case_detail,
+    case_export,
     case_hearing,
     case_instalments,
     case_judgment,
     case_list,
+    case_photo,
     case_step,
     letter_pdf,
 )
-from urbis.sanctions.views.intake import bulk_import, file_report
+from urbis.sanctions.views.intake import bulk_import, bulk_template, file_report
 from urbis.sanctions.views.money import (
     evaluation_export,
     payment_assign,
@@ -20,18 +22,29 @@ from urbis.sanctions.views.money import (
     register,
     register_purge_view,
 )
-from urbis.sanctions.views.office import dashboard, dispatch_list, enforcement, fixed_fines, notices
+from urbis.sanctions.views.office import (
+    dashboard,
+    dispatch_list,
+    enforcement,
+    fixed_fines,
+    letters_print,
+    letters_print_pdf,
+    notices,
+)
 
 __all__ = [
     "bulk_import",
+    "bulk_template",
     "case_appeal",
     "case_decide",
     "case_defence",
     "case_detail",
+    "case_export",
     "case_hearing",
     "case_instalments",
     "case_judgment",
     "case_list",
+    "case_photo",
     "case_step",
     "dashboard",
     "dispatch_list",
@@ -40,6 +53,8 @@ __all__ = [
     "file_report",
     "fixed_fines",
     "letter_pdf",
+    "letters_print",
+    "letters_print_pdf",
     "notices",
     "payment_assign",
     "payments_page",

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from urbis.core.forms import apply_service_errors
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
-from urbis.sanctions import selectors, timelimits, workflow
+from urbis.sanctions import labels, selectors, timelimits, workflow
 from urbis.sanctions.forms import (
     AppealForm,
     DecisionForm,
@@ -25,7 +26,7 @@ from urbis.sanctions.forms import (
     InstalmentForm,
     JudgmentForm,
 )
-from urbis.sanctions.models import Case, Letter
+from urbis.sanctions.models import Case, Letter, Photo
 from urbis.sanctions.permissions import CASE_ROLES, DECIDE_ROLES
 from urbis.sanctions.services import cases as case_services
 from urbis.sanctions.services import payments
@@ -38,66 +39,154 @@ from urbis.sanctions.views.common import (
 )
 
 
+def _list_filters(request: HttpRequest) -> dict[str, Any]:
+    queue = request.GET.get("queue", "")
+    return {
+        "statuses": [s.value for s in QUEUES[queue]] if queue in QUEUES else None,
+        "query": request.GET.get("q", "")[:200],
+        "sort": request.GET.get("sort", "")[:20],
+    }
+
+
+def _next_deadline(case: Case, today: Any) -> tuple[Any, str] | None:
+    """The next legal time limit still running for the case, with its level."""
+    running = [d for d in timelimits.deadlines_of(case) if d.met_on is None]
+    return (running[0], _level(running[0], today)) if running else None
+
+
 @role_required(*CASE_ROLES)
 def case_list(request: HttpRequest) -> HttpResponse:
     queue = request.GET.get("queue", "")
     page = selectors.case_page(
         user=request.user,
         purpose="gas.case_list",
-        statuses=[s.value for s in QUEUES[queue]] if queue in QUEUES else None,
-        query=request.GET.get("q", ""),
         number=request.GET.get("page"),
+        **_list_filters(request),
     )
+    today = timezone.localdate()
     return render(
         request,
         "sanctions/case_list.html",
         {
             "page": page,
+            "rows": [(case, _next_deadline(case, today)) for case in page],
             "queue": queue,
             "queues": QUEUES,
+            "sort": request.GET.get("sort", ""),
             "counts": selectors.status_counts(request.user),
         },
     )
 
 
 @role_required(*CASE_ROLES)
-def case_detail(request: HttpRequest, number: str) -> HttpResponse:
-    case = _case(request, number)
+def case_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The case list as filtered, as CSV or XLSX (formula-safe cells, core/tabular.py)."""
+    from urbis.core.tabular import csv_response, xlsx_bytes
+
+    cases = selectors.case_export(
+        user=request.user, purpose="gas.case_export", **_list_filters(request)
+    )
+    today = timezone.localdate()
+    header = [
+        _("Case"),
+        _("Procedure"),
+        _("Article"),
+        _("Offender"),
+        _("PV or report"),
+        _("Place"),
+        _("Ascertained"),
+        _("Status"),
+        _("Next deadline"),
+        _("Due"),
+    ]
+    rows = []
+    for case in cases:
+        nearest = _next_deadline(case, today)
+        a = case.ascertainment
+        rows.append(
+            [
+                case.number,
+                str(labels.PROCEDURE.get(case.procedure, case.procedure)),
+                a.article.code,
+                str(a.offender),
+                a.reference,
+                a.address,
+                a.ascertained_on,
+                str(labels.STATUS.get(case.status, case.status)),
+                str(labels.DEADLINE.get(nearest[0].code, nearest[0].code)) if nearest else "",
+                nearest[0].due if nearest else None,
+            ]
+        )
+    name = f"gas-cases-{today.isoformat()}"
+    if fmt == "xlsx":
+        response = HttpResponse(
+            xlsx_bytes({_("Cases"): (header, rows)}),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    return csv_response(f"{name}.csv", header, rows)
+
+
+def _pin(a: Any) -> str:
+    """The evidence map pin as "lat,lon" ('' without one)."""
+    return f"{a.lat:.6f},{a.lon:.6f}" if a.lat is not None and a.lon is not None else ""
+
+
+def _detail(request: HttpRequest, case: Case, *, status: int = 200, **forms: Any) -> HttpResponse:
+    """The case page; a refused form comes back bound, with what was typed (status 400)."""
     today = timezone.localdate()
     edges = workflow.allowed(case.status, case.procedure, minor=case.minor)
-    return render(
-        request,
-        "sanctions/case_detail.html",
-        {
-            "case": case,
-            "a": case.ascertainment,
-            "deadlines": [(d, _level(d, today)) for d in timelimits.deadlines_of(case)],
-            "today": today,
-            "edges": [e for e in edges if e.action not in _FORM_ACTIONS],
-            "history": case.history.select_related("actor"),
-            "letters": case.letters.defer("content"),
-            "defences": case.defences.all(),
-            "hearings": case.hearings.all(),
-            "payments": case.payments.all(),
-            "paid": payments.paid_total(case),
-            "can_decide": has_role(request.user, *DECIDE_ROLES)
-            and any(e.action in case_services.DECISIONS for e in edges),
-            "can_defend": any(e.action == "record_defence" for e in edges),
-            "can_hear": any(e.action == "schedule_hearing" for e in edges),
-            "defence_form": DefenceForm(initial={"received_on": today}),
-            "hearing_form": HearingForm(),
-            "decision_form": DecisionForm(),
-            "can_appeal": any(e.action == "lodge_appeal" for e in edges),
-            "can_judge": any(e.action == "appeal_annulled" for e in edges),
-            "can_instalments": case.status in ("decided", "reminder")
-            and not hasattr(case, "instalment_plan"),
-            "appeal_form": AppealForm(initial={"lodged_on": today}),
-            "judgment_form": JudgmentForm(initial={"on": today}),
-            "instalment_form": InstalmentForm(),
-            "appeals": case.appeals.all(),
-            "mediators": selectors.mediators(),
-        },
-    )
+    context = {
+        "case": case,
+        "a": case.ascertainment,
+        "photos": case.ascertainment.photos.all(),
+        "pin": _pin(case.ascertainment),
+        "deadlines": [(d, _level(d, today)) for d in timelimits.deadlines_of(case)],
+        "today": today,
+        "edges": [e for e in edges if e.action not in _FORM_ACTIONS],
+        "history": case.history.select_related("actor"),
+        "letters": case.letters.defer("content"),
+        "defences": case.defences.all(),
+        "hearings": case.hearings.all(),
+        "payments": case.payments.all(),
+        "paid": payments.paid_total(case),
+        "can_decide": has_role(request.user, *DECIDE_ROLES)
+        and any(e.action in case_services.DECISIONS for e in edges),
+        "can_defend": any(e.action == "record_defence" for e in edges),
+        "can_hear": any(e.action == "schedule_hearing" for e in edges),
+        "defence_form": DefenceForm(initial={"received_on": today}),
+        "hearing_form": HearingForm(),
+        "decision_form": DecisionForm(),
+        "can_appeal": any(e.action == "lodge_appeal" for e in edges),
+        "can_judge": any(e.action == "appeal_annulled" for e in edges),
+        "can_instalments": case.status in ("decided", "reminder")
+        and not hasattr(case, "instalment_plan"),
+        "appeal_form": AppealForm(initial={"lodged_on": today}),
+        "judgment_form": JudgmentForm(initial={"on": today}),
+        "instalment_form": InstalmentForm(),
+        "appeals": case.appeals.all(),
+        "mediators": selectors.mediators(),
+    }
+    context.update(forms)
+    return render(request, "sanctions/case_detail.html", context, status=status)
+
+
+@role_required(*CASE_ROLES)
+def case_detail(request: HttpRequest, number: str) -> HttpResponse:
+    return _detail(request, _case(request, number))
+
+
+@role_required(*CASE_ROLES)
+def case_photo(request: HttpRequest, number: str, photo_id: int) -> HttpResponse:
+    """An evidence photo, for the case's staff only (access-logged with the case); photos are
+    kept outside public media and served only here."""
+    case = _case(request, number)
+    photo = get_object_or_404(Photo, pk=photo_id, ascertainment=case.ascertainment)
+    with photo.image.open("rb") as image:  # re-encoded JPEGs of at most 2,000 px
+        response = HttpResponse(image.read(), content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @role_required(*CASE_ROLES)
@@ -124,7 +213,9 @@ def case_step(request: HttpRequest, number: str) -> HttpResponse:
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, _("Done: %(action)s.") % {"action": action})
+        messages.success(
+            request, _("Done: %(action)s.") % {"action": labels.ACTION.get(action, action)}
+        )
     return redirect("sanctions:case", number=case.number)
 
 
@@ -170,27 +261,27 @@ def case_hearing(request: HttpRequest, number: str) -> HttpResponse:
 @role_required(*DECIDE_ROLES)
 @require_POST
 def case_decide(request: HttpRequest, number: str) -> HttpResponse:
+    """Record a decision; a refused one shows the form again with the typed amount and
+    motivation (the official does not type them twice)."""
     case = _case(request, number)
     form = DecisionForm(request.POST)
-    if form.is_valid():
-        d = form.cleaned_data
-        language = case.ascertainment.offender.language
-        motivation = d["motivation"] or (d["template"].text_in(language) if d["template"] else "")
-        try:
-            case_services.case_transition(
-                actor=request.user,
-                case=case,
-                action=d["action"],
-                amount=d["amount"],
-                motivation=motivation,
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Decision recorded."))
-    else:
-        _form_errors(request, form)
+    if not form.is_valid():
+        return _detail(request, case, status=400, decision_form=form)
+    d = form.cleaned_data
+    language = case.ascertainment.offender.language
+    motivation = d["motivation"] or (d["template"].text_in(language) if d["template"] else "")
+    try:
+        case_services.case_transition(
+            actor=request.user,
+            case=case,
+            action=d["action"],
+            amount=d["amount"],
+            motivation=motivation,
+        )
+    except ValidationError as error:
+        apply_service_errors(form, error)
+        return _detail(request, case, status=400, decision_form=form)
+    messages.success(request, _("Decision recorded."))
     return redirect("sanctions:case", number=case.number)
 
 

@@ -32,8 +32,12 @@ QUEUES = {
 
 
 def _form_errors(request: HttpRequest, form: object) -> None:
+    """Each error as a message that names the field as the page labels it (never its code)."""
+    fields = form.fields  # type: ignore[attr-defined]
     for field, errors in form.errors.items():  # type: ignore[attr-defined]
-        messages.error(request, f"{field}: {' '.join(str(e) for e in errors)}")
+        text = " ".join(str(e) for e in errors)
+        label = fields[field].label if field in fields else None
+        messages.error(request, f"{label}: {text}" if label else text)
 
 
 def _case(request: HttpRequest, number: str) -> Case:

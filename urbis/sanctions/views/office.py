@@ -4,6 +4,7 @@ enforcement lists."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -136,3 +137,40 @@ def enforcement(request: HttpRequest) -> HttpResponse:
             ]
         )
     return csv_response("gas-enforcement.csv", header, rows)
+
+
+def _print_day(request: HttpRequest) -> dt.date:
+    try:
+        return dt.date.fromisoformat(request.GET.get("day") or timezone.localdate().isoformat())
+    except ValueError:
+        return timezone.localdate()
+
+
+@role_required(*CASE_ROLES)
+def letters_print(request: HttpRequest) -> HttpResponse:
+    """The day's letters: how many, and one print-ready PDF of them all."""
+    day = _print_day(request)
+    letters = selectors.letters_of_day(user=request.user, day=day, purpose="gas.letter_batch")
+    return render(request, "sanctions/letters_print.html", {"day": day, "letters": letters})
+
+
+@role_required(*CASE_ROLES)
+def letters_print_pdf(request: HttpRequest, day: str) -> HttpResponse:
+    """One PDF of every letter of ``day``, each starting on its own page, in case order."""
+    from pypdf import PdfWriter
+
+    try:
+        on = dt.date.fromisoformat(day)
+    except ValueError as error:
+        raise Http404 from error
+    letters = selectors.letters_of_day(user=request.user, day=on, purpose="gas.letter_batch")
+    if not letters:
+        raise Http404
+    writer = PdfWriter()
+    for letter in letters:
+        writer.append(io.BytesIO(bytes(letter.content)))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="gas-letters-{on.isoformat()}.pdf"'
+    return response

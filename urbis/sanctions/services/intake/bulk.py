@@ -13,14 +13,17 @@ from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.types import Actor
+from urbis.sanctions import selectors
 from urbis.sanctions.models import (
     Article,
     Ascertainment,
     Case,
     CaseCounter,
+    Guardian,
     Offender,
     StatusChange,
 )
+from urbis.sanctions.services.intake import identity
 from urbis.sanctions.services.intake.checks import Catalogue, validate
 from urbis.sanctions.services.intake.create import (
     _first_step,
@@ -58,6 +61,10 @@ def ascertainments_import(
         raise ValidationError({"file": [str(error)]}) from None
     problems: list[tuple[int, str]] = [(r.line, r.reason) for r in table.rejected]
     catalogue = Catalogue()
+    catalogue.load_offenders(
+        {"".join(c for c in row.get("national_number") if c.isdigit()) for row in table.rows}
+    )
+    shown: list[str] = []
     seen: set[tuple[str, str]] = set()
     references = {(row.get("kind"), row.get("reference")) for row in table.rows}
     on_file = {
@@ -79,6 +86,8 @@ def ascertainments_import(
         except RowError as error:
             problems.append((row.line, str(error)))
         except ValidationError as error:
+            if identity.is_identity_match(error):
+                shown.append(data.offender.national_number)
             reasons = "; ".join(
                 f"{label}: {' '.join(messages)}"
                 if (label := field_label(field))
@@ -87,6 +96,7 @@ def ascertainments_import(
             )
             problems.append((row.line, reasons))
     report.rejected = sorted(problems)
+    selectors.identity_shown(user=actor, national_numbers=shown)
     if report.rejected and not import_valid:
         return report
     try:
@@ -124,6 +134,21 @@ def _reserve_numbers(year: int, count: int) -> list[str]:
     return [f"GAS-{year}-{n:06d}" for n in range(first, counter.last + 1)]
 
 
+def _new_guardians(
+    rows: list[tuple[AscertainmentData, Article]],
+    offenders: list[Offender],
+    new_offenders: list[Offender],
+) -> list[Guardian]:
+    """The parents or guardians named in the file, once per offender created by this import."""
+    pending = {id(offender) for offender in new_offenders}
+    guardians = []
+    for (data, _article), offender in zip(rows, offenders, strict=True):
+        if id(offender) in pending:
+            pending.discard(id(offender))
+            guardians += [Guardian(offender=offender, **g) for g in data.offender.guardians]
+    return guardians
+
+
 def _bulk_create(
     actor: Actor, rows: list[tuple[AscertainmentData, Article]], catalogue: Catalogue
 ) -> list[str]:
@@ -151,6 +176,8 @@ def _bulk_create(
             offender = found
         offenders.append(offender)
     Offender.objects.bulk_create(new_offenders)
+    # GAS-R10 (art. 14-19): a minor's parents or guardians receive the letters too.
+    Guardian.objects.bulk_create(_new_guardians(rows, offenders, new_offenders))
     ascertainments = [
         _new_ascertainment(actor, data, article, offender)
         for (data, article), offender in zip(rows, offenders, strict=True)

@@ -15,10 +15,12 @@ from urbis.sanctions.models import (
     Article,
     AscertainerKind,
     MunicipalSettings,
+    Offender,
     OffenderKind,
 )
 from urbis.sanctions.models.catalogue import InfringementType
 from urbis.sanctions.rules import amounts, eligibility, identifiers
+from urbis.sanctions.services.intake import identity
 from urbis.sanctions.services.intake.data import (
     SPEED_TOLERANCE_KMH,
     AscertainmentData,
@@ -76,6 +78,18 @@ class Catalogue:
         for article in Article.objects.order_by("code", "-valid_from"):
             self.articles.setdefault(article.code, []).append(article)
         self.settings = list(MunicipalSettings.objects.order_by("-valid_from"))
+        self.offenders: dict[str, Offender] = {}
+
+    def load_offenders(self, national_numbers: set[str]) -> None:
+        """The offenders on file under these numbers, read in batches (identity check)."""
+        numbers = sorted(n for n in national_numbers if n)
+        for start in range(0, len(numbers), 2000):
+            chunk = numbers[start : start + 2000]
+            for offender in Offender.objects.filter(national_number__in=chunk).order_by("pk"):
+                self.offenders.setdefault(offender.national_number, offender)
+
+    def offender_by_national_number(self, number: str) -> Offender | None:
+        return self.offenders.get(number)
 
     def article_in_force(self, code: str, day: dt.date) -> Article | None:
         return next((a for a in self.articles.get(code, []) if a.in_force_on(day)), None)
@@ -99,6 +113,9 @@ class _Database:
 
     def settings_on(self, day: dt.date) -> MunicipalSettings:
         return selectors.settings_on(day)
+
+    def offender_by_national_number(self, number: str) -> Offender | None:
+        return selectors.find_offender(number, "")
 
 
 def validate(
@@ -136,6 +153,14 @@ def validate(
             _("The report cannot reach the sanctioning official before the ascertainment.")
         )
     offender = _offender_checks(data.offender, errors)
+    if offender.national_number and "offender.national_number" not in errors:
+        question = identity.mismatch(
+            offender, lookup.offender_by_national_number(offender.national_number)
+        )
+        if question is not None:
+            errors.setdefault("offender.national_number", []).extend(
+                question.error_dict["offender.national_number"]  # type: ignore[arg-type]
+            )
     article = lookup.article_in_force(data.article_code, offence_on)
     if article is None:
         known = lookup.known(data.article_code)

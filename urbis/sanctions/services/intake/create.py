@@ -27,6 +27,7 @@ from urbis.sanctions.models import (
     StatusChange,
 )
 from urbis.sanctions.rules import eligibility, payment_reference
+from urbis.sanctions.services.intake import identity
 from urbis.sanctions.services.intake.checks import _fixed_amount, validate
 from urbis.sanctions.services.intake.data import (
     AscertainmentData,
@@ -87,7 +88,12 @@ def ascertainment_create(
         existing = _replayed(actor, idempotency_key, fingerprint)
         if existing is not None:
             return IntakeResult(existing, created=False)
-    article = validate(data)
+    try:
+        article = validate(data)
+    except ValidationError as error:
+        if identity.is_identity_match(error):
+            selectors.identity_shown(user=actor, national_numbers=[data.offender.national_number])
+        raise
     try:
         with transaction.atomic():
             case = _create(actor, data, article, idempotency_key, photos or [], fingerprint)

@@ -29,6 +29,9 @@ class OffenderData:
     language: str = "nl"
     email: str = ""
     guardians: list[dict[str, str]] = field(default_factory=list)
+    # The person filing confirmed that the offender on file under this national number is the
+    # one of the report, although the names differ (services/intake/identity.py).
+    same_person: bool = False
 
 
 @dataclass
