@@ -16,7 +16,7 @@ from urbis.core import nearby
 from urbis.core.audit import log_access
 from urbis.core.roles import has_role
 from urbis.core.types import Actor
-from urbis.cpted import scoring
+from urbis.cpted import advice, scoring
 from urbis.cpted.models import (
     Assessment,
     AssessmentStatus,
@@ -26,6 +26,7 @@ from urbis.cpted.models import (
     Photo,
     Recommendation,
     RecommendationStatus,
+    RequirementLevel,
     Triage,
     TriageFlow,
 )
@@ -98,10 +99,40 @@ def flow_current(user: Actor) -> TriageFlow | None:
     return flows_for(user).order_by("-created_at", "-pk").first()
 
 
-def scorecard(assessment: Assessment) -> scoring.Scorecard:
-    from urbis.cpted.services import scored_ratings
+def scored_ratings(assessment: Assessment) -> list[scoring.ScoredRating]:
+    """Every (item, zone) of the assessment, rated or not, as input for :func:`scoring.score`."""
+    ratings = {(r.item_id, r.zone_id): r for r in assessment.ratings.select_related("item", "zone")}
+    rows = []
+    for zone in assessment.zones.all():
+        for item in assessment.template.items.all():
+            rating = ratings.get((item.pk, zone.pk))
+            rows.append(
+                scoring.ScoredRating(
+                    item_code=item.code,
+                    strategy=item.strategy,
+                    zone=zone.name,
+                    scale=item.scale,
+                    value=rating.value if rating else None,
+                    not_applicable=bool(rating and rating.not_applicable),
+                    not_observable=bool(rating and rating.not_observable),
+                    critical=item.critical,
+                    weight=float(item.weight),
+                )
+            )
+    return rows
 
+
+def scorecard(assessment: Assessment) -> scoring.Scorecard:
+    """The assessment's scores per strategy and zone, with coverage and red flags."""
     return scoring.score(scored_ratings(assessment))
+
+
+def open_mandatory_advice(project: InvestmentProject) -> list[Recommendation]:
+    return list(
+        project.recommendations.filter(
+            requirement=RequirementLevel.MANDATORY, status__in=advice.UNRESOLVED
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -187,3 +218,19 @@ def portfolio(user: Any) -> Portfolio:
 
 def latest_triage(project: InvestmentProject) -> Triage | None:
     return project.triages.select_related("flow", "decided_by").first()
+
+
+# Project fields that answer questions of the default flow (domain/cpted.md §5.1 ids).
+TYPE_TO_T1 = {"public_building": "community"}
+
+
+def suggested_answers(project: InvestmentProject) -> dict[str, Any]:
+    """Answers the project's own data already give (the planner confirms them)."""
+    return {
+        "T1": [TYPE_TO_T1.get(project.project_type, project.project_type)],
+        "T4": project.dwellings,
+        "T5": float(project.floor_area),
+        "T6": project.parking_spaces,
+        "T7": project.night_time_uses or project.licensed_uses,
+        "T8": project.vulnerable_users,
+    }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from urbis.cpted.views import assessment, checklists, projects, triage
+from urbis.cpted.views import assessment, checklists, projects, ratings, triage
 
 app_name = "cpted"
 
@@ -36,6 +36,11 @@ urlpatterns = [
         "assessments/<int:assessment_id>/report/<str:language>.pdf",
         assessment.report,
         name="report",
+    ),
+    path(
+        "assessments/<int:assessment_id>/zones/<int:zone_id>/",
+        ratings.zone_checklist,
+        name="zone_checklist",
     ),
     path("photos/<int:photo_id>/", assessment.photo, name="photo"),
 ]

@@ -134,7 +134,7 @@ def _detail_context(request: HttpRequest, project, **forms):  # type: ignore[no-
         ),
         "status_form": StatusForm(),
         "status_choices": RecommendationStatus.choices,
-        "open_mandatory": services.open_mandatory_advice(project),
+        "open_mandatory": selectors.open_mandatory_advice(project),
     }
     context.update(forms)
     return context
