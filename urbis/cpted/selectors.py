@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from urbis.core import nearby
 from urbis.core.audit import log_access
+from urbis.core.models import Area
 from urbis.core.roles import has_role
 from urbis.core.types import Actor
 from urbis.cpted import advice, scoring
@@ -234,3 +235,26 @@ def suggested_answers(project: InvestmentProject) -> dict[str, Any]:
         "T7": project.night_time_uses or project.licensed_uses,
         "T8": project.vulnerable_users,
     }
+
+
+def areas_around(
+    south: float, west: float, north: float, east: float
+) -> list[tuple[str, dict[str, Any]]]:
+    """(name, GeoJSON geometry) of the city's areas whose bounding box meets the given one, for
+    the report's site map (areas are not personal data); smallest kind last so it draws on top."""
+    rows = list(
+        Area.objects.filter(
+            min_lat__lte=north, max_lat__gte=south, min_lon__lte=east, max_lon__gte=west
+        )[:200]
+    )
+    rows.sort(key=lambda a: -(a.max_lat - a.min_lat) * (a.max_lon - a.min_lon))
+    return [(area.name, area.geometry) for area in rows]
+
+
+def located_ratings(assessment: Assessment) -> list[tuple[float, float, str, str]]:
+    """(lon, lat, item code, zone name) of every rating with a pin."""
+    return [
+        (r.lon, r.lat, r.item.code, r.zone.name)
+        for r in assessment.ratings.select_related("item", "zone")
+        if r.lat is not None and r.lon is not None
+    ]
