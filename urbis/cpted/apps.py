@@ -11,7 +11,7 @@ class CptedConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: these modules import models, which Django allows only
         # once the app registry is ready (AppConfig.ready).
-        from urbis.core import modules
+        from urbis.core import maplayers, modules
         from urbis.core.demo import register_demo_loader
         from urbis.cpted import gdpr  # noqa: F401 - GDPR declarations (art. 30)
         from urbis.cpted.demo import load_cpted_demo
@@ -38,6 +38,17 @@ class CptedConfig(AppConfig):
                 roles=frozenset(COORDINATE_ROLES),
                 order=31,
                 description=_("Projects triaged, checked in time, open advice per department."),
+            )
+        )
+        # The core city map (/map/) shows the projects to those who may read them; the layer's
+        # view (cpted:geojson) filters to the user's projects and carries no personal data.
+        maplayers.register(
+            maplayers.MapLayer(
+                key="cpted_projects",
+                label=_("CPTED investment projects"),
+                url_name="cpted:geojson",
+                roles=frozenset(READ_ROLES),
+                order=30,
             )
         )
         register_demo_loader("cpted", load_cpted_demo)

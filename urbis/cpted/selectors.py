@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 
 from urbis.core import nearby
@@ -258,3 +259,36 @@ def located_ratings(assessment: Assessment) -> list[tuple[float, float, str, str
         for r in assessment.ratings.select_related("item", "zone")
         if r.lat is not None and r.lon is not None
     ]
+
+
+def _feature(project: InvestmentProject) -> dict[str, Any] | None:
+    geometry = project.location or (
+        {"type": "Point", "coordinates": [project.lon, project.lat]}
+        if project.lat is not None and project.lon is not None
+        else None
+    )
+    if not geometry:
+        return None
+    latest = next(iter(project.triages.all()), None)  # Triage orders newest first
+    return {
+        "type": "Feature",
+        "id": project.pk,
+        "geometry": geometry,
+        "properties": {
+            "name": project.name,
+            "url": reverse("cpted:project", args=[project.pk]),
+            "phase": str(project.get_phase_display()),
+            "outcome": latest.outcome if latest else "",
+            "outcome_label": str(latest.get_outcome_display()) if latest else "",
+        },
+    }
+
+
+def projects_geojson(user: Any, project_id: int | None = None) -> dict[str, Any]:
+    """The located projects the user may see, as a GeoJSON FeatureCollection (no personal
+    data: name, phase, triage outcome, a link); ``project_id`` narrows it to one project."""
+    projects = projects_for(user).prefetch_related("triages")
+    if project_id is not None:
+        projects = projects.filter(pk=project_id)
+    features = [f for f in (_feature(p) for p in projects) if f is not None]
+    return {"type": "FeatureCollection", "features": features}
