@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from urbis.core.testing.browser import login_in_browser
 from urbis.cpted.models import InvestmentProject, Rating
@@ -48,7 +49,7 @@ def test_register_triage_assess_report(
     page.click("#assessments button[type=submit]")
     page.wait_for_selector("#checklist", timeout=60_000)  # creates the whole checklist
     page.select_option("#id_kind", "night")
-    page.fill("#id_date", (dt.date.today() - dt.timedelta(days=1)).isoformat())
+    page.fill("#id_date", (timezone.localdate() - dt.timedelta(days=1)).isoformat())
     page.fill("#id_participants", "Advisor, project leader, police")
     page.click("#visits button[type=submit]")
     page.wait_for_selector('[data-visit="night"]')

@@ -10,6 +10,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from urbis.core.models import AuditEvent
@@ -279,7 +280,7 @@ def test_visit_in_the_future_is_refused(housing, cpted_advisor, template) -> Non
             actor=cpted_advisor,
             assessment=assessment,
             kind="night",
-            date=dt.date.today() + dt.timedelta(days=3),
+            date=timezone.localdate() + dt.timedelta(days=3),
             participants="",
         )
     assert set(error.value.message_dict) == {"date", "participants"}
