@@ -275,6 +275,9 @@ URBIS_CPTED_TRIAGE_THRESHOLDS = {
 }
 # Crime and nuisance context in the CPTED report: radius around the site, in metres.
 URBIS_CPTED_CONTEXT_RADIUS_M = env_int("URBIS_CPTED_CONTEXT_RADIUS_M", 250)
+# Signing off a CPTED check with fewer rated items than this (coverage, % of the applicable
+# items) asks the advisor to confirm it (a check of a few items reads as a full one otherwise).
+URBIS_CPTED_SIGN_OFF_COVERAGE = env_int("URBIS_CPTED_SIGN_OFF_COVERAGE", 60)
 # Largest CPTED photo upload, in bytes.
 URBIS_CPTED_MAX_PHOTO_BYTES = env_int("URBIS_CPTED_MAX_PHOTO_BYTES", 10 * 1024 * 1024)
 URBIS_MAX_PHOTO_BYTES = env_int("URBIS_MAX_PHOTO_BYTES", 10 * 1024 * 1024)  # GAS field photos

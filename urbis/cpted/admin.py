@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from urbis.core.admin_site import admin_site
-from urbis.cpted.models import ChecklistItem, ChecklistTemplate
+from urbis.cpted.models import Assessment, ChecklistItem, ChecklistTemplate
 
 
 class ChecklistItemInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -23,8 +23,6 @@ class ChecklistItemInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 def _used(template: ChecklistTemplate | None) -> bool:
-    from urbis.cpted.models import Assessment
-
     return template is not None and Assessment.objects.filter(template=template).exists()
 
 

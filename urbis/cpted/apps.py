@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,11 +9,14 @@ class CptedConfig(AppConfig):
     verbose_name = _("CPTED")
 
     def ready(self) -> None:
-        from urbis.core import modules
+        # Imported here, not at the top: these modules import models, which Django allows only
+        # once the app registry is ready (AppConfig.ready).
+        from urbis.core import maplayers, modules
         from urbis.core.demo import register_demo_loader
         from urbis.cpted import gdpr  # noqa: F401 - GDPR declarations (art. 30)
         from urbis.cpted.demo import load_cpted_demo
         from urbis.cpted.permissions import COORDINATE_ROLES, READ_ROLES
+        from urbis.cpted.seed import reseed_after_flush
 
         modules.register(
             modules.ModuleEntry(
@@ -36,12 +40,19 @@ class CptedConfig(AppConfig):
                 description=_("Projects triaged, checked in time, open advice per department."),
             )
         )
+        # The core city map (/map/) shows the projects to those who may read them; the layer's
+        # view (cpted:geojson) filters to the user's projects and carries no personal data.
+        maplayers.register(
+            maplayers.MapLayer(
+                key="cpted_projects",
+                label=_("CPTED investment projects"),
+                url_name="cpted:geojson",
+                roles=frozenset(READ_ROLES),
+                order=30,
+            )
+        )
         register_demo_loader("cpted", load_cpted_demo)
 
         # Reference data, not a domain effect: the defaults are back after a test ``flush``
         # exactly as after ``migrate`` (Django re-creates permissions the same way).
-        from django.db.models.signals import post_migrate
-
-        from urbis.cpted.seed import reseed_after_flush
-
         post_migrate.connect(reseed_after_flush, sender=self, dispatch_uid="cpted.defaults")

@@ -139,5 +139,6 @@ def load_cpted_demo(actor: Any) -> str:
             summary="Good overlooking; the courtyard passage is unlit at night (red flag).",
             signed_off_by="Bart Claes",
             management_plan="Green service prunes the hedges twice a year.",
+            accept_low_coverage=True,  # the demo check rates a few items only
         )
     return f"{len(projects)} CPTED projects, 1 check"

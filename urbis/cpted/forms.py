@@ -170,20 +170,26 @@ class VisitForm(forms.Form):
     )
 
 
-class RatingForm(forms.Form):
-    item = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=INTEGER_MAX)
-    zone = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=INTEGER_MAX)
+class ZoneRatingForm(forms.Form):
+    """One row of a zone's checklist; the item comes from the page, never from the input."""
+
     value = forms.IntegerField(
-        label=_("Rating"), required=False, min_value=0, max_value=SMALLINT_MAX
+        label=_("Rating"),
+        required=False,
+        min_value=0,
+        max_value=SMALLINT_MAX,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "rating-value"}),
     )
-    not_applicable = forms.BooleanField(label=_("Not applicable"), required=False)
-    not_observable = forms.BooleanField(label=_("Not observable"), required=False)
-    note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    not_applicable = forms.BooleanField(label=_("N/A"), required=False)
+    not_observable = forms.BooleanField(label=_("unobservable"), required=False)
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000)
     lat = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
     lon = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
     photo = forms.ImageField(label=_("Photo"), required=False)
+
+
+#: A zone's whole checklist: one form per item, saved together (services.zone_ratings_record).
+ZoneRatingFormSet = forms.formset_factory(ZoneRatingForm, extra=0, max_num=500, absolute_max=500)
 
 
 class CompleteForm(forms.Form):
@@ -194,6 +200,9 @@ class CompleteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     signed_off_by = forms.CharField(label=_("Signed off by"), max_length=200)
+    accept_low_coverage = forms.BooleanField(
+        label=_("Sign off although few items are rated"), required=False
+    )
 
 
 class RecommendationForm(forms.Form):

@@ -13,9 +13,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps as global_apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from urbis.cpted import checklist
+from urbis.cpted.default_flow import default_flow
 
 
 @dataclass(frozen=True)
@@ -26,8 +31,6 @@ class Seeded:
 
 def default_flow_document() -> dict[str, Any]:
     """The default flow from domain/cpted.md §5.1 with the thresholds from settings."""
-    from urbis.cpted.default_flow import default_flow
-
     thresholds = settings.URBIS_CPTED_TRIAGE_THRESHOLDS
     return default_flow(
         dwellings=int(thresholds["dwellings"]),
@@ -37,8 +40,6 @@ def default_flow_document() -> dict[str, Any]:
 
 
 def _install_checklist(apps: Any) -> bool:
-    from urbis.cpted import checklist
-
     template_model = apps.get_model("cpted", "ChecklistTemplate")
     item_model = apps.get_model("cpted", "ChecklistItem")
     if template_model.objects.filter(code=checklist.CODE, version=checklist.VERSION).exists():
@@ -105,9 +106,6 @@ def install_defaults(apps: Any) -> Seeded:
 
 def reseed_after_flush(sender: Any, apps: Any = None, **kwargs: Any) -> None:
     """post_migrate receiver: ``migrate`` and ``flush`` (tests) end with the defaults in place."""
-    from django.apps import apps as global_apps
-    from django.core.exceptions import FieldDoesNotExist
-
     registry = apps or global_apps
     try:
         registry.get_model("cpted", "TriageFlow")

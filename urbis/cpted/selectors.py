@@ -10,13 +10,15 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 
 from urbis.core import nearby
 from urbis.core.audit import log_access
+from urbis.core.models import Area
 from urbis.core.roles import has_role
 from urbis.core.types import Actor
-from urbis.cpted import scoring
+from urbis.cpted import advice, scoring
 from urbis.cpted.models import (
     Assessment,
     AssessmentStatus,
@@ -26,6 +28,7 @@ from urbis.cpted.models import (
     Photo,
     Recommendation,
     RecommendationStatus,
+    RequirementLevel,
     Triage,
     TriageFlow,
 )
@@ -98,10 +101,40 @@ def flow_current(user: Actor) -> TriageFlow | None:
     return flows_for(user).order_by("-created_at", "-pk").first()
 
 
-def scorecard(assessment: Assessment) -> scoring.Scorecard:
-    from urbis.cpted.services import scored_ratings
+def scored_ratings(assessment: Assessment) -> list[scoring.ScoredRating]:
+    """Every (item, zone) of the assessment, rated or not, as input for :func:`scoring.score`."""
+    ratings = {(r.item_id, r.zone_id): r for r in assessment.ratings.select_related("item", "zone")}
+    rows = []
+    for zone in assessment.zones.all():
+        for item in assessment.template.items.all():
+            rating = ratings.get((item.pk, zone.pk))
+            rows.append(
+                scoring.ScoredRating(
+                    item_code=item.code,
+                    strategy=item.strategy,
+                    zone=zone.name,
+                    scale=item.scale,
+                    value=rating.value if rating else None,
+                    not_applicable=bool(rating and rating.not_applicable),
+                    not_observable=bool(rating and rating.not_observable),
+                    critical=item.critical,
+                    weight=float(item.weight),
+                )
+            )
+    return rows
 
+
+def scorecard(assessment: Assessment) -> scoring.Scorecard:
+    """The assessment's scores per strategy and zone, with coverage and red flags."""
     return scoring.score(scored_ratings(assessment))
+
+
+def open_mandatory_advice(project: InvestmentProject) -> list[Recommendation]:
+    return list(
+        project.recommendations.filter(
+            requirement=RequirementLevel.MANDATORY, status__in=advice.UNRESOLVED
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -187,3 +220,75 @@ def portfolio(user: Any) -> Portfolio:
 
 def latest_triage(project: InvestmentProject) -> Triage | None:
     return project.triages.select_related("flow", "decided_by").first()
+
+
+# Project fields that answer questions of the default flow (domain/cpted.md §5.1 ids).
+TYPE_TO_T1 = {"public_building": "community"}
+
+
+def suggested_answers(project: InvestmentProject) -> dict[str, Any]:
+    """Answers the project's own data already give (the planner confirms them)."""
+    return {
+        "T1": [TYPE_TO_T1.get(project.project_type, project.project_type)],
+        "T4": project.dwellings,
+        "T5": float(project.floor_area),
+        "T6": project.parking_spaces,
+        "T7": project.night_time_uses or project.licensed_uses,
+        "T8": project.vulnerable_users,
+    }
+
+
+def areas_around(
+    south: float, west: float, north: float, east: float
+) -> list[tuple[str, dict[str, Any]]]:
+    """(name, GeoJSON geometry) of the city's areas whose bounding box meets the given one, for
+    the report's site map (areas are not personal data); smallest kind last so it draws on top."""
+    rows = list(
+        Area.objects.filter(
+            min_lat__lte=north, max_lat__gte=south, min_lon__lte=east, max_lon__gte=west
+        )[:200]
+    )
+    rows.sort(key=lambda a: -(a.max_lat - a.min_lat) * (a.max_lon - a.min_lon))
+    return [(area.name, area.geometry) for area in rows]
+
+
+def located_ratings(assessment: Assessment) -> list[tuple[float, float, str, str]]:
+    """(lon, lat, item code, zone name) of every rating with a pin."""
+    return [
+        (r.lon, r.lat, r.item.code, r.zone.name)
+        for r in assessment.ratings.select_related("item", "zone")
+        if r.lat is not None and r.lon is not None
+    ]
+
+
+def _feature(project: InvestmentProject) -> dict[str, Any] | None:
+    geometry = project.location or (
+        {"type": "Point", "coordinates": [project.lon, project.lat]}
+        if project.lat is not None and project.lon is not None
+        else None
+    )
+    if not geometry:
+        return None
+    latest = next(iter(project.triages.all()), None)  # Triage orders newest first
+    return {
+        "type": "Feature",
+        "id": project.pk,
+        "geometry": geometry,
+        "properties": {
+            "name": project.name,
+            "url": reverse("cpted:project", args=[project.pk]),
+            "phase": str(project.get_phase_display()),
+            "outcome": latest.outcome if latest else "",
+            "outcome_label": str(latest.get_outcome_display()) if latest else "",
+        },
+    }
+
+
+def projects_geojson(user: Any, project_id: int | None = None) -> dict[str, Any]:
+    """The located projects the user may see, as a GeoJSON FeatureCollection (no personal
+    data: name, phase, triage outcome, a link); ``project_id`` narrows it to one project."""
+    projects = projects_for(user).prefetch_related("triages")
+    if project_id is not None:
+        projects = projects.filter(pk=project_id)
+    features = [f for f in (_feature(p) for p in projects) if f is not None]
+    return {"type": "FeatureCollection", "features": features}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from urbis.cpted.views import assessment, checklists, projects, triage
+from urbis.cpted.views import assessment, checklists, projects, ratings, triage
 
 app_name = "cpted"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("new/", projects.project_create, name="project_create"),
     path("import/", projects.project_import, name="import"),
     path("flow/", triage.flow, name="flow"),
+    path("map/", projects.project_map, name="map"),
+    path("map.geojson", projects.projects_geojson, name="geojson"),
     path("dashboard/", triage.dashboard, name="dashboard"),
     path("checklists/", checklists.checklists, name="checklists"),
     path(
@@ -17,6 +19,7 @@ urlpatterns = [
         name="checklist_download",
     ),
     path("<int:project_id>/", projects.project_detail, name="project"),
+    path("<int:project_id>/location.geojson", projects.project_geojson, name="project_geojson"),
     path("<int:project_id>/edit/", projects.project_edit, name="project_edit"),
     path("<int:project_id>/phase/", projects.project_phase, name="project_phase"),
     path("<int:project_id>/triage/", triage.triage, name="triage"),
@@ -36,6 +39,11 @@ urlpatterns = [
         "assessments/<int:assessment_id>/report/<str:language>.pdf",
         assessment.report,
         name="report",
+    ),
+    path(
+        "assessments/<int:assessment_id>/zones/<int:zone_id>/",
+        ratings.zone_checklist,
+        name="zone_checklist",
     ),
     path("photos/<int:photo_id>/", assessment.photo, name="photo"),
 ]

@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from urbis.core.models import User
 from urbis.core.roles import Role
+from urbis.cpted import selectors
 from urbis.cpted.models import (
     Assessment,
     InvestmentProject,
@@ -132,9 +133,7 @@ class AssessmentSerializer(serializers.ModelSerializer[Assessment]):
         ]
 
     def get_scores(self, assessment: Assessment) -> dict[str, Any]:
-        from urbis.cpted.selectors import scorecard
-
-        card = scorecard(assessment)
+        card = selectors.scorecard(assessment)
         return {
             "overall": {"score": card.overall.value, "coverage": card.overall.coverage},
             "by_strategy": {

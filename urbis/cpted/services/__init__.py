@@ -4,9 +4,6 @@ from urbis.cpted.seed import default_flow_document
 from urbis.cpted.services.assessment import (
     assessment_complete,
     assessment_start,
-    photo_add,
-    rating_record,
-    scored_ratings,
     visit_record,
     zone_add,
 )
@@ -20,11 +17,17 @@ from urbis.cpted.services.checklists import (
 from urbis.cpted.services.defaults import checklist_default, cpted_defaults_install
 from urbis.cpted.services.projects import (
     ImportReport,
-    open_mandatory_advice,
     project_create,
     project_set_phase,
     project_update,
     projects_import,
+)
+from urbis.cpted.services.ratings import (
+    RatingEntry,
+    ZoneRatingsError,
+    photo_add,
+    rating_record,
+    zone_ratings_record,
 )
 from urbis.cpted.services.recommendations import (
     recommendation_create,
@@ -33,12 +36,13 @@ from urbis.cpted.services.recommendations import (
 from urbis.cpted.services.triage import (
     flow_save,
     parse_flow_text,
-    suggested_answers,
     triage_record,
 )
 
 __all__ = [
     "ImportReport",
+    "RatingEntry",
+    "ZoneRatingsError",
     "assessment_complete",
     "assessment_start",
     "checklist_default",
@@ -50,7 +54,6 @@ __all__ = [
     "cpted_defaults_install",
     "default_flow_document",
     "flow_save",
-    "open_mandatory_advice",
     "parse_flow_text",
     "photo_add",
     "project_create",
@@ -60,9 +63,8 @@ __all__ = [
     "rating_record",
     "recommendation_create",
     "recommendation_set_status",
-    "scored_ratings",
-    "suggested_answers",
     "triage_record",
     "visit_record",
     "zone_add",
+    "zone_ratings_record",
 ]

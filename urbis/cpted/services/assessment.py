@@ -6,25 +6,20 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
-from urbis.core.geo import validate_lat_lon
-from urbis.core.types import Actor, actor_user, person_actor
-from urbis.core.uploads import clean_photo
-from urbis.cpted import scoring
+from urbis.core.types import Actor, person_actor
+from urbis.cpted import selectors
 from urbis.cpted.models import (
     Assessment,
     AssessmentStatus,
     ChecklistItem,
     ChecklistTemplate,
     InvestmentProject,
-    Photo,
     Priority,
-    Rating,
     RecommendationType,
     RequirementLevel,
     SiteVisit,
@@ -33,6 +28,7 @@ from urbis.cpted.models import (
     Zone,
 )
 from urbis.cpted.models.assessment import WHOLE_SITE, zone_label
+from urbis.cpted.services.recommendations import recommendation_create
 from urbis.cpted.texts import LANGUAGES
 
 
@@ -117,127 +113,6 @@ def visit_record(
     return visit
 
 
-def rating_record(
-    *,
-    actor: Actor,
-    assessment: Assessment,
-    item: ChecklistItem,
-    zone: Zone,
-    value: int | None = None,
-    not_applicable: bool = False,
-    not_observable: bool = False,
-    note: str = "",
-    lat: float | None = None,
-    lon: float | None = None,
-) -> Rating:
-    """Rate an item in a zone (again: the rating is replaced, the old value kept in the audit
-    event). A value outside the item's scale is refused."""
-    errors: dict[str, str] = {}
-    if item.template_id != assessment.template_id:
-        errors["item"] = _("This item is not in the assessment's checklist.")
-    if zone.assessment_id != assessment.pk:
-        errors["zone"] = _("This zone belongs to another assessment.")
-    if not_applicable and not_observable:
-        errors["not_observable"] = _("An item is either not applicable or not observable.")
-    if (not_applicable or not_observable) and value is not None:
-        errors["value"] = _("Leave the rating empty for a not applicable or unobservable item.")
-    if value is None and not (not_applicable or not_observable):
-        errors["value"] = _("Give a rating, or mark the item not applicable or unobservable.")
-    low, high, _low = scoring.SCALES[item.scale]
-    if value is not None and not low <= value <= high:
-        errors["value"] = _("The rating must lie between %(low)d and %(high)d.") % {
-            "low": low,
-            "high": high,
-        }
-    if (lat is None) != (lon is None):
-        errors["lat"] = _("Give both latitude and longitude, or neither.")
-    elif lat is not None and lon is not None:
-        try:
-            validate_lat_lon(lat, lon)
-        except ValidationError as error:
-            errors["lat"] = error.messages[0]
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        locked = _draft(assessment)
-        previous = Rating.objects.filter(assessment=locked, item=item, zone=zone).first()
-        rating, _created = Rating.objects.update_or_create(
-            assessment=locked,
-            item=item,
-            zone=zone,
-            defaults={
-                "value": value,
-                "not_applicable": not_applicable,
-                "not_observable": not_observable,
-                "note": note,
-                "lat": lat,
-                "lon": lon,
-                "rated_by": actor,
-                "rated_at": timezone.now(),
-            },
-        )
-        record_event(
-            actor=actor,
-            action="cpted.item_rated",
-            target=locked,
-            data={
-                "item": item.code,
-                "zone": zone.name,
-                "value": value,
-                "previous": previous.value if previous else None,
-                "na": not_applicable,
-                "uto": not_observable,
-            },
-        )
-    return rating
-
-
-def photo_add(*, actor: Actor, rating: Rating, upload: UploadedFile, caption: str = "") -> Photo:
-    """Attach a photo: the content is checked (type, size, really an image) and re-encoded with
-    Pillow, which drops EXIF, including the GPS location (ARCHITECTURE §6)."""
-    content = clean_photo(upload, max_bytes=settings.URBIS_CPTED_MAX_PHOTO_BYTES)
-    with transaction.atomic():
-        _draft(rating.assessment)
-        photo = Photo(
-            rating=rating,
-            caption=caption,
-            uploaded_by=actor_user(actor),
-            uploaded_at=timezone.now(),
-        )
-        photo.image.save(content.name, content, save=False)
-        photo.save()
-        record_event(
-            actor=actor,
-            action="cpted.photo_added",
-            target=rating.assessment,
-            data={"item": rating.item.code, "photo": photo.pk},
-        )
-    return photo
-
-
-def scored_ratings(assessment: Assessment) -> list[scoring.ScoredRating]:
-    """Every (item, zone) of the assessment, rated or not, as input for :func:`scoring.score`."""
-    ratings = {(r.item_id, r.zone_id): r for r in assessment.ratings.select_related("item", "zone")}
-    rows = []
-    for zone in assessment.zones.all():
-        for item in assessment.template.items.all():
-            rating = ratings.get((item.pk, zone.pk))
-            rows.append(
-                scoring.ScoredRating(
-                    item_code=item.code,
-                    strategy=item.strategy,
-                    zone=zone.name,
-                    scale=item.scale,
-                    value=rating.value if rating else None,
-                    not_applicable=bool(rating and rating.not_applicable),
-                    not_observable=bool(rating and rating.not_observable),
-                    critical=item.critical,
-                    weight=float(item.weight),
-                )
-            )
-    return rows
-
-
 # Red flag → recommendation type, by strategy (domain/cpted.md §5.5).
 TYPE_BY_STRATEGY: dict[str, str] = {
     Strategy.NATURAL_SURVEILLANCE: RecommendationType.DESIGN_CHANGE,
@@ -262,6 +137,20 @@ def red_flag_texts(item: ChecklistItem, zone: str) -> dict[str, str]:
     return rendered
 
 
+def _coverage_gate(coverage: float, accepted: bool) -> None:
+    threshold = settings.URBIS_CPTED_SIGN_OFF_COVERAGE
+    if coverage < threshold and not accepted:
+        raise ValidationError(
+            {
+                "accept_low_coverage": _(
+                    "Only %(coverage)s%% of the applicable items are rated (at least "
+                    "%(threshold)s%% expected): confirm that you sign off a partial check."
+                )
+                % {"coverage": formats.number_format(coverage, 1), "threshold": threshold}
+            }
+        )
+
+
 def assessment_complete(
     *,
     actor: Actor,
@@ -269,12 +158,12 @@ def assessment_complete(
     summary: str,
     signed_off_by: str,
     management_plan: str = "",
+    accept_low_coverage: bool = False,
 ) -> Assessment:
     """Complete and sign off the assessment. Each red flag without a recommendation gets a
     mandatory, high-priority one (domain/cpted.md §5.2: "a single failing rating forces a
-    recommendation")."""
-    from urbis.cpted.services.recommendations import recommendation_create
-
+    recommendation"). Below ``URBIS_CPTED_SIGN_OFF_COVERAGE`` % of the applicable items rated,
+    the sign-off needs ``accept_low_coverage`` (the advisor confirms a partial check)."""
     errors: dict[str, str] = {}
     if not summary.strip():
         errors["summary"] = _("Write the summary of the findings.")
@@ -284,9 +173,10 @@ def assessment_complete(
         raise ValidationError(errors)
     with transaction.atomic():
         locked = _draft(assessment)
-        card = scoring.score(scored_ratings(locked))
+        card = selectors.scorecard(locked)
         if card.overall.rated == 0:
             raise ValidationError(_("Rate at least one item before completing the assessment."))
+        _coverage_gate(card.overall.coverage, accept_low_coverage)
         # A red flag is covered only by mandatory advice on that item that was not rejected (an
         # advised or rejected one does not count); each failing zone gets its own advice.
         advised = set(

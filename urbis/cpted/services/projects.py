@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from shapely.geometry import shape
 
@@ -19,15 +20,16 @@ from urbis.core.geo import parse_polygon, validate_lat_lon
 from urbis.core.models import Organisation, User
 from urbis.core.tabular import Table
 from urbis.core.types import Actor, actor_user
-from urbis.cpted import advice
+from urbis.cpted import advice, selectors
 from urbis.cpted.models import (
+    Assessment,
+    AssessmentStatus,
     InvestmentProject,
+    Outcome,
     Phase,
     PhaseChange,
     ProjectType,
-    Recommendation,
     RecommendationChange,
-    RequirementLevel,
 )
 from urbis.cpted.models.projects import PHASE_ORDER
 
@@ -139,14 +141,6 @@ def project_update(
     return locked
 
 
-def open_mandatory_advice(project: InvestmentProject) -> list[Recommendation]:
-    return list(
-        project.recommendations.filter(
-            requirement=RequirementLevel.MANDATORY, status__in=advice.UNRESOLVED
-        )
-    )
-
-
 def project_set_phase(*, actor: Actor, project: InvestmentProject, phase: str) -> InvestmentProject:
     """Move a project to another phase.
 
@@ -196,12 +190,7 @@ def _final_design_gate(project: InvestmentProject) -> None:
     """Refuse the final design approval while the CPTED check is not done with (domain §5.4):
     open mandatory advice, a check still in progress with red flags, or a triage that asked for
     a full or specialist check and no completed assessment."""
-    from django.utils.translation import get_language
-
-    from urbis.cpted import selectors
-    from urbis.cpted.models import Assessment, AssessmentStatus, Outcome
-
-    blocking = open_mandatory_advice(project)
+    blocking = selectors.open_mandatory_advice(project)
     if blocking:
         raise ValidationError(
             {

@@ -16,6 +16,7 @@ from urbis.core.audit import record_event
 from urbis.core.types import Actor, actor_user
 from urbis.cpted import triage as engine
 from urbis.cpted.models import InvestmentProject, Triage, TriageFlow
+from urbis.cpted.services.defaults import cpted_defaults_install
 
 
 def parse_flow_text(text: str) -> Any:
@@ -68,8 +69,6 @@ def triage_record(
     must happen (every language). A missing or ill-typed answer names the question."""
     flow = flow or TriageFlow.objects.order_by("-created_at", "-pk").first()
     if flow is None:  # the defaults were lost (a flushed database): re-seed, in this write
-        from urbis.cpted.services.defaults import cpted_defaults_install
-
         cpted_defaults_install(actor=actor)
         flow = TriageFlow.objects.order_by("-created_at", "-pk").first()
         assert flow is not None
@@ -110,19 +109,3 @@ def triage_record(
             data={"outcome": decision.outcome, "flow": flow.version},
         )
     return triage
-
-
-# Project fields that answer questions of the default flow (domain/cpted.md §5.1 ids).
-TYPE_TO_T1 = {"public_building": "community"}
-
-
-def suggested_answers(project: InvestmentProject) -> dict[str, Any]:
-    """Answers the project's own data already give (the planner confirms them)."""
-    return {
-        "T1": [TYPE_TO_T1.get(project.project_type, project.project_type)],
-        "T4": project.dwellings,
-        "T5": float(project.floor_area),
-        "T6": project.parking_spaces,
-        "T7": project.night_time_uses or project.licensed_uses,
-        "T8": project.vulnerable_users,
-    }

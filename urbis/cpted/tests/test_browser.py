@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from urbis.core.testing.browser import login_in_browser
 from urbis.cpted.models import InvestmentProject, Rating
@@ -48,18 +49,39 @@ def test_register_triage_assess_report(
     page.click("#assessments button[type=submit]")
     page.wait_for_selector("#checklist", timeout=60_000)  # creates the whole checklist
     page.select_option("#id_kind", "night")
-    page.fill("#id_date", (dt.date.today() - dt.timedelta(days=1)).isoformat())
+    page.fill("#id_date", (timezone.localdate() - dt.timedelta(days=1)).isoformat())
     page.fill("#id_participants", "Advisor, project leader, police")
     page.click("#visits button[type=submit]")
     page.wait_for_selector('[data-visit="night"]')
-    page.fill('form[data-rate="NS-03-1"] input[name=value]', "2")
-    page.fill('form[data-rate="NS-03-1"] input[name=note]', "Dark passage")
-    page.click('form[data-rate="NS-03-1"] button[type=submit]')
+    # The whole checklist of a zone on one page, saved with one button.
+    page.click('[data-zone-link="Courtyard"]')
+    page.wait_for_selector("#zone-checklist")
+    page.fill("#row-NS-03 input[type=number]", "2")
+    page.fill("#row-NS-03 input[name$=note]", "Dark passage")
+    page.fill("#row-NS-01 input[type=number]", "9")  # outside the scale: nothing is saved
+    page.check("#row-AC-01 input[name$=not_applicable]")
+    page.click("#save-zone")
+    page.wait_for_selector("#form-errors")
+    assert Rating.objects.filter(assessment__project=project).count() == 0
+    box = page.locator("#row-AC-01 input[name$=not_applicable]").bounding_box()
+    label = page.locator("#row-AC-01 label[for$=not_applicable]").bounding_box()
+    assert box and label and box["x"] < label["x"]  # the box beside (left of) its label
+    page.click('#form-errors a[href="#row-NS-01"]')
+    page.fill("#row-NS-01 input[type=number]", "4")
+    page.click("#save-zone")
+    page.wait_for_selector('[data-saved="NS-03"]')
+    assert Rating.objects.filter(assessment__project=project).count() == 3
+    page.click("#back-to-check")
     page.wait_for_selector("#red-flags")
-    page.fill('form[data-rate="NS-01-2"] input[name=value]', "4")
-    page.click('form[data-rate="NS-01-2"] button[type=submit]')
-    page.wait_for_selector("#overall-score")
-    assert Rating.objects.filter(assessment__project=project).count() == 2
+    page.wait_for_selector("#low-coverage")
+    page.fill("#id_summary", "Dark courtyard passage.")
+    page.fill("#id_signed_off_by", "B. Claes")
+    page.click("#complete button[type=submit]")
+    page.wait_for_selector("#id_accept_low_coverage_error")
+    page.check("#id_accept_low_coverage")
+    page.click("#complete button[type=submit]")
+    page.wait_for_selector("#complete", state="detached")
+    assert project.assessments.get().status == "completed"
 
     with page.expect_download() as download_info:
         page.click('a[data-report="en"]')

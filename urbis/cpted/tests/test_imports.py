@@ -22,7 +22,7 @@ def test_xlsx_numbers_and_dates_are_read_as_written(planner, department) -> None
     sheet.append(["Name", "Department", "Project_leader", "Type", "Dwellings", "Budget"])
     sheet["G1"] = "preliminary_design_end"
     sheet.append(["Quay", "Urban dev.", "planner", "housing", 24.0, 1250000.5])
-    sheet["G2"] = dt.datetime(2027, 3, 31)
+    sheet["G2"] = dt.date(2027, 3, 31)  # a date cell, as Excel stores it
     buffer = io.BytesIO()
     workbook.save(buffer)
     report = services.projects_import(

@@ -21,6 +21,7 @@ from urbis.cpted.models import (
     Recommendation,
     TriageFlow,
 )
+from urbis.cpted.tests.zone_form import zone_data, zone_url
 
 pytestmark = pytest.mark.django_db
 
@@ -179,13 +180,14 @@ def test_rating_outside_scale_is_400_and_not_saved(demo) -> None:
     assessment = services.assessment_start(
         actor=_user("cpted"), project=project, template=demo.assessments.get().template
     )
-    item = assessment.template.items.get(code="NS-03")
     response = client.post(
-        reverse("cpted:assessment", args=[assessment.pk]),
-        {"form": "rating", "item": item.pk, "zone": assessment.zones.get().pk, "value": "7"},
+        zone_url(assessment, assessment.zones.get()),
+        zone_data(assessment, {"NS-01": {"value": "3"}, "NS-03": {"value": "7"}}),
     )
     assert response.status_code == 400
-    assert "The rating must lie between 1 and 5." in response.content.decode()
+    html = response.content.decode()
+    assert "The rating must lie between 1 and 5." in html
+    assert 'href="#row-NS-03"' in html  # the error summary links to the row
     assert not Rating.objects.filter(assessment=assessment).exists()
 
 
@@ -256,15 +258,10 @@ def test_photo_views_are_access_logged(demo, settings, tmp_path) -> None:
     buffer = io.BytesIO()
     Image.new("RGB", (8, 8)).save(buffer, format="PNG")
     client = verified_client(advisor)
+    photo = SimpleUploadedFile("a.png", buffer.getvalue(), content_type="image/png")
     response = client.post(
-        reverse("cpted:assessment", args=[assessment.pk]),
-        {
-            "form": "rating",
-            "item": assessment.template.items.get(code="NS-02").pk,
-            "zone": assessment.zones.get().pk,
-            "value": "2",
-            "photo": SimpleUploadedFile("a.png", buffer.getvalue(), content_type="image/png"),
-        },
+        zone_url(assessment, assessment.zones.get()),
+        zone_data(assessment, {"NS-02": {"value": "2", "photo": photo}}),
     )
     assert response.status_code == 302
     photo = Rating.objects.get(assessment=assessment).photos.get()

@@ -1,13 +1,13 @@
-"""Assessment pages: start, site visits, zones, ratings with photos and pins, completion,
-photos (access-logged) and the PDF report."""
+"""Assessment pages: start, site visits, scores, completion (with the low-coverage warning),
+photos (access-logged) and the PDF report. Ratings are entered per zone (views/ratings.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
 from urbis.cpted import reports, selectors, services
-from urbis.cpted.forms import CompleteForm, RatingForm, StartAssessmentForm, VisitForm
+from urbis.cpted.forms import CompleteForm, StartAssessmentForm, VisitForm
 from urbis.cpted.models import AssessmentStatus, Strategy
 from urbis.cpted.permissions import ASSESS_ROLES, READ_ROLES
 from urbis.cpted.views.common import add_errors, assessment_or_404, project_or_404
@@ -70,11 +70,12 @@ def _context(request: HttpRequest, assessment: Any, **forms: Any) -> dict[str, A
         "editable": assessment.status == AssessmentStatus.DRAFT
         and has_role(request.user, *ASSESS_ROLES),
         "visit_form": VisitForm(),
-        "rating_form": RatingForm(),
         "complete_form": CompleteForm(
             initial={"signed_off_by": getattr(request.user, "get_full_name", str)()}
         ),
         "report_languages": ["nl", "fr", "en"],
+        "low_coverage": card.overall.coverage < settings.URBIS_CPTED_SIGN_OFF_COVERAGE,
+        "coverage_threshold": settings.URBIS_CPTED_SIGN_OFF_COVERAGE,
     }
     context.update(forms)
     return context
@@ -90,7 +91,7 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
     if not has_role(request.user, *ASSESS_ROLES):
         raise Http404
     action = request.POST.get("form")
-    handlers = {"visit": _visit, "rating": _rating, "complete": _complete}
+    handlers = {"visit": _visit, "complete": _complete}
     if action not in handlers:
         raise Http404
     return handlers[action](request, assessment)
@@ -108,44 +109,6 @@ def _visit(request: HttpRequest, assessment: Any) -> HttpResponse:
             return redirect("cpted:assessment", assessment_id=assessment.pk)
     return render(
         request, "cpted/assessment.html", _context(request, assessment, visit_form=form), status=400
-    )
-
-
-def _rating(request: HttpRequest, assessment: Any) -> HttpResponse:
-    form = RatingForm(request.POST, request.FILES)
-    if form.is_valid():
-        data = form.cleaned_data
-        item = assessment.template.items.filter(pk=data["item"]).first()
-        zone = assessment.zones.filter(pk=data["zone"]).first()
-        if item is None or zone is None:
-            raise Http404
-        try:
-            # The rating and its photo are one save: a refused photo leaves no rating behind.
-            with transaction.atomic():
-                rating = services.rating_record(
-                    actor=request.user,
-                    assessment=assessment,
-                    item=item,
-                    zone=zone,
-                    value=data["value"],
-                    not_applicable=data["not_applicable"],
-                    not_observable=data["not_observable"],
-                    note=data["note"],
-                    lat=data["lat"],
-                    lon=data["lon"],
-                )
-                if data["photo"]:
-                    services.photo_add(actor=request.user, rating=rating, upload=data["photo"])
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Rating saved for %(code)s.") % {"code": item.code})
-            return redirect(f"{request.path}#item-{item.code}")
-    return render(
-        request,
-        "cpted/assessment.html",
-        _context(request, assessment, rating_form=form, rating_error_item=request.POST.get("item")),
-        status=400,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -134,7 +134,7 @@ def _detail_context(request: HttpRequest, project, **forms):  # type: ignore[no-
         ),
         "status_form": StatusForm(),
         "status_choices": RecommendationStatus.choices,
-        "open_mandatory": services.open_mandatory_advice(project),
+        "open_mandatory": selectors.open_mandatory_advice(project),
     }
     context.update(forms)
     return context
@@ -238,3 +238,28 @@ def project_import(request: HttpRequest) -> HttpResponse:
                     return redirect("cpted:projects")
         status = 200 if report is not None and report.ok else 400
     return render(request, "cpted/import.html", {"form": form, "report": report}, status=status)
+
+
+@role_required(*READ_ROLES)
+def project_map(request: HttpRequest) -> HttpResponse:
+    """The portfolio map: every located project the user may see, linked to its page."""
+    collection = selectors.projects_geojson(request.user)
+    return render(
+        request,
+        "cpted/project_map.html",
+        {
+            "features": collection["features"],
+            "can_coordinate": has_role(request.user, *COORDINATE_ROLES),
+        },
+    )
+
+
+@role_required(*READ_ROLES)
+def projects_geojson(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(selectors.projects_geojson(request.user))
+
+
+@role_required(*READ_ROLES)
+def project_geojson(request: HttpRequest, project_id: int) -> JsonResponse:
+    project = project_or_404(request, project_id)
+    return JsonResponse(selectors.projects_geojson(request.user, project_id=project.pk))

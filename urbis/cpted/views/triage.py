@@ -39,7 +39,7 @@ def triage(request: HttpRequest, project_id: int) -> HttpResponse:
     flow = _flow_in_use(request)
     form_class = triage_form_class(flow.document, get_language())
     latest = selectors.latest_triage(project)
-    initial = _initial(latest.answers if latest else services.suggested_answers(project))
+    initial = _initial(latest.answers if latest else selectors.suggested_answers(project))
     form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
