@@ -31,6 +31,24 @@ def _box(page: Any, selector: str) -> dict[str, float]:
     return box
 
 
+TEXT_BOX = """(selector) => {
+  const label = document.querySelector(selector);
+  const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let node, first = null, last = null;
+  while ((node = walker.nextNode())) if (node.textContent.trim()) { first = first || node; last = node; }
+  range.setStart(first, 0);
+  range.setEnd(last, last.textContent.length);
+  const r = range.getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+}"""
+
+
+def _text_box(page: Any, selector: str) -> dict[str, float]:
+    """Where a label's words are (a choice's label wraps its own checkbox)."""
+    return page.evaluate(TEXT_BOX, selector)
+
+
 def _beside(check: dict[str, float], label: dict[str, float]) -> bool:
     """The box ends left of where the label starts, on the label's first line."""
     centre = check["y"] + check["height"] / 2
@@ -79,14 +97,15 @@ def test_checkboxes_beside_labels_filter_and_error_summary(plan_page) -> None:
     page, base, plan = plan_page
     action = Action.objects.filter(objective__priority__plan=plan).first()
     page.goto(f"{base}/plan/actions/{action.pk}/")
-    assert _beside(_box(page, "#id_positive"), _box(page, 'label[for="id_positive"]'))
+    assert _beside(_box(page, "#id_positive"), _text_box(page, 'label[for="id_positive"]'))
 
     objective = Objective.objects.filter(
         level=ObjectiveLevel.OPERATIONAL, priority__plan=plan
     ).first()
     page.goto(f"{base}/plan/objectives/{objective.pk}/add-action/")
-    assert _beside(_box(page, "#id_mechanisms_0"), _box(page, 'label[for="id_mechanisms_0"]'))
-    assert _beside(_box(page, "#id_areas_0"), _box(page, 'label[for="id_areas_0"]'))
+    for choice in ("#id_mechanisms_0", "#id_areas_0", "#id_implementers_0"):
+        label = f'label[for="{choice[1:]}"]'
+        assert _beside(_box(page, choice), _text_box(page, label)), choice
     options = page.locator("#id_areas label")
     total = options.count()
     page.fill("#id_areas_filter", "nekker")
