@@ -169,7 +169,9 @@ PARTNER_FIELDS = {"implementers": "implementer", "funders": "funder", "referrers
 
 def action_initial(action: Any) -> dict[str, Any]:
     """The edit form's initial values from an action and its partner rows."""
-    initial = {name: getattr(action, name) for name in ActionDetailsForm.base_fields}
+    names = [n for n in ActionDetailsForm.base_fields if n not in PARTNER_FIELDS and n != "areas"]
+    initial = {name: getattr(action, name) for name in names}
+    initial["owner"] = action.owner_id
     links = list(action.partners.values_list("organisation_id", "role"))
     for field, role in PARTNER_FIELDS.items():
         initial[field] = [organisation for organisation, kind in links if kind == role]
