@@ -36,7 +36,9 @@ TEXT_BOX = """(selector) => {
   const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   let node, first = null, last = null;
-  while ((node = walker.nextNode())) if (node.textContent.trim()) { first = first || node; last = node; }
+  while ((node = walker.nextNode())) {
+    if (node.textContent.trim()) { first = first || node; last = node; }
+  }
   range.setStart(first, 0);
   range.setEnd(last, last.textContent.length);
   const r = range.getBoundingClientRect();
