@@ -247,6 +247,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("URBIS_TIME_ZONE", "Europe/Brussels")
 USE_I18N = True
 USE_TZ = True
+# Day-first dates in every language: English takes urbis/core/formats/en (en-GB), Dutch and
+# French keep Django's. Thousands are grouped by the figure filter, not everywhere (years and
+# reference numbers would read 2.026): docs/adr/0004-dates-and-numbers-per-language.md.
+FORMAT_MODULE_PATH = ["urbis.core.formats"]
+USE_THOUSAND_SEPARATOR = False
 
 # --- Static files: front-end libraries come from npm (package.json) into static/vendor ---
 STATIC_URL = "static/"

@@ -1,5 +1,6 @@
 // Survey trend chart: reads its data from the canvas's data-chart attribute (no inline script).
 /* global Chart */
+const locale = document.documentElement.lang || "nl";
 const canvas = document.getElementById("survey-chart");
 if (canvas && window.Chart) {
   const data = JSON.parse(canvas.dataset.chart);
@@ -16,7 +17,7 @@ if (canvas && window.Chart) {
         { label: names.benchmark || "benchmark", data: benchmark, borderColor: "#b26a00", showLine: false, pointStyle: "rectRot", pointRadius: 6 },
       ],
     },
-    options: { animation: false, scales: { y: { beginAtZero: true } } },
+    options: { locale, animation: false, scales: { y: { beginAtZero: true } } },
   });
   canvas.dataset.rendered = "true";
 }

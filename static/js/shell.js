@@ -1,6 +1,7 @@
 // The shell's small behaviours (no inline script: the CSP forbids it).
 // - the language <select> submits its form on change (the submit button stays for no-JS use);
-// - the menu toggle on narrow screens.
+// - the menu toggle on narrow screens;
+// - a form's error summary takes the focus, so a screen reader reads it and Tab reaches its links.
 for (const select of document.querySelectorAll("select[data-autosubmit]")) {
   select.addEventListener("change", () => select.form.requestSubmit());
   const button = select.form.querySelector(".lang-submit");
@@ -22,3 +23,6 @@ document.body.addEventListener("htmx:configRequest", (event) => {
   const token = document.querySelector("input[name=csrfmiddlewaretoken]");
   if (token) event.detail.headers["X-CSRFToken"] = token.value;
 });
+
+const summary = document.querySelector("[data-error-summary]");
+if (summary) summary.focus();

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 
 from urbis.core import modules
 from urbis.core.roles import Role, roles_of
@@ -13,8 +14,11 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     """Navigation entries for the user's roles, the city name and the map settings."""
     user = getattr(request, "user", None)
     roles = roles_of(user)
+    entries = modules.visible_to(user) if user is not None else []
     return {
-        "nav_entries": modules.visible_to(user) if user is not None else [],
+        "nav_entries": entries,
+        # One highlighted item per page, decided by the URL (longest prefix), not the view name.
+        "nav_active": modules.active_entry(request.path, entries, home=reverse("core:dashboard")),
         "user_roles": sorted(roles),
         "role_labels": [Role(code).label for code in sorted(roles)],
         "is_auditor": bool(roles & {Role.DPO, Role.ADMIN}),

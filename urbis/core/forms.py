@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
@@ -30,3 +32,18 @@ def apply_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(None, messages)
         else:
             form.add_error(None, [f"{key}: {message}" for message in messages])
+
+
+class ChecklistSelectMultiple(forms.CheckboxSelectMultiple):
+    """A long multiple choice (partners, areas) as a list of checkboxes with a filter box.
+
+    The shared field template renders it as a fieldset; ``static/js/checklist.js`` reveals the
+    filter box and hides the options that do not match. Without JavaScript the whole list
+    shows and every box works (progressive enhancement).
+    """
+
+    searchable = True
+
+    def __init__(self, attrs: dict[str, str] | None = None, choices: Any = ()) -> None:
+        classes = " ".join(filter(None, ["checklist", (attrs or {}).get("class", "")]))
+        super().__init__(attrs={**(attrs or {}), "class": classes}, choices=choices)

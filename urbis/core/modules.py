@@ -46,3 +46,18 @@ def visible_to(user: object) -> list[ModuleEntry]:
 
 def all_entries() -> list[ModuleEntry]:
     return sorted(_registry.values(), key=lambda entry: (entry.order, entry.key))
+
+
+def active_entry(path: str, entries: list[ModuleEntry], home: str = "/") -> str | None:
+    """The key of the one navigation entry the page at ``path`` belongs to: the entry whose
+    URL is the longest prefix of the path (``/plan/1/dashboard/`` belongs to the plan at
+    ``/plan/``, ``/plan/survey/`` to the survey). ``home`` (the dashboard, a prefix of every
+    path) is active only on itself; ``None`` when the page belongs to no entry."""
+    if path == home:
+        return "dashboard"
+    best: tuple[int, str] | None = None
+    for entry in entries:
+        url = entry.url
+        if url != home and path.startswith(url) and (best is None or len(url) > best[0]):
+            best = (len(url), entry.key)
+    return best[1] if best else None

@@ -11,7 +11,7 @@ class PlanConfig(AppConfig):
         from urbis.core import db_guards
         from urbis.plan import gdpr  # noqa: F401 - GDPR declarations (art. 30)
 
-        db_guards.register_tables("plan_measurement")
+        db_guards.register_tables("plan_measurement", "plan_actionstatuschange")
         from urbis.core import modules
         from urbis.core.demo import register_demo_loader
         from urbis.plan import jobs  # noqa: F401 - registers the nightly job

@@ -217,7 +217,7 @@ def load_plan_demo(actor: Any) -> str:
                     budget=Decimal(budget),
                     status="running",
                     start=dt.date(2026, 1, 1),
-                    partners=[(organisations["Prevention"], "lead")],
+                    # The owner leads; the prevention service coordinates the plan, not each action.
                     mechanisms=[services.MechanismTag(m, why) for m, why in tags],
                 )
                 actions += 1
@@ -285,6 +285,7 @@ def load_plan_demo(actor: Any) -> str:
                     baseline=Decimal("5.0"),
                     baseline_year=2018,
                     data_source="Safety survey",
+                    benchmark_series="Veiligheidsmonitor (national)",
                 )
                 for year in (2026, 2027, 2028):
                     services.target_set(

@@ -5,9 +5,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from urbis.core.forms import ChecklistSelectMultiple
 from urbis.core.validators import INTEGER_MAX, validate_past_date, validate_planned_date
+from urbis.plan import action_status
 from urbis.plan.bjorgo import Mechanism
-from urbis.plan.models import MechanismStrength
+from urbis.plan.models import ActionStatus, MechanismStrength
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -87,7 +89,18 @@ class PublishSurveyForm(forms.Form):
         self.fields["indicator"].queryset = indicators  # type: ignore[attr-defined]
 
 
-class ActionForm(forms.Form):
+def _organisations_field(label: Any) -> forms.ModelMultipleChoiceField:  # type: ignore[type-arg]
+    return forms.ModelMultipleChoiceField(
+        label=label,
+        queryset=None,  # type: ignore[arg-type]
+        required=False,
+        widget=ChecklistSelectMultiple,
+    )
+
+
+class ActionDetailsForm(forms.Form):
+    """An action's details and partners, on creation and on the edit page."""
+
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -95,6 +108,7 @@ class ActionForm(forms.Form):
     owner: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
         label=_("Owning organisation"),
         queryset=None,  # type: ignore[arg-type]
+        help_text=_("The owning organisation leads the action."),
     )
     budget = forms.DecimalField(
         label=_("Budget (EUR)"), min_value=0, max_digits=12, decimal_places=2, initial=0
@@ -104,15 +118,70 @@ class ActionForm(forms.Form):
     start = forms.DateField(
         label=_("Start"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         validators=[validate_planned_date],
     )
     end = forms.DateField(
         label=_("End"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         validators=[validate_planned_date],
     )
+    implementers = _organisations_field(_("Implementing partners"))
+    funders = _organisations_field(_("Funding partners"))
+    referrers = _organisations_field(_("Referring partners"))
+    areas: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+        label=_("Areas"),
+        queryset=None,  # type: ignore[arg-type]
+        required=False,
+        widget=ChecklistSelectMultiple,
+    )
+
+    def __init__(self, *args, organisations=None, **kwargs):  # type: ignore[no-untyped-def]
+        from urbis.core.models import Area
+
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = organisations  # type: ignore[attr-defined]
+        for name in PARTNER_FIELDS:
+            self.fields[name].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["areas"].queryset = Area.objects.order_by("kind", "name")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        end, start = data.get("end"), data.get("start")
+        if start and end and end < start:
+            self.add_error("end", _("The end comes after the start."))
+        return data
+
+    def partner_roles(self) -> list[tuple[Any, str]]:
+        """The partners other than the owner (who leads), with their role (domain §2: lead,
+        implementer, funder, referrer)."""
+        data = self.cleaned_data
+        roles: list[tuple[Any, str]] = []
+        for field, role in PARTNER_FIELDS.items():
+            roles += [(organisation, role) for organisation in data.get(field) or []]
+        return roles
+
+
+#: The partner fields of the action forms and the role each gives.
+PARTNER_FIELDS = {"implementers": "implementer", "funders": "funder", "referrers": "referrer"}
+
+
+def action_initial(action: Any) -> dict[str, Any]:
+    """The edit form's initial values from an action and its partner rows."""
+    names = [n for n in ActionDetailsForm.base_fields if n not in PARTNER_FIELDS and n != "areas"]
+    initial = {name: getattr(action, name) for name in names}
+    initial["owner"] = action.owner_id
+    links = list(action.partners.values_list("organisation_id", "role"))
+    for field, role in PARTNER_FIELDS.items():
+        initial[field] = [organisation for organisation, kind in links if kind == role]
+    initial["areas"] = list(action.areas.values_list("pk", flat=True))
+    return initial
+
+
+class ActionForm(ActionDetailsForm):
+    """A new action: its details, partners and Bjørgo mechanisms."""
+
     mechanisms = forms.MultipleChoiceField(
         label=_("Preventive mechanisms"),
         choices=Mechanism.choices,
@@ -123,48 +192,25 @@ class ActionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Refine the rationale per mechanism on the action's page."),
     )
-    implementers: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
-        label=_("Implementing partners"),
-        queryset=None,
-        required=False,  # type: ignore[arg-type]
-    )
-    funders: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
-        label=_("Funding partners"),
-        queryset=None,
-        required=False,  # type: ignore[arg-type]
-    )
-    referrers: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
-        label=_("Referring partners"),
-        queryset=None,
-        required=False,  # type: ignore[arg-type]
-    )
-    areas: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
-        label=_("Areas"),
-        queryset=None,
-        required=False,  # type: ignore[arg-type]
-    )
 
-    def __init__(self, *args, organisations=None, **kwargs):  # type: ignore[no-untyped-def]
-        from urbis.core.models import Area
+    field_order = [
+        "title", "description", "owner", "budget", "funding_source", "target_groups",
+        "start", "end", "mechanisms", "rationale",
+    ]  # fmt: skip
 
+
+class ActionStatusForm(forms.Form):
+    """The next status of an action, from those :mod:`urbis.plan.action_status` allows."""
+
+    status = forms.ChoiceField(label=_("New status"), choices=())
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+    def __init__(self, *args, current: str = "", **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = organisations  # type: ignore[attr-defined]
-        for name in ("implementers", "funders", "referrers"):
-            self.fields[name].queryset = organisations  # type: ignore[attr-defined]
-        self.fields["areas"].queryset = Area.objects.order_by("kind", "name")  # type: ignore[attr-defined]
-
-    def partner_roles(self) -> list[tuple[Any, str]]:
-        """The owner leads; the other partners with their role (domain §2: lead, implementer,
-        funder, referrer)."""
-        data = self.cleaned_data
-        roles = [(data["owner"], "lead")]
-        for field, role in (
-            ("implementers", "implementer"),
-            ("funders", "funder"),
-            ("referrers", "referrer"),
-        ):
-            roles += [(organisation, role) for organisation in data.get(field) or []]
-        return roles
+        allowed = action_status.allowed_next(current)
+        self.fields["status"].choices = [  # type: ignore[attr-defined]
+            (value, label) for value, label in ActionStatus.choices if value in allowed
+        ]
 
 
 class ObjectiveForm(forms.Form):

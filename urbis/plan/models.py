@@ -178,6 +178,33 @@ class Action(models.Model):
         return self.title
 
 
+class ActionStatusChange(AppendOnlyModel):
+    """An action's status history: one row per change, never updated (ARCHITECTURE §4.7);
+    ``Action.status`` holds the latest row's status for filtering."""
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="status_changes")
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=ActionStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=ActionStatus.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    at = models.DateTimeField(_("when"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+
+    class Meta:
+        ordering = ["action", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action_id}: {self.from_status} → {self.to_status}"
+
+
 class PartnerRole(models.TextChoices):
     LEAD = "lead", _("Lead")
     IMPLEMENTER = "implementer", _("Implementer")
@@ -305,6 +332,14 @@ class Indicator(models.Model):
         max_length=80,
         blank=True,
         help_text=_("Code of an Urbis indicator provider; measured nightly when set."),
+    )
+    # The published reference series (a BenchmarkPoint series) the dashboard draws beside the
+    # indicator's trend, e.g. the national Veiligheidsmonitor for the feeling of insecurity.
+    benchmark_series = models.CharField(
+        _("benchmark series"),
+        max_length=100,
+        blank=True,
+        help_text=_("Name of the reference series compared on the dashboard (same definition)."),
     )
 
     class Meta:

@@ -7,22 +7,35 @@ import io
 from xml.sax.saxutils import escape
 
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from urbis.core.figures import figure, plain_decimal
 from urbis.core.tabular import xlsx_safe
 from urbis.plan import selectors
 from urbis.plan.models import Objective, Plan
 
+STATUS_LABELS = {
+    "green": _lazy("on track"),
+    "amber": _lazy("close"),
+    "red": _lazy("off track"),
+    "grey": _lazy("no data"),
+    "no_target": _lazy("no target"),
+}
+#: The columns holding numbers: typed cells in the XLSX, localised text in the PDF.
+NUMBER_COLUMNS = (4, 5, 6)
 
-def _rows(plan: Plan, year: int) -> list[list[str]]:
+
+def _rows(plan: Plan, year: int) -> list[list[object]]:
     """One row per indicator with the year's target and city-wide value, and one row for each
-    objective that has no indicator yet (it is reported, not left out)."""
-    rows = []
+    objective that has no indicator yet (it is reported, not left out). Numbers stay
+    ``Decimal`` (or ``None``); the writers format them."""
+    rows: list[list[object]] = []
     statuses = selectors.indicator_statuses(plan, year)
     measured = {status.indicator.objective_id for status in statuses}
     for status in statuses:
         indicator = status.indicator
-        value = status.latest.value if status.latest else None
         notes = [
             m.note
             for m in indicator.measurements.all()
@@ -34,22 +47,25 @@ def _rows(plan: Plan, year: int) -> list[list[str]]:
                 indicator.code,
                 indicator.name,
                 indicator.unit,
-                "" if indicator.baseline is None else f"{indicator.baseline.normalize()}",
-                "" if status.target is None else f"{status.target.normalize()}",
-                "" if value is None else f"{value.normalize()}",
-                {
-                    "green": _("on track"),
-                    "amber": _("close"),
-                    "red": _("off track"),
-                    "grey": _("no data"),
-                }[status.light],
+                plain_decimal(indicator.baseline),
+                plain_decimal(status.target),
+                plain_decimal(status.latest.value if status.latest else None),
+                str(STATUS_LABELS[status.light]),
                 " / ".join(notes),
             ]
         )
     for objective in Objective.objects.filter(priority__plan=plan).exclude(pk__in=measured):
-        rows.append([objective.code, "", objective.text, "", "", "", "", _("no indicator"), ""])
-    rows.sort(key=lambda row: (row[0], row[1]))
+        rows.append(
+            [objective.code, "", objective.text, "", None, None, None, _("no indicator"), ""]
+        )
+    rows.sort(key=lambda row: (str(row[0]), str(row[1])))
     return rows
+
+
+def _pdf_text(index: int, value: object) -> str:
+    if index in NUMBER_COLUMNS:
+        return "" if value is None else figure(value)
+    return str(value)
 
 
 def _header() -> list[str]:
@@ -112,13 +128,17 @@ def progress_pdf(plan: Plan, year: int, language: str) -> bytes:
             ),
             Paragraph(
                 _("Plan period %(start)s – %(end)s")
-                % {"start": plan.period_start.isoformat(), "end": plan.period_end.isoformat()},
+                % {
+                    "start": date_format(plan.period_start, "SHORT_DATE_FORMAT"),
+                    "end": date_format(plan.period_end, "SHORT_DATE_FORMAT"),
+                },
                 styles["Normal"],
             ),
             Spacer(1, 12),
         ]
         data = [_header()] + [
-            [Paragraph(escape(str(v)), cell) for v in row] for row in _rows(plan, year)
+            [Paragraph(escape(_pdf_text(i, v)), cell) for i, v in enumerate(row)]
+            for row in _rows(plan, year)
         ]
         table = Table(data, repeatRows=1)
         table.setStyle(

@@ -18,11 +18,14 @@ from urbis.plan import bjorgo
 from urbis.plan.models import (
     Action,
     ActionMechanism,
+    ActionPartner,
+    ActionStatusChange,
     BenchmarkPoint,
     Contact,
     Indicator,
     Measurement,
     Objective,
+    PartnerRole,
     Plan,
     SurveyResponse,
 )
@@ -51,6 +54,27 @@ def actions_for(user: Any) -> QuerySet[Action]:
     return Action.objects.filter(
         Q(owner_id=organisation) | Q(partners__organisation_id=organisation)
     ).distinct()
+
+
+def action_history(action: Action) -> QuerySet[ActionStatusChange]:
+    """The action's status changes, oldest first."""
+    return action.status_changes.select_related("by")
+
+
+def partner_roles() -> dict[int, list[tuple[Action, str]]]:
+    """Per organisation id, the actions it takes part in with its role, by action title.
+
+    The lead is the action's owner (``Action.owner``); a partner row that names another
+    organisation as lead (older data, from before the rule) is not shown as a lead."""
+    roles: dict[int, list[tuple[Action, str]]] = {}
+    for action in Action.objects.order_by("title"):
+        roles.setdefault(action.owner_id, []).append((action, str(PartnerRole.LEAD.label)))
+    links = ActionPartner.objects.exclude(role=PartnerRole.LEAD).select_related("action")
+    for link in links.order_by("action__title"):
+        roles.setdefault(link.organisation_id, []).append((link.action, link.get_role_display()))
+    for entries in roles.values():
+        entries.sort(key=lambda entry: entry[0].title)
+    return roles
 
 
 def current_plan(user: Any, today: dt.date | None = None) -> Plan | None:
@@ -160,14 +184,18 @@ class IndicatorStatus:
     indicator: Indicator
     latest: Measurement | None
     target: Decimal | None
-    light: str  # green, amber, red, grey
+    light: str  # green, amber, red; grey without a value; no_target with a value but no target
+    target_year: int | None = None
 
 
 def _light(indicator: Indicator, value: Decimal | None, target: Decimal | None) -> str:
-    """Green when the target is met, amber within 10 % of it, red otherwise, grey when unknown.
-    The 10 % band is a presentation choice, stated in docs/plan.md."""
-    if value is None or target is None:
+    """Green when the target is met, amber within 10 % of it, red otherwise; grey without a
+    value, ``no_target`` with a value but no target. The 10 % band is a presentation choice,
+    stated in docs/plan.md."""
+    if value is None:
         return "grey"
+    if target is None:
+        return "no_target"
     if indicator.direction == "up":
         if value >= target:
             return "green"
@@ -175,6 +203,91 @@ def _light(indicator: Indicator, value: Decimal | None, target: Decimal | None) 
     if value <= target:
         return "green"
     return "amber" if value <= target * Decimal("1.1") else "red"
+
+
+def _target_for(
+    targets: list[tuple[int, Decimal]], year: int | None, *, exact: bool
+) -> tuple[int, Decimal] | None:
+    """The target of ``year``; unless ``exact``, without one, the next target the value is
+    heading for (a 2024 value against the plan's 2026 target), else the latest earlier one."""
+    if year is None or not targets:
+        return None
+    ordered = sorted(targets)
+    same = [t for t in ordered if t[0] == year]
+    if exact:
+        return same[0] if same else None
+    later = [t for t in ordered if t[0] > year]
+    return (same or later or ordered[-1:])[0]
+
+
+def _city_wide(indicator: Indicator, year: int | None) -> list[Measurement]:
+    """City-wide values only (area rows are breakdowns), oldest first; with a year, its values."""
+    measurements = sorted(
+        (m for m in indicator.measurements.all() if m.area_id is None),
+        key=lambda m: (m.period_end, m.entered_at),
+    )
+    if year is not None:
+        measurements = [m for m in measurements if m.period_end.year == year]
+    return measurements
+
+
+def _status(indicator: Indicator, year: int | None) -> IndicatorStatus:
+    measurements = _city_wide(indicator, year)
+    latest = measurements[-1] if measurements else None
+    wanted = year or (latest.period_end.year if latest else None)
+    # A yearly report compares with that year's target only; the pages with the next one.
+    targets = [(t.year, t.value) for t in indicator.targets.all()]
+    found = _target_for(targets, wanted, exact=year is not None)
+    target_year, target = found if found else (None, None)
+    light = _light(indicator, latest.value if latest else None, target)
+    return IndicatorStatus(indicator, latest, target, light, target_year)
+
+
+def indicator_statuses(plan: Plan, year: int | None = None) -> list[IndicatorStatus]:
+    """Each indicator of the plan (and the plans it extends) with its latest city-wide value,
+    the target it is measured against and the resulting light."""
+    indicators = plan_indicators(plan).prefetch_related("targets", "measurements")
+    return [_status(indicator, year) for indicator in indicators]
+
+
+@dataclass(frozen=True)
+class IndicatorTrend:
+    """An indicator's series for the dashboard chart and its table fallback."""
+
+    status: IndicatorStatus
+    years: list[int]
+    values: dict[int, Decimal]
+    targets: dict[int, Decimal]
+    benchmarks: dict[int, Decimal]
+    benchmark_series: str
+
+    @property
+    def rows(self) -> list[tuple[int, Decimal | None, Decimal | None, Decimal | None]]:
+        """(year, measured, target, benchmark) for the table beside the chart."""
+        return [
+            (y, self.values.get(y), self.targets.get(y), self.benchmarks.get(y)) for y in self.years
+        ]
+
+
+def indicator_trends(plan: Plan) -> list[IndicatorTrend]:
+    """Per indicator: its city-wide value per year (the latest of the year), its yearly targets
+    and the reference series it is compared with (``Indicator.benchmark_series``)."""
+    statuses = indicator_statuses(plan)
+    wanted = {s.indicator.benchmark_series for s in statuses if s.indicator.benchmark_series}
+    references: dict[str, dict[int, Decimal]] = {}
+    for point in BenchmarkPoint.objects.filter(series__in=wanted):
+        references.setdefault(point.series, {})[point.year] = point.value
+    trends = []
+    for status in statuses:
+        indicator = status.indicator
+        values = {m.period_end.year: m.value for m in _city_wide(indicator, None)}
+        targets = {t.year: t.value for t in indicator.targets.all()}
+        benchmarks = references.get(indicator.benchmark_series, {})
+        years = sorted(set(values) | set(targets) | set(benchmarks))
+        trends.append(
+            IndicatorTrend(status, years, values, targets, benchmarks, indicator.benchmark_series)
+        )
+    return trends
 
 
 def lineage(plan: Plan) -> list[Plan]:
@@ -187,31 +300,6 @@ def lineage(plan: Plan) -> list[Plan]:
 
 def plan_indicators(plan: Plan) -> QuerySet[Indicator]:
     return Indicator.objects.filter(objective__priority__plan__in=lineage(plan))
-
-
-def indicator_statuses(plan: Plan, year: int | None = None) -> list[IndicatorStatus]:
-    statuses = []
-    indicators = plan_indicators(plan).prefetch_related("targets", "measurements")
-    for indicator in indicators:
-        # City-wide values only (area rows are breakdowns); with a year, that year's values.
-        measurements = sorted(
-            (m for m in indicator.measurements.all() if m.area_id is None),
-            key=lambda m: (m.period_end, m.entered_at),
-        )
-        if year is not None:
-            measurements = [m for m in measurements if m.period_end.year == year]
-        latest = measurements[-1] if measurements else None
-        wanted = year or (latest.period_end.year if latest else None)
-        target = next((t.value for t in indicator.targets.all() if t.year == wanted), None)
-        statuses.append(
-            IndicatorStatus(
-                indicator,
-                latest,
-                target,
-                _light(indicator, latest.value if latest else None, target),
-            )
-        )
-    return statuses
 
 
 SURVEY_ITEMS = ("insecurity", "pride", "avoid_dark", "avoid_places")

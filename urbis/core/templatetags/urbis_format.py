@@ -8,21 +8,16 @@ from typing import Any
 from django import template
 from django.utils.formats import number_format
 
+from urbis.core import figures
+
 register = template.Library()
 
 
 @register.filter
 def figure(value: Any) -> str:
-    """A decimal without trailing zeros, in the active language's format (3,9 in Dutch)."""
-    if value is None or value == "":
-        return "–"
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
-    normal = number.normalize()
-    places = max(0, -int(normal.as_tuple().exponent))  # type: ignore[operator]
-    return number_format(normal, decimal_pos=places, use_l10n=True)
+    """A decimal without trailing zeros, in the active language's format (3,9 in Dutch;
+    thousands grouped: 12.000)."""
+    return figures.figure(value)
 
 
 @register.filter

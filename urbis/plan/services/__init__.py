@@ -1,5 +1,11 @@
 """Writes of the plan module: each service is atomic and records its audit event."""
 
+from urbis.plan.services.actions import (  # noqa: F401
+    ACTION_FIELDS,
+    ActionChanges,
+    action_status_change,
+    action_update,
+)
 from urbis.plan.services.indicators import (  # noqa: F401
     indicator_create,
     indicator_range,

@@ -28,6 +28,7 @@ from urbis.plan.models import (
     Priority,
     SideEffect,
 )
+from urbis.plan.services.actions import first_status, lead_errors
 
 # A level's parent level (KB 3 Jul 2019: general → strategic → operational).
 PARENT_LEVEL = {
@@ -269,12 +270,16 @@ def action_create(
     areas: Iterable[Area] = (),
     **fields: Any,
 ) -> Action:
-    """Create an action under an operational objective with its partners and Bjørgo tags."""
+    """Create an action under an operational objective with its partners and Bjørgo tags; the
+    owning organisation is its lead, and its status history starts."""
     errors: dict[str, list[str]] = {}
     if objective.level != ObjectiveLevel.OPERATIONAL:
         errors["objective"] = [_("Actions belong to an operational objective.")]
     if owner is None:
         errors["owner"] = [_("Every action has an owning organisation.")]
+    partners = list(partners)
+    if leads := lead_errors(owner, partners):
+        errors["owner"] = leads
     tags = list(mechanisms)
     for tag in tags:
         if tag.mechanism not in Mechanism.values:
@@ -293,8 +298,9 @@ def action_create(
         action.full_clean()
         action.save()
         action.areas.set(list(areas))
-        for organisation, role in partners:
+        for organisation, role in [(owner, "lead"), *partners]:
             ActionPartner.objects.get_or_create(action=action, organisation=organisation, role=role)
+        first_status(actor=actor, action=action)
         for tag in tags:
             ActionMechanism.objects.create(
                 action=action,

@@ -83,6 +83,68 @@ def _answer(value: Any, column: str) -> str:
     return ANSWER_ALIASES[text]
 
 
+def _year(row: Any) -> int:
+    year = int(str(row["year"]).strip())
+    if not 1990 <= year <= 2100:
+        raise ValueError(_("year: %(year)s is not a survey year") % {"year": year})
+    return year
+
+
+def _respondent(row: Any, year: int, seen: set[tuple[int, str]], respondent_max: int) -> str:
+    respondent = str(row["respondent"]).strip()
+    if len(respondent) > respondent_max:
+        raise ValueError(
+            _("respondent: at most %(max)s characters (this one has %(n)s)")
+            % {"max": respondent_max, "n": len(respondent)}
+        )
+    if (year, respondent) in seen or SurveyResponse.objects.filter(
+        edition=year, respondent=respondent
+    ).exists():
+        raise ValueError(
+            _("respondent %(id)s appears twice for %(year)s") % {"id": respondent, "year": year}
+        )
+    return respondent
+
+
+def _weight(row: Any) -> float:
+    try:
+        weight = float(str(row.get("weight") or "1").replace(",", "."))
+    except ValueError:
+        raise ValueError(_("weight: not a number")) from None
+    if not math.isfinite(weight) or not weight > 0:
+        raise ValueError(_("weight: must be positive"))
+    return weight
+
+
+def _area(row: Any, areas: dict[str, Area]) -> Area:
+    area_code = str(row.get("area") or "").strip()
+    if not area_code:
+        raise ValueError(_("area: missing"))
+    if area_code not in areas:
+        raise ValueError(_("area: unknown code %(code)s") % {"code": area_code})
+    return areas[area_code]
+
+
+def _response(
+    row: Any, *, areas: dict[str, Area], seen: set[tuple[int, str]], respondent_max: int
+) -> SurveyResponse:
+    """One file row as a response, or ``ValueError`` with the reason it is rejected."""
+    missing = [c for c in ("respondent", "year") if not str(row.get(c) or "").strip()]
+    if missing:
+        raise ValueError(_("missing %(columns)s") % {"columns": ", ".join(missing)})
+    year = _year(row)
+    return SurveyResponse(
+        edition=year,
+        respondent=_respondent(row, year, seen, respondent_max),
+        weight=_weight(row),
+        area=_area(row, areas),
+        insecurity=_answer(row.get("insecurity"), "insecurity"),
+        pride=_answer(row.get("pride"), "pride"),
+        avoid_dark=_answer(row.get("avoid_dark"), "avoid_dark"),
+        avoid_places=_answer(row.get("avoid_places"), "avoid_places"),
+    )
+
+
 def survey_import(
     *,
     actor: Actor,
@@ -110,50 +172,11 @@ def survey_import(
     respondent_max = SurveyResponse._meta.get_field("respondent").max_length or 40
     for line, row in numbered:
         try:
-            missing = [c for c in ("respondent", "year") if not str(row.get(c) or "").strip()]
-            if missing:
-                raise ValueError(_("missing %(columns)s") % {"columns": ", ".join(missing)})
-            year = int(str(row["year"]).strip())
-            if not 1990 <= year <= 2100:
-                raise ValueError(_("year: %(year)s is not a survey year") % {"year": year})
-            respondent = str(row["respondent"]).strip()
-            if len(respondent) > respondent_max:
-                raise ValueError(
-                    _("respondent: at most %(max)s characters (this one has %(n)s)")
-                    % {"max": respondent_max, "n": len(respondent)}
-                )
-            if (year, respondent) in seen or SurveyResponse.objects.filter(
-                edition=year, respondent=respondent
-            ).exists():
-                raise ValueError(
-                    _("respondent %(id)s appears twice for %(year)s")
-                    % {"id": respondent, "year": year}
-                )
-            try:
-                weight = float(str(row.get("weight") or "1").replace(",", "."))
-            except ValueError:
-                raise ValueError(_("weight: not a number")) from None
-            if not math.isfinite(weight) or not weight > 0:
-                raise ValueError(_("weight: must be positive"))
-            area_code = str(row.get("area") or "").strip()
-            if not area_code:
-                raise ValueError(_("area: missing"))
-            if area_code not in areas:
-                raise ValueError(_("area: unknown code %(code)s") % {"code": area_code})
-            response = SurveyResponse(
-                edition=year,
-                respondent=respondent,
-                weight=weight,
-                area=areas[area_code],
-                insecurity=_answer(row.get("insecurity"), "insecurity"),
-                pride=_answer(row.get("pride"), "pride"),
-                avoid_dark=_answer(row.get("avoid_dark"), "avoid_dark"),
-                avoid_places=_answer(row.get("avoid_places"), "avoid_places"),
-            )
+            response = _response(row, areas=areas, seen=seen, respondent_max=respondent_max)
         except (ValueError, TypeError) as exc:
             report.rejected.append((line, str(exc)))
             continue
-        seen.add((year, respondent))
+        seen.add((response.edition, response.respondent))
         valid.append(response)
     report.rejected.sort()
     if report.rejected and all_or_nothing:

@@ -264,8 +264,9 @@ def test_reports_show_planned_and_achieved_values(demo_plan: Plan, coordinator) 
     rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
     header = rows[1]
     row = next(r for r in rows[2:] if r[1] == "INSEC-1")
-    assert row[header.index("Target")] == "4.25"
-    assert row[header.index("Achieved")] == "3.875"
+    # Numbers are numbers in the workbook (a spreadsheet sums them), not text.
+    assert row[header.index("Target")] == 4.25
+    assert row[header.index("Achieved")] == 3.875
     assert row[header.index("Status")] == "on track"  # direction "down": 3.875 <= 4.25
     pdf = client.get(reverse("plan:report", args=[demo_plan.pk, 2027, "pdf"]), {"lang": "en"})
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)

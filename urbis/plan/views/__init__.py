@@ -2,6 +2,8 @@
 
 from urbis.plan.views.actions import (  # noqa: F401
     action_detail,
+    action_edit,
+    action_status,
     my_actions,
     practice_export,
 )

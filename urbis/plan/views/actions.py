@@ -8,15 +8,21 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from urbis.core.forms import apply_service_errors
+from urbis.core.models import Organisation
 from urbis.core.permissions import STAFF_ROLES, role_required
 from urbis.core.roles import has_role
 from urbis.plan import selectors, services
 from urbis.plan.forms import (
+    ActionDetailsForm,
+    ActionStatusForm,
     MechanismTagForm,
     SideEffectForm,
+    action_initial,
 )
 from urbis.plan.models import Action
 from urbis.plan.permissions import EDIT_ROLES, READ_ROLES
@@ -63,8 +69,73 @@ def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
             "can_edit": can_edit,
             "tag_form": tag_form,
             "effect_form": effect_form,
+            "status_form": ActionStatusForm(current=action.status),
+            "history": selectors.action_history(action),
         },
         status=status,
+    )
+
+
+def _editable_action(request: HttpRequest, action_id: int) -> Action:
+    return get_object_or_404(
+        selectors.actions_for(request.user).select_related("owner", "objective__priority__plan"),
+        pk=action_id,
+    )
+
+
+@role_required(*EDIT_ROLES)
+def action_edit(request: HttpRequest, action_id: int) -> HttpResponse:
+    """Change an action's details, partners and areas after its creation."""
+    action = _editable_action(request, action_id)
+    organisations = Organisation.objects.filter(is_active=True)
+    form = ActionDetailsForm(
+        request.POST or None, organisations=organisations, initial=action_initial(action)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        changes = services.ActionChanges(
+            **{name: data[name] for name in services.ACTION_FIELDS},
+            partners=form.partner_roles(),
+        )
+        try:
+            services.action_update(actor=request.user, action=action, changes=changes)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Action saved."))
+            return redirect("plan:action", action_id=action.pk)
+    return render(
+        request,
+        "plan/form.html",
+        {
+            "form": form,
+            "title": _("Edit the action"),
+            "context_line": action.title,
+            "back": reverse("plan:action", args=[action.pk]),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@role_required(*EDIT_ROLES)
+@require_POST
+def action_status(request: HttpRequest, action_id: int) -> HttpResponse:
+    """Move an action to its next status; the history keeps every change."""
+    action = _editable_action(request, action_id)
+    form = ActionStatusForm(request.POST, current=action.status)
+    if form.is_valid():
+        try:
+            services.action_status_change(actor=request.user, action=action, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Status changed."))
+            return redirect("plan:action", action_id=action.pk)
+    return render(
+        request,
+        "plan/action_status.html",
+        {"action": action, "status_form": form},
+        status=400,
     )
 
 

@@ -14,7 +14,7 @@ from urbis.core.models import Organisation
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
 from urbis.plan import selectors, services
-from urbis.plan.models import Action, Agreement
+from urbis.plan.models import Agreement, Contact
 from urbis.plan.permissions import EDIT_ROLES, READ_ROLES
 
 
@@ -22,12 +22,8 @@ from urbis.plan.permissions import EDIT_ROLES, READ_ROLES
 def partners(request: HttpRequest) -> HttpResponse:
     """The partner directory: each organisation's place in the prevention spectrum, the actions
     it leads or takes part in (with its role), its contacts and agreements."""
-    from urbis.plan.models import ActionPartner, Contact
-
     organisations = list(Organisation.objects.filter(is_active=True).order_by("name"))
-    roles: dict[int, list[tuple[Action, str]]] = {}
-    for link in ActionPartner.objects.select_related("action").order_by("action__title"):
-        roles.setdefault(link.organisation_id, []).append((link.action, link.get_role_display()))
+    roles = selectors.partner_roles()
     # Contacts are personal data: the selector logs their reading (ARCHITECTURE §6).
     contacts = selectors.partner_contacts(user=request.user, purpose="plan.partner_contacts")
     by_org: dict[int, list[Contact]] = {}

@@ -15,7 +15,7 @@ from urbis.core.forms import apply_service_errors
 from urbis.core.models import Organisation
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
-from urbis.plan import reports, selectors, services
+from urbis.plan import charts, reports, selectors, services
 from urbis.plan.bjorgo import MECHANISM_ORDER, Mechanism
 from urbis.plan.forms import (
     ActionForm,
@@ -141,24 +141,21 @@ def indicators(request: HttpRequest, plan_id: int) -> HttpResponse:
 def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     view = selectors.matrix_for(plan)
-    survey = selectors.survey_results("insecurity")
-    statuses = selectors.indicator_statuses(plan)
+    trends = selectors.indicator_trends(plan)
     lights = {
-        light: sum(1 for s in statuses if s.light == light)
-        for light in ("green", "amber", "red", "grey")
+        light: sum(1 for trend in trends if trend.status.light == light)
+        for light in ("green", "amber", "red", "no_target", "grey")
     }
     return render(
         request,
         "plan/dashboard.html",
         {
             "plan": plan,
-            "statuses": statuses,
+            "trends": [(trend, charts.trend_chart_json(trend)) for trend in trends],
             "lights": lights,
             "phenomena": view.phenomena,
             "gaps": view.gaps,
-            "survey": survey,
-            "mechanisms": [Mechanism(m) for m in MECHANISM_ORDER],
-            "cells": view.cells,
+            "survey": selectors.survey_results("insecurity"),
         },
     )
 

@@ -100,7 +100,7 @@ async function charts() {
   const series = document.getElementById("series-chart");
   if (series) {
     const data = await fetchJson(series.dataset.chartUrl);
-    new Chart(series, { type: "bar", data: { labels: data.labels, datasets: [{ label: series.dataset.label, data: data.counts, backgroundColor: "#1f5f8b" }] }, options: { animation: false } });
+    new Chart(series, { type: "bar", data: { labels: data.labels, datasets: [{ label: series.dataset.label, data: data.counts, backgroundColor: "#1f5f8b" }] }, options: { animation: false, locale: document.documentElement.lang || "nl" } });
     series.dataset.rendered = "true";
   }
   const weekhour = document.getElementById("weekhour-chart");
@@ -110,7 +110,7 @@ async function charts() {
     new Chart(weekhour, {
       type: "line",
       data: { labels: hours, datasets: data.weights.map((row, i) => ({ label: data.days[i], data: row, borderWidth: 1, pointRadius: 0 })) },
-      options: { animation: false },
+      options: { animation: false, locale: document.documentElement.lang || "nl" },
     });
     weekhour.dataset.rendered = "true";
   }
