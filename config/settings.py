@@ -249,7 +249,7 @@ USE_I18N = True
 USE_TZ = True
 # Day-first dates in every language: English takes urbis/core/formats/en (en-GB), Dutch and
 # French keep Django's. Thousands are grouped by the figure filter, not everywhere (years and
-# reference numbers would read 2.026): docs/adr/0004-dates-and-numbers-per-language.md.
+# reference numbers would read 2.026): docs/adr/0005-dates-and-numbers-per-language.md.
 FORMAT_MODULE_PATH = ["urbis.core.formats"]
 USE_THOUSAND_SEPARATOR = False
 

@@ -1,6 +1,6 @@
 """Numbers shown to people, in the active language (one place for pages, PDFs and e-mails).
 
-``USE_THOUSAND_SEPARATOR`` stays off (docs/adr/0004-dates-and-numbers-per-language.md): years,
+``USE_THOUSAND_SEPARATOR`` stays off (docs/adr/0005-dates-and-numbers-per-language.md): years,
 counts and reference numbers print as they are, while measured figures and amounts go through
 :func:`figure`, which groups thousands explicitly (12.000,5 in Dutch, 12 000,5 in French,
 12,000.5 in English).
