@@ -78,6 +78,11 @@ class IntakeForm(forms.Form):
     measured_speed = forms.IntegerField(
         label=_("Measured speed (km/h)"), required=False, min_value=0, max_value=SMALLINT_MAX
     )
+    # GAS-R43: a company's vehicle is under GAS 5 only with the actual driver identified.
+    driver_identified = forms.BooleanField(
+        label=_("Actual driver identified by the police (company vehicle)"), required=False
+    )
+    driver_name = forms.CharField(label=_("Identified driver"), max_length=200, required=False)
     offender_kind = forms.ChoiceField(label=_("Offender"), choices=OffenderKind.choices)
     name = forms.CharField(label=_("Name"), max_length=200)
     first_name = forms.CharField(label=_("First name"), max_length=100, required=False)

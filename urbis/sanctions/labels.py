@@ -37,6 +37,24 @@ OUTCOME = {
     "paid": _("paid"),
     "time_barred": _("time-barred"),
 }
+OFFENDER_KIND = {
+    "natural": _("Natural person"),
+    "legal": _("Legal person"),
+}
+LANGUAGE = {
+    "nl": _("Dutch"),
+    "fr": _("French"),
+    "en": _("English"),
+}
+LIMITATION_EVENT = {
+    "interruption": _("interruption"),
+    "suspension": _("suspension"),
+}
+ADDRESSEE = {
+    "offender": _("offender"),
+    "guardian": _("parent or guardian"),
+    "lawyer": _("lawyer"),
+}
 PROCEDURE = {
     "general": _("general"),
     "mixed_light": _("mixed, light (art. 3 2°)"),
@@ -77,6 +95,9 @@ ACTION = {
     "appeal_confirmed": _("Appeal: fine confirmed or reformed"),
     "appeal_annulled": _("Appeal: decision annulled"),
     "time_bar": _("Time-barred"),
+    "hold_hearing": _("Hearing held"),
+    "waive_hearing": _("Hearing not attended or waived"),
+    "agree_payment_terms": _("Payment terms agreed in mediation"),
 }
 DEADLINE = {
     "transmission": _("transmission to the sanctioning official"),
@@ -89,6 +110,7 @@ DEADLINE = {
     "payment": _("payment"),
     "appeal": _("appeal"),
     "collection_limit": _("collection limit"),
+    "community_service": _("community service execution"),
 }
 LEVEL = {
     "met": _("met"),
@@ -105,4 +127,53 @@ QUEUE = {
     "payment": _("awaiting payment"),
     "appeal": _("in appeal"),
     "alternative": _("mediation and alternatives"),
+}
+#: A refusal of the pure step guards (rules/guards.py), said on its field; ``%(day)s`` is a date.
+REFUSAL = {
+    "own_form": ("action", _("This step is recorded with its own form.")),
+    "official_only": ("action", _("Only the sanctioning official decides.")),
+    "future": ("on", _("This date is in the future.")),
+    "before_ascertainment": ("on", _("This date is before the ascertainment.")),
+    "gate": (
+        "action",
+        _("GAS-R14/R15: without a protocol, the prosecutor must first waive or stay silent."),
+    ),
+    "wait": ("action", _("GAS-R14: the prosecutor has two months, until %(day)s.")),
+    "limit": (
+        "action",
+        _("GAS-R21: the decision limit passed on %(day)s; the case is time-barred."),
+    ),
+    "roles": (
+        "action",
+        _("GAS-R49: the ascertaining officer or mediator of a case may not decide it."),
+    ),
+    "not_opened": ("action", _("GAS-R17: send the opening letter or notice first.")),
+    "defence": ("action", _("GAS-R18: the defence term runs until %(day)s.")),
+    "hearing_pending": ("action", _("GAS-R20: the hearing has not taken place yet.")),
+    "minor_heard": (
+        "action",
+        _(
+            "GAS-R11: a minor is heard before any sanction: record the hearing held (or the "
+            "documented non-attendance) first."
+        ),
+    ),
+    "measure": (
+        "action",
+        _("The police regulation does not provide for this alternative measure."),
+    ),
+    "mediation_first": ("action", _("GAS-R08: a minor must first be offered mediation.")),
+    "terms_agreed": ("action", _("GAS-R23: payment terms were already agreed.")),
+    "amount_missing": ("amount", _("State the amount of the fine.")),
+    "amount_max": ("amount", _("GAS-R01..R03: at most %(max)s for this case.")),
+    "not_decided": ("action", _("GAS-R27: only a decided fine can be enforced.")),
+    "appealed": ("action", _("GAS-R27: the fine was appealed.")),
+    "appeal": ("action", _("GAS-R26: the appeal term runs until %(day)s.")),
+    "collection": (
+        "action",
+        _("GAS-R28: the collection limit passed on %(day)s; the fine can no longer be collected."),
+    ),
+    "paid": ("action", _("This fine is paid.")),
+    "instalments": ("action", _("This fine is paid in instalments.")),
+    "decided": ("action", _("A decided case cannot lapse.")),
+    "service_hours": ("hours", _("GAS-R06: between 1 and %(max)s hours.")),
 }

@@ -196,6 +196,8 @@ def body(
                 _("Repeat offence: you were sanctioned for the same infringement in case %(n)s.")
                 % {"n": case.repeat_of.number if case.repeat_of else ""}
             )
+    elif kind == LetterKind.COLLEGE_DECISION:
+        paragraphs += college_decision(case, facts)
     elif kind == LetterKind.REMINDER:
         paragraphs += [
             _("Our records show no payment of %(amount)s for case %(number)s.")
@@ -206,6 +208,35 @@ def body(
             ),
         ]
     return paragraphs
+
+
+def college_decision(case: Case, facts: str) -> list[str]:
+    """Art. 45 (GAS-R29): the college's decision after its prior warning — suspension,
+    withdrawal of a permit, or closure of the establishment — with the appeal open against it."""
+    measure = {
+        "suspension": _("the administrative suspension of the permit or authorisation"),
+        "withdrawal": _("the administrative withdrawal of the permit or authorisation"),
+        "closure": _("the temporary or definitive closure of the establishment"),
+    }.get(case.outcome, "—")
+    warned = case.history.filter(action="college_warning").order_by("at").first()
+    return [
+        facts,
+        _(
+            "The college of mayor and aldermen warned you on %(warned)s (art. 45 of the Law of "
+            "24 June 2013). As the infringement continued, it decided on %(date)s to impose "
+            "%(measure)s."
+        )
+        % {
+            "warned": _day(timezone.localtime(warned.at).date() if warned else None),
+            "date": _day(case.decided_on),
+            "measure": measure,
+        },
+        _("Motivation: %(motivation)s") % {"motivation": _text(case.motivation or "—")},
+        _(
+            "You may lodge an appeal against this decision with the Council of State within "
+            "sixty days of its notification."
+        ),
+    ]
 
 
 def render(

@@ -27,7 +27,7 @@ from urbis.sanctions.models import (
     RegisterEntry,
 )
 from urbis.sanctions.permissions import CASE_ROLES
-from urbis.sanctions.workflow import Outcome, Status
+from urbis.sanctions.rules.workflow import Outcome, Status
 
 
 def article_in_force(code: str, day: dt.date) -> Article | None:
@@ -305,3 +305,13 @@ def case_status_of(user: Any, number: str) -> CaseStatus | None:
     if row is None:
         return None
     return CaseStatus(number=row[0], status=row[1], label=str(labels.STATUS.get(row[1], row[1])))
+
+
+def articles() -> QuerySet[Article]:
+    """Every version of the police regulation's articles (no personal data)."""
+    return Article.objects.order_by("code", "-valid_from")
+
+
+def municipal_settings() -> QuerySet[MunicipalSettings]:
+    """The municipal GAS settings, newest first (no personal data)."""
+    return MunicipalSettings.objects.order_by("-valid_from")

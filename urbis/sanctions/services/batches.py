@@ -15,10 +15,11 @@ from django_tasks import task
 from urbis.core.audit import log_access_many, record_event
 from urbis.core.types import Actor
 from urbis.sanctions import timelimits
+from urbis.sanctions.facts import facts_of, parameters_for
 from urbis.sanctions.models import Case
-from urbis.sanctions.services import guards
+from urbis.sanctions.rules import guards
+from urbis.sanctions.rules.workflow import Procedure, Status
 from urbis.sanctions.services.cases import case_transition
-from urbis.sanctions.workflow import Procedure, Status
 
 NOTICE_ACTION = {
     Procedure.PARKING: "send_parking_notice",
@@ -138,9 +139,7 @@ def enforcement_due(*, today: dt.date | None = None) -> list[Case]:
     for case in candidates:
         if not _term_passed(case, today):
             continue
-        try:
-            guards._enforceable(case, today)
-        except ValidationError:
+        if guards.enforcement_refusals(facts_of(case), today, parameters_for(case)):
             continue
         due.append(case)
     return due

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO
+from uuid import uuid4
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,9 +20,10 @@ from urbis.core.audit import record_event
 from urbis.core.tabular import TabularError, read_table
 from urbis.core.types import Actor
 from urbis.sanctions.models import Case, InstalmentPlan, Payment
+from urbis.sanctions.models.money import PaymentSource
 from urbis.sanctions.rules import bank_statements
+from urbis.sanctions.rules.workflow import Status
 from urbis.sanctions.services.cases import case_transition
-from urbis.sanctions.workflow import Status
 
 #: The CSV export layout (header names); a city adapts it to its bank's export.
 CSV_LAYOUT = bank_statements.CsvLayout(
@@ -215,3 +217,48 @@ def instalments_grant(
             data={"instalments": instalments, "first_due": first_due.isoformat()},
         )
     return plan
+
+
+def payment_record(
+    *,
+    actor: Actor,
+    case: Case,
+    received_on: dt.date,
+    amount: Decimal,
+    counterparty: str = "",
+    communication: str = "",
+    key: str = "",
+) -> Payment:
+    """A payment entered by hand (a counter payment, a bailiff's transfer): it counts like a
+    statement line and settles the case when the amount is covered (GAS-R25). The same
+    ``key`` from the same user records it once (a retried request)."""
+    if received_on > timezone.localdate():
+        raise ValidationError({"received_on": [_("This date is in the future.")]})
+    if amount <= 0 or amount > MAX_AMOUNT:
+        raise ValidationError({"amount": [_("A positive amount.")]})
+    if case.status not in PAYABLE:
+        raise ValidationError({"case": [_("This case has nothing to pay.")]})
+    import_key = f"manual:{getattr(actor, 'pk', '')}:{key}" if key else f"manual:{uuid4().hex}"
+    with transaction.atomic():
+        existing = Payment.objects.filter(import_key=import_key).first()
+        if existing is not None:
+            return existing
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        payment = Payment.objects.create(
+            received_on=received_on,
+            amount=amount,
+            communication=communication,
+            counterparty=counterparty,
+            source=PaymentSource.MANUAL,
+            import_key=import_key[:120],
+            case=case,
+            matched_at=timezone.now(),
+        )
+        record_event(
+            actor=actor,
+            action="gas.payment_recorded",
+            target=case,
+            data={"payment": payment.pk, "amount": str(amount)},
+        )
+        _settle(actor, case, received_on)
+    return payment

@@ -19,12 +19,13 @@ from urbis.sanctions.models import (
 )
 from urbis.sanctions.models.catalogue import InfringementType
 from urbis.sanctions.rules import amounts, eligibility, identifiers
+from urbis.sanctions.rules.vocabulary import is_minor
+from urbis.sanctions.rules.workflow import Procedure
 from urbis.sanctions.services.intake.data import (
     SPEED_TOLERANCE_KMH,
     AscertainmentData,
     OffenderData,
 )
-from urbis.sanctions.workflow import Procedure
 
 
 def _offender_checks(data: OffenderData, errors: dict[str, list[str]]) -> OffenderData:
@@ -136,6 +137,7 @@ def validate(
             _("The report cannot reach the sanctioning official before the ascertainment.")
         )
     offender = _offender_checks(data.offender, errors)
+    _stored_birth_date(offender, errors)
     article = lookup.article_in_force(data.article_code, offence_on)
     if article is None:
         known = lookup.known(data.article_code)
@@ -159,11 +161,12 @@ def validate(
         refusals += eligibility.prosecutor_refusals(
             rules, protocol_agreement=municipal.protocol_parking, prosecutor_declined=None
         )
-    age = None
+    # "Minor" is decided once (rules/vocabulary.is_minor), from the birth date the case keeps.
+    minor = is_minor(offender.kind, offender.birth_date, offence_on)
     if offender.kind == OffenderKind.NATURAL and offender.birth_date:
         age = identifiers.age_on(offender.birth_date, offence_on)
         refusals += eligibility.age_refusals(age, municipal_minimum_age=municipal.minimum_age)
-        refusals += eligibility.minor_procedure_refusals(rules, age < eligibility.ADULT_AGE)
+        refusals += eligibility.minor_procedure_refusals(rules, minor)
     if procedure == Procedure.SPEEDING:
         _speeding_checks(data, municipal.speeding_regulation, errors)
         if data.speed_limit is not None and data.measured_speed is not None:
@@ -173,19 +176,20 @@ def validate(
                     speed_limit_kmh=data.speed_limit,
                     measured_speed_kmh=data.measured_speed,
                     device_financed_by_local_authority=data.municipal_device,
-                    offender=eligibility.OffenderKind(
-                        "legal_person" if offender.kind == OffenderKind.LEGAL else "natural_person"
-                    ),
-                    adult=age is None or age >= eligibility.ADULT_AGE,
+                    offender=eligibility.OffenderKind(offender.kind),
+                    adult=not minor,
                     other_simultaneous_offence=data.other_offence,
                     offence_on=offence_on,
+                    driver_identified=data.driver_identified,
                 )
                 if refusal.key != "speed_minor"  # said once, by minor_procedure (R05)
             ]
     for refusal in refusals:
         field, message = _say(refusal)
         errors.setdefault(field, []).append(message)
-    if age is not None and age < eligibility.ADULT_AGE and not errors:
+    if data.driver_identified and not data.driver_name.strip():
+        errors.setdefault("driver_name", []).append(_("GAS-R43: name the identified driver."))
+    if minor and not errors:
         if not article.applies_to_minors:
             errors.setdefault("article_code", []).append(
                 _("Article %(code)s does not apply to minors.") % {"code": article.code}
@@ -198,6 +202,21 @@ def validate(
     if errors:
         raise ValidationError(errors)
     return article
+
+
+def _stored_birth_date(offender: OffenderData, errors: dict[str, list[str]]) -> None:
+    """The offender on file keeps one birth date: a report without one takes it, a report with
+    another one is refused (eligibility and the stored case must decide "minor" alike)."""
+    known = selectors.find_offender(offender.national_number, offender.enterprise_number)
+    if known is None or known.birth_date is None or offender.kind != OffenderKind.NATURAL:
+        return
+    if offender.birth_date is None:
+        offender.birth_date = known.birth_date
+    elif offender.birth_date != known.birth_date:
+        errors.setdefault("offender.birth_date", []).append(
+            _("The offender on file with this number was born on %(day)s.")
+            % {"day": known.birth_date.strftime("%d/%m/%Y")}
+        )
 
 
 #: Who ascertained, in the terms of art. 21 (camera PVs are police PVs).

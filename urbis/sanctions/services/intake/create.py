@@ -26,7 +26,9 @@ from urbis.sanctions.models import (
     Photo,
     StatusChange,
 )
-from urbis.sanctions.rules import eligibility, payment_reference
+from urbis.sanctions.rules import payment_reference
+from urbis.sanctions.rules.vocabulary import is_minor
+from urbis.sanctions.rules.workflow import Procedure, Status
 from urbis.sanctions.services.intake.checks import _fixed_amount, validate
 from urbis.sanctions.services.intake.data import (
     AscertainmentData,
@@ -34,7 +36,6 @@ from urbis.sanctions.services.intake.data import (
     IntakeResult,
     OffenderData,
 )
-from urbis.sanctions.workflow import Procedure, Status
 
 
 def _next_number(year: int) -> str:
@@ -150,6 +151,9 @@ def _known_offender(o: OffenderData) -> Offender | None:
         )
         if value and getattr(offender, name) != value
     }
+    if offender.birth_date is None and o.birth_date is not None:
+        # Intake checked the report against this birth date ("minor" is decided once).
+        changed["birth_date"] = o.birth_date
     if changed:
         for name, value in changed.items():
             setattr(offender, name, value)
@@ -199,6 +203,8 @@ def _new_ascertainment(
         built_up_area=data.built_up_area,
         municipal_device=data.municipal_device,
         other_offence=data.other_offence,
+        driver_identified=data.driver_identified,
+        driver_name=data.driver_name,
         created_by=actor_user(actor),
         **extra,
     )
@@ -217,12 +223,11 @@ def _new_case(
     from urbis.sanctions import timelimits
 
     offence_on = timezone.localtime(data.offence_at).date()
-    age = offender.age_on(offence_on)
     case = Case(
         number=number,
         ascertainment=ascertainment,
         procedure=article.procedure,
-        minor=age is not None and age < eligibility.ADULT_AGE,
+        minor=is_minor(offender.kind, offender.birth_date, offence_on),
         amount=_fixed_amount(article, offence_on, data),
         payment_reference=payment_reference.from_case_number(number),
     )
