@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
@@ -34,7 +35,7 @@ def _protocol(municipal: MunicipalSettings, procedure: Procedure) -> bool:
     }.get(procedure, False)
 
 
-def _received(case: Case, kinds: tuple[str, ...]) -> object:
+def _received(case: Case, kinds: tuple[str, ...]) -> dt.date | None:
     """The latest actual receipt recorded for the offender's own letter of these kinds."""
     if not case.pk:
         return None
@@ -93,7 +94,7 @@ def facts_of(case: Case, municipal: MunicipalSettings | None = None) -> engine.C
     if case.prosecutor_answer_on:
         declined = case.outcome != Outcome.PROSECUTED
     stored = _stored(case)
-    judged = stored.pop("judged_on", None)
+    judged: dt.date | None = stored.pop("judged_on", None)  # type: ignore[assignment]
     fixed = procedure in (Procedure.PARKING, Procedure.SPEEDING)
     return engine.CaseFacts(
         procedure=procedure,

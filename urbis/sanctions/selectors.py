@@ -27,6 +27,7 @@ from urbis.sanctions.models import (
     RegisterEntry,
 )
 from urbis.sanctions.permissions import CASE_ROLES
+from urbis.sanctions.rules import workflow
 from urbis.sanctions.rules.workflow import Outcome, Status
 
 
@@ -315,3 +316,39 @@ def articles() -> QuerySet[Article]:
 def municipal_settings() -> QuerySet[MunicipalSettings]:
     """The municipal GAS settings, newest first (no personal data)."""
     return MunicipalSettings.objects.order_by("-valid_from")
+
+
+@dataclass(frozen=True)
+class ProcedurePanel:
+    """What the case page may offer to record now (decided from the table, not from strings
+    in a view): hearings to record, the lawyer, mediation terms, community service, letter
+    receipts and limitation events."""
+
+    hearings_to_record: list[Any]
+    lawyer: bool
+    payment_terms: bool
+    community_service: bool
+    service_result: bool
+    letters: list[Any]
+    limitation: bool
+    instalments: bool
+
+
+def procedure_panel(case: Case) -> ProcedurePanel:
+    """The recordable steps of ``case`` (the caller read the case through ``case_get``)."""
+    actions = {e.action for e in workflow.allowed(case.status, case.procedure, minor=case.minor)}
+    pending_service = case.community_services.filter(performed__isnull=True).exists()
+    return ProcedurePanel(
+        hearings_to_record=[h for h in case.hearings.order_by("at") if not (h.held or h.waived)]
+        if workflow.Action.HOLD_HEARING in actions
+        else [],
+        lawyer=case.minor,
+        payment_terms=workflow.Action.AGREE_PAYMENT_TERMS in actions
+        and not case.payment_terms_agreed,
+        community_service=workflow.Action.PROPOSE_COMMUNITY_SERVICE in actions,
+        service_result=pending_service and workflow.Action.SERVICE_PERFORMED in actions,
+        letters=list(case.letters.defer("content").filter(addressee_role="offender")),
+        limitation=case.decided_on is not None and bool(case.amount),
+        instalments=case.status in (Status.DECIDED, Status.REMINDER)
+        and not hasattr(case, "instalment_plan"),
+    )

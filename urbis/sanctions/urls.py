@@ -18,6 +18,11 @@ urlpatterns = [
     path("cases/<str:number>/judgment/", views.case_judgment, name="case_judgment"),
     path("cases/<str:number>/instalments/", views.case_instalments, name="case_instalments"),
     path("cases/<str:number>/letters/<int:letter_id>.pdf", views.letter_pdf, name="letter"),
+    path(
+        "cases/<str:number>/procedure/<slug:step>/",
+        views.case_procedure,
+        name="case_procedure",
+    ),
     path("dispatch/", views.dispatch_list, name="dispatch"),
     path("notices/", views.notices, name="notices"),
     path("fixed-fines/", views.fixed_fines, name="fixed_fines"),

@@ -165,7 +165,11 @@ class CaseSerializer(serializers.ModelSerializer[Case]):
 
     def get_allowed_transitions(self, case: Case) -> list[dict[str, str]]:
         return [
-            {"action": e.action, "to": e.target.value, "legal_basis": e.legal_basis}
+            {
+                "action": e.action.value,
+                "to": e.target_from(case.status).value,
+                "legal_basis": e.legal_basis,
+            }
             for e in workflow.allowed(case.status, case.procedure, minor=case.minor)
         ]
 

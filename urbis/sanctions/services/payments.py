@@ -236,14 +236,14 @@ def payment_record(
         raise ValidationError({"received_on": [_("This date is in the future.")]})
     if amount <= 0 or amount > MAX_AMOUNT:
         raise ValidationError({"amount": [_("A positive amount.")]})
-    if case.status not in PAYABLE:
-        raise ValidationError({"case": [_("This case has nothing to pay.")]})
     import_key = f"manual:{getattr(actor, 'pk', '')}:{key}" if key else f"manual:{uuid4().hex}"
     with transaction.atomic():
-        existing = Payment.objects.filter(import_key=import_key).first()
-        if existing is not None:
-            return existing
         case = Case.objects.select_for_update().get(pk=case.pk)
+        existing = Payment.objects.filter(import_key=import_key[:120], case=case).first()
+        if existing is not None:
+            return existing  # a retried request: recorded once
+        if case.status not in PAYABLE:
+            raise ValidationError({"case": [_("This case has nothing to pay.")]})
         payment = Payment.objects.create(
             received_on=received_on,
             amount=amount,

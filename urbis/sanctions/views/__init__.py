@@ -21,6 +21,7 @@ from urbis.sanctions.views.money import (
     register_purge_view,
 )
 from urbis.sanctions.views.office import dashboard, dispatch_list, enforcement, fixed_fines, notices
+from urbis.sanctions.views.procedure import case_procedure
 
 __all__ = [
     "bulk_import",
@@ -32,6 +33,7 @@ __all__ = [
     "case_instalments",
     "case_judgment",
     "case_list",
+    "case_procedure",
     "case_step",
     "dashboard",
     "dispatch_list",

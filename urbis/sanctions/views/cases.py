@@ -19,11 +19,18 @@ from urbis.core.roles import has_role
 from urbis.sanctions import selectors, timelimits, workflow
 from urbis.sanctions.forms import (
     AppealForm,
+    CommunityServiceForm,
+    CommunityServiceResultForm,
     DecisionForm,
     DefenceForm,
     HearingForm,
+    HearingRecordForm,
     InstalmentForm,
     JudgmentForm,
+    LawyerForm,
+    LetterReceiptForm,
+    LimitationEventForm,
+    PaymentTermsForm,
 )
 from urbis.sanctions.models import Case, Letter
 from urbis.sanctions.permissions import CASE_ROLES, DECIDE_ROLES
@@ -65,6 +72,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(request, number)
     today = timezone.localdate()
     edges = workflow.allowed(case.status, case.procedure, minor=case.minor)
+    panel = selectors.procedure_panel(case)
     return render(
         request,
         "sanctions/case_detail.html",
@@ -89,8 +97,22 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "decision_form": DecisionForm(),
             "can_appeal": any(e.action == "lodge_appeal" for e in edges),
             "can_judge": any(e.action == "appeal_annulled" for e in edges),
-            "can_instalments": case.status in ("decided", "reminder")
-            and not hasattr(case, "instalment_plan"),
+            "can_instalments": panel.instalments,
+            "panel": panel,
+            "hearing_record_form": HearingRecordForm(),
+            "lawyer_form": LawyerForm(
+                initial={
+                    "name": case.lawyer_name,
+                    "street": case.lawyer_street,
+                    "postcode": case.lawyer_postcode,
+                    "city": case.lawyer_city,
+                }
+            ),
+            "payment_terms_form": PaymentTermsForm(initial={"agreed_on": today}),
+            "community_service_form": CommunityServiceForm(initial={"agreed_on": today}),
+            "service_result_form": CommunityServiceResultForm(initial={"on": today}),
+            "letter_receipt_form": LetterReceiptForm(),
+            "limitation_form": LimitationEventForm(initial={"on": today}),
             "appeal_form": AppealForm(initial={"lodged_on": today}),
             "judgment_form": JudgmentForm(initial={"on": today}),
             "instalment_form": InstalmentForm(),

@@ -140,7 +140,7 @@ def _known_offender(o: OffenderData) -> Offender | None:
     offender = selectors.find_offender(o.national_number, o.enterprise_number)
     if offender is None:
         return None
-    changed = {
+    changed: dict[str, object] = {
         name: value
         for name, value in (
             ("street", o.street),
