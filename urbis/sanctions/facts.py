@@ -15,7 +15,6 @@ from django.utils import timezone
 from urbis.core.calendar import deemed_receipt
 from urbis.core.roles import has_role
 from urbis.core.types import Actor
-from urbis.sanctions import selectors
 from urbis.sanctions.models import AddresseeRole, Case, LetterKind, MunicipalSettings
 from urbis.sanctions.permissions import DECIDE_ROLES
 from urbis.sanctions.rules import deadlines as engine
@@ -25,6 +24,12 @@ from urbis.sanctions.rules.workflow import Outcome, Status
 
 OPENING_KINDS = (LetterKind.OPENING, LetterKind.PARKING_NOTICE, LetterKind.SPEED_NOTICE)
 DECISION_KINDS = (LetterKind.DECISION, LetterKind.SECOND_INVITATION)
+
+
+def settings_on(day: dt.date) -> MunicipalSettings:
+    """The municipal settings in force on ``day`` (defaults when none is stored yet)."""
+    found = MunicipalSettings.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
+    return found or MunicipalSettings(valid_from=dt.date(2014, 1, 1))
 
 
 def _protocol(municipal: MunicipalSettings, procedure: Procedure) -> bool:
@@ -88,7 +93,7 @@ def _stored(case: Case) -> dict[str, object]:
 def facts_of(case: Case, municipal: MunicipalSettings | None = None) -> engine.CaseFacts:
     """Everything the pure rules know of a stored case."""
     a = case.ascertainment
-    municipal = municipal or selectors.settings_on(a.ascertained_on)
+    municipal = municipal or settings_on(a.ascertained_on)
     procedure = Procedure(case.procedure)
     declined: bool | None = None
     if case.prosecutor_answer_on:
@@ -137,7 +142,7 @@ def parameters_for(
     case: Case, municipal: MunicipalSettings | None = None
 ) -> engine.DeadlineParameters:
     """The engine's parameters: municipal settings and the BELIEVED rules set by env."""
-    municipal = municipal or selectors.settings_on(case.ascertainment.ascertained_on)
+    municipal = municipal or settings_on(case.ascertainment.ascertained_on)
     return dataclasses.replace(
         engine.DEFAULT_PARAMETERS,
         deemed_receipt_working_days=municipal.deemed_receipt_working_days,

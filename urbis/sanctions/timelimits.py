@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from urbis.sanctions import selectors
-from urbis.sanctions.facts import facts_of, parameters_for
+from urbis.sanctions.facts import facts_of, parameters_for, settings_on
 from urbis.sanctions.models import Case, MunicipalSettings
 from urbis.sanctions.rules import deadlines as engine
 from urbis.sanctions.rules.deadlines.engine import NO_FINE_NO_TERM as NO_FINE_NO_TERM
@@ -14,7 +13,7 @@ from urbis.sanctions.rules.deadlines.engine import NO_FINE_NO_TERM as NO_FINE_NO
 
 def deadlines_of(case: Case, municipal: MunicipalSettings | None = None) -> list[engine.Deadline]:
     """Every deadline that applies to the case now, in order of due date."""
-    municipal = municipal or selectors.settings_on(case.ascertainment.ascertained_on)
+    municipal = municipal or settings_on(case.ascertainment.ascertained_on)
     return engine.deadlines(facts_of(case, municipal), parameters_for(case, municipal))
 
 

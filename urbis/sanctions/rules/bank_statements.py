@@ -34,7 +34,7 @@ import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
@@ -126,7 +126,7 @@ def _coda_date(field_text: str, *, optional: bool = False) -> date | None:
     if field_text == "000000" and optional:
         return None
     try:
-        return datetime.strptime(field_text, "%d%m%y").date()
+        return datetime.strptime(field_text, "%d%m%y").replace(tzinfo=UTC).date()
     except ValueError as error:
         raise _LineProblem(f"date {field_text!r} is not DDMMYY") from error
 
@@ -362,7 +362,7 @@ def _csv_amount(value: str, layout: CsvLayout) -> Decimal:
 def _csv_date(value: str, layout: CsvLayout) -> date:
     for pattern in layout.date_formats:
         try:
-            return datetime.strptime(value.strip(), pattern).date()
+            return datetime.strptime(value.strip(), pattern).replace(tzinfo=UTC).date()
         except ValueError:
             continue
     raise _LineProblem(f"date {value!r} matches none of {', '.join(layout.date_formats)}")

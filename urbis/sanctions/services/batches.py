@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
@@ -14,10 +15,8 @@ from django_tasks import task
 
 from urbis.core.audit import log_access_many, record_event
 from urbis.core.types import Actor
-from urbis.sanctions import timelimits
-from urbis.sanctions.facts import facts_of, parameters_for
+from urbis.sanctions import selectors
 from urbis.sanctions.models import Case
-from urbis.sanctions.rules import guards
 from urbis.sanctions.rules.workflow import Procedure, Status
 from urbis.sanctions.services.cases import case_transition
 
@@ -62,20 +61,12 @@ def notices_send(*, actor: Actor, procedure: str, on: dt.date | None = None) -> 
 @task()
 def notices_send_task(actor_id: int | None, procedure: str) -> str:
     """Background form of :func:`notices_send` (the page enqueues it; the worker runs it)."""
-    from django.contrib.auth import get_user_model
 
     actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
     return notices_send(actor=actor, procedure=procedure).summary()
 
 
-def _term_passed(case: Case, today: dt.date) -> bool:
-    """The payment term of the last letter (notice, invitation, reminder or decision) has run
-    out: 30 days (one month after a decision) after its deemed receipt."""
-    if case.status == Status.REMINDER or case.status == Status.SECOND_INVITATION:
-        started = case.term_started_on
-        return started is not None and today > started + dt.timedelta(days=30 + 3)
-    term = timelimits.deadline(case, "payment")
-    return term is not None and today > term.due
+_term_passed = selectors.payment_term_passed
 
 
 def reminders_send(*, actor: Actor, today: dt.date | None = None) -> BatchResult:
@@ -129,20 +120,8 @@ def fixed_fines_decide(*, actor: Actor, today: dt.date | None = None) -> BatchRe
 
 
 def enforcement_due(*, today: dt.date | None = None) -> list[Case]:
-    """Decided fines, unpaid after their reminder and past the appeal term: ready for
-    collection (the same conditions the export step checks, GAS-R27/R28)."""
-    today = today or timezone.localdate()
-    due = []
-    candidates = Case.objects.filter(
-        status=Status.REMINDER, decided_on__isnull=False
-    ).select_related("ascertainment__offender", "ascertainment__article")
-    for case in candidates:
-        if not _term_passed(case, today):
-            continue
-        if guards.enforcement_refusals(facts_of(case), today, parameters_for(case)):
-            continue
-        due.append(case)
-    return due
+    """Decided fines ready for collection (``selectors.enforceable_cases``)."""
+    return selectors.enforceable_cases(today=today)
 
 
 def enforcement_export(

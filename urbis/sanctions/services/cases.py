@@ -232,6 +232,32 @@ def _register(case: Case, outcome: str, on: dt.date) -> RegisterEntry:
     )
 
 
+def letter_language(case: Case, municipal: Any = None) -> str:
+    """The city's letter language when the language laws impose one, else the offender's."""
+    municipal = municipal or selectors.settings_on(case.ascertainment.ascertained_on)
+    return str(municipal.letter_language or case.ascertainment.offender.language)
+
+
+def decision_take(
+    *,
+    actor: Actor,
+    case: Case,
+    action: str,
+    amount: Decimal | None = None,
+    motivation: str = "",
+    template: Any = None,
+) -> Case:
+    """A decision (fine, warning, no follow-up) motivated by the official's text or by a
+    motivation template, taken in the language the decision letter is written in."""
+    if not motivation.strip() and template is not None:
+        motivation = template.text_in(letter_language(case))
+    if not motivation.strip():
+        raise refuse("motivation", _("A decision is motivated."))
+    return case_transition(
+        actor=actor, case=case, action=action, amount=amount, motivation=motivation
+    )
+
+
 def letter_create(
     *,
     actor: Actor,
@@ -247,8 +273,7 @@ def letter_create(
     on = on or timezone.localdate()
     offender = case.ascertainment.offender
     municipal = selectors.settings_on(case.ascertainment.ascertained_on)
-    # The city's letter language when the language laws impose one, else the offender's.
-    language = municipal.letter_language or offender.language
+    language = letter_language(case, municipal)
     role = AddresseeRole.OFFENDER
     if guardian is not None:
         addressee, address = guardian.name, guardian.address_lines or offender.address_lines

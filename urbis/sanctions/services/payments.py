@@ -4,6 +4,7 @@ up; unmatched payments wait in a queue (never lost); unpaid cases get reminders.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO
@@ -50,7 +51,6 @@ def _import_key(source: str, row: bank_statements.Payment, occurrence: int) -> s
     overlaps an earlier one: CODA carries the bank's own reference; a CSV line is known by its
     fields and by how many identical lines came before it in the same file (two equal
     payments on one day are two payments)."""
-    import hashlib
 
     parts = [
         source,

@@ -8,10 +8,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from urbis.core.audit import record_event
+from urbis.core.roles import Role
 from urbis.core.types import Actor, actor_user
 from urbis.sanctions import selectors, timelimits
 from urbis.sanctions.models import Case, LeadTimeStat, PurgeLog, RegisterEntry
@@ -154,10 +157,6 @@ def lead_times_refresh(since: dt.date | None = None) -> int:
 def _notify(result: SweepResult) -> None:
     """Mail the sanctioning officials the cases that need them (GAS-R53): nobody may lose a
     case to a time limit without having been warned in time."""
-    from django.contrib.auth import get_user_model
-    from django.core.mail import send_mail
-
-    from urbis.core.roles import Role
 
     recipients = list(
         get_user_model()

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from pypdf import PdfReader
 
 from urbis.sanctions import timelimits
@@ -21,6 +21,7 @@ from urbis.sanctions.services.intake import ascertainment_create
 from urbis.sanctions.services.register import deadline_sweep
 from urbis.sanctions.tests.conftest import adult, report
 
+TZ = ZoneInfo("Europe/Brussels")
 pytestmark = pytest.mark.django_db
 D = dt.date
 
@@ -67,7 +68,7 @@ def heard_after_mediation(case, gas_staff, *, held: bool = True):  # type: ignor
         hearing = case_services.hearing_schedule(
             actor=gas_staff,
             case=case,
-            at=timezone.make_aware(dt.datetime(2026, 4, 14, 10)),
+            at=dt.datetime(2026, 4, 14, 10, tzinfo=TZ),
             place="City hall",
         )
     return Case.objects.get(pk=case.pk), hearing

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from urbis.sanctions.models import Case, Letter, RegisterEntry, StatusChange
 from urbis.sanctions.rules.workflow import Status
@@ -17,6 +17,7 @@ from urbis.sanctions.services import procedure
 from urbis.sanctions.services.intake import ascertainment_create
 from urbis.sanctions.tests.conftest import adult, report
 
+TZ = ZoneInfo("Europe/Brussels")
 pytestmark = pytest.mark.django_db
 
 
@@ -113,7 +114,7 @@ def test_minor_needs_parents_mediation_first_and_youth_court(
         hearing = case_services.hearing_schedule(
             actor=gas_staff,
             case=case,
-            at=timezone.make_aware(dt.datetime(2026, 10, 21, 10)),
+            at=dt.datetime(2026, 10, 21, 10, tzinfo=TZ),
             place="City hall",
         )
     with time_machine.travel("2026-10-21 12:00", tick=False):

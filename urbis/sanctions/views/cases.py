@@ -196,15 +196,15 @@ def case_decide(request: HttpRequest, number: str) -> HttpResponse:
     form = DecisionForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
-        language = case.ascertainment.offender.language
-        motivation = d["motivation"] or (d["template"].text_in(language) if d["template"] else "")
         try:
-            case_services.case_transition(
+            # The service picks the template's text in the decision letter's language.
+            case_services.decision_take(
                 actor=request.user,
                 case=case,
                 action=d["action"],
                 amount=d["amount"],
-                motivation=motivation,
+                motivation=d["motivation"],
+                template=d["template"],
             )
         except ValidationError as error:
             for message in error.messages:

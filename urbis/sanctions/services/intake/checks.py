@@ -102,18 +102,8 @@ class _Database:
         return selectors.settings_on(day)
 
 
-def validate(
-    data: AscertainmentData,
-    *,
-    today: dt.date | None = None,
-    catalogue: Catalogue | None = None,
-) -> Article:
-    """Check an ascertainment against the intake rules; return the article version in force.
-
-    Raises ``ValidationError`` with per-field messages, each naming its rule."""
-    today = today or timezone.localdate()
-    lookup: Catalogue | _Database = catalogue or _Database()
-    errors: dict[str, list[str]] = {}
+def _report_checks(data: AscertainmentData, today: dt.date, errors: dict[str, list[str]]) -> None:
+    """The report itself: who ascertained, its number, the facts, dates in order."""
     offence_on = timezone.localtime(data.offence_at).date()
     if data.kind not in AscertainerKind.values:
         errors["kind"] = [_("Police, municipal officer or camera.")]
@@ -136,33 +126,40 @@ def validate(
         errors.setdefault("received_on", []).append(
             _("The report cannot reach the sanctioning official before the ascertainment.")
         )
-    offender = _offender_checks(data.offender, errors)
-    _stored_birth_date(offender, errors)
-    article = lookup.article_in_force(data.article_code, offence_on)
+
+
+def _article(
+    lookup: Catalogue | _Database, code: str, offence_on: dt.date, errors: dict[str, list[str]]
+) -> Article | None:
+    """The article version in force on the day of the facts (non-retroactivity)."""
+    article = lookup.article_in_force(code, offence_on)
     if article is None:
-        known = lookup.known(data.article_code)
         errors.setdefault("article_code", []).append(
             _("Article %(code)s was not in force on %(day)s.")
-            % {"code": data.article_code, "day": offence_on.isoformat()}
-            if known
-            else _("Unknown article %(code)s.") % {"code": data.article_code}
+            % {"code": code, "day": offence_on.strftime("%d/%m/%Y")}
+            if lookup.known(code)
+            else _("Unknown article %(code)s.") % {"code": code}
         )
-    if errors or article is None:
-        raise ValidationError(errors)
+    return article
 
+
+def _rule_refusals(
+    data: AscertainmentData,
+    article: Article,
+    municipal: MunicipalSettings,
+    minor: bool,
+    errors: dict[str, list[str]],
+) -> list[eligibility.Refusal]:
+    """The pure competence and eligibility rules (rules/eligibility.py) for this report."""
     procedure = article.procedure
-    municipal = lookup.settings_on(offence_on)
+    offender = data.offender
+    offence_on = timezone.localtime(data.offence_at).date()
     rules = eligibility.Procedure(procedure.value)
-    # The rules themselves live in the pure module rules/eligibility.py (lawyer-reviewable);
-    # here each refusal is said in the user's language, on the field it concerns.
-    refusals: list[eligibility.Refusal] = []
-    refusals += eligibility.ascertainer_refusals(rules, ASCERTAINER_OF[data.kind])  # R50
+    refusals = eligibility.ascertainer_refusals(rules, ASCERTAINER_OF[data.kind])  # R50
     if procedure == Procedure.PARKING:  # R16; the mixed gate is a workflow step
         refusals += eligibility.prosecutor_refusals(
             rules, protocol_agreement=municipal.protocol_parking, prosecutor_declined=None
         )
-    # "Minor" is decided once (rules/vocabulary.is_minor), from the birth date the case keeps.
-    minor = is_minor(offender.kind, offender.birth_date, offence_on)
     if offender.kind == OffenderKind.NATURAL and offender.birth_date:
         age = identifiers.age_on(offender.birth_date, offence_on)
         refusals += eligibility.age_refusals(age, municipal_minimum_age=municipal.minimum_age)
@@ -184,21 +181,52 @@ def validate(
                 )
                 if refusal.key != "speed_minor"  # said once, by minor_procedure (R05)
             ]
-    for refusal in refusals:
+    return refusals
+
+
+def _minor_checks(article: Article, offender: OffenderData, errors: dict[str, list[str]]) -> None:
+    if not article.applies_to_minors:
+        errors.setdefault("article_code", []).append(
+            _("Article %(code)s does not apply to minors.") % {"code": article.code}
+        )
+    # GAS-R10 (art. 14-19): letters go to the minor and to the parents.
+    if not offender.guardians:
+        errors.setdefault("offender.guardians", []).append(
+            _("GAS-R10: a minor's parents or guardians must be known.")
+        )
+
+
+def validate(
+    data: AscertainmentData,
+    *,
+    today: dt.date | None = None,
+    catalogue: Catalogue | None = None,
+) -> Article:
+    """Check an ascertainment against the intake rules; return the article version in force.
+
+    Raises ``ValidationError`` with per-field messages, each naming its rule."""
+    today = today or timezone.localdate()
+    lookup: Catalogue | _Database = catalogue or _Database()
+    errors: dict[str, list[str]] = {}
+    offence_on = timezone.localtime(data.offence_at).date()
+    _report_checks(data, today, errors)
+    offender = _offender_checks(data.offender, errors)
+    _stored_birth_date(offender, errors)
+    article = _article(lookup, data.article_code, offence_on, errors)
+    if errors or article is None:
+        raise ValidationError(errors)
+    # "Minor" is decided once (rules/vocabulary.is_minor), from the birth date the case keeps.
+    minor = is_minor(offender.kind, offender.birth_date, offence_on)
+    # The rules themselves live in the pure module rules/eligibility.py (lawyer-reviewable);
+    # here each refusal is said in the user's language, on the field it concerns.
+    municipal = lookup.settings_on(offence_on)
+    for refusal in _rule_refusals(data, article, municipal, minor, errors):
         field, message = _say(refusal)
         errors.setdefault(field, []).append(message)
     if data.driver_identified and not data.driver_name.strip():
         errors.setdefault("driver_name", []).append(_("GAS-R43: name the identified driver."))
     if minor and not errors:
-        if not article.applies_to_minors:
-            errors.setdefault("article_code", []).append(
-                _("Article %(code)s does not apply to minors.") % {"code": article.code}
-            )
-        # GAS-R10 (art. 14-19): letters go to the minor and to the parents.
-        if not offender.guardians:
-            errors.setdefault("offender.guardians", []).append(
-                _("GAS-R10: a minor's parents or guardians must be known.")
-            )
+        _minor_checks(article, offender, errors)
     if errors:
         raise ValidationError(errors)
     return article

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import asdict
 from typing import Any
 
 from django.conf import settings
@@ -11,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.roles import Role, has_role
 from urbis.core.types import Actor, actor_user
 from urbis.core.uploads import clean_photo
-from urbis.sanctions import selectors
+from urbis.sanctions import selectors, timelimits
 from urbis.sanctions.models import (
     Article,
     AscertainerKind,
@@ -49,9 +53,6 @@ def _next_number(year: int) -> str:
 
 def request_hash(data: AscertainmentData) -> str:
     """A fingerprint of the report, to tell a retry from a different report under one key."""
-    import hashlib
-    import json
-    from dataclasses import asdict
 
     return hashlib.sha256(
         json.dumps(asdict(data), sort_keys=True, default=str).encode()
@@ -128,7 +129,6 @@ def _duplicate(reference: str) -> ValidationError:
 def _officer_user(actor: Actor, kind: str) -> Any:
     """The ascertaining officer as a user: only when that officer files his own report (for
     GAS-R49); staff keying in a police PV are not its author."""
-    from urbis.core.roles import Role, has_role
 
     if kind == AscertainerKind.MUNICIPAL and has_role(actor, Role.ASCERTAINER):
         return actor
@@ -220,7 +220,6 @@ def _new_case(
 ) -> Case:
     """An unsaved case with its procedure, minority, fixed amount, payment reference, repeat
     offence (GAS-R12, for fines that vary) and decision limit."""
-    from urbis.sanctions import timelimits
 
     offence_on = timezone.localtime(data.offence_at).date()
     case = Case(
