@@ -86,12 +86,10 @@ def _day(day: dt.date | None) -> str:
     return formats.date_format(day, "DATE_FORMAT") if day else "—"
 
 
-def body(
-    case: Case, kind: str, municipal: MunicipalSettings, *, to_parents: bool = False
-) -> list[str]:
-    """The paragraphs of a letter, in the active language."""
+def facts_paragraph(case: Case) -> str:
+    """The facts, their place and date, and the article they infringe."""
     a = case.ascertainment
-    facts = _(
+    return _(
         "On %(date)s at %(place)s the following facts were ascertained (%(reference)s): "
         "%(facts)s. They constitute an infringement of article %(article)s of the police "
         "regulation: %(title)s."
@@ -103,6 +101,14 @@ def body(
         "article": _text(a.article.code),
         "title": _text(a.article.title),
     }
+
+
+def body(
+    case: Case, kind: str, municipal: MunicipalSettings, *, to_parents: bool = False
+) -> list[str]:
+    """The paragraphs of a letter, in the active language."""
+    a = case.ascertainment
+    facts = facts_paragraph(case)
     paragraphs: list[str] = []
     if to_parents:
         paragraphs.append(
@@ -196,8 +202,6 @@ def body(
                 _("Repeat offence: you were sanctioned for the same infringement in case %(n)s.")
                 % {"n": case.repeat_of.number if case.repeat_of else ""}
             )
-    elif kind == LetterKind.COLLEGE_DECISION:
-        paragraphs += college_decision(case, facts)
     elif kind == LetterKind.REMINDER:
         paragraphs += [
             _("Our records show no payment of %(amount)s for case %(number)s.")
@@ -210,7 +214,7 @@ def body(
     return paragraphs
 
 
-def college_decision(case: Case, facts: str) -> list[str]:
+def college_decision(case: Case) -> list[str]:
     """Art. 45 (GAS-R29): the college's decision after its prior warning — suspension,
     withdrawal of a permit, or closure of the establishment — with the appeal open against it."""
     measure = {
@@ -220,7 +224,7 @@ def college_decision(case: Case, facts: str) -> list[str]:
     }.get(case.outcome, "—")
     warned = case.history.filter(action="college_warning").order_by("at").first()
     return [
-        facts,
+        facts_paragraph(case),
         _(
             "The college of mayor and aldermen warned you on %(warned)s (art. 45 of the Law of "
             "24 June 2013). As the infringement continued, it decided on %(date)s to impose "
@@ -281,7 +285,12 @@ def render(
             Paragraph(_day(on), text),
             Spacer(1, 4 * mm),
         ]
-        for paragraph in body(case, kind, municipal, to_parents=to_parents):
+        paragraphs = (
+            college_decision(case)
+            if kind == LetterKind.COLLEGE_DECISION
+            else body(case, kind, municipal, to_parents=to_parents)
+        )
+        for paragraph in paragraphs:
             story += [Paragraph(paragraph, text), Spacer(1, 2 * mm)]
         fine = kind != LetterKind.DECISION or case.outcome == "fine"
         due = _due(case) if kind in (LetterKind.REMINDER, LetterKind.SECOND_INVITATION) else None
