@@ -381,7 +381,8 @@ def test_r29_college_decision_letter(catalogue, ascertainer, sanctioning_officer
     letter = case.letters.get(kind="college_decision")
     assert letter.registered
     text = text_of(bytes(letter.content))
-    assert "closure of the establishment" in text and "Council of State" in text
+    # In the offender's language (Dutch): the measure and the appeal open against it.
+    assert "sluiting van de inrichting" in text and "Raad van State" in text
     assert "Noise repeated." in text
 
 
