@@ -368,3 +368,69 @@ def procedure_panel(case: Case) -> ProcedurePanel:
         instalments=case.status in (Status.DECIDED, Status.REMINDER)
         and not hasattr(case, "instalment_plan"),
     )
+
+
+# --- Worklists of the batches and the nightly sweep (system jobs: no user, no page) ---------
+
+
+def cases_to_open(procedure: str) -> QuerySet[Case]:
+    """Received cases of ``procedure`` waiting for their first letter, in number order."""
+    return Case.objects.filter(status=Status.RECEIVED, procedure=procedure).order_by("number")
+
+
+def reminder_candidates() -> QuerySet[Case]:
+    """Cases a reminder may be due for: a decided fine, or a fixed amount after its notice or
+    second invitation (GAS-R25, R32); the payment term is checked per case."""
+    fixed = [workflow.Procedure.PARKING, workflow.Procedure.SPEEDING]
+    return (
+        Case.objects.filter(amount__isnull=False)
+        .filter(
+            Q(status=Status.DECIDED)
+            | Q(status__in=[Status.OPENED, Status.SECOND_INVITATION], procedure__in=fixed)
+        )
+        .select_related("ascertainment__article", "ascertainment__offender")
+    )
+
+
+def fixed_fines_unpaid() -> QuerySet[Case]:
+    """Stopping, parking and speeding cases unpaid after their reminder, not decided yet."""
+    return Case.objects.filter(
+        status=Status.REMINDER,
+        decided_on__isnull=True,
+        procedure__in=[workflow.Procedure.PARKING, workflow.Procedure.SPEEDING],
+    ).select_related("ascertainment__article", "ascertainment__offender")
+
+
+def undecided_before(horizon: dt.date) -> QuerySet[Case]:
+    """Undecided cases whose stored decision limit falls on or before ``horizon``."""
+    return (
+        Case.objects.filter(status__in=[s.value for s in AWAITING_DECISION])
+        .filter(decided_on__isnull=True, decision_limit__lte=horizon)
+        .select_related("ascertainment__article", "ascertainment__offender")
+    )
+
+
+def community_service_pending() -> QuerySet[Case]:
+    """Cases in community service whose service is neither performed nor failed yet."""
+    return (
+        Case.objects.filter(
+            status=Status.COMMUNITY_SERVICE, community_services__performed__isnull=True
+        )
+        .select_related("ascertainment__article", "ascertainment__offender")
+        .distinct()
+    )
+
+
+def official_emails() -> list[str]:
+    """The active sanctioning officials' addresses (the sweep's mail)."""
+    return list(
+        get_user_model()
+        .objects.filter(groups__name=Role.SANCTIONING_OFFICER, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def article_known(code: str) -> bool:
+    """Any version of ``code`` exists in the regulation catalogue."""
+    return Article.objects.filter(code=code).exists()

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -17,7 +16,7 @@ from urbis.core.audit import log_access_many, record_event
 from urbis.core.types import Actor
 from urbis.sanctions import selectors
 from urbis.sanctions.models import Case
-from urbis.sanctions.rules.workflow import Procedure, Status
+from urbis.sanctions.rules.workflow import Procedure
 from urbis.sanctions.services.cases import case_transition
 
 NOTICE_ACTION = {
@@ -41,7 +40,7 @@ def notices_send(*, actor: Actor, procedure: str, on: dt.date | None = None) -> 
     notices, opening letters): a day's batch, each letter kept as PDF on its case."""
     action = NOTICE_ACTION[Procedure(procedure)]
     result = BatchResult()
-    cases = Case.objects.filter(status=Status.RECEIVED, procedure=procedure).order_by("number")
+    cases = selectors.cases_to_open(procedure)
     for case in cases.iterator(chunk_size=500):
         try:
             case_transition(actor=actor, case=case, action=action, on=on)
@@ -75,15 +74,7 @@ def reminders_send(*, actor: Actor, today: dt.date | None = None) -> BatchResult
     decision."""
     today = today or timezone.localdate()
     result = BatchResult()
-    fixed = [Procedure.PARKING, Procedure.SPEEDING]
-    waiting = (
-        Case.objects.filter(amount__isnull=False)
-        .filter(
-            Q(status=Status.DECIDED)
-            | Q(status__in=[Status.OPENED, Status.SECOND_INVITATION], procedure__in=fixed)
-        )
-        .select_related("ascertainment__article", "ascertainment__offender")
-    )
+    waiting = selectors.reminder_candidates()
     for case in waiting.iterator(chunk_size=500):
         if hasattr(case, "instalment_plan") or not _term_passed(case, today):
             continue
@@ -102,11 +93,7 @@ def fixed_fines_decide(*, actor: Actor, today: dt.date | None = None) -> BatchRe
     official's batch."""
     today = today or timezone.localdate()
     result = BatchResult()
-    unpaid = Case.objects.filter(
-        status=Status.REMINDER,
-        decided_on__isnull=True,
-        procedure__in=[Procedure.PARKING, Procedure.SPEEDING],
-    ).select_related("ascertainment__article", "ascertainment__offender")
+    unpaid = selectors.fixed_fines_unpaid()
     for case in unpaid.iterator(chunk_size=500):
         if not _term_passed(case, today):
             continue

@@ -8,17 +8,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from urbis.core.audit import record_event
-from urbis.core.roles import Role
 from urbis.core.types import Actor, actor_user
 from urbis.sanctions import selectors, timelimits
-from urbis.sanctions.models import Case, LeadTimeStat, PurgeLog, RegisterEntry
-from urbis.sanctions.rules.workflow import AWAITING_DECISION, Status
+from urbis.sanctions.models import LeadTimeStat, PurgeLog, RegisterEntry
 from urbis.sanctions.services.cases import case_transition
 
 
@@ -81,11 +78,7 @@ def _sweep_decisions(result: SweepResult, today: dt.date) -> None:
     # Alerts come at 4/6 of the term: 2 months before a 6-month limit, 5 before a 15-month
     # one; cases further away cannot be due for anything yet (the limit is stored per case).
     horizon = today + dt.timedelta(days=160)
-    undecided = (
-        Case.objects.filter(status__in=[s.value for s in AWAITING_DECISION])
-        .filter(decided_on__isnull=True, decision_limit__lte=horizon)
-        .select_related("ascertainment__article", "ascertainment__offender")
-    )
+    undecided = selectors.undecided_before(horizon)
     for case in undecided.iterator(chunk_size=500):
         for deadline in timelimits.deadlines_of(case):
             if deadline.code != "decision_limit":
@@ -101,10 +94,8 @@ def _sweep_decisions(result: SweepResult, today: dt.date) -> None:
 
 def _sweep_community_service(result: SweepResult, today: dt.date) -> None:
     """GAS-R07: community service not yet performed as its execution term nears or ends."""
-    pending = Case.objects.filter(
-        status=Status.COMMUNITY_SERVICE, community_services__performed__isnull=True
-    ).select_related("ascertainment__article", "ascertainment__offender")
-    for case in pending.distinct().iterator(chunk_size=500):
+    pending = selectors.community_service_pending()
+    for case in pending.iterator(chunk_size=500):
         for deadline in timelimits.deadlines_of(case):
             if deadline.code == "community_service" and deadline.met_on is None:
                 _flag(result, case.number, deadline, today)
@@ -158,12 +149,7 @@ def _notify(result: SweepResult) -> None:
     """Mail the sanctioning officials the cases that need them (GAS-R53): nobody may lose a
     case to a time limit without having been warned in time."""
 
-    recipients = list(
-        get_user_model()
-        .objects.filter(groups__name=Role.SANCTIONING_OFFICER, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
+    recipients = selectors.official_emails()
     if not recipients:
         return
     lines = [f"ESCALATION {n}: decide before {due}" for n, _code, due in result.escalations]

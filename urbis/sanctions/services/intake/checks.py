@@ -74,9 +74,9 @@ class Catalogue:
 
     def __init__(self) -> None:
         self.articles: dict[str, list[Article]] = {}
-        for article in Article.objects.order_by("code", "-valid_from"):
+        for article in selectors.articles():
             self.articles.setdefault(article.code, []).append(article)
-        self.settings = list(MunicipalSettings.objects.order_by("-valid_from"))
+        self.settings = list(selectors.municipal_settings())
 
     def article_in_force(self, code: str, day: dt.date) -> Article | None:
         return next((a for a in self.articles.get(code, []) if a.in_force_on(day)), None)
@@ -96,7 +96,7 @@ class _Database:
         return selectors.article_in_force(code, day)
 
     def known(self, code: str) -> bool:
-        return Article.objects.filter(code=code).exists()
+        return selectors.article_known(code)
 
     def settings_on(self, day: dt.date) -> MunicipalSettings:
         return selectors.settings_on(day)
