@@ -401,3 +401,15 @@ def test_minor_is_decided_from_the_stored_birth_date(catalogue, ascertainer) -> 
                 offender=adult(birth_date=D(2010, 1, 1), guardians=[{"name": "P"}]),
             ),
         )
+
+
+def test_minor_stored_birth_date_filled_from_the_report(catalogue, ascertainer) -> None:
+    from urbis.sanctions.models import Offender
+
+    # An offender on file without a birth date (older data) is reported again as a teenager.
+    Offender.objects.create(kind="natural", name="Peeters", national_number="09010100197")
+    teen = adult(national_number="09.01.01-001.97", guardians=[{"name": "An Peeters"}])
+    case = new_case(ascertainer, offender=teen)
+    offender = Offender.objects.get(national_number="09010100197")
+    assert offender.birth_date == D(2009, 1, 1)  # the birth date the intake checked
+    assert case.minor and case.ascertainment.offender_id == offender.pk
