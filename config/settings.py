@@ -286,6 +286,12 @@ URBIS_CPTED_SIGN_OFF_COVERAGE = env_int("URBIS_CPTED_SIGN_OFF_COVERAGE", 60)
 # Largest CPTED photo upload, in bytes.
 URBIS_CPTED_MAX_PHOTO_BYTES = env_int("URBIS_CPTED_MAX_PHOTO_BYTES", 10 * 1024 * 1024)
 URBIS_MAX_PHOTO_BYTES = env_int("URBIS_MAX_PHOTO_BYTES", 10 * 1024 * 1024)  # GAS field photos
+# GAS rules that domain/gas.md marks BELIEVED or that are our reading (docs/sanctions-rules.md):
+# GAS-R07 [B]: community service is executed within this many months of its agreement.
+URBIS_GAS_COMMUNITY_SERVICE_MONTHS = env_int("URBIS_GAS_COMMUNITY_SERVICE_MONTHS", 6)
+# GAS-R11 (reading): a minor summoned who did not appear or waived the hearing, documented in
+# the minutes, counts as heard; 0 requires a hearing actually held before any sanction.
+URBIS_GAS_MINOR_HEARING_WAIVER = env_bool("URBIS_GAS_MINOR_HEARING_WAIVER", True)
 # Uploaded tables (CSV/XLSX imports, urbis.core.tabular): size and row limits.
 URBIS_IMPORT_MAX_BYTES = env_int("URBIS_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 URBIS_IMPORT_MAX_ROWS = env_int("URBIS_IMPORT_MAX_ROWS", 100_000)
@@ -343,6 +349,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "GasCaseStatusEnum": "urbis.sanctions.models.cases.CASE_STATUS_CHOICES",
         "GasCaseOutcomeEnum": "urbis.sanctions.models.cases.CASE_OUTCOME_CHOICES",
+        "GasActionEnum": "urbis.sanctions.api.serializers.ACTION_CHOICES",
         "ReportStatusEnum": "urbis.reports.models.Status.choices",
         "ReportSourceEnum": "urbis.reports.models.Source.choices",
         "CaseworkCaseStatusEnum": "urbis.casework.models.CaseStatus",

@@ -10,7 +10,9 @@ class SanctionsConfig(AppConfig):
     def ready(self) -> None:
         from urbis.core import db_guards
 
-        db_guards.register_tables("sanctions_statuschange", "sanctions_purgelog")
+        db_guards.register_tables(
+            "sanctions_statuschange", "sanctions_purgelog", "sanctions_limitationevent"
+        )
         from urbis.core import modules
         from urbis.core.demo import register_demo_loader
         from urbis.core.roles import Role

@@ -79,6 +79,11 @@ class IntakeForm(forms.Form):
     measured_speed = forms.IntegerField(
         label=_("Measured speed (km/h)"), required=False, min_value=0, max_value=SMALLINT_MAX
     )
+    # GAS-R43: a company's vehicle is under GAS 5 only with the actual driver identified.
+    driver_identified = forms.BooleanField(
+        label=_("Actual driver identified by the police (company vehicle)"), required=False
+    )
+    driver_name = forms.CharField(label=_("Identified driver"), max_length=200, required=False)
     offender_kind = forms.ChoiceField(label=_("Offender"), choices=OffenderKind.choices)
     name = forms.CharField(label=_("Name"), max_length=200)
     first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
@@ -243,3 +248,78 @@ class InstalmentForm(forms.Form):
     first_due = forms.DateField(
         label=_("First instalment due"), widget=DateInput, validators=[validate_planned_date]
     )
+
+
+class HearingRecordForm(forms.Form):
+    """GAS-R11/R20: what happened at the hearing."""
+
+    hearing = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    held = forms.TypedChoiceField(
+        label=_("Outcome"),
+        coerce=lambda value: value == "1",
+        choices=[("1", _("Heard")), ("0", _("Summoned, did not appear or waived"))],
+    )
+    minutes = forms.CharField(
+        label=_("Minutes"), max_length=20000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class LawyerForm(forms.Form):
+    """GAS-R09: the minor's lawyer."""
+
+    name = forms.CharField(label=_("Lawyer"), max_length=200)
+    street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
+    postcode = forms.CharField(label=_("Postcode"), max_length=10, required=False)
+    city = forms.CharField(label=_("City"), max_length=100, required=False)
+
+
+class PaymentTermsForm(forms.Form):
+    """GAS-R23: payment terms agreed within the mediation."""
+
+    agreed_on = forms.DateField(
+        label=_("Agreed on"), widget=DateInput, validators=[validate_past_date]
+    )
+    terms = forms.CharField(
+        label=_("Payment terms"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CommunityServiceForm(forms.Form):
+    """GAS-R06/R07: hours (30 adults, 15 minors), provider, agreement date."""
+
+    hours = forms.IntegerField(label=_("Hours"), min_value=1, max_value=30)
+    provider = forms.CharField(label=_("Service provider"), max_length=200)
+    agreed_on = forms.DateField(
+        label=_("Agreed on"), widget=DateInput, validators=[validate_past_date]
+    )
+
+
+class CommunityServiceResultForm(forms.Form):
+    performed = forms.TypedChoiceField(
+        label=_("Result"),
+        coerce=lambda value: value == "1",
+        choices=[("1", _("Performed")), ("0", _("Refused or not performed"))],
+    )
+    on = forms.DateField(label=_("On"), widget=DateInput, validators=[validate_past_date])
+    note = forms.CharField(label=_("Note"), max_length=2000, required=False)
+
+
+class LetterReceiptForm(forms.Form):
+    """GAS-R19: the actual receipt of a letter."""
+
+    letter = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    received_on = forms.DateField(
+        label=_("Actually received on"), widget=DateInput, validators=[validate_past_date]
+    )
+
+
+class LimitationEventForm(forms.Form):
+    """GAS-R28: an interruption or a suspension of the collection limitation."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("interruption", _("Interruption")), ("suspension", _("Suspension"))],
+    )
+    on = forms.DateField(label=_("Date"), widget=DateInput, validators=[validate_past_date])
+    until = forms.DateField(label=_("Until (suspension)"), widget=DateInput, required=False)
+    ground = forms.CharField(label=_("Ground"), max_length=300)

@@ -23,6 +23,8 @@ from urbis.core.gdpr.registry import (
     register_retention_rule,
     register_subject_provider,
 )
+from urbis.sanctions.models import Case, Offender, RegisterEntry
+from urbis.sanctions.services.register import register_cutoff, register_purge
 
 register_processing_activity(
     ProcessingActivity(
@@ -56,8 +58,6 @@ register_processing_activity(
 def _register_purge(today: dt.date, dry_run: bool) -> int:
     """The GAS register's existing purge (sanctions.services.register), run by the GDPR
     retention job; a dry run counts with the same cutoff."""
-    from urbis.sanctions.models import RegisterEntry
-    from urbis.sanctions.services.register import register_cutoff, register_purge
 
     if dry_run:
         return RegisterEntry.objects.filter(decided_on__lt=register_cutoff(today)).count()
@@ -78,7 +78,6 @@ register_retention_rule(
 
 def find_subject(query: SubjectQuery, *, user: Any) -> SubjectItems:
     """GAS offenders with the national number, their cases, guardians and register entries."""
-    from urbis.sanctions.models import Case, Offender, RegisterEntry
 
     result = SubjectItems(app="sanctions", label=str(_("Administrative sanctions (GAS)")))
     if not query.national_number:
@@ -147,7 +146,6 @@ register_subject_provider("sanctions", _("Administrative sanctions (GAS)"), find
 
 
 def describe_cases(ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-    from urbis.sanctions.models import Case
 
     wanted = [int(i) for i in ids if str(i).isdigit()]
     return {

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 
 from django.utils.translation import gettext_lazy as _
 
 from urbis.core.indicators import IndicatorProvider, ProvidedValue, register_provider
+from urbis.core.nearby import NearbyCounter, register_counter
 from urbis.core.nightly import nightly_job
-from urbis.sanctions.models import Case
+from urbis.sanctions.models import Ascertainment, Case
+from urbis.sanctions.services.batches import reminders_send
+from urbis.sanctions.services.register import deadline_sweep, lead_times_refresh
 
 
 @nightly_job("sanctions.deadline_sweep")
 def sweep() -> str:
-    from urbis.sanctions.services.register import deadline_sweep
 
     return deadline_sweep().summary()
 
@@ -24,14 +27,12 @@ def sweep() -> str:
 
 @nightly_job("sanctions.reminders")
 def reminders() -> str:
-    from urbis.sanctions.services.batches import reminders_send
 
     return "reminders: " + reminders_send(actor=None).summary()
 
 
 @nightly_job("sanctions.lead_times")
 def lead_times() -> str:
-    from urbis.sanctions.services.register import lead_times_refresh
 
     return f"{lead_times_refresh()} lead-time rows"
 
@@ -80,9 +81,6 @@ def _ascertainments_near(
     """Nuisance ascertainments (GAS) within ``radius_m`` of a point, for e.g. the CPTED
     report's context. A bounding box in degrees narrows the query; the exact distance uses the
     haversine formula (metres)."""
-    import math
-
-    from urbis.sanctions.models import Ascertainment
 
     dlat = radius_m / 111_320
     dlon = radius_m / (111_320 * max(math.cos(math.radians(lat)), 0.01))
@@ -106,7 +104,6 @@ def _ascertainments_near(
 
 
 def _register_nearby() -> None:
-    from urbis.core.nearby import NearbyCounter, register_counter
 
     register_counter(
         NearbyCounter(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from urbis.sanctions.rules.workflow import Action as A
+
 STATUS = {
     "received": _("received"),
     "awaiting_prosecutor": _("with the prosecutor"),
@@ -37,6 +39,24 @@ OUTCOME = {
     "paid": _("paid"),
     "time_barred": _("time-barred"),
 }
+OFFENDER_KIND = {
+    "natural": _("Natural person"),
+    "legal": _("Legal person"),
+}
+LANGUAGE = {
+    "nl": _("Dutch"),
+    "fr": _("French"),
+    "en": _("English"),
+}
+LIMITATION_EVENT = {
+    "interruption": _("interruption"),
+    "suspension": _("suspension"),
+}
+ADDRESSEE = {
+    "offender": _("offender"),
+    "guardian": _("parent or guardian"),
+    "lawyer": _("lawyer"),
+}
 PROCEDURE = {
     "general": _("general"),
     "mixed_light": _("mixed, light (art. 3 2°)"),
@@ -44,39 +64,43 @@ PROCEDURE = {
     "parking": _("stopping and parking"),
     "speeding": _("speeding (art. 29quater WVW)"),
 }
-ACTION = {
+#: Keyed by the table's ``Action`` (``register``: the intake row, no edge).
+ACTION: dict[str, object] = {
     "register": _("Registered"),
-    "forward_to_prosecutor": _("Send to the prosecutor"),
-    "prosecutor_waives": _("Prosecutor waives"),
-    "prosecutor_silent": _("Prosecutor silent for two months"),
-    "prosecutor_prosecutes": _("Prosecutor prosecutes"),
-    "send_opening_letter": _("Send the opening letter"),
-    "send_parking_notice": _("Send the parking notice"),
-    "send_speed_notice": _("Send the speeding notice"),
-    "record_defence": _("Defence recorded"),
-    "schedule_hearing": _("Hearing scheduled"),
-    "reject_defence": _("Reject the defence (second invitation)"),
-    "start_parental_involvement": _("Start parental involvement"),
-    "propose_mediation": _("Propose mediation"),
-    "mediation_succeeded": _("Mediation succeeded"),
-    "mediation_failed": _("Mediation failed or refused"),
-    "propose_community_service": _("Propose community service"),
-    "service_performed": _("Community service performed"),
-    "service_not_performed": _("Community service not performed"),
-    "decide_fine": _("Fine"),
-    "decide_warning": _("Warning"),
-    "decide_no_follow_up": _("No follow-up"),
-    "college_warning": _("College warning"),
-    "college_suspension": _("College: suspension"),
-    "college_withdrawal": _("College: withdrawal"),
-    "college_closure": _("College: closure"),
-    "payment_received": _("Paid"),
-    "send_reminder": _("Send a reminder"),
-    "export_for_enforcement": _("Hand over for enforcement"),
-    "lodge_appeal": _("Appeal lodged"),
-    "appeal_confirmed": _("Appeal: fine confirmed or reformed"),
-    "appeal_annulled": _("Appeal: decision annulled"),
-    "time_bar": _("Time-barred"),
+    A.FORWARD_TO_PROSECUTOR: _("Send to the prosecutor"),
+    A.PROSECUTOR_WAIVES: _("Prosecutor waives"),
+    A.PROSECUTOR_SILENT: _("Prosecutor silent for two months"),
+    A.PROSECUTOR_PROSECUTES: _("Prosecutor prosecutes"),
+    A.SEND_OPENING_LETTER: _("Send the opening letter"),
+    A.SEND_PARKING_NOTICE: _("Send the parking notice"),
+    A.SEND_SPEED_NOTICE: _("Send the speeding notice"),
+    A.RECORD_DEFENCE: _("Defence recorded"),
+    A.SCHEDULE_HEARING: _("Hearing scheduled"),
+    A.REJECT_DEFENCE: _("Reject the defence (second invitation)"),
+    A.START_PARENTAL_INVOLVEMENT: _("Start parental involvement"),
+    A.PROPOSE_MEDIATION: _("Propose mediation"),
+    A.MEDIATION_SUCCEEDED: _("Mediation succeeded"),
+    A.MEDIATION_FAILED: _("Mediation failed or refused"),
+    A.PROPOSE_COMMUNITY_SERVICE: _("Propose community service"),
+    A.SERVICE_PERFORMED: _("Community service performed"),
+    A.SERVICE_NOT_PERFORMED: _("Community service not performed"),
+    A.DECIDE_FINE: _("Fine"),
+    A.DECIDE_WARNING: _("Warning"),
+    A.DECIDE_NO_FOLLOW_UP: _("No follow-up"),
+    A.COLLEGE_WARNING: _("College warning"),
+    A.COLLEGE_SUSPENSION: _("College: suspension"),
+    A.COLLEGE_WITHDRAWAL: _("College: withdrawal"),
+    A.COLLEGE_CLOSURE: _("College: closure"),
+    A.PAYMENT_RECEIVED: _("Paid"),
+    A.SEND_REMINDER: _("Send a reminder"),
+    A.EXPORT_FOR_ENFORCEMENT: _("Hand over for enforcement"),
+    A.LODGE_APPEAL: _("Appeal lodged"),
+    A.APPEAL_CONFIRMED: _("Appeal: fine confirmed or reformed"),
+    A.APPEAL_ANNULLED: _("Appeal: decision annulled"),
+    A.TIME_BAR: _("Time-barred"),
+    A.HOLD_HEARING: _("Hearing held"),
+    A.WAIVE_HEARING: _("Hearing not attended or waived"),
+    A.AGREE_PAYMENT_TERMS: _("Payment terms agreed in mediation"),
 }
 DEADLINE = {
     "transmission": _("transmission to the sanctioning official"),
@@ -89,6 +113,7 @@ DEADLINE = {
     "payment": _("payment"),
     "appeal": _("appeal"),
     "collection_limit": _("collection limit"),
+    "community_service": _("community service execution"),
 }
 LEVEL = {
     "met": _("met"),
@@ -105,4 +130,53 @@ QUEUE = {
     "payment": _("awaiting payment"),
     "appeal": _("in appeal"),
     "alternative": _("mediation and alternatives"),
+}
+#: A refusal of the pure step guards (rules/guards.py), said on its field; ``%(day)s`` is a date.
+REFUSAL = {
+    "own_form": ("action", _("This step is recorded with its own form.")),
+    "official_only": ("action", _("Only the sanctioning official decides.")),
+    "future": ("on", _("This date is in the future.")),
+    "before_ascertainment": ("on", _("This date is before the ascertainment.")),
+    "gate": (
+        "action",
+        _("GAS-R14/R15: without a protocol, the prosecutor must first waive or stay silent."),
+    ),
+    "wait": ("action", _("GAS-R14: the prosecutor has two months, until %(day)s.")),
+    "limit": (
+        "action",
+        _("GAS-R21: the decision limit passed on %(day)s; the case is time-barred."),
+    ),
+    "roles": (
+        "action",
+        _("GAS-R49: the ascertaining officer or mediator of a case may not decide it."),
+    ),
+    "not_opened": ("action", _("GAS-R17: send the opening letter or notice first.")),
+    "defence": ("action", _("GAS-R18: the defence term runs until %(day)s.")),
+    "hearing_pending": ("action", _("GAS-R20: the hearing has not taken place yet.")),
+    "minor_heard": (
+        "action",
+        _(
+            "GAS-R11: a minor is heard before any sanction: record the hearing held (or the "
+            "documented non-attendance) first."
+        ),
+    ),
+    "measure": (
+        "action",
+        _("The police regulation does not provide for this alternative measure."),
+    ),
+    "mediation_first": ("action", _("GAS-R08: a minor must first be offered mediation.")),
+    "terms_agreed": ("action", _("GAS-R23: payment terms were already agreed.")),
+    "amount_missing": ("amount", _("State the amount of the fine.")),
+    "amount_max": ("amount", _("GAS-R01..R03: at most %(max)s for this case.")),
+    "not_decided": ("action", _("GAS-R27: only a decided fine can be enforced.")),
+    "appealed": ("action", _("GAS-R27: the fine was appealed.")),
+    "appeal": ("action", _("GAS-R26: the appeal term runs until %(day)s.")),
+    "collection": (
+        "action",
+        _("GAS-R28: the collection limit passed on %(day)s; the fine can no longer be collected."),
+    ),
+    "paid": ("action", _("This fine is paid.")),
+    "instalments": ("action", _("This fine is paid in instalments.")),
+    "decided": ("action", _("A decided case cannot lapse.")),
+    "service_hours": ("hours", _("GAS-R06: between 1 and %(max)s hours.")),
 }

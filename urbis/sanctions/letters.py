@@ -86,7 +86,7 @@ def _day(day: dt.date | None) -> str:
     return formats.date_format(day, "DATE_FORMAT") if day else "—"
 
 
-def _facts(case: Case) -> str:
+def facts_paragraph(case: Case) -> str:
     a = case.ascertainment
     return _(
         "On %(date)s at %(place)s the following facts were ascertained (%(reference)s): "
@@ -107,7 +107,7 @@ def _opening(case: Case, municipal: MunicipalSettings) -> list[str]:
     """Art. 25 (GAS-R17): the elements of the opening letter."""
     paragraphs = [
         _("The sanctioning official opens an administrative procedure against you."),
-        _facts(case),
+        facts_paragraph(case),
         _("A copy of the report (%(reference)s) is enclosed.")
         % {"reference": _text(case.ascertainment.reference)},
         _("You have the right to consult your file."),
@@ -136,7 +136,7 @@ def _opening(case: Case, municipal: MunicipalSettings) -> list[str]:
 def _notice(case: Case, kind: str) -> list[str]:
     """Art. 29 §1 (GAS-R30/R31): the parking or speeding notice with its fixed fine."""
     paragraphs = [
-        _facts(case),
+        facts_paragraph(case),
         _("The fixed administrative fine for this infringement is %(amount)s.")
         % {"amount": _money(case.amount)},
         _(
@@ -155,7 +155,7 @@ def _notice(case: Case, kind: str) -> list[str]:
 
 def _second_invitation(case: Case) -> list[str]:
     return [
-        _facts(case),
+        facts_paragraph(case),
         _("Your defence was examined and not accepted: %(motivation)s")
         % {"motivation": _text(case.motivation or "—")},
         _("You are invited a second time to pay %(amount)s within 30 days.")
@@ -169,7 +169,7 @@ def _decision_without_fine(case: Case) -> list[str]:
     else:
         said = _("Decision of %(date)s: no follow-up is given to these facts.")
     return [
-        _facts(case),
+        facts_paragraph(case),
         said % {"date": _day(case.decided_on)},
         _("Motivation: %(motivation)s") % {"motivation": _text(case.motivation or "—")},
     ]
@@ -179,7 +179,7 @@ def _decision_fine(case: Case) -> list[str]:
     """Art. 27-31: the fine, its payment term and the appeal (police or youth court)."""
     court = _("the youth court") if case.minor else _("the police court")
     paragraphs = [
-        _facts(case),
+        facts_paragraph(case),
         _("Decision of %(date)s: an administrative fine of %(amount)s.")
         % {"date": _day(case.decided_on), "amount": _money(case.amount)},
         _("Motivation: %(motivation)s") % {"motivation": _text(case.motivation or "—")},
@@ -291,6 +291,35 @@ def _signature(municipal: MunicipalSettings) -> list[str]:
     return [title, _text(name)] if name else [title]
 
 
+def college_decision(case: Case) -> list[str]:
+    """Art. 45 (GAS-R29): the college's decision after its prior warning — suspension,
+    withdrawal of a permit, or closure of the establishment — with the appeal open against it."""
+    measure = {
+        "suspension": _("the administrative suspension of the permit or authorisation"),
+        "withdrawal": _("the administrative withdrawal of the permit or authorisation"),
+        "closure": _("the temporary or definitive closure of the establishment"),
+    }.get(case.outcome, "—")
+    warned = case.history.filter(action="college_warning").order_by("at").first()
+    return [
+        facts_paragraph(case),
+        _(
+            "The college of mayor and aldermen warned you on %(warned)s (art. 45 of the Law of "
+            "24 June 2013). As the infringement continued, it decided on %(date)s to impose "
+            "%(measure)s."
+        )
+        % {
+            "warned": _day(timezone.localtime(warned.at).date() if warned else None),
+            "date": _day(case.decided_on),
+            "measure": measure,
+        },
+        _("Motivation: %(motivation)s") % {"motivation": _text(case.motivation or "—")},
+        _(
+            "You may lodge an appeal against this decision with the Council of State within "
+            "sixty days of its notification."
+        ),
+    ]
+
+
 def render(
     case: Case,
     kind: str,
@@ -336,7 +365,12 @@ def render(
             Paragraph(_day(on), text),
             Spacer(1, 4 * mm),
         ]
-        for paragraph in body(case, kind, municipal, to_parents=to_parents):
+        paragraphs = (
+            college_decision(case)
+            if kind == LetterKind.COLLEGE_DECISION
+            else body(case, kind, municipal, to_parents=to_parents)
+        )
+        for paragraph in paragraphs:
             story += [Paragraph(paragraph, text), Spacer(1, 2 * mm)]
         story += _payment_block(case, kind, municipal)
         story += [Spacer(1, 10 * mm), Paragraph("<br/>".join(_signature(municipal)), text)]

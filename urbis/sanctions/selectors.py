@@ -8,18 +8,25 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.paginator import Page
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from urbis.core.audit import log_access, log_access_many
-from urbis.core.roles import has_role, roles_of
+from urbis.core.calendar import add_months
+from urbis.core.roles import Role, has_role, roles_of
 from urbis.core.selectors import page_logged
 from urbis.core.types import Actor
-from urbis.sanctions import labels
+from urbis.sanctions import labels, timelimits
+from urbis.sanctions.facts import facts_of, parameters_for
+from urbis.sanctions.facts import settings_on as settings_on
 from urbis.sanctions.models import (
     Article,
     Case,
+    LeadTimeStat,
     Letter,
     MunicipalSettings,
     Offender,
@@ -27,7 +34,9 @@ from urbis.sanctions.models import (
     RegisterEntry,
 )
 from urbis.sanctions.permissions import CASE_ROLES
-from urbis.sanctions.workflow import Outcome, Status
+from urbis.sanctions.rules import guards, workflow
+from urbis.sanctions.rules.eligibility import REPEAT_WINDOW_MONTHS
+from urbis.sanctions.rules.workflow import AWAITING_DECISION, Outcome, Status
 
 
 def article_in_force(code: str, day: dt.date) -> Article | None:
@@ -37,12 +46,6 @@ def article_in_force(code: str, day: dt.date) -> Article | None:
         .order_by("-valid_from")
         .first()
     )
-
-
-def settings_on(day: dt.date) -> MunicipalSettings:
-    """The municipal settings in force on ``day`` (defaults when none is stored yet)."""
-    found = MunicipalSettings.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
-    return found or MunicipalSettings(valid_from=dt.date(2014, 1, 1))
 
 
 def find_offender(national_number: str, enterprise_number: str) -> Offender | None:
@@ -66,8 +69,6 @@ def identity_shown(*, user: Actor, national_numbers: list[str]) -> None:
 def earlier_sanction(offender: Offender, article_code: str, ascertained_on: dt.date) -> Case | None:
     """GAS-R12 (art. 7): the same infringement sanctioned in the 24 months before the new
     ascertainment makes a repeat offence; return that earlier case."""
-    from urbis.core.calendar import add_months
-    from urbis.sanctions.rules.eligibility import REPEAT_WINDOW_MONTHS
 
     start = add_months(ascertained_on, -REPEAT_WINDOW_MONTHS)
     # The same person may have several offender rows (one per first report): match them all by
@@ -257,14 +258,38 @@ def letters_of_day(*, user: Actor, day: dt.date, purpose: str) -> list[Letter]:
     return letters
 
 
-def enforcement_due(*, user: Actor, purpose: str, today: dt.date | None = None) -> list[Case]:
-    """The unpaid fines ready for collection (see ``services.batches.enforcement_due``) that
-    the user may see, access-logged (the bailiff list names the offenders)."""
-    from urbis.sanctions.services.batches import enforcement_due as due
+def payment_term_passed(case: Case, today: dt.date) -> bool:
+    """The payment term of the last letter (notice, invitation, reminder or decision) has run
+    out: 30 days (one month after a decision) after its deemed receipt."""
+    if case.status == Status.REMINDER or case.status == Status.SECOND_INVITATION:
+        started = case.term_started_on
+        return started is not None and today > started + dt.timedelta(days=30 + 3)
+    term = timelimits.deadline(case, "payment")
+    return term is not None and today > term.due
 
+
+def enforceable_cases(*, today: dt.date | None = None) -> list[Case]:
+    """Decided fines, unpaid after their reminder and past the appeal term, within their
+    collection limit: ready for collection (the same pure guard the export step runs,
+    GAS-R25..R28). For the batch; pages use :func:`enforcement_due`."""
+    today = today or timezone.localdate()
+    candidates = Case.objects.filter(
+        status=Status.REMINDER, decided_on__isnull=False
+    ).select_related("ascertainment__offender", "ascertainment__article")
+    return [
+        case
+        for case in candidates
+        if payment_term_passed(case, today)
+        and not guards.enforcement_refusals(facts_of(case), today, parameters_for(case))
+    ]
+
+
+def enforcement_due(*, user: Actor, purpose: str, today: dt.date | None = None) -> list[Case]:
+    """The unpaid fines ready for collection that the user may see, access-logged (the
+    bailiff list names the offenders)."""
     if not has_role(user, *CASE_ROLES):
         return []
-    cases = due(today=today)
+    cases = enforceable_cases(today=today)
     log_access_many(user=user, targets=cases, purpose=purpose)
     return cases
 
@@ -276,7 +301,6 @@ def status_counts(user: Any) -> dict[str, int]:
 
 def lead_times(user: Any, since: dt.date | None = None) -> list[dict[str, Any]]:
     """The nightly lead-time figures (see :func:`compute_lead_times`) since a month."""
-    from urbis.sanctions.models import LeadTimeStat
 
     if not has_role(user, *CASE_ROLES):
         return []
@@ -298,8 +322,6 @@ def lead_times(user: Any, since: dt.date | None = None) -> list[dict[str, Any]]:
 
 def at_risk(user: Any, today: dt.date, within_days: int = 60) -> QuerySet[Case]:
     """Undecided cases whose decision limit falls within ``within_days``, soonest first."""
-    from urbis.sanctions.workflow import AWAITING_DECISION
-
     return (
         cases_for(user)
         .filter(status__in=[s.value for s in AWAITING_DECISION], decided_on__isnull=True)
@@ -337,8 +359,6 @@ def compute_lead_times(since: dt.date | None = None) -> list[dict[str, Any]]:
 
 def evaluation_rows(user: Any) -> list[dict[str, Any]]:
     """GAS-R52 (art. 52): register counts per year, procedure, measure and minority, no names."""
-    from django.db.models import Sum
-    from django.db.models.functions import ExtractYear
 
     return list(
         register_for(user)
@@ -363,9 +383,6 @@ def received_per_procedure(user: Any) -> dict[str, int]:
 
 def mediators() -> QuerySet[Any]:
     """Who may be named mediator: active staff who are not sanctioning officials (GAS-R49)."""
-    from django.contrib.auth import get_user_model
-
-    from urbis.core.roles import Role
 
     return (
         get_user_model()
@@ -398,3 +415,115 @@ def case_status_of(user: Any, number: str) -> CaseStatus | None:
     if row is None:
         return None
     return CaseStatus(number=row[0], status=row[1], label=str(labels.STATUS.get(row[1], row[1])))
+
+
+def articles() -> QuerySet[Article]:
+    """Every version of the police regulation's articles (no personal data)."""
+    return Article.objects.order_by("code", "-valid_from")
+
+
+def municipal_settings() -> QuerySet[MunicipalSettings]:
+    """The municipal GAS settings, newest first (no personal data)."""
+    return MunicipalSettings.objects.order_by("-valid_from")
+
+
+@dataclass(frozen=True)
+class ProcedurePanel:
+    """What the case page may offer to record now (decided from the table, not from strings
+    in a view): hearings to record, the lawyer, mediation terms, community service, letter
+    receipts and limitation events."""
+
+    hearings_to_record: list[Any]
+    lawyer: bool
+    payment_terms: bool
+    community_service: bool
+    service_result: bool
+    letters: list[Any]
+    limitation: bool
+    instalments: bool
+
+
+def procedure_panel(case: Case) -> ProcedurePanel:
+    """The recordable steps of ``case`` (the caller read the case through ``case_get``)."""
+    actions = {e.action for e in workflow.allowed(case.status, case.procedure, minor=case.minor)}
+    pending_service = case.community_services.filter(performed__isnull=True).exists()
+    return ProcedurePanel(
+        hearings_to_record=[h for h in case.hearings.order_by("at") if not (h.held or h.waived)]
+        if workflow.Action.HOLD_HEARING in actions
+        else [],
+        lawyer=case.minor,
+        payment_terms=workflow.Action.AGREE_PAYMENT_TERMS in actions
+        and not case.payment_terms_agreed,
+        community_service=workflow.Action.PROPOSE_COMMUNITY_SERVICE in actions,
+        service_result=pending_service and workflow.Action.SERVICE_PERFORMED in actions,
+        letters=list(case.letters.defer("content").filter(addressee_role="offender")),
+        limitation=case.decided_on is not None and bool(case.amount),
+        instalments=case.status in (Status.DECIDED, Status.REMINDER)
+        and not hasattr(case, "instalment_plan"),
+    )
+
+
+# --- Worklists of the batches and the nightly sweep (system jobs: no user, no page) ---------
+
+
+def cases_to_open(procedure: str) -> QuerySet[Case]:
+    """Received cases of ``procedure`` waiting for their first letter, in number order."""
+    return Case.objects.filter(status=Status.RECEIVED, procedure=procedure).order_by("number")
+
+
+def reminder_candidates() -> QuerySet[Case]:
+    """Cases a reminder may be due for: a decided fine, or a fixed amount after its notice or
+    second invitation (GAS-R25, R32); the payment term is checked per case."""
+    fixed = [workflow.Procedure.PARKING, workflow.Procedure.SPEEDING]
+    return (
+        Case.objects.filter(amount__isnull=False)
+        .filter(
+            Q(status=Status.DECIDED)
+            | Q(status__in=[Status.OPENED, Status.SECOND_INVITATION], procedure__in=fixed)
+        )
+        .select_related("ascertainment__article", "ascertainment__offender")
+    )
+
+
+def fixed_fines_unpaid() -> QuerySet[Case]:
+    """Stopping, parking and speeding cases unpaid after their reminder, not decided yet."""
+    return Case.objects.filter(
+        status=Status.REMINDER,
+        decided_on__isnull=True,
+        procedure__in=[workflow.Procedure.PARKING, workflow.Procedure.SPEEDING],
+    ).select_related("ascertainment__article", "ascertainment__offender")
+
+
+def undecided_before(horizon: dt.date) -> QuerySet[Case]:
+    """Undecided cases whose stored decision limit falls on or before ``horizon``."""
+    return (
+        Case.objects.filter(status__in=[s.value for s in AWAITING_DECISION])
+        .filter(decided_on__isnull=True, decision_limit__lte=horizon)
+        .select_related("ascertainment__article", "ascertainment__offender")
+    )
+
+
+def community_service_pending() -> QuerySet[Case]:
+    """Cases in community service whose service is neither performed nor failed yet."""
+    return (
+        Case.objects.filter(
+            status=Status.COMMUNITY_SERVICE, community_services__performed__isnull=True
+        )
+        .select_related("ascertainment__article", "ascertainment__offender")
+        .distinct()
+    )
+
+
+def official_emails() -> list[str]:
+    """The active sanctioning officials' addresses (the sweep's mail)."""
+    return list(
+        get_user_model()
+        .objects.filter(groups__name=Role.SANCTIONING_OFFICER, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def article_known(code: str) -> bool:
+    """Any version of ``code`` exists in the regulation catalogue."""
+    return Article.objects.filter(code=code).exists()

@@ -21,6 +21,11 @@ urlpatterns = [
     path("cases/<str:number>/instalments/", views.case_instalments, name="case_instalments"),
     path("cases/<str:number>/letters/<int:letter_id>.pdf", views.letter_pdf, name="letter"),
     path("cases/<str:number>/photos/<int:photo_id>.jpg", views.case_photo, name="photo"),
+    path(
+        "cases/<str:number>/procedure/<slug:step>/",
+        views.case_procedure,
+        name="case_procedure",
+    ),
     path("dispatch/", views.dispatch_list, name="dispatch"),
     path("letters/", views.letters_print, name="letters_print"),
     path("letters/<str:day>.pdf", views.letters_print_pdf, name="letters_print_pdf"),

@@ -6,7 +6,7 @@ import django_filters
 
 from urbis.sanctions.models import Case
 from urbis.sanctions.models.cases import CASE_STATUS_CHOICES
-from urbis.sanctions.workflow import Procedure
+from urbis.sanctions.rules.workflow import Procedure
 
 
 class CaseFilter(django_filters.FilterSet):

@@ -12,10 +12,12 @@ from urbis.core.validators import (
     validate_past_date,
     validate_planned_date,
 )
-from urbis.sanctions import timelimits, workflow
+from urbis.sanctions import labels, timelimits
 from urbis.sanctions.models import Case
 from urbis.sanctions.models.cases import AscertainerKind
 from urbis.sanctions.models.parties import Language, OffenderKind
+from urbis.sanctions.rules import workflow
+from urbis.sanctions.rules.workflow import Action
 from urbis.sanctions.selectors import mediators as selectors_mediators
 
 
@@ -72,12 +74,14 @@ class AscertainmentSerializer(serializers.Serializer[Any]):
     built_up_area = serializers.BooleanField(required=False, default=True)
     municipal_device = serializers.BooleanField(required=False, default=True)
     other_offence = serializers.BooleanField(required=False, default=False)
+    driver_identified = serializers.BooleanField(required=False, default=False)
+    driver_name = serializers.CharField(max_length=200, required=False, default="")
     officer = serializers.CharField(max_length=120, required=False, default="")
     offender = OffenderSerializer()
 
 
-#: Every action the workflow table knows (an enum in the OpenAPI schema).
-ACTION_CHOICES = sorted(workflow.EDGES_BY_ACTION)
+#: Every action of the workflow table (the GasActionEnum of the OpenAPI schema).
+ACTION_CHOICES = [(a.value, labels.ACTION[a.value]) for a in Action]
 
 
 class TransitionSerializer(serializers.Serializer[Any]):
@@ -110,6 +114,11 @@ class CaseSerializer(serializers.ModelSerializer[Case]):
     allowed_transitions = serializers.SerializerMethodField()
     history = serializers.SerializerMethodField()
     letters = serializers.SerializerMethodField()
+    hearings = serializers.SerializerMethodField()
+    appeals = serializers.SerializerMethodField()
+    community_services = serializers.SerializerMethodField()
+    limitation_events = serializers.SerializerMethodField()
+    lawyer = serializers.SerializerMethodField()
     repeat_of = serializers.CharField(source="repeat_of.number", default=None, allow_null=True)
 
     class Meta:
@@ -130,6 +139,14 @@ class CaseSerializer(serializers.ModelSerializer[Case]):
             "allowed_transitions",
             "history",
             "letters",
+            "hearings",
+            "appeals",
+            "community_services",
+            "limitation_events",
+            "lawyer",
+            "payment_terms_agreed",
+            "payment_terms_agreed_on",
+            "payment_terms",
         ]
 
     def get_offender(self, case: Case) -> dict[str, Any]:
@@ -151,7 +168,11 @@ class CaseSerializer(serializers.ModelSerializer[Case]):
 
     def get_allowed_transitions(self, case: Case) -> list[dict[str, str]]:
         return [
-            {"action": e.action, "to": e.target.value, "legal_basis": e.legal_basis}
+            {
+                "action": e.action.value,
+                "to": e.target_from(case.status).value,
+                "legal_basis": e.legal_basis,
+            }
             for e in workflow.allowed(case.status, case.procedure, minor=case.minor)
         ]
 
@@ -174,9 +195,66 @@ class CaseSerializer(serializers.ModelSerializer[Case]):
                 "kind": letter.kind,
                 "language": letter.language,
                 "registered": letter.registered,
+                "addressee": letter.addressee,
+                "addressee_role": letter.addressee_role,
+                "sent_on": letter.created_at.date().isoformat(),
+                "received_on": letter.received_on.isoformat() if letter.received_on else None,
             }
             for letter in case.letters.defer("content")
         ]
+
+    def get_hearings(self, case: Case) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": h.pk,
+                "at": h.at.isoformat(),
+                "place": h.place,
+                "held": h.held,
+                "waived": h.waived,
+            }
+            for h in case.hearings.order_by("at")
+        ]
+
+    def get_appeals(self, case: Case) -> list[dict[str, Any]]:
+        return [
+            {
+                "court": a.court,
+                "lodged_on": a.lodged_on.isoformat(),
+                "reference": a.reference,
+                "judgment": a.judgment,
+                "judgment_on": a.judgment_on.isoformat() if a.judgment_on else None,
+                "new_amount": str(a.new_amount) if a.new_amount is not None else None,
+            }
+            for a in case.appeals.order_by("lodged_on")
+        ]
+
+    def get_community_services(self, case: Case) -> list[dict[str, Any]]:
+        return [
+            {
+                "hours": c.hours,
+                "provider": c.provider,
+                "agreed_on": c.agreed_on.isoformat(),
+                "performed": c.performed,
+                "outcome_on": c.outcome_on.isoformat() if c.outcome_on else None,
+            }
+            for c in case.community_services.all()
+        ]
+
+    def get_limitation_events(self, case: Case) -> list[dict[str, Any]]:
+        return [
+            {
+                "kind": e.kind,
+                "on": e.on.isoformat(),
+                "until": e.until.isoformat() if e.until else None,
+                "ground": e.ground,
+            }
+            for e in case.limitation_events.all()
+        ]
+
+    def get_lawyer(self, case: Case) -> dict[str, Any] | None:
+        if not case.lawyer_name:
+            return None
+        return {"name": case.lawyer_name, "address": case.lawyer_address_lines}
 
 
 class CaseListSerializer(serializers.ModelSerializer[Case]):

@@ -7,8 +7,10 @@ from urbis.sanctions.models.cases import (
     Ascertainment,
     Case,
     CaseCounter,
+    CommunityService,
     Defence,
     Hearing,
+    LimitationEvent,
     Photo,
     StatusChange,
 )
@@ -18,17 +20,25 @@ from urbis.sanctions.models.catalogue import (
     MotivationTemplate,
     MunicipalSettings,
 )
-from urbis.sanctions.models.money import InstalmentPlan, Letter, LetterKind, Payment
+from urbis.sanctions.models.money import (
+    AddresseeRole,
+    InstalmentPlan,
+    Letter,
+    LetterKind,
+    Payment,
+)
 from urbis.sanctions.models.parties import Guardian, Offender, OffenderKind
 from urbis.sanctions.models.register import LeadTimeStat, PurgeLog, RegisterEntry
 
 __all__ = [
+    "AddresseeRole",
     "Appeal",
     "Article",
     "AscertainerKind",
     "Ascertainment",
     "Case",
     "CaseCounter",
+    "CommunityService",
     "Defence",
     "Guardian",
     "Hearing",
@@ -37,6 +47,7 @@ __all__ = [
     "LeadTimeStat",
     "Letter",
     "LetterKind",
+    "LimitationEvent",
     "MotivationTemplate",
     "MunicipalSettings",
     "Offender",

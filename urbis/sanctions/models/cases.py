@@ -8,13 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 from urbis.core.models import AppendOnlyModel
 from urbis.core.validators import smallint_range, validate_past_date
+from urbis.sanctions import labels
 from urbis.sanctions.models.catalogue import Article
 from urbis.sanctions.models.parties import Offender
-from urbis.sanctions.workflow import Outcome, Procedure, Status
+from urbis.sanctions.rules.deadlines import LimitationEventKind
+from urbis.sanctions.rules.vocabulary import Procedure
+from urbis.sanctions.rules.workflow import Outcome, Status
 
 #: Choices of a case's status and outcome (named in the OpenAPI schema: GasCaseStatus, ...).
 CASE_STATUS_CHOICES = [(s.value, s.value) for s in Status]
 CASE_OUTCOME_CHOICES = [(o.value, o.value) for o in Outcome]
+#: Procedures of the one vocabulary (rules/vocabulary.py), with their words.
+PROCEDURE_CHOICES = [(p.value, labels.PROCEDURE[p.value]) for p in Procedure]
 
 
 class AscertainerKind(models.TextChoices):
@@ -59,6 +64,10 @@ class Ascertainment(models.Model):
         _("device financed by the local authority"), default=True
     )
     other_offence = models.BooleanField(_("another simultaneous offence"), default=False)
+    # GAS-R43 (art. 29quater WVW as amended 6 May 2024): a company's vehicle is under GAS 5
+    # only when the police identified the actual driver.
+    driver_identified = models.BooleanField(_("actual driver identified"), default=False)
+    driver_name = models.CharField(_("identified driver"), max_length=200, blank=True)
     # Names the report's author (art. 21); a user only when that officer filed it himself.
     officer = models.CharField(
         _("ascertaining officer (name or number)"), max_length=120, blank=True
@@ -116,9 +125,7 @@ class Case(models.Model):
     ascertainment = models.OneToOneField(
         Ascertainment, on_delete=models.PROTECT, related_name="case"
     )
-    procedure = models.CharField(
-        _("procedure"), max_length=20, choices=[(p.value, p.value) for p in Procedure]
-    )
+    procedure = models.CharField(_("procedure"), max_length=20, choices=PROCEDURE_CHOICES)
     minor = models.BooleanField(_("minor at the time of the facts"), default=False)
     status = models.CharField(
         _("status"),
@@ -151,6 +158,14 @@ class Case(models.Model):
     defence_received_on = models.DateField(null=True, blank=True)
     alternative_proposed_on = models.DateField(null=True, blank=True)
     payment_terms_agreed = models.BooleanField(default=False)
+    # GAS-R23: the payment terms agreed within the mediation (15-month limit).
+    payment_terms_agreed_on = models.DateField(_("payment terms agreed on"), null=True, blank=True)
+    payment_terms = models.TextField(_("payment terms"), blank=True)
+    # GAS-R09 (art. 16): the minor's lawyer, who receives the letters too.
+    lawyer_name = models.CharField(_("lawyer"), max_length=200, blank=True)
+    lawyer_street = models.CharField(_("lawyer: street and number"), max_length=200, blank=True)
+    lawyer_postcode = models.CharField(_("lawyer: postcode"), max_length=10, blank=True)
+    lawyer_city = models.CharField(_("lawyer: city"), max_length=100, blank=True)
     decided_on = models.DateField(null=True, blank=True)
     notified_on = models.DateField(null=True, blank=True)
     term_started_on = models.DateField(null=True, blank=True)  # second invitation / reminder
@@ -171,6 +186,11 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def lawyer_address_lines(self) -> list[str]:
+        postcode_city = f"{self.lawyer_postcode} {self.lawyer_city}".strip()
+        return [line for line in (self.lawyer_street, postcode_city) if line]
 
 
 class StatusChange(AppendOnlyModel):
@@ -218,6 +238,8 @@ class Hearing(models.Model):
     at = models.DateTimeField(_("date and time"))
     place = models.CharField(_("place"), max_length=200)
     held = models.BooleanField(_("held"), default=False)
+    # GAS-R11: summoned, the offender did not appear or waived the hearing (minutes say why).
+    waived = models.BooleanField(_("not attended or waived"), default=False)
     minutes = models.TextField(_("minutes"), blank=True)
 
     def __str__(self) -> str:
@@ -240,3 +262,61 @@ class Appeal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.court} {self.lodged_on}"
+
+
+class CommunityService(models.Model):
+    """GAS-R06/R07 (art. 4 §2, art. 9-11): hours (capped), provider, agreement and outcome."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="community_services")
+    hours = models.PositiveSmallIntegerField(_("hours"))
+    provider = models.CharField(_("service provider"), max_length=200)
+    agreed_on = models.DateField(_("agreed on"))
+    performed = models.BooleanField(_("performed"), null=True, blank=True)
+    outcome_on = models.DateField(_("performed or failed on"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("community service")
+        ordering = ["agreed_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hours__gte=1, hours__lte=30), name="service_hours_capped"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.hours} h"
+
+
+class LimitationEvent(AppendOnlyModel):
+    """GAS-R28: an act interrupting or suspending the collection limitation; never changed."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="limitation_events")
+    kind = models.CharField(
+        _("kind"),
+        max_length=12,
+        choices=[(k.value, labels.LIMITATION_EVENT[k.value]) for k in LimitationEventKind],
+    )
+    on = models.DateField(_("date"))
+    until = models.DateField(_("until"), null=True, blank=True)
+    ground = models.CharField(_("ground"), max_length=300)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("limitation interruption or suspension")
+        ordering = ["on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(until__isnull=True) | models.Q(until__gte=models.F("on")),
+                name="limitation_event_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.on}"

@@ -9,7 +9,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from urbis.sanctions.workflow import Procedure
+from urbis.sanctions.models.parties import Language
+from urbis.sanctions.rules.vocabulary import Procedure
 
 
 class InfringementType(models.TextChoices):
@@ -129,7 +130,7 @@ class MunicipalSettings(models.Model):
         _("language of letters"),
         max_length=2,
         blank=True,
-        choices=[("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))],
+        choices=Language.choices,
         help_text=_("Empty: each offender's own language."),
     )
     creditor_name = models.CharField(_("creditor name"), max_length=70, default="Stad Mechelen")

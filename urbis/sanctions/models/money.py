@@ -17,6 +17,13 @@ class LetterKind(models.TextChoices):
     DECISION = "decision", _("Decision")
     REMINDER = "reminder", _("Reminder")
     PARENTS = "parents", _("Letter to the parents")
+    COLLEGE_DECISION = "college_decision", _("Decision of the college")
+
+
+class AddresseeRole(models.TextChoices):
+    OFFENDER = "offender", _("Offender")
+    GUARDIAN = "guardian", _("Parent or guardian")
+    LAWYER = "lawyer", _("Lawyer")  # GAS-R09: the minor's lawyer receives the letters
 
 
 class Letter(models.Model):
@@ -24,6 +31,15 @@ class Letter(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=LetterKind.choices)
     language = models.CharField(_("language"), max_length=2)
     addressee = models.CharField(_("addressee"), max_length=200)
+    addressee_role = models.CharField(
+        _("addressee is"),
+        max_length=10,
+        choices=AddresseeRole.choices,
+        default=AddresseeRole.OFFENDER,
+    )
+    # GAS-R19: the actual receipt (a returned registered letter, proof of later receipt); the
+    # offender's terms run from it when it is later than the deemed receipt.
+    received_on = models.DateField(_("actually received on"), null=True, blank=True)
     address = models.TextField(_("address"), blank=True)  # as printed, one line per row
     registered = models.BooleanField(_("registered mail"), default=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

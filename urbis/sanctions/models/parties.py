@@ -8,17 +8,25 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from urbis.core.validators import validate_birth_date
+from urbis.sanctions import labels
+from urbis.sanctions.rules import vocabulary
+
+V = vocabulary
 
 
 class OffenderKind(models.TextChoices):
-    NATURAL = "natural", _("Natural person")
-    LEGAL = "legal", _("Legal person")
+    """``rules.vocabulary.OffenderKind`` with its words (labels.py)."""
+
+    NATURAL = V.OffenderKind.NATURAL.value, labels.OFFENDER_KIND["natural"]
+    LEGAL = V.OffenderKind.LEGAL.value, labels.OFFENDER_KIND["legal"]
 
 
 class Language(models.TextChoices):
-    NL = "nl", _("Dutch")
-    FR = "fr", _("French")
-    EN = "en", _("English")
+    """``rules.vocabulary.Language`` with its words (labels.py)."""
+
+    NL = V.Language.NL.value, labels.LANGUAGE["nl"]
+    FR = V.Language.FR.value, labels.LANGUAGE["fr"]
+    EN = V.Language.EN.value, labels.LANGUAGE["en"]
 
 
 class Offender(models.Model):

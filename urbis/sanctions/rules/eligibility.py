@@ -15,11 +15,9 @@ from enum import StrEnum
 from urbis.core.calendar import add_months
 from urbis.sanctions.rules.deadlines import MIXED, Procedure
 from urbis.sanctions.rules.identifiers import age_on
-
-
-class OffenderKind(StrEnum):
-    NATURAL_PERSON = "natural_person"
-    LEGAL_PERSON = "legal_person"
+from urbis.sanctions.rules.vocabulary import ADULT_AGE as ADULT_AGE
+from urbis.sanctions.rules.vocabulary import OffenderKind as OffenderKind
+from urbis.sanctions.rules.vocabulary import is_minor
 
 
 class Ascertainer(StrEnum):
@@ -48,7 +46,6 @@ class Refusal(str):
         return refusal
 
 
-ADULT_AGE = 18
 LEGAL_MINIMUM_AGE = 14  # GAS-R04: no GAS below 14, whatever the regulation says
 DEFAULT_MINIMUM_AGE = 16  # GAS-R04: unless the municipal regulation chose 14
 SPEED_LIMITS_IN_SCOPE = frozenset({30, 50})  # GAS-R38
@@ -308,7 +305,7 @@ def refusals(facts: EligibilityFacts) -> list[Refusal]:
     if facts.offender is OffenderKind.NATURAL_PERSON and facts.birth_date is not None:
         age = age_on(facts.birth_date, facts.offence_on)
         reasons += age_refusals(age, municipal_minimum_age=facts.municipal_minimum_age)
-    minor = age is not None and age < ADULT_AGE
+    minor = is_minor(facts.offender, facts.birth_date, facts.offence_on)
     reasons += minor_procedure_refusals(facts.procedure, minor)
     reasons += ascertainer_refusals(facts.procedure, facts.ascertainer)
     reasons += prosecutor_refusals(

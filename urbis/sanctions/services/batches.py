@@ -7,18 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
 from urbis.core.audit import log_access_many, record_event
 from urbis.core.types import Actor
-from urbis.sanctions import timelimits
+from urbis.sanctions import selectors
 from urbis.sanctions.models import Case
-from urbis.sanctions.services import guards
+from urbis.sanctions.rules.workflow import Procedure
 from urbis.sanctions.services.cases import case_transition
-from urbis.sanctions.workflow import Procedure, Status
 
 NOTICE_ACTION = {
     Procedure.PARKING: "send_parking_notice",
@@ -41,7 +40,7 @@ def notices_send(*, actor: Actor, procedure: str, on: dt.date | None = None) -> 
     notices, opening letters): a day's batch, each letter kept as PDF on its case."""
     action = NOTICE_ACTION[Procedure(procedure)]
     result = BatchResult()
-    cases = Case.objects.filter(status=Status.RECEIVED, procedure=procedure).order_by("number")
+    cases = selectors.cases_to_open(procedure)
     for case in cases.iterator(chunk_size=500):
         try:
             case_transition(actor=actor, case=case, action=action, on=on)
@@ -61,20 +60,12 @@ def notices_send(*, actor: Actor, procedure: str, on: dt.date | None = None) -> 
 @task()
 def notices_send_task(actor_id: int | None, procedure: str) -> str:
     """Background form of :func:`notices_send` (the page enqueues it; the worker runs it)."""
-    from django.contrib.auth import get_user_model
 
     actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
     return notices_send(actor=actor, procedure=procedure).summary()
 
 
-def _term_passed(case: Case, today: dt.date) -> bool:
-    """The payment term of the last letter (notice, invitation, reminder or decision) has run
-    out: 30 days (one month after a decision) after its deemed receipt."""
-    if case.status == Status.REMINDER or case.status == Status.SECOND_INVITATION:
-        started = case.term_started_on
-        return started is not None and today > started + dt.timedelta(days=30 + 3)
-    term = timelimits.deadline(case, "payment")
-    return term is not None and today > term.due
+_term_passed = selectors.payment_term_passed
 
 
 def reminders_send(*, actor: Actor, today: dt.date | None = None) -> BatchResult:
@@ -83,15 +74,7 @@ def reminders_send(*, actor: Actor, today: dt.date | None = None) -> BatchResult
     decision."""
     today = today or timezone.localdate()
     result = BatchResult()
-    fixed = [Procedure.PARKING, Procedure.SPEEDING]
-    waiting = (
-        Case.objects.filter(amount__isnull=False)
-        .filter(
-            Q(status=Status.DECIDED)
-            | Q(status__in=[Status.OPENED, Status.SECOND_INVITATION], procedure__in=fixed)
-        )
-        .select_related("ascertainment__article", "ascertainment__offender")
-    )
+    waiting = selectors.reminder_candidates()
     for case in waiting.iterator(chunk_size=500):
         if hasattr(case, "instalment_plan") or not _term_passed(case, today):
             continue
@@ -110,11 +93,7 @@ def fixed_fines_decide(*, actor: Actor, today: dt.date | None = None) -> BatchRe
     official's batch."""
     today = today or timezone.localdate()
     result = BatchResult()
-    unpaid = Case.objects.filter(
-        status=Status.REMINDER,
-        decided_on__isnull=True,
-        procedure__in=[Procedure.PARKING, Procedure.SPEEDING],
-    ).select_related("ascertainment__article", "ascertainment__offender")
+    unpaid = selectors.fixed_fines_unpaid()
     for case in unpaid.iterator(chunk_size=500):
         if not _term_passed(case, today):
             continue
@@ -128,22 +107,8 @@ def fixed_fines_decide(*, actor: Actor, today: dt.date | None = None) -> BatchRe
 
 
 def enforcement_due(*, today: dt.date | None = None) -> list[Case]:
-    """Decided fines, unpaid after their reminder and past the appeal term: ready for
-    collection (the same conditions the export step checks, GAS-R27/R28)."""
-    today = today or timezone.localdate()
-    due = []
-    candidates = Case.objects.filter(
-        status=Status.REMINDER, decided_on__isnull=False
-    ).select_related("ascertainment__offender", "ascertainment__article")
-    for case in candidates:
-        if not _term_passed(case, today):
-            continue
-        try:
-            guards._enforceable(case, today)
-        except ValidationError:
-            continue
-        due.append(case)
-    return due
+    """Decided fines ready for collection (``selectors.enforceable_cases``)."""
+    return selectors.enforceable_cases(today=today)
 
 
 def enforcement_export(

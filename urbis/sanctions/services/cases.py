@@ -9,14 +9,17 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.types import Actor, actor_user, person_actor
 from urbis.core.uploads import clean_document
-from urbis.sanctions import letters, selectors, timelimits, workflow
+from urbis.sanctions import labels, letters, selectors, timelimits
+from urbis.sanctions.facts import actor_facts, facts_of, parameters_for
 from urbis.sanctions.models import (
+    AddresseeRole,
     Appeal,
     Case,
     Defence,
@@ -28,10 +31,13 @@ from urbis.sanctions.models import (
     StatusChange,
 )
 from urbis.sanctions.models.cases import Court
-from urbis.sanctions.services import guards
-from urbis.sanctions.workflow import Outcome, Status
+from urbis.sanctions.rules import guards
+from urbis.sanctions.rules import workflow as table
+from urbis.sanctions.rules.vocabulary import FIXED
+from urbis.sanctions.rules.workflow import FINAL, Action, Edge, Outcome, Status, Via
+from urbis.sanctions.services.refusals import raise_refusals, refuse
 
-DECISIONS = guards.DECISIONS
+DECISIONS = table.DECISIONS
 #: Outcomes written to the register: sanctions and alternative measures (art. 44 §1).
 REGISTERED = {
     Outcome.FINE,
@@ -43,52 +49,74 @@ REGISTERED = {
     Outcome.CLOSURE,
 }
 PAYABLE = {Status.OPENED, Status.SECOND_INVITATION, Status.DECIDED, Status.REMINDER}
+#: Letters the parents get a copy of (GAS-R10): the opening of the procedure and decisions.
+TO_PARENTS = {LetterKind.OPENING, LetterKind.DECISION}
 
 
 def _paid(case: Case) -> Decimal:
-    from django.db.models import Sum
-
     return case.payments.aggregate(total=Sum("amount"))["total"] or Decimal(0)
 
 
-LETTER_OF_ACTION = {
-    "send_opening_letter": LetterKind.OPENING,
-    "send_parking_notice": LetterKind.PARKING_NOTICE,
-    "send_speed_notice": LetterKind.SPEED_NOTICE,
-    "reject_defence": LetterKind.SECOND_INVITATION,
-    "decide_fine": LetterKind.DECISION,
-    "decide_warning": LetterKind.DECISION,  # every decision is notified (art. 27-28)
-    "decide_no_follow_up": LetterKind.DECISION,
-    "appeal_confirmed": None,
-    "send_reminder": LetterKind.REMINDER,
-}
-
-
 def _refuse(field: str, message: str) -> ValidationError:
-    return guards.refuse(field, message)
+    return refuse(field, message)
 
 
-def _apply_facts(case: Case, edge: workflow.Edge, on: dt.date, amount: Decimal | None) -> None:
-    action = edge.action
-    if action == "forward_to_prosecutor":
-        case.prosecutor_sent_on = on
-    elif action in ("prosecutor_waives", "prosecutor_silent", "prosecutor_prosecutes"):
-        case.prosecutor_answer_on = on
-    elif action in ("send_opening_letter", "send_parking_notice", "send_speed_notice"):
-        case.opened_on = on
-    elif action in ("propose_mediation", "propose_community_service"):
-        case.alternative_proposed_on = case.alternative_proposed_on or on
-    elif action in ("reject_defence", "send_reminder"):
-        case.term_started_on = on
-    if action in DECISIONS:
-        case.decided_on = on
-    if action == "decide_fine":
+def _edge(case: Case, action: str) -> Edge:
+    """The table's edge for ``action`` from the case's status, or a refusal in words."""
+    try:
+        return table.check(action, case.status, case.procedure, minor=case.minor)
+    except table.TransitionRefused as refused:
+        label = labels.ACTION.get(action, action)
+        if refused.key == "minors_only":
+            message = _("%(action)s: for minors only.") % {"action": label}
+        elif refused.key == "adults_only":
+            message = _("GAS-R05: %(action)s does not apply to minors.") % {"action": label}
+        elif refused.key == "unknown":
+            message = _("Unknown step.")
+        else:
+            # The codes stay in the sentence: staff and the API's clients search on them.
+            message = _(
+                "%(action)s is not allowed from %(status)s in the %(procedure)s procedure."
+            ) % {
+                "action": action,
+                "status": case.status,
+                "procedure": case.procedure,
+            }
+        raise refuse("action", message) from refused
+
+
+def _apply_facts(case: Case, edge: Edge, on: dt.date, amount: Decimal | None) -> None:
+    """What the step sets, as the table says (``Edge.sets``)."""
+    for name in edge.sets:
+        if name == "alternative_proposed_on":
+            case.alternative_proposed_on = case.alternative_proposed_on or on
+        else:
+            setattr(case, name, on)
+    if edge.action is Action.DECIDE_FINE:
         case.amount = amount
-        case.notified_on = on
     if edge.outcome is not None:
         case.outcome = edge.outcome
-    if edge.target in (Status.CLOSED, Status.PAID, Status.TIME_BARRED):
+    if edge.target in FINAL:
         case.closed_on = on
+
+
+def _guard(case: Case, edge: Edge, actor: Actor, on: dt.date, amount: Any, via: Via) -> Any:
+    """Refuse the step with every reason the pure guards find; return the fine's amount."""
+    raise_refusals(
+        guards.refusals(
+            edge,
+            facts_of(case),
+            on,
+            actor_facts(actor),
+            today=timezone.localdate(),
+            via=via,
+            amount=amount,
+            parameters=parameters_for(case),
+        )
+    )
+    if edge.action is Action.DECIDE_FINE and case.procedure in FIXED:
+        return case.amount  # fixed amounts: the official cannot deviate (§2.4, §2.5)
+    return amount
 
 
 def case_transition(
@@ -113,58 +141,74 @@ def case_transition(
             .select_related("ascertainment__article", "ascertainment__offender")
             .get(pk=case.pk)
         )
-        try:
-            edge = workflow.check(action, case.status, case.procedure, minor=case.minor)
-        except workflow.TransitionRefused as refused:
-            raise _refuse("action", str(refused)) from refused
-        amount = guards.check(case, edge, actor, on, amount, via_service=via_service)
-        previous = case.status
-        _apply_facts(case, edge, on, amount)
-        if motivation:
-            case.motivation = motivation
-        if action == "propose_mediation" and mediator is not None:
+        edge = _edge(case, action)
+        via = Via.FORM if via_service else Via.STEP
+        amount = _guard(case, edge, actor, on, amount, via)
+        if edge.action is Action.PROPOSE_MEDIATION and mediator is not None:
             # GAS-R49: the mediator of a case may not decide it.
             if mediator.pk == getattr(case.sanctioning_official, "pk", None):
                 raise _refuse("mediator", _("GAS-R49: the sanctioning official cannot mediate."))
             case.mediator = mediator
-        if action in DECISIONS:
+        previous = case.status
+        _apply_facts(case, edge, on, amount)
+        if motivation:
+            case.motivation = motivation
+        if edge.action in DECISIONS:
             case.sanctioning_official = actor_user(actor)
-        case.status = edge.target
+        case.status = edge.target_from(previous)
         case.decision_limit = timelimits.decision_limit(case)
         case.save()
-        StatusChange.objects.create(
-            case=case,
-            at=timezone.now(),
-            actor=actor_user(actor),
-            action=action,
-            from_status=previous,
-            to_status=edge.target,
-            outcome=edge.outcome or "",
-            legal_basis=edge.legal_basis,
-            note=note or motivation,
-        )
-        settled = bool(edge.target in PAYABLE and case.amount and _paid(case) >= case.amount)
-        kind = LETTER_OF_ACTION.get(action)
-        if kind is not None and not settled:  # no letter asking for what is already paid
-            letter_create(actor=actor, case=case, kind=kind, on=on)
-            if case.minor and kind in (LetterKind.OPENING, LetterKind.DECISION):
-                # GAS-R10: each parent or guardian gets the letter too, at his own address.
-                for guardian in case.ascertainment.offender.guardians.all():
-                    letter_create(actor=actor, case=case, kind=kind, on=on, guardian=guardian)
-        if edge.outcome in REGISTERED:
-            _register(case, edge.outcome, on)
-        if settled:
-            # Paid in full before this step (e.g. during the defence term): settle now.
-            case_transition(
-                actor=actor, case=case, action="payment_received", on=on, via_service=True
-            )
+        _history(case, edge, actor, previous, note or motivation)
+        _effects(case, edge, actor, on)
         record_event(
             actor=actor,
-            action=f"gas.{action}",
+            action=f"gas.{edge.action.value}",
             target=case,
-            data={"from": previous, "to": edge.target, "amount": str(amount or "")},
+            data={"from": previous, "to": case.status, "amount": str(amount or "")},
         )
     return case
+
+
+def _history(case: Case, edge: Edge, actor: Actor, previous: str, note: str) -> StatusChange:
+    """Append the step to the case's history with the legal basis of its table row."""
+    return StatusChange.objects.create(
+        case=case,
+        at=timezone.now(),
+        actor=actor_user(actor),
+        action=edge.action.value,
+        from_status=previous,
+        to_status=case.status,
+        outcome=edge.outcome or "",
+        legal_basis=edge.legal_basis,
+        note=note,
+    )
+
+
+def _effects(case: Case, edge: Edge, actor: Actor, on: dt.date) -> None:
+    """The step's letters (to the offender, the parents and the lawyer), its register entry,
+    and the settlement of a fine already paid in full."""
+    settled = bool(case.status in PAYABLE and case.amount and _paid(case) >= case.amount)
+    if edge.letter is not None and not settled:  # no letter asking for what is already paid
+        letters_send(actor=actor, case=case, kind=edge.letter.value, on=on)
+    if edge.outcome in REGISTERED:
+        _register(case, edge.outcome, on)
+    if settled:
+        # Paid in full before this step (e.g. during the defence term): settle now.
+        case_transition(actor=actor, case=case, action="payment_received", on=on, via_service=True)
+
+
+def letters_send(*, actor: Actor, case: Case, kind: str, on: dt.date) -> list[Letter]:
+    """A step's letter to the offender; for a minor also a copy to each parent (GAS-R10, the
+    opening letter and decisions) and to the lawyer (GAS-R09, every letter)."""
+    sent = [letter_create(actor=actor, case=case, kind=kind, on=on)]
+    if not case.minor:
+        return sent
+    if kind in TO_PARENTS:
+        for guardian in case.ascertainment.offender.guardians.all():
+            sent.append(letter_create(actor=actor, case=case, kind=kind, on=on, guardian=guardian))
+    if case.lawyer_name:
+        sent.append(letter_create(actor=actor, case=case, kind=kind, on=on, to_lawyer=True))
+    return sent
 
 
 def _register(case: Case, outcome: str, on: dt.date) -> RegisterEntry:
@@ -188,6 +232,32 @@ def _register(case: Case, outcome: str, on: dt.date) -> RegisterEntry:
     )
 
 
+def letter_language(case: Case, municipal: Any = None) -> str:
+    """The city's letter language when the language laws impose one, else the offender's."""
+    municipal = municipal or selectors.settings_on(case.ascertainment.ascertained_on)
+    return str(municipal.letter_language or case.ascertainment.offender.language)
+
+
+def decision_take(
+    *,
+    actor: Actor,
+    case: Case,
+    action: str,
+    amount: Decimal | None = None,
+    motivation: str = "",
+    template: Any = None,
+) -> Case:
+    """A decision (fine, warning, no follow-up) motivated by the official's text or by a
+    motivation template, taken in the language the decision letter is written in."""
+    if not motivation.strip() and template is not None:
+        motivation = template.text_in(letter_language(case))
+    if not motivation.strip():
+        raise refuse("motivation", _("A decision is motivated."))
+    return case_transition(
+        actor=actor, case=case, action=action, amount=amount, motivation=motivation
+    )
+
+
 def letter_create(
     *,
     actor: Actor,
@@ -195,16 +265,22 @@ def letter_create(
     kind: str,
     on: dt.date | None = None,
     guardian: Guardian | None = None,
+    to_lawyer: bool = False,
 ) -> Letter:
     """Generate and keep a letter (PDF, with the address it carries). With ``guardian``, that
-    parent's own copy of the letter (GAS-R10: letters to the minor and to the parents)."""
+    parent's own copy of the letter (GAS-R10: letters to the minor and to the parents); with
+    ``to_lawyer``, the copy for the minor's lawyer (GAS-R09)."""
     on = on or timezone.localdate()
     offender = case.ascertainment.offender
     municipal = selectors.settings_on(case.ascertainment.ascertained_on)
-    # The city's letter language when the language laws impose one, else the offender's.
-    language = municipal.letter_language or offender.language
+    language = letter_language(case, municipal)
+    role = AddresseeRole.OFFENDER
     if guardian is not None:
         addressee, address = guardian.name, guardian.address_lines or offender.address_lines
+        role = AddresseeRole.GUARDIAN
+    elif to_lawyer:
+        addressee, address = case.lawyer_name, case.lawyer_address_lines
+        role = AddresseeRole.LAWYER
     else:
         addressee, address = str(offender), offender.address_lines
     pdf = letters.render(
@@ -219,12 +295,13 @@ def letter_create(
     )
     # Registered mail: opening letters and decisions (art. 25, 27-28); the parking notice is
     # an ordinary letter (art. 29 §1).
-    registered = kind in (LetterKind.OPENING, LetterKind.DECISION)
+    registered = kind in (LetterKind.OPENING, LetterKind.DECISION, LetterKind.COLLEGE_DECISION)
     return Letter.objects.create(
         case=case,
         kind=LetterKind.PARENTS if guardian is not None else kind,
         language=language,
         addressee=addressee,
+        addressee_role=role,
         address="\n".join(address),
         registered=registered,
         created_by=actor_user(actor),

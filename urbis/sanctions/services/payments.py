@@ -4,9 +4,11 @@ up; unmatched payments wait in a queue (never lost); unpaid cases get reminders.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO
+from uuid import uuid4
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,9 +21,10 @@ from urbis.core.audit import record_event
 from urbis.core.tabular import TabularError, read_table
 from urbis.core.types import Actor
 from urbis.sanctions.models import Case, InstalmentPlan, Payment
+from urbis.sanctions.models.money import PaymentSource
 from urbis.sanctions.rules import bank_statements
+from urbis.sanctions.rules.workflow import Status
 from urbis.sanctions.services.cases import case_transition
-from urbis.sanctions.workflow import Status
 
 #: The CSV export layout (header names); a city adapts it to its bank's export.
 CSV_LAYOUT = bank_statements.CsvLayout(
@@ -48,7 +51,6 @@ def _import_key(source: str, row: bank_statements.Payment, occurrence: int) -> s
     overlaps an earlier one: CODA carries the bank's own reference; a CSV line is known by its
     fields and by how many identical lines came before it in the same file (two equal
     payments on one day are two payments)."""
-    import hashlib
 
     parts = [
         source,
@@ -215,3 +217,48 @@ def instalments_grant(
             data={"instalments": instalments, "first_due": first_due.isoformat()},
         )
     return plan
+
+
+def payment_record(
+    *,
+    actor: Actor,
+    case: Case,
+    received_on: dt.date,
+    amount: Decimal,
+    counterparty: str = "",
+    communication: str = "",
+    key: str = "",
+) -> Payment:
+    """A payment entered by hand (a counter payment, a bailiff's transfer): it counts like a
+    statement line and settles the case when the amount is covered (GAS-R25). The same
+    ``key`` from the same user records it once (a retried request)."""
+    if received_on > timezone.localdate():
+        raise ValidationError({"received_on": [_("This date is in the future.")]})
+    if amount <= 0 or amount > MAX_AMOUNT:
+        raise ValidationError({"amount": [_("A positive amount.")]})
+    import_key = f"manual:{getattr(actor, 'pk', '')}:{key}" if key else f"manual:{uuid4().hex}"
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        existing = Payment.objects.filter(import_key=import_key[:120], case=case).first()
+        if existing is not None:
+            return existing  # a retried request: recorded once
+        if case.status not in PAYABLE:
+            raise ValidationError({"case": [_("This case has nothing to pay.")]})
+        payment = Payment.objects.create(
+            received_on=received_on,
+            amount=amount,
+            communication=communication,
+            counterparty=counterparty,
+            source=PaymentSource.MANUAL,
+            import_key=import_key[:120],
+            case=case,
+            matched_at=timezone.now(),
+        )
+        record_event(
+            actor=actor,
+            action="gas.payment_recorded",
+            target=case,
+            data={"payment": payment.pk, "amount": str(amount)},
+        )
+        _settle(actor, case, received_on)
+    return payment

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from urbis.core.audit import record_event
 from urbis.core.types import Actor, actor_user
 from urbis.sanctions import selectors, timelimits
-from urbis.sanctions.models import Case, LeadTimeStat, PurgeLog, RegisterEntry
+from urbis.sanctions.models import LeadTimeStat, PurgeLog, RegisterEntry
 from urbis.sanctions.services.cases import case_transition
-from urbis.sanctions.workflow import AWAITING_DECISION
 
 
 def register_cutoff(today: dt.date) -> dt.date:
@@ -64,18 +65,20 @@ class SweepResult:
         )
 
 
-def deadline_sweep(*, today: dt.date | None = None) -> SweepResult:
-    """Flag every undecided case whose limit approaches; record those past it."""
-    today = today or timezone.localdate()
-    result = SweepResult([], [], [])
+def _flag(result: SweepResult, number: str, deadline: Any, today: dt.date) -> None:
+    """An approaching or passed deadline of the administration, at its GAS-R53 level."""
+    if (deadline.escalate_on and today >= deadline.escalate_on) or today > deadline.due:
+        result.escalations.append((number, deadline.code, deadline.due))
+    elif deadline.alert_on and today >= deadline.alert_on:
+        result.alerts.append((number, deadline.code, deadline.due))
+
+
+def _sweep_decisions(result: SweepResult, today: dt.date) -> None:
+    """GAS-R21..R23: the undecided cases whose limit approaches; those past it lapse."""
     # Alerts come at 4/6 of the term: 2 months before a 6-month limit, 5 before a 15-month
     # one; cases further away cannot be due for anything yet (the limit is stored per case).
     horizon = today + dt.timedelta(days=160)
-    undecided = (
-        Case.objects.filter(status__in=[s.value for s in AWAITING_DECISION])
-        .filter(decided_on__isnull=True, decision_limit__lte=horizon)
-        .select_related("ascertainment__article", "ascertainment__offender")
-    )
+    undecided = selectors.undecided_before(horizon)
     for case in undecided.iterator(chunk_size=500):
         for deadline in timelimits.deadlines_of(case):
             if deadline.code != "decision_limit":
@@ -85,10 +88,26 @@ def deadline_sweep(*, today: dt.date | None = None) -> SweepResult:
                     actor=None, case=case, action="time_bar", on=today, via_service=True
                 )
                 result.time_barred.append(case.number)
-            elif deadline.escalate_on and today >= deadline.escalate_on:
-                result.escalations.append((case.number, deadline.code, deadline.due))
-            elif deadline.alert_on and today >= deadline.alert_on:
-                result.alerts.append((case.number, deadline.code, deadline.due))
+            else:
+                _flag(result, case.number, deadline, today)
+
+
+def _sweep_community_service(result: SweepResult, today: dt.date) -> None:
+    """GAS-R07: community service not yet performed as its execution term nears or ends."""
+    pending = selectors.community_service_pending()
+    for case in pending.iterator(chunk_size=500):
+        for deadline in timelimits.deadlines_of(case):
+            if deadline.code == "community_service" and deadline.met_on is None:
+                _flag(result, case.number, deadline, today)
+
+
+def deadline_sweep(*, today: dt.date | None = None) -> SweepResult:
+    """Flag every undecided case whose limit approaches; record those past it; flag community
+    service whose execution term approaches or passed."""
+    today = today or timezone.localdate()
+    result = SweepResult([], [], [])
+    _sweep_decisions(result, today)
+    _sweep_community_service(result, today)
     if result.alerts or result.escalations or result.time_barred:
         transaction.on_commit(lambda: _notify(result))
         record_event(
@@ -129,17 +148,8 @@ def lead_times_refresh(since: dt.date | None = None) -> int:
 def _notify(result: SweepResult) -> None:
     """Mail the sanctioning officials the cases that need them (GAS-R53): nobody may lose a
     case to a time limit without having been warned in time."""
-    from django.contrib.auth import get_user_model
-    from django.core.mail import send_mail
 
-    from urbis.core.roles import Role
-
-    recipients = list(
-        get_user_model()
-        .objects.filter(groups__name=Role.SANCTIONING_OFFICER, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
+    recipients = selectors.official_emails()
     if not recipients:
         return
     lines = [f"ESCALATION {n}: decide before {due}" for n, _code, due in result.escalations]

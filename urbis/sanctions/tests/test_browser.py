@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from urbis.core.testing.browser import login_in_browser
@@ -21,7 +22,7 @@ def test_report_to_decision(
     live_server, phone_page, browser_page, ascertainer, sanctioning_officer
 ) -> None:
     seed_catalogue()
-    today = dt.date.today()
+    today = timezone.localdate()
     facts_on = today - dt.timedelta(days=3)
     phone = phone_page
     login_in_browser(phone, live_server.url, "ascertainer")

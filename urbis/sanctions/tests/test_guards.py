@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 from pypdf import PdfReader
 
 from urbis.core.testing.fixtures import create_user, verified_client
@@ -26,6 +26,7 @@ from urbis.sanctions.services.intake import (
 from urbis.sanctions.services.payments import payments_import
 from urbis.sanctions.tests.conftest import adult, report
 
+TZ = ZoneInfo("Europe/Brussels")
 pytestmark = pytest.mark.django_db
 
 
@@ -81,7 +82,7 @@ def test_decision_waits_for_defence_term_and_hearing(
         case_services.hearing_schedule(
             actor=gas_staff,
             case=case,
-            at=timezone.make_aware(dt.datetime(2026, 4, 15, 10)),
+            at=dt.datetime(2026, 4, 15, 10, tzinfo=TZ),
             place="City hall",
         )
     case.refresh_from_db()
@@ -351,7 +352,7 @@ def test_parents_letter_goes_to_the_parents_address(catalogue, ascertainer, gas_
 def test_letters_show_local_dates_and_typed_text_literally(
     catalogue, ascertainer, gas_staff
 ) -> None:
-    night = timezone.make_aware(dt.datetime(2026, 3, 2, 0, 30))  # 23:30 UTC on 1 March
+    night = dt.datetime(2026, 3, 2, 0, 30, tzinfo=TZ)  # 23:30 UTC on 1 March
     case = new_case(ascertainer, offence_at=night, description="Bag <b>near</b> the bins & more")
     case = step(case, "send_opening_letter", gas_staff, dt.date(2026, 3, 6))
     text = text_of(bytes(case.letters.get(kind="opening").content))

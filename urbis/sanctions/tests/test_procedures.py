@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
 from urbis.sanctions.models import Case, Letter, RegisterEntry, StatusChange
+from urbis.sanctions.rules.workflow import Status
 from urbis.sanctions.services import cases as case_services
+from urbis.sanctions.services import procedure
 from urbis.sanctions.services.intake import ascertainment_create
 from urbis.sanctions.tests.conftest import adult, report
-from urbis.sanctions.workflow import Status
 
+TZ = ZoneInfo("Europe/Brussels")
 pytestmark = pytest.mark.django_db
 
 
@@ -104,6 +107,20 @@ def test_minor_needs_parents_mediation_first_and_youth_court(
         step(case, "decide_fine", sanctioning_officer, dt.date(2026, 9, 30), amount=Decimal(50))
     case = step(case, "propose_mediation", gas_staff, dt.date(2026, 9, 30))
     case = step(case, "mediation_failed", gas_staff, dt.date(2026, 10, 20))
+    # GAS-R11: a minor is heard before any sanction.
+    with pytest.raises(ValidationError, match="GAS-R11"):
+        step(case, "decide_fine", sanctioning_officer, dt.date(2026, 10, 22), amount=Decimal(75))
+    with time_machine.travel("2026-10-20 10:00", tick=False):
+        hearing = case_services.hearing_schedule(
+            actor=gas_staff,
+            case=case,
+            at=dt.datetime(2026, 10, 21, 10, tzinfo=TZ),
+            place="City hall",
+        )
+    with time_machine.travel("2026-10-21 12:00", tick=False):
+        procedure.hearing_record(
+            actor=gas_staff, case=case, hearing=hearing, held=True, minutes="Tom was heard."
+        )
     # GAS-R03: a minor's fine is at most EUR 175.
     with pytest.raises(ValidationError, match="175"):
         step(case, "decide_fine", sanctioning_officer, dt.date(2026, 10, 22), amount=Decimal(200))

@@ -31,6 +31,7 @@ from urbis.sanctions.views.office import (
     letters_print_pdf,
     notices,
 )
+from urbis.sanctions.views.procedure import case_procedure
 
 __all__ = [
     "bulk_import",
@@ -45,6 +46,7 @@ __all__ = [
     "case_judgment",
     "case_list",
     "case_photo",
+    "case_procedure",
     "case_step",
     "dashboard",
     "dispatch_list",

@@ -20,11 +20,18 @@ from urbis.core.roles import has_role
 from urbis.sanctions import labels, selectors, timelimits, workflow
 from urbis.sanctions.forms import (
     AppealForm,
+    CommunityServiceForm,
+    CommunityServiceResultForm,
     DecisionForm,
     DefenceForm,
     HearingForm,
+    HearingRecordForm,
     InstalmentForm,
     JudgmentForm,
+    LawyerForm,
+    LetterReceiptForm,
+    LimitationEventForm,
+    PaymentTermsForm,
 )
 from urbis.sanctions.models import Case, Letter, Photo
 from urbis.sanctions.permissions import CASE_ROLES, DECIDE_ROLES
@@ -137,6 +144,7 @@ def _detail(request: HttpRequest, case: Case, *, status: int = 200, **forms: Any
     """The case page; a refused form comes back bound, with what was typed (status 400)."""
     today = timezone.localdate()
     edges = workflow.allowed(case.status, case.procedure, minor=case.minor)
+    panel = selectors.procedure_panel(case)
     context = {
         "case": case,
         "a": case.ascertainment,
@@ -160,8 +168,22 @@ def _detail(request: HttpRequest, case: Case, *, status: int = 200, **forms: Any
         "decision_form": DecisionForm(),
         "can_appeal": any(e.action == "lodge_appeal" for e in edges),
         "can_judge": any(e.action == "appeal_annulled" for e in edges),
-        "can_instalments": case.status in ("decided", "reminder")
-        and not hasattr(case, "instalment_plan"),
+        "can_instalments": panel.instalments,
+        "panel": panel,
+        "hearing_record_form": HearingRecordForm(),
+        "lawyer_form": LawyerForm(
+            initial={
+                "name": case.lawyer_name,
+                "street": case.lawyer_street,
+                "postcode": case.lawyer_postcode,
+                "city": case.lawyer_city,
+            }
+        ),
+        "payment_terms_form": PaymentTermsForm(initial={"agreed_on": today}),
+        "community_service_form": CommunityServiceForm(initial={"agreed_on": today}),
+        "service_result_form": CommunityServiceResultForm(initial={"on": today}),
+        "letter_receipt_form": LetterReceiptForm(),
+        "limitation_form": LimitationEventForm(initial={"on": today}),
         "appeal_form": AppealForm(initial={"lodged_on": today}),
         "judgment_form": JudgmentForm(initial={"on": today}),
         "instalment_form": InstalmentForm(),
@@ -268,15 +290,15 @@ def case_decide(request: HttpRequest, number: str) -> HttpResponse:
     if not form.is_valid():
         return _detail(request, case, status=400, decision_form=form)
     d = form.cleaned_data
-    language = case.ascertainment.offender.language
-    motivation = d["motivation"] or (d["template"].text_in(language) if d["template"] else "")
     try:
-        case_services.case_transition(
+        # The service picks the template's text in the decision letter's language.
+        case_services.decision_take(
             actor=request.user,
             case=case,
             action=d["action"],
             amount=d["amount"],
-            motivation=motivation,
+            motivation=d["motivation"],
+            template=d["template"],
         )
     except ValidationError as error:
         apply_service_errors(form, error)

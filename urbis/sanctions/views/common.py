@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from urbis.sanctions import selectors, workflow
 from urbis.sanctions.models import Case
+from urbis.sanctions.rules import workflow as table
 
 QUEUES = {
     "received": [workflow.Status.RECEIVED, workflow.Status.AWAITING_PROSECUTOR],
@@ -53,15 +54,9 @@ def _level(deadline: object, today: dt.date) -> str:
     return str(level)
 
 
-_FORM_ACTIONS = {
-    "record_defence",
-    "schedule_hearing",
-    "decide_fine",
-    "decide_warning",
-    "decide_no_follow_up",
-    "payment_received",
-    "lodge_appeal",
-    "appeal_confirmed",
-    "appeal_annulled",
-    "time_bar",
-}
+#: Steps recorded with their own form (the table's ``Via.FORM``) and the decisions (taken
+#: with the decision form): never a bare button on the case page.
+_FORM_ACTIONS = frozenset(
+    {e.action.value for e in table.EDGES if e.via is table.Via.FORM}
+    | {a.value for a in table.DECISIONS}
+)

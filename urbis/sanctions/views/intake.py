@@ -40,6 +40,8 @@ def _data(d: dict[str, Any]) -> intake.AscertainmentData:
         plate=d["plate"],
         speed_limit=d["speed_limit"],
         measured_speed=d["measured_speed"],
+        driver_identified=d["driver_identified"],
+        driver_name=d["driver_name"],
         offender=intake.OffenderData(
             kind=d["offender_kind"],
             name=d["name"],

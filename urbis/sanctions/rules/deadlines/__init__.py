@@ -32,5 +32,7 @@ from urbis.sanctions.rules.deadlines.facts import (  # noqa: F401
     Deadline,
     DeadlineCode,
     DeadlineParameters,
+    LimitationEvent,
+    LimitationEventKind,
     Procedure,
 )

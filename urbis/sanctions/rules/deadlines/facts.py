@@ -5,23 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
 from urbis.sanctions.rules.timeline import Timeline
-
-
-class Procedure(StrEnum):
-    """Procedure kinds (explicit types, not the inconsistent "GAS 1-5" numbers — gas.md §2)."""
-
-    GENERAL = "general"  # purely administrative infringement, art. 2 §1
-    MIXED_LIGHT = "mixed_light"  # art. 3 2°
-    MIXED_HEAVY = "mixed_heavy"  # art. 3 1°
-    PARKING = "parking"  # art. 3 3°, stopping/parking cat. 1/2 and C3/F103/F111 cameras
-    SPEEDING = "speeding"  # art. 29quater WVW (Flanders)
-
-
-MIXED = frozenset({Procedure.MIXED_LIGHT, Procedure.MIXED_HEAVY})
+from urbis.sanctions.rules.vocabulary import MIXED as MIXED
+from urbis.sanctions.rules.vocabulary import Procedure
 
 
 class DeadlineCode(StrEnum):
@@ -35,6 +25,22 @@ class DeadlineCode(StrEnum):
     PAYMENT = "payment"
     APPEAL = "appeal"
     COLLECTION_LIMIT = "collection_limit"
+    COMMUNITY_SERVICE = "community_service"
+
+
+class LimitationEventKind(StrEnum):
+    INTERRUPTION = "interruption"  # a new five-year term starts on its date
+    SUSPENSION = "suspension"  # the term does not run from its date until its end
+
+
+@dataclass(frozen=True)
+class LimitationEvent:
+    """An act that interrupts or suspends the collection limitation (GAS-R28), as recorded by
+    the staff with its ground (e.g. a bailiff's command, an acknowledgement of debt)."""
+
+    kind: LimitationEventKind
+    on: date
+    until: date | None = None  # end of a suspension (inclusive); None while it lasts
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,6 +75,27 @@ class CaseFacts:
     appeal_lodged_on: date | None = None
     defence_received_on: date | None = None
     paid_on: date | None = None  # full payment received
+    reminder_received_on: date | None = None  # actual receipt of the reminder, if recorded
+    # -- what the step guards read as well (rules/guards.py) --
+    decided_on: date | None = None  # the decision itself (fine, warning, no follow-up)
+    outcome: str = ""  # the stored outcome code ("" while open)
+    judgment_final: bool = False  # the court gave its (final) judgment on appeal
+    appealed: bool = False
+    hearings_pending_on: tuple[date, ...] = ()  # scheduled hearings neither held nor waived
+    hearing_held: bool = False
+    hearing_waived: bool = False  # summoned, did not appear or waived — documented
+    mediation_offered: bool = False
+    mediation_provided: bool = True  # police regulation (municipal + article) provides it
+    community_service_provided: bool = True
+    community_service_on: date | None = None  # community service agreed (its term runs)
+    community_service_done_on: date | None = None  # performed or recorded as not performed
+    amount: Decimal | None = None  # fine decided or fixed amount
+    article_max_fine: Decimal | None = None  # the regulation's own ceiling, if lower
+    amount_paid: Decimal = Decimal(0)
+    instalments: bool = False  # an instalment plan was granted
+    limitation_events: tuple[LimitationEvent, ...] = ()
+    ascertaining_officer: str | None = None  # user ids, for GAS-R49
+    mediator: str | None = None
 
     def __post_init__(self) -> None:
         if self.offence_on is None and self.ascertained_on is None:
@@ -106,6 +133,13 @@ class DeadlineParameters:
     unclear_terms_fatal: bool = True
     # [B]: GAS 5 decision after a rejected defence: payment term of art. 30 (1 month).
     speeding_decision_payment_months: int = 1
+    # GAS-R07 [B]: community service executed within 6 months.
+    community_service_months: int = 6
+    # GAS-R28: collection limitation, 5 years from the date the fine had to be paid.
+    collection_limit_months: int = 60
+    # GAS-R11 [interpretation]: a minor summoned to a hearing who did not appear or waived it,
+    # documented in the minutes, counts as heard.
+    minor_hearing_waiver_allowed: bool = True
     # GAS-R53 (design): alert at month 4 and escalate at month 5 of 6.
     alert_fraction: Fraction = Fraction(4, 6)
     escalate_fraction: Fraction = Fraction(5, 6)

@@ -20,13 +20,14 @@ from urbis.sanctions.models import (
 )
 from urbis.sanctions.models.catalogue import InfringementType
 from urbis.sanctions.rules import amounts, eligibility, identifiers
+from urbis.sanctions.rules.vocabulary import is_minor
+from urbis.sanctions.rules.workflow import Procedure
 from urbis.sanctions.services.intake import identity
 from urbis.sanctions.services.intake.data import (
     SPEED_TOLERANCE_KMH,
     AscertainmentData,
     OffenderData,
 )
-from urbis.sanctions.workflow import Procedure
 
 
 def _offender_checks(data: OffenderData, errors: dict[str, list[str]]) -> OffenderData:
@@ -75,9 +76,9 @@ class Catalogue:
 
     def __init__(self) -> None:
         self.articles: dict[str, list[Article]] = {}
-        for article in Article.objects.order_by("code", "-valid_from"):
+        for article in selectors.articles():
             self.articles.setdefault(article.code, []).append(article)
-        self.settings = list(MunicipalSettings.objects.order_by("-valid_from"))
+        self.settings = list(selectors.municipal_settings())
         self.offenders: dict[str, Offender] = {}
 
     def load_offenders(self, national_numbers: set[str]) -> None:
@@ -109,7 +110,7 @@ class _Database:
         return selectors.article_in_force(code, day)
 
     def known(self, code: str) -> bool:
-        return Article.objects.filter(code=code).exists()
+        return selectors.article_known(code)
 
     def settings_on(self, day: dt.date) -> MunicipalSettings:
         return selectors.settings_on(day)
@@ -118,18 +119,8 @@ class _Database:
         return selectors.find_offender(number, "")
 
 
-def validate(
-    data: AscertainmentData,
-    *,
-    today: dt.date | None = None,
-    catalogue: Catalogue | None = None,
-) -> Article:
-    """Check an ascertainment against the intake rules; return the article version in force.
-
-    Raises ``ValidationError`` with per-field messages, each naming its rule."""
-    today = today or timezone.localdate()
-    lookup: Catalogue | _Database = catalogue or _Database()
-    errors: dict[str, list[str]] = {}
+def _report_checks(data: AscertainmentData, today: dt.date, errors: dict[str, list[str]]) -> None:
+    """The report itself: who ascertained, its number, the facts, dates in order."""
     offence_on = timezone.localtime(data.offence_at).date()
     if data.kind not in AscertainerKind.values:
         errors["kind"] = [_("Police, municipal officer or camera.")]
@@ -152,43 +143,44 @@ def validate(
         errors.setdefault("received_on", []).append(
             _("The report cannot reach the sanctioning official before the ascertainment.")
         )
-    offender = _offender_checks(data.offender, errors)
-    if offender.national_number and "offender.national_number" not in errors:
-        question = identity.mismatch(
-            offender, lookup.offender_by_national_number(offender.national_number)
-        )
-        if question is not None:
-            errors.setdefault("offender.national_number", []).extend(
-                question.error_dict["offender.national_number"]  # type: ignore[arg-type]
-            )
-    article = lookup.article_in_force(data.article_code, offence_on)
+
+
+def _article(
+    lookup: Catalogue | _Database, code: str, offence_on: dt.date, errors: dict[str, list[str]]
+) -> Article | None:
+    """The article version in force on the day of the facts (non-retroactivity)."""
+    article = lookup.article_in_force(code, offence_on)
     if article is None:
-        known = lookup.known(data.article_code)
         errors.setdefault("article_code", []).append(
             _("Article %(code)s was not in force on %(day)s.")
-            % {"code": data.article_code, "day": offence_on.isoformat()}
-            if known
-            else _("Unknown article %(code)s.") % {"code": data.article_code}
+            % {"code": code, "day": offence_on.strftime("%d/%m/%Y")}
+            if lookup.known(code)
+            else _("Unknown article %(code)s.") % {"code": code}
         )
-    if errors or article is None:
-        raise ValidationError(errors)
+    return article
 
+
+def _rule_refusals(
+    data: AscertainmentData,
+    article: Article,
+    municipal: MunicipalSettings,
+    minor: bool,
+    errors: dict[str, list[str]],
+) -> list[eligibility.Refusal]:
+    """The pure competence and eligibility rules (rules/eligibility.py) for this report."""
     procedure = article.procedure
-    municipal = lookup.settings_on(offence_on)
+    offender = data.offender
+    offence_on = timezone.localtime(data.offence_at).date()
     rules = eligibility.Procedure(procedure.value)
-    # The rules themselves live in the pure module rules/eligibility.py (lawyer-reviewable);
-    # here each refusal is said in the user's language, on the field it concerns.
-    refusals: list[eligibility.Refusal] = []
-    refusals += eligibility.ascertainer_refusals(rules, ASCERTAINER_OF[data.kind])  # R50
+    refusals = eligibility.ascertainer_refusals(rules, ASCERTAINER_OF[data.kind])  # R50
     if procedure == Procedure.PARKING:  # R16; the mixed gate is a workflow step
         refusals += eligibility.prosecutor_refusals(
             rules, protocol_agreement=municipal.protocol_parking, prosecutor_declined=None
         )
-    age = None
     if offender.kind == OffenderKind.NATURAL and offender.birth_date:
         age = identifiers.age_on(offender.birth_date, offence_on)
         refusals += eligibility.age_refusals(age, municipal_minimum_age=municipal.minimum_age)
-        refusals += eligibility.minor_procedure_refusals(rules, age < eligibility.ADULT_AGE)
+        refusals += eligibility.minor_procedure_refusals(rules, minor)
     if procedure == Procedure.SPEEDING:
         _speeding_checks(data, municipal.speeding_regulation, errors)
         if data.speed_limit is not None and data.measured_speed is not None:
@@ -198,31 +190,95 @@ def validate(
                     speed_limit_kmh=data.speed_limit,
                     measured_speed_kmh=data.measured_speed,
                     device_financed_by_local_authority=data.municipal_device,
-                    offender=eligibility.OffenderKind(
-                        "legal_person" if offender.kind == OffenderKind.LEGAL else "natural_person"
-                    ),
-                    adult=age is None or age >= eligibility.ADULT_AGE,
+                    offender=eligibility.OffenderKind(offender.kind),
+                    adult=not minor,
                     other_simultaneous_offence=data.other_offence,
                     offence_on=offence_on,
+                    driver_identified=data.driver_identified,
                 )
                 if refusal.key != "speed_minor"  # said once, by minor_procedure (R05)
             ]
-    for refusal in refusals:
+    return refusals
+
+
+def _minor_checks(article: Article, offender: OffenderData, errors: dict[str, list[str]]) -> None:
+    if not article.applies_to_minors:
+        errors.setdefault("article_code", []).append(
+            _("Article %(code)s does not apply to minors.") % {"code": article.code}
+        )
+    # GAS-R10 (art. 14-19): letters go to the minor and to the parents.
+    if not offender.guardians:
+        errors.setdefault("offender.guardians", []).append(
+            _("GAS-R10: a minor's parents or guardians must be known.")
+        )
+
+
+def validate(
+    data: AscertainmentData,
+    *,
+    today: dt.date | None = None,
+    catalogue: Catalogue | None = None,
+) -> Article:
+    """Check an ascertainment against the intake rules; return the article version in force.
+
+    Raises ``ValidationError`` with per-field messages, each naming its rule."""
+    today = today or timezone.localdate()
+    lookup: Catalogue | _Database = catalogue or _Database()
+    errors: dict[str, list[str]] = {}
+    offence_on = timezone.localtime(data.offence_at).date()
+    _report_checks(data, today, errors)
+    offender = _offender_checks(data.offender, errors)
+    _identity_checks(offender, lookup, errors)
+    _stored_birth_date(offender, errors)
+    article = _article(lookup, data.article_code, offence_on, errors)
+    if errors or article is None:
+        raise ValidationError(errors)
+    # "Minor" is decided once (rules/vocabulary.is_minor), from the birth date the case keeps.
+    minor = is_minor(offender.kind, offender.birth_date, offence_on)
+    # The rules themselves live in the pure module rules/eligibility.py (lawyer-reviewable);
+    # here each refusal is said in the user's language, on the field it concerns.
+    municipal = lookup.settings_on(offence_on)
+    for refusal in _rule_refusals(data, article, municipal, minor, errors):
         field, message = _say(refusal)
         errors.setdefault(field, []).append(message)
-    if age is not None and age < eligibility.ADULT_AGE and not errors:
-        if not article.applies_to_minors:
-            errors.setdefault("article_code", []).append(
-                _("Article %(code)s does not apply to minors.") % {"code": article.code}
-            )
-        # GAS-R10 (art. 14-19): letters go to the minor and to the parents.
-        if not offender.guardians:
-            errors.setdefault("offender.guardians", []).append(
-                _("GAS-R10: a minor's parents or guardians must be known.")
-            )
+    if data.driver_identified and not data.driver_name.strip():
+        errors.setdefault("driver_name", []).append(_("GAS-R43: name the identified driver."))
+    if minor and not errors:
+        _minor_checks(article, offender, errors)
     if errors:
         raise ValidationError(errors)
     return article
+
+
+def _identity_checks(
+    offender: OffenderData, lookup: Catalogue | _Database, errors: dict[str, list[str]]
+) -> None:
+    """A valid national number on file under another name asks before attaching: never a
+    silent merge into someone else's record."""
+    if not offender.national_number or "offender.national_number" in errors:
+        return
+    question = identity.mismatch(
+        offender, lookup.offender_by_national_number(offender.national_number)
+    )
+    if question is not None:
+        errors.setdefault("offender.national_number", []).extend(
+            question.error_dict["offender.national_number"]  # type: ignore[arg-type]
+        )
+
+
+def _stored_birth_date(offender: OffenderData, errors: dict[str, list[str]]) -> None:
+    """The offender on file keeps one birth date: a report without one takes it, a report with
+    another one is refused (eligibility and the stored case must decide "minor" alike)."""
+    known = selectors.find_offender(offender.national_number, offender.enterprise_number)
+    if known is None or known.birth_date is None or offender.kind != OffenderKind.NATURAL:
+        return
+    if offender.birth_date is None:
+        offender.birth_date = known.birth_date
+    elif offender.birth_date != known.birth_date:
+        errors.setdefault("offender.birth_date", []).append(
+            _("The offender on file with this number was born on %(day)s.")
+            % {"day": known.birth_date.strftime("%d/%m/%Y")}
+        )
 
 
 #: Who ascertained, in the terms of art. 21 (camera PVs are police PVs).

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import asdict
 from typing import Any
 
 from django.conf import settings
@@ -11,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.roles import Role, has_role
 from urbis.core.types import Actor, actor_user
 from urbis.core.uploads import clean_photo
-from urbis.sanctions import selectors
+from urbis.sanctions import selectors, timelimits
 from urbis.sanctions.models import (
     Article,
     AscertainerKind,
@@ -26,7 +30,9 @@ from urbis.sanctions.models import (
     Photo,
     StatusChange,
 )
-from urbis.sanctions.rules import eligibility, payment_reference
+from urbis.sanctions.rules import payment_reference
+from urbis.sanctions.rules.vocabulary import is_minor
+from urbis.sanctions.rules.workflow import Procedure, Status
 from urbis.sanctions.services.intake import identity
 from urbis.sanctions.services.intake.checks import _fixed_amount, validate
 from urbis.sanctions.services.intake.data import (
@@ -35,7 +41,6 @@ from urbis.sanctions.services.intake.data import (
     IntakeResult,
     OffenderData,
 )
-from urbis.sanctions.workflow import Procedure, Status
 
 
 def _next_number(year: int) -> str:
@@ -49,9 +54,6 @@ def _next_number(year: int) -> str:
 
 def request_hash(data: AscertainmentData) -> str:
     """A fingerprint of the report, to tell a retry from a different report under one key."""
-    import hashlib
-    import json
-    from dataclasses import asdict
 
     return hashlib.sha256(
         json.dumps(asdict(data), sort_keys=True, default=str).encode()
@@ -133,7 +135,6 @@ def _duplicate(reference: str) -> ValidationError:
 def _officer_user(actor: Actor, kind: str) -> Any:
     """The ascertaining officer as a user: only when that officer files his own report (for
     GAS-R49); staff keying in a police PV are not its author."""
-    from urbis.core.roles import Role, has_role
 
     if kind == AscertainerKind.MUNICIPAL and has_role(actor, Role.ASCERTAINER):
         return actor
@@ -145,7 +146,7 @@ def _known_offender(o: OffenderData) -> Offender | None:
     offender = selectors.find_offender(o.national_number, o.enterprise_number)
     if offender is None:
         return None
-    changed = {
+    changed: dict[str, object] = {
         name: value
         for name, value in (
             ("street", o.street),
@@ -156,6 +157,9 @@ def _known_offender(o: OffenderData) -> Offender | None:
         )
         if value and getattr(offender, name) != value
     }
+    if offender.birth_date is None and o.birth_date is not None:
+        # Intake checked the report against this birth date ("minor" is decided once).
+        changed["birth_date"] = o.birth_date
     if changed:
         for name, value in changed.items():
             setattr(offender, name, value)
@@ -205,6 +209,8 @@ def _new_ascertainment(
         built_up_area=data.built_up_area,
         municipal_device=data.municipal_device,
         other_offence=data.other_offence,
+        driver_identified=data.driver_identified,
+        driver_name=data.driver_name,
         created_by=actor_user(actor),
         **extra,
     )
@@ -220,15 +226,13 @@ def _new_case(
 ) -> Case:
     """An unsaved case with its procedure, minority, fixed amount, payment reference, repeat
     offence (GAS-R12, for fines that vary) and decision limit."""
-    from urbis.sanctions import timelimits
 
     offence_on = timezone.localtime(data.offence_at).date()
-    age = offender.age_on(offence_on)
     case = Case(
         number=number,
         ascertainment=ascertainment,
         procedure=article.procedure,
-        minor=age is not None and age < eligibility.ADULT_AGE,
+        minor=is_minor(offender.kind, offender.birth_date, offence_on),
         amount=_fixed_amount(article, offence_on, data),
         payment_reference=payment_reference.from_case_number(number),
     )

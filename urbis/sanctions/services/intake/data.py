@@ -53,6 +53,9 @@ class AscertainmentData:
     built_up_area: bool = True
     municipal_device: bool = True
     other_offence: bool = False
+    # GAS-R43: a legal person's vehicle, with the actual driver identified by the police.
+    driver_identified: bool = False
+    driver_name: str = ""
     officer: str = ""  # the ascertaining officer's name or number, as on the PV
 
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("sanctions", "0003_input_limits"),
+        ("sanctions", "0004_gas_rules_gaps"),
     ]
 
     operations = [

@@ -1,0 +1,619 @@
+"""The GAS case workflow as one table (ARCHITECTURE §4.5): pure, no database, no Django.
+
+One row (``Edge``) is one legal step: the action, where it may start, where it leads, the
+procedures it applies to, who may take it, whether a bare step may take it or only the form
+that records what it needs, the letter it produces, the case facts it sets and its legal basis
+(copied onto the history row). The conditions beyond the table are the pure guards of
+``rules/guards.py``. The specification is ``domain/gas.md`` (rules GAS-R01 … R53); "law" is
+the Law of 24 June 2013 on municipal administrative sanctions, as amended. Labels of the
+actions are in ``sanctions/labels.py`` (keyed by :class:`Action`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from urbis.sanctions.rules.vocabulary import (
+    ALL_PROCEDURES,
+    DISCRETIONARY,
+    FIXED,
+    MIXED,
+    Procedure,
+)
+
+__all__ = [
+    "ALL",
+    "AWAITING_DECISION",
+    "DECIDABLE",
+    "DECISIONS",
+    "DISCRETIONARY",
+    "EDGES",
+    "EDGES_BY_ACTION",
+    "FIXED",
+    "MIXED",
+    "OPEN_STATUSES",
+    "UNDECIDED",
+    "Action",
+    "Edge",
+    "Letter",
+    "Outcome",
+    "Procedure",
+    "Status",
+    "TransitionRefused",
+    "Via",
+    "Who",
+    "allowed",
+    "check",
+]
+
+ALL = ALL_PROCEDURES
+
+
+class Status(StrEnum):
+    RECEIVED = "received"  # ascertainment registered with the sanctioning official
+    AWAITING_PROSECUTOR = "awaiting_prosecutor"  # mixed: PV with the public prosecutor
+    OPENED = "opened"  # opening letter / notice sent; the defence term runs
+    DEFENCE_RECEIVED = "defence_received"
+    HEARING_SCHEDULED = "hearing_scheduled"
+    PARENTAL_INVOLVEMENT = "parental_involvement"  # minors, art. 17
+    MEDIATION = "mediation"
+    COMMUNITY_SERVICE = "community_service"
+    SECOND_INVITATION = "second_invitation"  # parking: defence rejected, new 30-day term
+    DECIDED = "decided"  # fine notified: payment or appeal term runs
+    REMINDER = "reminder"
+    IN_APPEAL = "in_appeal"
+    COLLEGE_WARNED = "college_warned"  # prior warning before a college sanction (art. 45)
+    PAID = "paid"
+    ENFORCEMENT = "enforcement"  # handed over for collection (bailiff / dwangbevel)
+    CLOSED = "closed"
+    TIME_BARRED = "time_barred"
+
+
+class Outcome(StrEnum):
+    NO_FOLLOW_UP = "no_follow_up"
+    WARNING = "warning"
+    FINE = "fine"
+    MEDIATION_SUCCEEDED = "mediation_succeeded"
+    SERVICE_PERFORMED = "service_performed"
+    PROSECUTED = "prosecuted"  # the prosecutor keeps the case: no GAS
+    APPEAL_ANNULLED = "appeal_annulled"
+    SUSPENSION = "suspension"
+    WITHDRAWAL = "withdrawal"
+    CLOSURE = "closure"
+    PAID = "paid"
+    TIME_BARRED = "time_barred"
+
+
+class Action(StrEnum):
+    """Every step of a case (the stored ``StatusChange.action``; ``register`` is the first
+    row written at intake and is no edge)."""
+
+    FORWARD_TO_PROSECUTOR = "forward_to_prosecutor"
+    PROSECUTOR_WAIVES = "prosecutor_waives"
+    PROSECUTOR_SILENT = "prosecutor_silent"
+    PROSECUTOR_PROSECUTES = "prosecutor_prosecutes"
+    SEND_OPENING_LETTER = "send_opening_letter"
+    SEND_PARKING_NOTICE = "send_parking_notice"
+    SEND_SPEED_NOTICE = "send_speed_notice"
+    RECORD_DEFENCE = "record_defence"
+    SCHEDULE_HEARING = "schedule_hearing"
+    HOLD_HEARING = "hold_hearing"
+    WAIVE_HEARING = "waive_hearing"
+    REJECT_DEFENCE = "reject_defence"
+    START_PARENTAL_INVOLVEMENT = "start_parental_involvement"
+    PROPOSE_MEDIATION = "propose_mediation"
+    AGREE_PAYMENT_TERMS = "agree_payment_terms"
+    MEDIATION_SUCCEEDED = "mediation_succeeded"
+    MEDIATION_FAILED = "mediation_failed"
+    PROPOSE_COMMUNITY_SERVICE = "propose_community_service"
+    SERVICE_PERFORMED = "service_performed"
+    SERVICE_NOT_PERFORMED = "service_not_performed"
+    DECIDE_FINE = "decide_fine"
+    DECIDE_WARNING = "decide_warning"
+    DECIDE_NO_FOLLOW_UP = "decide_no_follow_up"
+    COLLEGE_WARNING = "college_warning"
+    COLLEGE_SUSPENSION = "college_suspension"
+    COLLEGE_WITHDRAWAL = "college_withdrawal"
+    COLLEGE_CLOSURE = "college_closure"
+    PAYMENT_RECEIVED = "payment_received"
+    SEND_REMINDER = "send_reminder"
+    EXPORT_FOR_ENFORCEMENT = "export_for_enforcement"
+    LODGE_APPEAL = "lodge_appeal"
+    APPEAL_CONFIRMED = "appeal_confirmed"
+    APPEAL_ANNULLED = "appeal_annulled"
+    TIME_BAR = "time_bar"
+
+
+class Who(StrEnum):
+    """Who may take a step."""
+
+    STAFF = "staff"  # the GAS office (staff or the sanctioning official)
+    OFFICIAL = "official"  # the sanctioning official only (his decisions, or the college's)
+
+
+class Via(StrEnum):
+    """How a step is taken."""
+
+    STEP = "step"  # a bare step: the page's button or the API's transitions endpoint
+    FORM = "form"  # only the service that records what the step needs (defence, hearing, ...)
+
+
+class Letter(StrEnum):
+    """Letters a step produces (the stored ``Letter.kind``)."""
+
+    OPENING = "opening"
+    PARKING_NOTICE = "parking_notice"
+    SPEED_NOTICE = "speed_notice"
+    SECOND_INVITATION = "second_invitation"
+    DECISION = "decision"
+    REMINDER = "reminder"
+    COLLEGE_DECISION = "college_decision"
+
+
+#: Case facts (dates) a step may set; ``alternative_proposed_on`` keeps its first value.
+SETTABLE = frozenset(
+    {
+        "prosecutor_sent_on",
+        "prosecutor_answer_on",
+        "opened_on",
+        "alternative_proposed_on",
+        "term_started_on",
+        "decided_on",
+        "notified_on",
+    }
+)
+#: Statuses that end a case (``closed_on`` is set when a step reaches one).
+FINAL = frozenset({Status.PAID, Status.CLOSED, Status.TIME_BARRED})
+
+
+@dataclass(frozen=True)
+class Edge:
+    action: Action
+    sources: frozenset[Status]
+    target: Status | None  # None: the case stays where it is (a recorded step, no move)
+    procedures: frozenset[Procedure]
+    legal_basis: str
+    outcome: Outcome | None = None
+    minors_only: bool = False
+    adults_only: bool = False
+    who: Who = Who.STAFF
+    via: Via = Via.STEP
+    letter: Letter | None = None
+    sets: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        unknown = set(self.sets) - SETTABLE
+        if unknown:  # pragma: no cover - a mistake in the table itself
+            raise ValueError(f"{self.action}: cannot set {sorted(unknown)}")
+
+    def target_from(self, status: Status | str) -> Status:
+        return Status(status) if self.target is None else self.target
+
+
+def _s(*statuses: Status) -> frozenset[Status]:
+    return frozenset(statuses)
+
+
+DECIDABLE = _s(
+    Status.OPENED,
+    Status.DEFENCE_RECEIVED,
+    Status.HEARING_SCHEDULED,
+    Status.PARENTAL_INVOLVEMENT,
+)
+DECISIONS = frozenset({Action.DECIDE_FINE, Action.DECIDE_WARNING, Action.DECIDE_NO_FOLLOW_UP})
+_DECISION_SETS = ("decided_on",)
+PARKING = frozenset({Procedure.PARKING})
+SPEEDING = frozenset({Procedure.SPEEDING})
+GENERAL = frozenset({Procedure.GENERAL})
+A = Action
+
+EDGES: tuple[Edge, ...] = (
+    # -- prosecutor gate for mixed infringements (GAS-R14, R15; art. 23) --------------------
+    Edge(
+        A.FORWARD_TO_PROSECUTOR,
+        _s(Status.RECEIVED),
+        Status.AWAITING_PROSECUTOR,
+        MIXED,
+        "art. 22 §2: the PV of a mixed infringement also goes to the public prosecutor",
+        sets=("prosecutor_sent_on",),
+    ),
+    Edge(
+        A.PROSECUTOR_WAIVES,
+        _s(Status.AWAITING_PROSECUTOR),
+        Status.RECEIVED,
+        MIXED,
+        "art. 23 (GAS-R15): the prosecutor informs the SA he will not prosecute",
+        sets=("prosecutor_answer_on",),
+    ),
+    Edge(
+        A.PROSECUTOR_SILENT,
+        _s(Status.AWAITING_PROSECUTOR),
+        Status.RECEIVED,
+        frozenset({Procedure.MIXED_LIGHT}),
+        "art. 23 (GAS-R14): art. 3 2° — no news within two months of receipt of the PV",
+        sets=("prosecutor_answer_on",),
+    ),
+    Edge(
+        A.PROSECUTOR_PROSECUTES,
+        _s(Status.AWAITING_PROSECUTOR),
+        Status.CLOSED,
+        MIXED,
+        "art. 23: the prosecutor keeps the case; no administrative procedure",
+        outcome=Outcome.PROSECUTED,
+        sets=("prosecutor_answer_on",),
+    ),
+    # -- opening --------------------------------------------------------------------------------
+    Edge(
+        A.SEND_OPENING_LETTER,
+        _s(Status.RECEIVED),
+        Status.OPENED,
+        DISCRETIONARY,
+        "art. 25 (GAS-R17): registered letter with facts, qualification, rights, 15-day defence",
+        letter=Letter.OPENING,
+        sets=("opened_on",),
+    ),
+    Edge(
+        A.SEND_PARKING_NOTICE,
+        _s(Status.RECEIVED),
+        Status.OPENED,
+        PARKING,
+        "art. 29 §1 (GAS-R30, R31): ordinary letter with the facts and the fixed fine; 30 days",
+        adults_only=True,
+        letter=Letter.PARKING_NOTICE,
+        sets=("opened_on",),
+    ),
+    Edge(
+        A.SEND_SPEED_NOTICE,
+        _s(Status.RECEIVED),
+        Status.OPENED,
+        SPEEDING,
+        "art. 29quater WVW (GAS-R40, R41): PV and amount within 14 days; 30 days to pay or defend",
+        adults_only=True,
+        letter=Letter.SPEED_NOTICE,
+        sets=("opened_on",),
+    ),
+    # -- defence and hearing (art. 25, GAS-R11, R18, R20, R36) ---------------------------------
+    Edge(
+        A.RECORD_DEFENCE,
+        _s(Status.OPENED, Status.SECOND_INVITATION, Status.PARENTAL_INVOLVEMENT),
+        Status.DEFENCE_RECEIVED,
+        ALL,
+        "art. 25 §2 / art. 29 §2: written defence within the term",
+        via=Via.FORM,
+    ),
+    Edge(
+        A.SCHEDULE_HEARING,
+        _s(Status.OPENED, Status.DEFENCE_RECEIVED, Status.PARENTAL_INVOLVEMENT),
+        Status.HEARING_SCHEDULED,
+        ALL,
+        "art. 25 §2 (GAS-R20, R11): oral hearing if the envisaged fine exceeds EUR 70; "
+        "minors always",
+        via=Via.FORM,
+    ),
+    Edge(
+        A.HOLD_HEARING,
+        _s(Status.HEARING_SCHEDULED),
+        None,
+        ALL,
+        "art. 25 §2 (GAS-R11, R20): the offender was heard; minutes kept",
+        via=Via.FORM,
+    ),
+    Edge(
+        A.WAIVE_HEARING,
+        _s(Status.HEARING_SCHEDULED),
+        None,
+        ALL,
+        "art. 25 §2 (GAS-R11): summoned to the hearing, the offender did not appear or waived "
+        "it; documented in the minutes",
+        via=Via.FORM,
+    ),
+    Edge(
+        A.REJECT_DEFENCE,
+        _s(Status.DEFENCE_RECEIVED, Status.HEARING_SCHEDULED),
+        Status.SECOND_INVITATION,
+        PARKING,
+        "art. 29 (GAS-R32): defence rejected — new invitation to pay within 30 days",
+        who=Who.OFFICIAL,
+        letter=Letter.SECOND_INVITATION,
+        sets=("term_started_on",),
+    ),
+    # -- minors (art. 14-19, GAS-R08..R11) ---------------------------------------------------
+    Edge(
+        A.START_PARENTAL_INVOLVEMENT,
+        _s(Status.OPENED, Status.DEFENCE_RECEIVED, Status.HEARING_SCHEDULED),
+        Status.PARENTAL_INVOLVEMENT,
+        DISCRETIONARY,
+        "art. 17: parents heard, educational measures proposed",
+        minors_only=True,
+    ),
+    # -- alternative measures (art. 4 §2, art. 9-12, GAS-R06..R08, R22, R23) ---------------------
+    Edge(
+        A.PROPOSE_MEDIATION,
+        _s(Status.RECEIVED) | DECIDABLE,
+        Status.MEDIATION,
+        DISCRETIONARY,
+        "art. 4 §2, art. 12 and 18 (GAS-R08, R22): local mediation; mandatory offer for minors",
+        sets=("alternative_proposed_on",),
+    ),
+    Edge(
+        A.AGREE_PAYMENT_TERMS,
+        _s(Status.MEDIATION),
+        None,
+        DISCRETIONARY,
+        "art. 26 as amended 11 Dec 2023 (GAS-R23): payment terms agreed within the mediation; "
+        "limit 15 months",
+        via=Via.FORM,
+    ),
+    Edge(
+        A.MEDIATION_SUCCEEDED,
+        _s(Status.MEDIATION),
+        Status.CLOSED,
+        DISCRETIONARY,
+        "art. 12: successful mediation — no fine",
+        outcome=Outcome.MEDIATION_SUCCEEDED,
+    ),
+    Edge(
+        A.MEDIATION_FAILED,
+        _s(Status.MEDIATION),
+        Status.OPENED,
+        DISCRETIONARY,
+        "art. 12 and 18: mediation refused or failed — community service or fine",
+    ),
+    Edge(
+        A.PROPOSE_COMMUNITY_SERVICE,
+        DECIDABLE | _s(Status.MEDIATION),
+        Status.COMMUNITY_SERVICE,
+        DISCRETIONARY,
+        "art. 4 §2, art. 9-11 (GAS-R06, R07, R22): with consent; max 30 h adults, 15 h minors; "
+        "executed within the term",
+        sets=("alternative_proposed_on",),
+    ),
+    Edge(
+        A.SERVICE_PERFORMED,
+        _s(Status.COMMUNITY_SERVICE),
+        Status.CLOSED,
+        DISCRETIONARY,
+        "art. 11: community service performed — no fine",
+        outcome=Outcome.SERVICE_PERFORMED,
+    ),
+    Edge(
+        A.SERVICE_NOT_PERFORMED,
+        _s(Status.COMMUNITY_SERVICE),
+        Status.OPENED,
+        DISCRETIONARY,
+        "art. 11: community service refused or not performed — the SA may fine",
+    ),
+    # -- decision (art. 7, 27-28) ------------------------------------------------------------------
+    Edge(
+        A.DECIDE_FINE,
+        DECIDABLE,
+        Status.DECIDED,
+        ALL,
+        "art. 4 §1 1°, art. 7, art. 27-28 (GAS-R01..R03, R24): fine, registered notification",
+        outcome=Outcome.FINE,
+        who=Who.OFFICIAL,
+        letter=Letter.DECISION,
+        sets=("decided_on", "notified_on"),
+    ),
+    Edge(
+        A.DECIDE_FINE,
+        _s(Status.SECOND_INVITATION, Status.REMINDER),
+        Status.DECIDED,
+        FIXED,
+        "art. 29 (GAS-R32): unpaid after the invitation and the reminder — the fixed fine is "
+        "decided and notified",
+        outcome=Outcome.FINE,
+        who=Who.OFFICIAL,
+        letter=Letter.DECISION,
+        sets=("decided_on", "notified_on"),
+    ),
+    Edge(
+        A.DECIDE_WARNING,
+        DECIDABLE,
+        Status.CLOSED,
+        DISCRETIONARY,
+        "art. 27: warning without fine",
+        outcome=Outcome.WARNING,
+        who=Who.OFFICIAL,
+        letter=Letter.DECISION,  # every decision is notified (art. 27-28)
+        sets=_DECISION_SETS,
+    ),
+    Edge(
+        A.DECIDE_NO_FOLLOW_UP,
+        DECIDABLE | _s(Status.RECEIVED, Status.SECOND_INVITATION),
+        Status.CLOSED,
+        ALL,
+        "art. 27: no follow-up (defence accepted, facts not established, no identification)",
+        outcome=Outcome.NO_FOLLOW_UP,
+        who=Who.OFFICIAL,
+        letter=Letter.DECISION,
+        sets=_DECISION_SETS,
+    ),
+    # -- college sanctions (art. 45, GAS-R29): the college decides, the document is generated --
+    Edge(
+        A.COLLEGE_WARNING,
+        _s(Status.RECEIVED),
+        Status.COLLEGE_WARNED,
+        GENERAL,
+        "art. 45 (GAS-R29): prior warning before suspension, withdrawal or closure",
+        who=Who.OFFICIAL,
+    ),
+    Edge(
+        A.COLLEGE_SUSPENSION,
+        _s(Status.COLLEGE_WARNED),
+        Status.CLOSED,
+        GENERAL,
+        "art. 4 §1 2° and art. 45 (GAS-R29): suspension of a permit by the college",
+        outcome=Outcome.SUSPENSION,
+        who=Who.OFFICIAL,
+        letter=Letter.COLLEGE_DECISION,
+        sets=_DECISION_SETS,
+    ),
+    Edge(
+        A.COLLEGE_WITHDRAWAL,
+        _s(Status.COLLEGE_WARNED),
+        Status.CLOSED,
+        GENERAL,
+        "art. 4 §1 3° and art. 45 (GAS-R29): withdrawal of a permit by the college",
+        outcome=Outcome.WITHDRAWAL,
+        who=Who.OFFICIAL,
+        letter=Letter.COLLEGE_DECISION,
+        sets=_DECISION_SETS,
+    ),
+    Edge(
+        A.COLLEGE_CLOSURE,
+        _s(Status.COLLEGE_WARNED),
+        Status.CLOSED,
+        GENERAL,
+        "art. 4 §1 4° and art. 45 (GAS-R29): temporary or definitive closure by the college",
+        outcome=Outcome.CLOSURE,
+        who=Who.OFFICIAL,
+        letter=Letter.COLLEGE_DECISION,
+        sets=_DECISION_SETS,
+    ),
+    # -- payment, reminders, enforcement (art. 29-30, GAS-R25, R27, R28, R32) ----------------------
+    Edge(
+        A.PAYMENT_RECEIVED,
+        _s(Status.OPENED, Status.SECOND_INVITATION, Status.DECIDED, Status.REMINDER),
+        Status.PAID,
+        ALL,
+        "art. 30 (GAS-R25): the fine is paid in full",
+        outcome=Outcome.PAID,
+        via=Via.FORM,
+    ),
+    Edge(
+        A.SEND_REMINDER,
+        _s(Status.OPENED, Status.SECOND_INVITATION, Status.DECIDED),
+        Status.REMINDER,
+        FIXED,
+        "art. 29 (GAS-R32): unpaid after the term — reminder with a new 30-day term",
+        letter=Letter.REMINDER,
+        sets=("term_started_on",),
+    ),
+    Edge(
+        A.SEND_REMINDER,
+        _s(Status.DECIDED),
+        Status.REMINDER,
+        DISCRETIONARY,
+        "art. 30 (GAS-R25): the decided fine is unpaid after the payment term — reminder",
+        letter=Letter.REMINDER,
+        sets=("term_started_on",),
+    ),
+    Edge(
+        A.EXPORT_FOR_ENFORCEMENT,
+        _s(Status.REMINDER, Status.DECIDED),
+        Status.ENFORCEMENT,
+        ALL,
+        "art. 30 (GAS-R27, R28): enforceable decision, collection within five years",
+    ),
+    # -- appeal (art. 31, GAS-R11, R26, R44) -----------------------------------------------------
+    Edge(
+        A.LODGE_APPEAL,
+        _s(Status.DECIDED, Status.REMINDER),
+        Status.IN_APPEAL,
+        ALL,
+        "art. 31 (GAS-R26): police court (youth court for minors) within one month",
+        via=Via.FORM,
+    ),
+    Edge(
+        A.APPEAL_CONFIRMED,
+        _s(Status.IN_APPEAL),
+        Status.DECIDED,
+        ALL,
+        "art. 31: the court confirms or reforms the fine (final judgment)",
+        via=Via.FORM,
+    ),
+    Edge(
+        A.APPEAL_ANNULLED,
+        _s(Status.IN_APPEAL),
+        Status.CLOSED,
+        ALL,
+        "art. 31: the court annuls the decision",
+        outcome=Outcome.APPEAL_ANNULLED,
+        via=Via.FORM,
+    ),
+    # -- the case nobody may lose (art. 26, GAS-R21..R23): recorded, never silently ---------------
+    Edge(
+        A.TIME_BAR,
+        DECIDABLE
+        | _s(
+            Status.RECEIVED,
+            Status.AWAITING_PROSECUTOR,
+            Status.MEDIATION,
+            Status.COMMUNITY_SERVICE,
+            Status.SECOND_INVITATION,
+            Status.REMINDER,
+        ),
+        Status.TIME_BARRED,
+        ALL,
+        "art. 26 (GAS-R21..R23): no decision within the limit — the power to fine has lapsed",
+        outcome=Outcome.TIME_BARRED,
+        via=Via.FORM,
+    ),
+)
+
+EDGES_BY_ACTION: dict[Action, tuple[Edge, ...]] = {}
+for _edge in EDGES:
+    EDGES_BY_ACTION[_edge.action] = (*EDGES_BY_ACTION.get(_edge.action, ()), _edge)
+
+OPEN_STATUSES = frozenset(Status) - {
+    Status.PAID,
+    Status.CLOSED,
+    Status.TIME_BARRED,
+    Status.ENFORCEMENT,
+}
+#: Statuses in which no fine has been decided yet (the decision limit applies); for stopping,
+#: parking and speeding also the invitation and reminder states while ``decided_on`` is empty.
+UNDECIDED = DECIDABLE | _s(
+    Status.RECEIVED, Status.AWAITING_PROSECUTOR, Status.MEDIATION, Status.COMMUNITY_SERVICE
+)
+#: Where the nightly sweep and the at-risk queue look (with no decision recorded yet).
+AWAITING_DECISION = UNDECIDED | {Status.SECOND_INVITATION, Status.REMINDER}
+
+
+class TransitionRefused(ValueError):
+    """The table does not allow this action here; the message names the rule."""
+
+    def __init__(self, message: str, *, key: str = "not_from_here") -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _fits(edge: Edge, procedure: str, minor: bool) -> bool:
+    return (
+        procedure in edge.procedures
+        and not (edge.minors_only and not minor)
+        and not (edge.adults_only and minor)
+    )
+
+
+def allowed(status: str, procedure: str, *, minor: bool) -> list[Edge]:
+    """Edges that may be taken from ``status`` for a case of ``procedure``."""
+    return [edge for edge in EDGES if status in edge.sources and _fits(edge, procedure, minor)]
+
+
+def check(action: str, status: str, procedure: str, *, minor: bool) -> Edge:
+    """Return the edge for ``action`` or raise :class:`TransitionRefused` naming why."""
+    try:
+        edges = EDGES_BY_ACTION[Action(action)]
+    except ValueError:
+        raise TransitionRefused(f"unknown action {action!r}", key="unknown") from None
+    for edge in edges:
+        if procedure not in edge.procedures:
+            continue
+        if edge.minors_only and not minor:
+            raise TransitionRefused(
+                f"{action}: for minors only ({edge.legal_basis})", key="minors_only"
+            )
+        if edge.adults_only and minor:
+            # GAS-R05: parking and speeding GAS only for adults or legal persons.
+            raise TransitionRefused(
+                f"{action}: not for minors (GAS-R05; {edge.legal_basis})", key="adults_only"
+            )
+        if status in edge.sources:
+            return edge
+    raise TransitionRefused(
+        f"{action} is not allowed from {status} in the {procedure} procedure "
+        f"(allowed: {', '.join(e.action for e in allowed(status, procedure, minor=minor)) or '—'})"
+    )
