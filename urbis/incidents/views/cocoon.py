@@ -117,7 +117,7 @@ def evaluation(request: HttpRequest) -> HttpResponse:
         else []
     )
     rows = [(run, forecasts.forecast_evaluate(run)) for run in used]
-    result = cocoon.evaluation()
+    result = selectors.cocoon_evaluation()
     return render(
         request,
         "incidents/evaluation.html",

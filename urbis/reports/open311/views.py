@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from urbis.core.permissions import public_view
+from urbis.core.request_context import client_address
 from urbis.reports import conf, services
 from urbis.reports.models import Category, CategoryVersion, Report, Source, Status
 from urbis.reports.open311.render import Node, errors, render
 from urbis.reports.rules import attributes as attribute_rules
 from urbis.reports.services.keys import open311_key_check
-from urbis.reports.views.common import client_address
 from urbis.reports.workflow import CLOSED, OPEN311_EXTENDED, open311_status
 from urbis.reports.workflow import Status as WStatus
 
