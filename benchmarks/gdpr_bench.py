@@ -29,10 +29,12 @@ def _casework(total: int) -> None:
     from urbis.core.models import Person
 
     seed_tables()
+    from django.utils import timezone
+
     from urbis.casework.models import ConsultationTable
 
     tables = list(ConsultationTable.objects.all())
-    today = dt.date.today()
+    today = timezone.localdate()
     chunk = 10_000
     made = 0
     while made < total:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
@@ -11,9 +10,10 @@ from urbis.casework import services
 from urbis.casework.models import Case
 from urbis.casework.tables_seed import seed_tables
 from urbis.core.models import Organisation, User
+from urbis.core.types import Actor
 
 
-def load_casework_demo(actor: Any) -> str:
+def load_casework_demo(actor: Actor) -> str:
     from urbis.core import services as core_services
     from urbis.core.demo.city import DEMO_PASSWORD
     from urbis.core.roles import Role

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -27,6 +26,7 @@ from urbis.core.gdpr.registry import (
     register_retention_rule,
     register_subject_provider,
 )
+from urbis.core.types import Actor
 
 SECURITY = (
     _("need-to-know access per case (participants only; ADR 0003)"),
@@ -162,7 +162,7 @@ SECRET_REASON = _(
 )
 
 
-def find_subject(query: SubjectQuery, *, user: Any) -> SubjectItems:
+def find_subject(query: SubjectQuery, *, user: Actor) -> SubjectItems:
     """Subject access in casework: the person's record per case, consents and referrals,
     shareable disclosures; LIVC-R cases and secret disclosures are withheld with the reason."""
     result = SubjectItems(app="casework", label=str(_("Multi-agency casework")))

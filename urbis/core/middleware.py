@@ -103,7 +103,7 @@ class TwoFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and not user.is_verified():  # type: ignore[union-attr,attr-defined]
+        if user.is_authenticated and not user.is_verified():  # type: ignore[attr-defined]
             exempt = {reverse(name) for name in _TWO_FACTOR_EXEMPT_NAMES}
             path = request.path
             if path not in exempt and not path.startswith(

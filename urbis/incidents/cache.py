@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from django.core.cache import cache
 
+from urbis.core.types import Actor
 from urbis.incidents import conf
 
 T = TypeVar("T")
@@ -47,7 +48,7 @@ def key_for(kind: str, params: dict[str, Any]) -> str:
 
 
 def cached(
-    kind: str, user: Any, params: dict[str, Any], compute: Callable[[], T]
+    kind: str, user: Actor, params: dict[str, Any], compute: Callable[[], T]
 ) -> tuple[T, bool]:
     """(value, hit): the cached value for these inputs, or compute and store it. What the
     user may see is part of the inputs (an outsider never gets an analyst's layer)."""

@@ -8,13 +8,13 @@ background. Every row is marked ``is_synthetic`` and its source says "SYNTHETIC 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import numpy as np
 from django.db import transaction
 from django.utils import timezone
 
 from urbis.core.models import Area
+from urbis.core.types import Actor
 from urbis.incidents import cache, spatial
 from urbis.incidents.models import AddressPoint, AreaDwellings, Category, Incident
 
@@ -51,7 +51,7 @@ def _extent() -> tuple[float, float, float, float] | None:
     return (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
 
 
-def load_incidents_demo(actor: Any, *, days: int = 365, seed: int = 2026) -> str:
+def load_incidents_demo(actor: Actor, *, days: int = 365, seed: int = 2026) -> str:
     if Incident.objects.filter(source=SOURCE).exists():
         return "already loaded"
     extent = _extent()

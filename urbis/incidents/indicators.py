@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from urbis.core.indicators import IndicatorProvider, ProvidedValue
 from urbis.core.models import Area
 from urbis.core.rates import per_1000
+from urbis.core.types import Actor
 from urbis.incidents import conf, spatial
 from urbis.incidents.models import AreaDwellings, Family, Incident
 
@@ -162,7 +163,7 @@ def incidents_near(lat: float, lon: float, radius_m: float, start: dt.date, end:
     return sum(1 for a, b in rows if math.hypot(a - x, b - y) <= radius_m)
 
 
-def cocoon_alerts(user: Any) -> list[Any]:
+def cocoon_alerts(user: Actor) -> list[Any]:
     from urbis.core.alerts import Alert
     from urbis.incidents import selectors
 

@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 
 from urbis.core.models import Area
 from urbis.core.rates import per_1000
+from urbis.core.types import Actor
 from urbis.incidents import aoristic, arrays, cache, conf, selectors, spatial
 from urbis.incidents.models import AreaDwellings, Family
 
@@ -110,7 +111,7 @@ def _grid_info(grid: Any) -> dict[str, Any]:
 
 
 def kde_layer(
-    user: Any,
+    user: Actor,
     filters: selectors.Filters,
     *,
     cell_size: float = 100,
@@ -166,7 +167,7 @@ def significance_class(z: float, p: float) -> int:
 
 
 def gistar_layer(
-    user: Any, filters: selectors.Filters, *, cell_size: float = 100, neighbourhood: str = "queen"
+    user: Actor, filters: selectors.Filters, *, cell_size: float = 100, neighbourhood: str = "queen"
 ) -> tuple[dict[str, Any], bool]:
     """Gi* hotspots: ``urbis.analytics.gi_star`` on the incident counts of the city grid,
     cells outside the city masked out. The map gets the cells with a non-zero class (hot or
@@ -220,7 +221,7 @@ def gistar_layer(
 
 
 def choropleth_layer(
-    user: Any, filters: selectors.Filters, *, per: str = "inhabitants"
+    user: Actor, filters: selectors.Filters, *, per: str = "inhabitants"
 ) -> tuple[dict[str, Any], bool]:
     """Incidents per area and the rate per 1,000 inhabitants or dwellings (urbis.core.rates)."""
     params = {"filters": filters.key(), "per": per}
@@ -266,7 +267,7 @@ def choropleth_layer(
     return cache.cached("choropleth", user, params, compute)
 
 
-def week_hour_chart(user: Any, filters: selectors.Filters) -> tuple[dict[str, Any], bool]:
+def week_hour_chart(user: Actor, filters: selectors.Filters) -> tuple[dict[str, Any], bool]:
     """Day-of-week × hour table with aoristic weights (windows spread over their hours)."""
 
     def compute() -> dict[str, Any]:
@@ -277,7 +278,7 @@ def week_hour_chart(user: Any, filters: selectors.Filters) -> tuple[dict[str, An
     return cache.cached("weekhour", user, {"filters": filters.key()}, compute)
 
 
-def time_series(user: Any, filters: selectors.Filters) -> tuple[dict[str, Any], bool]:
+def time_series(user: Actor, filters: selectors.Filters) -> tuple[dict[str, Any], bool]:
     """Incidents per week (Monday), by the midpoint of the window; windows longer than the
     aoristic limit are counted separately, not placed at their start."""
 
@@ -300,7 +301,7 @@ def time_series(user: Any, filters: selectors.Filters) -> tuple[dict[str, Any], 
 
 
 def forecast_layer(
-    user: Any,
+    user: Actor,
     filters: selectors.Filters,
     *,
     at: dt.date | None = None,
@@ -348,7 +349,7 @@ def forecast_layer(
                 geojson=_cells_geojson(grid, np.zeros(0, int), np.zeros(0, int), []), backtest=None
             )
             return out
-        risk = prospective_hotspot(xy, t, at=at_day, **kwargs).risk  # type: ignore[arg-type]
+        risk = prospective_hotspot(xy, t, at=at_day, **kwargs).risk
         masked = np.where(mask, risk, -np.inf) if mask is not None else risk
         k = max(1, int(np.floor((mask.sum() if mask is not None else risk.size) * max(coverage))))
         order = np.argsort(-masked, axis=None, kind="stable")[:k]
@@ -364,7 +365,7 @@ def forecast_layer(
         if test.sum() == 0 or (t < past_day).sum() == 0:
             out["backtest"] = None
             return out
-        before = prospective_hotspot(xy, t, at=past_day, **kwargs).risk  # type: ignore[arg-type]
+        before = prospective_hotspot(xy, t, at=past_day, **kwargs).risk
         events = grid.counts(xy[test])
         if mask is not None and events[mask].sum() == 0:
             out["backtest"] = None

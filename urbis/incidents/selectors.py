@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 
 from urbis.core.audit import log_access
 from urbis.core.roles import has_role
+from urbis.core.types import Actor
 from urbis.incidents import arrays, conf, rules
 from urbis.incidents.models import (
     AddressPoint,
@@ -50,18 +51,18 @@ class Filters:
         }
 
 
-def scope(user: Any) -> str:
+def scope(user: Actor) -> str:
     """Which incidents the user may see, as part of a cache key: all of them, or none."""
     return "all" if has_role(user, *WORKBENCH_ROLES) else "none"
 
 
-def categories_for(user: Any) -> QuerySet[Category]:
+def categories_for(user: Actor) -> QuerySet[Category]:
     if not has_role(user, *WORKBENCH_ROLES):
         return Category.objects.none()
     return Category.objects.filter(is_active=True)
 
 
-def incidents_for(user: Any, filters: Filters | None = None) -> QuerySet[Incident]:
+def incidents_for(user: Actor, filters: Filters | None = None) -> QuerySet[Incident]:
     """The incidents the workbench shows, narrowed by the filters. Day-of-week and hour use
     the window's midpoint, and only windows short enough to place in time
     (URBIS_INCIDENTS_AORISTIC_MAX_HOURS) — never ``occurred_from`` alone."""
@@ -100,7 +101,7 @@ def _matching_time(queryset: QuerySet[Incident], f: Filters) -> list[int]:
     return keep
 
 
-def incidents_for_counts(user: Any, filters: Filters | None = None) -> QuerySet[Incident]:
+def incidents_for_counts(user: Actor, filters: Filters | None = None) -> QuerySet[Incident]:
     """For suppressed area counts: every staff role (counts are not personal data); the
     caller suppresses small cells (rules.suppress)."""
     from urbis.core.permissions import STAFF_ROLES
@@ -120,34 +121,34 @@ def incidents_for_counts(user: Any, filters: Filters | None = None) -> QuerySet[
     return queryset
 
 
-def events_for(user: Any, filters: Filters | None = None) -> arrays.Events:
+def events_for(user: Actor, filters: Filters | None = None) -> arrays.Events:
     return arrays.events(incidents_for(user, filters))
 
 
-def points_for(user: Any, filters: Filters | None = None) -> Any:
+def points_for(user: Actor, filters: Filters | None = None) -> Any:
     """The filtered incidents' coordinates in metres, an (n, 2) array."""
     return arrays.points(incidents_for(user, filters))
 
 
-def knox_runs_for(user: Any) -> QuerySet[KnoxRun]:
+def knox_runs_for(user: Actor) -> QuerySet[KnoxRun]:
     if not has_role(user, *WORKBENCH_ROLES):
         return KnoxRun.objects.none()
     return KnoxRun.objects.select_related("category")
 
 
-def import_runs_for(user: Any) -> QuerySet[ImportRun]:
+def import_runs_for(user: Actor) -> QuerySet[ImportRun]:
     if not has_role(user, *WORKBENCH_ROLES):
         return ImportRun.objects.none()
     return ImportRun.objects.defer("payload")
 
 
-def watches_for(user: Any) -> QuerySet[CocoonWatch]:
+def watches_for(user: Actor) -> QuerySet[CocoonWatch]:
     if not has_role(user, *COCOON_ROLES):
         return CocoonWatch.objects.none()
     return CocoonWatch.objects.select_related("incident__category", "knox_run")
 
 
-def open_watches(user: Any) -> QuerySet[CocoonWatch]:
+def open_watches(user: Actor) -> QuerySet[CocoonWatch]:
     return watches_for(user).filter(status=WatchStatus.PROPOSED)
 
 
@@ -168,14 +169,14 @@ def _house_key(number: str) -> tuple[int, str]:
     return (int(digits) if digits else 0, number)
 
 
-def address_count_for(user: Any) -> int:
+def address_count_for(user: Actor) -> int:
     """How many address points the register holds (no personal data: street addresses)."""
     if not has_role(user, *IMPORT_ROLES):
         return 0
     return AddressPoint.objects.count()
 
 
-def watch_addresses(user: Any, watch: CocoonWatch) -> list[AddressPoint]:
+def watch_addresses(user: Actor, watch: CocoonWatch) -> list[AddressPoint]:
     """The addresses inside a watch's zone: for the prevention service (coordinator) only,
     and logged (the letter list is a targeted output even if addresses are not personal)."""
     if not has_role(user, *LETTER_ROLES):

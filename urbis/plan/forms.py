@@ -55,7 +55,7 @@ class SurveyUploadForm(forms.Form):
         ),
     )
 
-    def clean_file(self):  # type: ignore[no-untyped-def]
+    def clean_file(self):
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
         if upload.size > MAX_UPLOAD_BYTES:
@@ -76,13 +76,13 @@ class SurveyUploadForm(forms.Form):
 
 
 class PublishSurveyForm(forms.Form):
-    indicator: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    indicator: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Indicator"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
     )
     edition = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
 
-    def __init__(self, *args, indicators=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, indicators=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = indicators  # type: ignore[attr-defined]
 
@@ -92,9 +92,9 @@ class ActionForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    owner: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Owning organisation"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
     )
     budget = forms.DecimalField(
         label=_("Budget (EUR)"), min_value=0, max_digits=12, decimal_places=2, initial=0
@@ -123,28 +123,28 @@ class ActionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Refine the rationale per mechanism on the action's page."),
     )
-    implementers: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+    implementers: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Implementing partners"),
         queryset=None,
-        required=False,  # type: ignore[arg-type]
+        required=False,
     )
-    funders: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+    funders: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Funding partners"),
         queryset=None,
-        required=False,  # type: ignore[arg-type]
+        required=False,
     )
-    referrers: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+    referrers: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Referring partners"),
         queryset=None,
-        required=False,  # type: ignore[arg-type]
+        required=False,
     )
-    areas: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+    areas: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Areas"),
         queryset=None,
-        required=False,  # type: ignore[arg-type]
+        required=False,
     )
 
-    def __init__(self, *args, organisations=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, organisations=None, **kwargs):
         from urbis.core.models import Area
 
         super().__init__(*args, **kwargs)
@@ -187,9 +187,9 @@ class ExtendForm(forms.Form):
 
 
 class PriorityForm(forms.Form):
-    phenomenon: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    phenomenon: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Phenomenon"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
     )
     rationale = forms.CharField(
         label=_("Rationale from the local safety diagnostic"),
@@ -198,7 +198,7 @@ class PriorityForm(forms.Form):
     )
     rank = forms.IntegerField(label=_("Rank"), min_value=1, max_value=99, initial=1)
 
-    def __init__(self, *args, plan=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, plan=None, **kwargs):
         from urbis.plan.models import Phenomenon
 
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from urbis.core.models import User
+from urbis.core.types import Actor
 
 YES_NO = [{"key": "yes", "name": "yes"}, {"key": "no", "name": "no"}]
 
@@ -194,7 +195,7 @@ CATEGORIES: list[tuple[Any, ...]] = [
 ]
 
 
-def load_reports_demo(actor: Any) -> str:
+def load_reports_demo(actor: Actor) -> str:
     from urbis.reports import services
     from urbis.reports.models import Category, Open311Key, Report, Team
 

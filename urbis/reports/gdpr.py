@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +23,7 @@ from urbis.core.gdpr.registry import (
     register_retention_rule,
     register_subject_provider,
 )
+from urbis.core.types import Actor
 
 register_processing_activity(
     ProcessingActivity(
@@ -90,7 +90,7 @@ register_retention_rule(
 )
 
 
-def find_subject(query: SubjectQuery, *, user: Any) -> SubjectItems:
+def find_subject(query: SubjectQuery, *, user: Actor) -> SubjectItems:
     """The reports a person filed or joined, found by their e-mail address (reports hold no
     national number). Core's ``subject_access`` lets only the DPO (or the system, for the
     command) get here; every reporter row read is access-logged."""

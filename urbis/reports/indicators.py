@@ -12,7 +12,7 @@ from urbis.core.rates import per_1000
 LITTERING_CODES = ["littering", "illegal-dumping"]
 
 
-def _per_1000(categories: list[str] | None, label: str):  # type: ignore[no-untyped-def]
+def _per_1000(categories: list[str] | None, label: str):
     def compute(start: date, end: date) -> ProvidedValue:
         from urbis.reports import selectors
 
@@ -30,7 +30,7 @@ def _per_1000(categories: list[str] | None, label: str):  # type: ignore[no-unty
     return compute
 
 
-def _resolution(q: float):  # type: ignore[no-untyped-def]
+def _resolution(q: float):
     def compute(start: date, end: date) -> ProvidedValue:
         from urbis.reports import selectors
 

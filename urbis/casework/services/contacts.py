@@ -15,11 +15,12 @@ from urbis.casework.permissions import CASE_ROLES
 from urbis.core.audit import record_event
 from urbis.core.models import Area
 from urbis.core.roles import has_role
+from urbis.core.types import Actor, actor_user, person_actor
 
 
 def contact_log(
     *,
-    actor: Any,
+    actor: Actor,
     on: dt.date,
     theme: str,
     area: Area | None = None,
@@ -32,9 +33,14 @@ def contact_log(
         raise ValidationError(_("Only partner caseworkers log contacts."))
     with transaction.atomic():
         contact = ContactLog.objects.create(
-            worker=actor, on=on, theme=theme, area=area, referral=referral, people=people,
+            worker=person_actor(actor),
+            on=on,
+            theme=theme,
+            area=area,
+            referral=referral,
+            people=people,
             alias=alias,
-        )  # fmt: skip
+        )
         record_event(actor=actor, action="casework.contact_logged", target=contact)
     return contact
 
@@ -49,7 +55,7 @@ def contact_convert_check(*, open_case_consent: bool) -> None:
 
 def contact_convert(
     *,
-    actor: Any,
+    actor: Actor,
     contact: ContactLog,
     table: Any,
     risk_level: str,
@@ -63,7 +69,8 @@ def contact_convert(
     from urbis.casework.models import Consent
     from urbis.casework.services.cases import case_open, subject_add
 
-    if contact.worker_id != actor.pk:
+    worker = actor_user(actor)
+    if worker is None or contact.worker_id != worker.pk:
         raise ContactLog.DoesNotExist
     contact_convert_check(open_case_consent=open_case_consent and bool(evidence.strip()))
     with transaction.atomic():

@@ -4,7 +4,6 @@ access log's retention (purged with a proof), and the users' subject-access prov
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -20,6 +19,7 @@ from urbis.core.gdpr.registry import (
     register_retention_rule,
     register_subject_provider,
 )
+from urbis.core.types import Actor
 
 register_processing_activity(
     ProcessingActivity(
@@ -85,7 +85,7 @@ register_retention_rule(
 )
 
 
-def find_user(query: SubjectQuery, *, user: Any) -> SubjectItems:
+def find_user(query: SubjectQuery, *, user: Actor) -> SubjectItems:
     """Staff accounts matching the e-mail address (users carry no national number)."""
     from django.contrib.auth import get_user_model
 

@@ -21,7 +21,7 @@ def figure(value: Any) -> str:
     except InvalidOperation:
         return str(value)
     normal = number.normalize()
-    places = max(0, -int(normal.as_tuple().exponent))  # type: ignore[operator]
+    places = max(0, -int(normal.as_tuple().exponent))
     return number_format(normal, decimal_pos=places, use_l10n=True)
 
 

@@ -211,11 +211,12 @@ def test_huge_cell_is_a_file_refusal_not_a_csv_error() -> None:
 
 
 def test_xlsx_cells_become_text() -> None:
+    # spreadsheet cells hold wall-clock times without a zone: naive on purpose
     data = xlsx(
         [
             ["Name", "Count", "Ratio", "Day", "At", "Flag", "Empty"],
-            ["A", 12, 2.5, dt.date(2026, 3, 1), dt.datetime(2026, 3, 1, 14, 30), True, None],
-            ["B", 3.0, -0.25, dt.datetime(2026, 3, 2), dt.datetime(2026, 3, 2, 0, 0, 5), False],
+            ["A", 12, 2.5, dt.date(2026, 3, 1), dt.datetime(2026, 3, 1, 14, 30), True, None],  # noqa: DTZ001
+            ["B", 3.0, -0.25, dt.datetime(2026, 3, 2), dt.datetime(2026, 3, 2, 0, 0, 5), False],  # noqa: DTZ001
         ]
     )
     table = read_table(data, filename="upload.bin")  # found by content, not by name

@@ -11,10 +11,12 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from urbis.core.permissions import role_required
+from urbis.core.types import Actor
 from urbis.incidents import downloads, layers, selectors, spatial
 from urbis.incidents.forms import WEEKDAYS, FilterForm, KnoxForm, LayerForm
 from urbis.incidents.permissions import WORKBENCH_ROLES
@@ -50,8 +52,8 @@ def workbench(request: HttpRequest) -> HttpResponse:
     knox_form = KnoxForm(
         initial={
             "category": selectors.categories_for(request.user).filter(code=category_code).first(),
-            "start": filters.start or dt.date.today() - dt.timedelta(days=365),
-            "end": filters.end or dt.date.today(),
+            "start": filters.start or timezone.localdate() - dt.timedelta(days=365),
+            "end": filters.end or timezone.localdate(),
         }
     )
     count = selectors.incidents_for(request.user, filters).count()
@@ -93,7 +95,7 @@ def _knox_rows(run: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def _points(user: Any, filters: selectors.Filters, zoom: int | None) -> dict[str, Any]:
+def _points(user: Actor, filters: selectors.Filters, zoom: int | None) -> dict[str, Any]:
     """Incidents clustered on a grid whose cell shrinks as the map zooms in (server-side, so
     50,000 incidents stay light); single incidents are shown as themselves."""
     from urbis.analytics import grid_for

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from urbis.core.demo.city import load_core_demo
 from urbis.core.testing.browser import login_in_browser
@@ -34,7 +35,6 @@ def test_coordinator_adds_action_records_measurement_and_downloads_report(
 ) -> None:
     """The issue's journey: an action tagged with two mechanisms fills a gap in the matrix,
     a measurement shows on the indicators page, and the yearly report downloads."""
-    import datetime as dt
 
     from pypdf import PdfReader
 
@@ -64,7 +64,7 @@ def test_coordinator_adds_action_records_measurement_and_downloads_report(
     assert page.locator('td.gap[data-cell="burglary:DETER"]').count() == 0
     assert page.locator('td.filled[data-cell="burglary:DETER"]').count() == 1
 
-    year = dt.date.today().year
+    year = timezone.localdate().year
     page.goto(f"{live_server.url}/plan/{plan.pk}/indicators/")
     page.select_option(
         "#id_indicator_choice", label="INSEC-1 Residents who often or always feel unsafe"
