@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from urbis.casework import rules
-from urbis.casework.models import Case, CaseSubject, ContactLog
+from urbis.casework.models import Case, CaseSubject, ContactLog, Person
 from urbis.core.audit import log_access_many
 from urbis.core.gdpr.registry import (
     ProcessingActivity,
@@ -106,8 +106,6 @@ def _purge_closed_cases(today: dt.date, dry_run: bool) -> int:
     ]
     if dry_run or not due:
         return len(due)
-    from urbis.core.models import Person
-
     with transaction.atomic():
         person_ids = set(
             CaseSubject.objects.filter(case_id__in=due).values_list("person_id", flat=True)

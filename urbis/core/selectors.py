@@ -8,8 +8,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 
 from urbis.core import geo
-from urbis.core.audit import log_access, log_access_many
-from urbis.core.models import AccessLogEntry, Area, AuditEvent, Organisation, Person
+from urbis.core.audit import log_access_many
+from urbis.core.models import AccessLogEntry, Area, AuditEvent, Organisation
 from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES
 from urbis.core.roles import has_role
 from urbis.core.types import Actor
@@ -84,13 +84,6 @@ def organisations_for(user: Actor) -> QuerySet[Organisation]:
     if not has_role(user, *STAFF_ROLES):
         return Organisation.objects.none()
     return Organisation.objects.filter(is_active=True)
-
-
-def person_get(user: Actor, *, person_id: int, purpose: str) -> Person:
-    """Read one person and write the access log. Feature apps decide who may call this."""
-    person = Person.objects.get(pk=person_id)
-    log_access(user=user, target=person, purpose=purpose)
-    return person
 
 
 def audit_events_for(user: Actor) -> QuerySet[AuditEvent]:

@@ -22,12 +22,13 @@ from urbis.casework.models import (
     ConsultationTable,
     Meeting,
     Participant,
+    Person,
     SupportAction,
 )
 from urbis.casework.permissions import BREAK_GLASS_ROLES, CASE_ROLES
 from urbis.casework.services.common import lock_case, require_open, require_participant
 from urbis.core.audit import log_access, record_event
-from urbis.core.models import Organisation, Person
+from urbis.core.models import Organisation
 from urbis.core.roles import has_role
 from urbis.core.types import Actor, person_actor
 
