@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterator
 
 import pytest
 from django.utils import translation
@@ -24,9 +23,8 @@ from urbis.core.tabular import (
 
 
 @pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    with translation.override("en"):
-        yield
+def _in_english(english: None) -> None:
+    """Assertions read English messages (the shared ``english`` fixture)."""
 
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
