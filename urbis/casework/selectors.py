@@ -18,10 +18,11 @@ from urbis.casework.models import (
     Disclosure,
     FeedbackSheet,
     Participant,
+    SupportAction,
 )
 from urbis.casework.permissions import BREAK_GLASS_ROLES, CASE_ROLES
 from urbis.core.audit import log_access, log_access_many
-from urbis.core.roles import has_role
+from urbis.core.roles import Role, has_role
 from urbis.core.types import Actor, actor_user
 
 
@@ -145,8 +146,6 @@ def sheets_for(access: CaseAccess) -> list[FeedbackSheet]:
 
 def overdue_actions(user: Actor) -> list[Any]:
     """Support-path actions past their due date in the user's cases (the alerts)."""
-    from urbis.casework.models import SupportAction
-
     today = timezone.localdate()
     return list(
         SupportAction.objects.filter(
@@ -175,8 +174,6 @@ def contact_counts(user: Actor) -> list[dict[str, Any]]:
 
 def break_glass_grants(user: Actor) -> QuerySet[BreakGlassAccess]:
     """Every break-glass access, for the DPO's report (no case content)."""
-    from urbis.core.roles import Role
-
     if not has_role(user, Role.DPO):
         return BreakGlassAccess.objects.none()
     return BreakGlassAccess.objects.select_related("user")

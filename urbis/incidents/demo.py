@@ -16,6 +16,7 @@ from django.utils import timezone
 from urbis.core.models import Area
 from urbis.core.types import Actor
 from urbis.incidents import cache, spatial
+from urbis.incidents.arrays import city_tz, local_seconds
 from urbis.incidents.models import AddressPoint, AreaDwellings, Category, Incident
 
 SOURCE = "SYNTHETIC DEMO"
@@ -84,7 +85,6 @@ def load_incidents_demo(actor: Actor, *, days: int = 365, seed: int = 2026) -> s
         events.extend((code, x, y, t) for x, y, t in zip(xs, ys, ts, strict=True))
     lon, lat = spatial.from_metric([e[1] for e in events], [e[2] for e in events])
     areas = spatial.assign_areas(lat, lon)
-    from urbis.incidents.arrays import city_tz, local_seconds
 
     tz = city_tz()
     incidents = []

@@ -19,7 +19,8 @@ from urbis.core.models import Area
 from urbis.core.rates import per_1000
 from urbis.core.types import Actor
 from urbis.incidents import aoristic, arrays, cache, conf, selectors, spatial
-from urbis.incidents.models import AreaDwellings, Family
+from urbis.incidents.indicators import dwellings_total
+from urbis.incidents.models import AreaDwellings, Category, Family
 
 MAX_CELLS = 1_000_000
 
@@ -242,8 +243,6 @@ def choropleth_layer(
         for area in Area.objects.filter(kind=kind):
             n = counts.get(area.pk, 0)
             if per == "dwellings":
-                from urbis.incidents.indicators import dwellings_total
-
                 base = dwellings_total(year, [area.pk]) or None
             else:
                 base = area.population
@@ -383,8 +382,6 @@ def forecast_layer(
 
 
 def burglary_codes() -> tuple[str, ...]:
-    from urbis.incidents.models import Category
-
     return tuple(
         Category.objects.filter(family=Family.BURGLARY, dwelling=True).values_list(
             "code", flat=True

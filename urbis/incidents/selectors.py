@@ -15,6 +15,7 @@ import numpy as np
 from django.db.models import QuerySet
 
 from urbis.core.audit import log_access
+from urbis.core.permissions import STAFF_ROLES
 from urbis.core.roles import has_role
 from urbis.core.types import Actor
 from urbis.incidents import arrays, conf, rules
@@ -104,8 +105,6 @@ def _matching_time(queryset: QuerySet[Incident], f: Filters) -> list[int]:
 def incidents_for_counts(user: Actor, filters: Filters | None = None) -> QuerySet[Incident]:
     """For suppressed area counts: every staff role (counts are not personal data); the
     caller suppresses small cells (rules.suppress)."""
-    from urbis.core.permissions import STAFF_ROLES
-
     if not has_role(user, *STAFF_ROLES):
         return Incident.objects.none()
     f = filters or Filters()

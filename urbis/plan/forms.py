@@ -5,9 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from urbis.core.models import Area
 from urbis.core.validators import INTEGER_MAX, validate_past_date, validate_planned_date
 from urbis.plan.bjorgo import Mechanism
-from urbis.plan.models import MechanismStrength
+from urbis.plan.models import MechanismStrength, Phenomenon
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -145,8 +146,6 @@ class ActionForm(forms.Form):
     )
 
     def __init__(self, *args, organisations=None, **kwargs):
-        from urbis.core.models import Area
-
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = organisations  # type: ignore[attr-defined]
         for name in ("implementers", "funders", "referrers"):
@@ -199,8 +198,6 @@ class PriorityForm(forms.Form):
     rank = forms.IntegerField(label=_("Rank"), min_value=1, max_value=99, initial=1)
 
     def __init__(self, *args, plan=None, **kwargs):
-        from urbis.plan.models import Phenomenon
-
         super().__init__(*args, **kwargs)
         taken = plan.priorities.values_list("phenomenon_id", flat=True) if plan else []
         self.fields["phenomenon"].queryset = Phenomenon.objects.filter(  # type: ignore[attr-defined]

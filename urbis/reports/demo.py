@@ -6,6 +6,8 @@ from typing import Any
 
 from urbis.core.models import User
 from urbis.core.types import Actor
+from urbis.reports import services
+from urbis.reports.models import Category, Open311Key, Report, Team
 
 YES_NO = [{"key": "yes", "name": "yes"}, {"key": "no", "name": "no"}]
 
@@ -196,9 +198,6 @@ CATEGORIES: list[tuple[Any, ...]] = [
 
 
 def load_reports_demo(actor: Actor) -> str:
-    from urbis.reports import services
-    from urbis.reports.models import Category, Open311Key, Report, Team
-
     publicspace = User.objects.filter(username="publicspace").first()
     ascertainer = User.objects.filter(username="ascertainer").first()
     teams = {

@@ -24,6 +24,7 @@ from urbis.reports.models import (
     CLOSED_VALUES,
     OPEN_VALUES,
     Category,
+    Photo,
     Report,
     Reporter,
     SavedFilter,
@@ -340,8 +341,6 @@ def report_with_access_log(user: Actor, pk: int, *, purpose: str) -> Report:
 
 def photo_get(*, user: Actor, photo_id: int, purpose: str) -> Any:
     """A report's photo for staff who may see the report (photos may show people: logged)."""
-    from urbis.reports.models import Photo
-
     photo = Photo.objects.filter(pk=photo_id, report__in=reports_for(user)).first()
     if photo is None:
         raise Http404

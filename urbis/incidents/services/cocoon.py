@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from urbis.core.audit import record_event
 from urbis.core.roles import Role
 from urbis.core.types import Actor, actor_user
-from urbis.incidents import arrays, cache, conf, rules
+from urbis.incidents import arrays, cache, conf, rules, spatial
 from urbis.incidents.models import (
     Category,
     CocoonWatch,
@@ -23,6 +23,7 @@ from urbis.incidents.models import (
     ZoneBasis,
 )
 from urbis.incidents.selectors import addresses_in, zone_for
+from urbis.incidents.services.reasons import reason
 
 DEFAULT_SPACE_BREAKS = [0.0, 100.0, 200.0, 400.0, 800.0]
 DEFAULT_TIME_BREAKS = [0.0, 7.0, 14.0, 28.0, 56.0]
@@ -167,8 +168,6 @@ def incident_record(
     source: str = "",
 ) -> Incident:
     """Record one incident by hand; a burglary proposes its cocoon watch at once."""
-    from urbis.incidents import spatial
-
     problem = rules.check_window(
         occurred_from,
         occurred_to,
@@ -212,9 +211,7 @@ def incident_record(
 
 
 def _reason_text(code: str) -> str:
-    from urbis.incidents.services.imports import _reason
-
-    return _reason(code, days=conf.get("URBIS_INCIDENTS_MAX_WINDOW_DAYS"))
+    return reason(code, days=conf.get("URBIS_INCIDENTS_MAX_WINDOW_DAYS"))
 
 
 def letters_sent(*, actor: Actor, watch: CocoonWatch) -> CocoonWatch:

@@ -20,7 +20,10 @@ from urbis.core.audit import record_event
 from urbis.core.tabular import TabularError, read_table
 from urbis.core.types import Actor
 from urbis.incidents import cache, conf, rules, spatial
+from urbis.incidents.arrays import city_tz, local_seconds
 from urbis.incidents.models import AddressPoint, Category, Incident, Precision
+from urbis.incidents.services.cocoon import watches_for_new
+from urbis.incidents.services.reasons import reason as _reason
 
 Progress = Callable[[int, int], None]
 
@@ -85,21 +88,6 @@ class ImportResult:
 
     def summary(self) -> str:
         return f"imported {self.created + self.updated}, rejected {len(self.rejected)}"
-
-
-def _reason(code: str, **params: Any) -> str:
-    messages = {
-        rules.UNKNOWN_CATEGORY: _("unknown category “%(value)s”"),
-        rules.WINDOW_REVERSED: _("the window ends before it starts"),
-        rules.IN_FUTURE: _("the date lies in the future"),
-        rules.WINDOW_TOO_LONG: _("the window is longer than the maximum of %(days)s days"),
-        rules.OUTSIDE_CITY: _("the coordinates lie outside the city's extent"),
-        rules.SWAPPED: _(
-            "latitude and longitude look swapped (the point lies in the city with them exchanged)"
-        ),
-        rules.OUT_OF_RANGE: _("the coordinates are not WGS84 latitude/longitude"),
-    }
-    return messages[code] % params if params else messages[code]
 
 
 def _local_tz() -> zoneinfo.ZoneInfo:
@@ -427,7 +415,6 @@ def _write_incidents(
     references = [p[1] for p in parsed]
     fields = ("category_id", "occurred_from", "occurred_to", "lat", "lon", "precision", "source")
     now = timezone.now()
-    from urbis.incidents.arrays import city_tz, local_seconds
 
     tz = city_tz()
     with transaction.atomic():
@@ -507,7 +494,6 @@ def _write_incidents(
         )
         if result.created or result.updated:
             cache.bump()
-        from urbis.incidents.services.cocoon import watches_for_new
 
         triggering = set(Category.objects.filter(triggers_cocoon=True).values_list("pk", flat=True))
         horizon = now - dt.timedelta(days=int(conf.get("URBIS_INCIDENTS_COCOON_DAYS")))
