@@ -58,6 +58,7 @@ def load_incidents_demo(actor: Actor, *, days: int = 365, seed: int = 2026) -> s
     extent = _extent()
     if extent is None:
         return "skipped: load the core demo first"
+    # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
     from urbis.analytics import simulate_hawkes
 
     rng = np.random.default_rng(seed)

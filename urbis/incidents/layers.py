@@ -27,6 +27,7 @@ MAX_CELLS = 1_000_000
 
 def city_grid(cell_size: float) -> Any:
     """The grid over the city's extent (URBIS_CITY_BBOX or the areas), snapped to the cell."""
+    # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
     from urbis.analytics import grid_for
 
     bbox = spatial.city_bbox()
@@ -123,6 +124,7 @@ def kde_layer(
     params = {"filters": filters.key(), "cell": cell_size, "bw": bandwidth, "kernel": kernel}
 
     def compute() -> dict[str, Any]:
+        # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
         from urbis.analytics import kde_grid
 
         grid = city_grid(cell_size)
@@ -176,6 +178,7 @@ def gistar_layer(
     params = {"filters": filters.key(), "cell": cell_size, "nb": neighbourhood}
 
     def compute() -> dict[str, Any]:
+        # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
         from urbis.analytics import gi_star
 
         grid = city_grid(cell_size)
@@ -323,6 +326,7 @@ def forecast_layer(
     }
 
     def compute() -> dict[str, Any]:
+        # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
         from urbis.analytics import hit_rate, pai, pei, prospective_hotspot
 
         grid = city_grid(cell_size)

@@ -43,6 +43,7 @@ def knox_run_create(
 ) -> KnoxRun:
     """Run the Knox test on the category's incidents in the period and keep the table: it is
     the city's own near-repeat evidence, read by every later cocoon-watch zone."""
+    # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
     from urbis.analytics import knox_test
 
     space = [float(v) for v in (space_breaks or DEFAULT_SPACE_BREAKS)]

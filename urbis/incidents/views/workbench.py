@@ -99,6 +99,7 @@ def _knox_rows(run: Any) -> list[dict[str, Any]]:
 def _points(user: Actor, filters: selectors.Filters, zoom: int | None) -> dict[str, Any]:
     """Incidents clustered on a grid whose cell shrinks as the map zooms in (server-side, so
     50,000 incidents stay light); single incidents are shown as themselves."""
+    # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
     from urbis.analytics import grid_for
 
     data = selectors.events_for(user, filters)
