@@ -11,12 +11,16 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
+from urbis.core.tests.factories import OrganisationFactory
 from urbis.plan.models import (
+    Action,
+    ActionPartner,
     Direction,
     Indicator,
     IndicatorKind,
     Objective,
     ObjectiveLevel,
+    PartnerRole,
     Phenomenon,
     PhenomenonSource,
     Plan,
@@ -85,3 +89,21 @@ def operational_objective(priority: Priority | None = None) -> Objective:
     general = ObjectiveFactory(priority=priority, level=ObjectiveLevel.GENERAL)
     strategic = ObjectiveFactory(priority=priority, level=ObjectiveLevel.STRATEGIC, parent=general)
     return ObjectiveFactory(priority=priority, level=ObjectiveLevel.OPERATIONAL, parent=strategic)
+
+
+class ActionFactory(DjangoModelFactory):
+    class Meta:
+        model = Action
+
+    objective = factory.SubFactory(ObjectiveFactory, level=ObjectiveLevel.OPERATIONAL)
+    title = factory.Sequence(lambda n: f"Action {n}")
+    owner = factory.SubFactory(OrganisationFactory)
+
+
+class ActionPartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = ActionPartner
+
+    action = factory.SubFactory(ActionFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = PartnerRole.IMPLEMENTER
