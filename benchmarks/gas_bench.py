@@ -69,9 +69,10 @@ def _users() -> tuple[Any, Any]:
 
 def _csv(n: int, start: int = 0) -> bytes:
     """``n`` camera parking ascertainments, as a city's camera batch would arrive."""
+    from django.utils import timezone
     from stdnum.be import nn
 
-    today = dt.date.today()
+    today = timezone.localdate()
     lines = [
         "kind;reference;article;offence_at;ascertained_on;received_on;name;national_number;"
         "street;postcode;city;plate;language"
@@ -162,7 +163,7 @@ def _fill(total: int) -> None:
 
     articles = list(Article.objects.all())
     statuses = [s.value for s in Status]
-    today = dt.date.today()
+    today = timezone.localdate()
     chunk = 20_000
     made = 0
     while made < total:

@@ -23,16 +23,15 @@ NN = "88040212345"
 def _casework(total: int) -> None:
     """Synthetic casework cases with one person each; the test person is in three of them."""
     from django.db import transaction
+    from django.utils import timezone
 
-    from urbis.casework.models import Case, CaseSubject
+    from urbis.casework.models import Case, CaseSubject, ConsultationTable, Person
     from urbis.casework.tables_seed import seed_tables
-    from urbis.core.models import Person
 
     seed_tables()
-    from urbis.casework.models import ConsultationTable
 
     tables = list(ConsultationTable.objects.all())
-    today = dt.date.today()
+    today = timezone.localdate()
     chunk = 10_000
     made = 0
     while made < total:

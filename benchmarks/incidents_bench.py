@@ -21,8 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import numpy as np
+
+CITY_TZ = ZoneInfo("Europe/Brussels")
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_SERVER = os.environ.get("URBIS_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
@@ -80,7 +83,8 @@ def _points(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
 def _csv(n: int, seed: int = 1) -> bytes:
     rng = np.random.default_rng(seed)
     lat, lon = _points(n, rng)
-    base = dt.datetime.now() - dt.timedelta(days=400)
+    # the file holds the city's wall-clock times, written without an offset
+    base = dt.datetime.now(CITY_TZ).replace(tzinfo=None) - dt.timedelta(days=400)
     cats = ["vandalism", "bicycle-theft", "theft-from-vehicle", "burglary-business"]
     lines = ["reference,category,occurred_from,occurred_to,lat,lon"]
     for i in range(n):

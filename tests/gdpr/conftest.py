@@ -2,8 +2,8 @@
 apps, so the import contracts keep every app independent of the others."""
 
 from urbis.casework.tests.conftest import (  # noqa: F401 - fixtures
+    _in_english,
     director,
-    english,
     fjc_case,
     livc_case,
     orgs,

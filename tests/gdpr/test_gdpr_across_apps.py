@@ -207,7 +207,7 @@ def test_retention_counts_from_closure_with_frozen_time_and_proof(
         assert not RetentionProof.objects.exists()
         gdpr.retention_run(actor=None, only="casework.closed_cases")
     assert not Case.objects.filter(pk=fjc_case.pk).exists()
-    from urbis.core.models import Person
+    from urbis.casework.models import Person
 
     assert not Person.objects.filter(national_number=NN).exists()
     proof = RetentionProof.objects.get()

@@ -29,7 +29,7 @@ def _band(value: float, breaks: np.ndarray, closed_left: bool) -> int:
 
 
 @njit(cache=CACHE)
-def shuffled_columns(values, uniforms, out):  # type: ignore[no-untyped-def]
+def shuffled_columns(values, uniforms, out):
     """out[:, b] = a uniformly random permutation of ``values`` (Fisher–Yates, Knuth 1969).
 
     ``uniforms[b, k]`` in [0, 1) picks the swap partner of position k among 0..k, so the draws
@@ -52,9 +52,7 @@ def shuffled_columns(values, uniforms, out):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=CACHE, parallel=True)
-def count_pairs_lut(  # type: ignore[no-untyped-def]
-    row_start, pj, cell_offset, chunk_rows, times, lut, tail_band, out
-):
+def count_pairs_lut(row_start, pj, cell_offset, chunk_rows, times, lut, tail_band, out):
     """out[b, c] += pairs with cell c = (space band, time band) under permutation b.
 
     Whole-day times: ``times`` is (n, B) int32, event-major, so the B permuted times of an
@@ -89,9 +87,7 @@ def count_pairs_lut(  # type: ignore[no-untyped-def]
 
 
 @njit(cache=CACHE, parallel=True)
-def count_pairs_float(  # type: ignore[no-untyped-def]
-    row_start, pj, cell_offset, chunk_rows, times, time_breaks, closed_left, out
-):
+def count_pairs_float(row_start, pj, cell_offset, chunk_rows, times, time_breaks, closed_left, out):
     """As :func:`count_pairs_lut` for fractional times (float64), with a band search per gap."""
     chunks = chunk_rows.size - 1
     n_batch = times.shape[1]
@@ -113,9 +109,7 @@ def count_pairs_float(  # type: ignore[no-untyped-def]
 
 
 @njit(cache=CACHE)
-def _kde_events(  # type: ignore[no-untyped-def]
-    x, y, w, first, step, x0, y0, cell, bandwidth, kernel, grid
-):
+def _kde_events(x, y, w, first, step, x0, y0, cell, bandwidth, kernel, grid):
     """Serial part of :func:`kde_accumulate`: events first, first + step, ... into ``grid``.
 
     Kept out of the parallel loop so that numba compiles it as a plain loop nest (inside a
@@ -161,9 +155,7 @@ def _kde_events(  # type: ignore[no-untyped-def]
 
 
 @njit(cache=CACHE, parallel=True)
-def kde_accumulate(  # type: ignore[no-untyped-def]
-    x, y, w, x0, y0, cell, rows, cols, bandwidth, kernel, threads, out
-):
+def kde_accumulate(x, y, w, x0, y0, cell, rows, cols, bandwidth, kernel, threads, out):
     """Add each event's kernel to the cell centres within the bandwidth (compact kernels).
 
     kernel: 0 quartic, 1 epanechnikov, 2 uniform, 3 triangular. Per event the squared x and y

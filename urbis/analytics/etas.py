@@ -25,7 +25,7 @@ from urbis.analytics.grid import Grid, grid_for
 
 
 @njit(cache=CACHE)
-def _e_step(cell_start, times, mu, theta, omega):  # type: ignore[no-untyped-def]
+def _e_step(cell_start, times, mu, theta, omega):
     """Sums over the E-step: Σp_ij, Σp_ij·Δt, and Σp_ii per cell."""
     n_cells = cell_start.size - 1
     trig = 0.0

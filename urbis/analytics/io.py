@@ -46,7 +46,8 @@ def parse_day(text: str, tz: ZoneInfo, fmt: str | None = None) -> int:
     formats = (fmt,) if fmt else DATE_FORMATS + DATETIME_FORMATS
     for candidate in formats:
         try:
-            parsed = datetime.strptime(value, candidate)
+            # a wall-clock time in the city's zone, of which only the day is kept
+            parsed = datetime.strptime(value, candidate)  # noqa: DTZ007
         except ValueError:
             continue
         return (parsed.date() - EPOCH).days

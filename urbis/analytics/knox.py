@@ -211,6 +211,58 @@ def _time_lookup(
     return (days - origin).astype(np.int32), table, tail
 
 
+def _checked_inputs(
+    xy: ArrayLike,
+    t: ArrayLike,
+    space_breaks: Sequence[float] | ArrayLike,
+    time_breaks: Sequence[float] | ArrayLike,
+    metric: str,
+    closed: str,
+    permutations: int,
+    nrc_compat: bool,
+) -> tuple[NDArray[Any], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """The validated points, days and band breaks of :func:`knox_test` (ValueError naming the
+    argument otherwise)."""
+    points = as_xy(xy, min_rows=2)
+    days = as_days(t)
+    if days.shape[0] != points.shape[0]:
+        raise ValueError(f"t: has {days.shape[0]} times for {points.shape[0]} coordinates")
+    space = as_breaks(space_breaks, "space_breaks")
+    time = as_breaks(time_breaks, "time_breaks")
+    if metric not in ("manhattan", "euclidean"):
+        raise ValueError(f"metric: must be 'manhattan' or 'euclidean', got {metric!r}")
+    if closed not in ("left", "right"):
+        raise ValueError(f"closed: must be 'left' or 'right', got {closed!r}")
+    least = 2 if nrc_compat else 1  # NRC's "iterations" I run I - 1 permutations
+    if (
+        isinstance(permutations, bool)
+        or not isinstance(permutations, (int, np.integer))
+        or permutations < least
+    ):
+        raise ValueError(f"permutations: must be a whole number >= {least}, got {permutations!r}")
+    finite_space = space[np.isfinite(space)]
+    check_metres(points, float(finite_space[-1]) if finite_space.size > 1 else math.inf)
+    return points, days, space, time
+
+
+def _nrc_inputs(
+    points: NDArray[Any],
+    days: NDArray[np.float64],
+    space: NDArray[np.float64],
+    time: NDArray[np.float64],
+    closed: str,
+) -> tuple[NDArray[Any], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """The Near Repeat Calculator 1.3's view of the inputs: float32 coordinates, whole days,
+    a trailing [last, inf) band in space and in time."""
+    if closed != "left":
+        raise ValueError("closed: the Near Repeat Calculator's bands are [a, b); use 'left'")
+    if math.isfinite(space[-1]):
+        space = np.append(space, math.inf)
+    if math.isfinite(time[-1]):
+        time = np.append(time, math.inf)
+    return points.astype(np.float32), np.floor(days), space, time
+
+
 def knox_test(
     xy: ArrayLike,
     t: ArrayLike,
@@ -269,37 +321,12 @@ def knox_test(
     >>> result.space_labels, result.time_labels
     (['[0, 100)'], ['[0, 7)'])
     """
-    points = as_xy(xy, min_rows=2)
-    days = as_days(t)
-    if days.shape[0] != points.shape[0]:
-        raise ValueError(f"t: has {days.shape[0]} times for {points.shape[0]} coordinates")
-    space = as_breaks(space_breaks, "space_breaks")
-    time = as_breaks(time_breaks, "time_breaks")
-    if metric not in ("manhattan", "euclidean"):
-        raise ValueError(f"metric: must be 'manhattan' or 'euclidean', got {metric!r}")
-    if closed not in ("left", "right"):
-        raise ValueError(f"closed: must be 'left' or 'right', got {closed!r}")
-    least = 2 if nrc_compat else 1  # NRC's "iterations" I run I - 1 permutations
-    if (
-        isinstance(permutations, bool)
-        or not isinstance(permutations, (int, np.integer))
-        or permutations < least
-    ):
-        raise ValueError(f"permutations: must be a whole number >= {least}, got {permutations!r}")
-    finite_space = space[np.isfinite(space)]
-    check_metres(points, float(finite_space[-1]) if finite_space.size > 1 else math.inf)
-
-    space_labels: list[str]
+    points, days, space, time = _checked_inputs(
+        xy, t, space_breaks, time_breaks, metric, closed, permutations, nrc_compat
+    )
     if nrc_compat:
-        if closed != "left":
-            raise ValueError("closed: the Near Repeat Calculator's bands are [a, b); use 'left'")
-        points = points.astype(np.float32)
-        days = np.floor(days)
-        if math.isfinite(space[-1]):
-            space = np.append(space, math.inf)
-        if math.isfinite(time[-1]):
-            time = np.append(time, math.inf)
-        n_sims = int(permutations) - 1
+        points, days, space, time = _nrc_inputs(points, days, space, time, closed)
+        n_sims = int(permutations) - 1  # NRC's "iterations" I run I - 1 permutations
         space_labels = [
             "0 (same location)",
             f"(0, {_fmt(space[1])})",

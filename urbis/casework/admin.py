@@ -8,7 +8,7 @@ from urbis.core.admin_site import admin_site
 
 
 @admin.register(ConsultationTable, site=admin_site)
-class ConsultationTableAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ConsultationTableAdmin(admin.ModelAdmin):
     list_display = [
         "name",
         "kind",

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
 from urbis.casework import services
-from urbis.casework.models import Case
+from urbis.casework.models import Case, ConsultationTable
 from urbis.casework.tables_seed import seed_tables
+from urbis.core import services as core_services
+from urbis.core.demo.city import DEMO_PASSWORD
 from urbis.core.models import Organisation, User
+from urbis.core.roles import Role
+from urbis.core.types import Actor
 
 
-def load_casework_demo(actor: Any) -> str:
-    from urbis.core import services as core_services
-    from urbis.core.demo.city import DEMO_PASSWORD
-    from urbis.core.roles import Role
-
+def load_casework_demo(actor: Actor) -> str:
     created = seed_tables()
     if Case.objects.exists():
         return f"{created} table(s); cases already there"
@@ -34,7 +33,6 @@ def load_casework_demo(actor: Any) -> str:
             organisation=Organisation.objects.filter(short_name="OCMW").first(),
         )
         core_services.user_set_roles(actor=None, user=partner, roles=[Role.CASEWORKER])
-    from urbis.casework.models import ConsultationTable
 
     with transaction.atomic():
         table = ConsultationTable.objects.get(code="veilig-huis")

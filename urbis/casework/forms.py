@@ -31,17 +31,18 @@ from urbis.casework.models import (
 )
 from urbis.core.models import Area, Organisation, User
 from urbis.core.roles import Role
+from urbis.core.types import Actor
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class UserChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+class UserChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         org = f" ({obj.organisation})" if obj.organisation_id else ""
         return f"{obj.get_full_name() or obj.get_username()}{org}"
 
 
-class UsersChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class UsersChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return obj.get_full_name() or obj.get_username()
 
@@ -60,7 +61,7 @@ class CaseOpenForm(forms.Form):
         label=_("Goals"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Actor, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         tables = ConsultationTable.objects.filter(is_active=True)
         org = getattr(user, "organisation_id", None)

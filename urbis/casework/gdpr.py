@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from urbis.casework import rules
-from urbis.casework.models import Case, CaseSubject, ContactLog
+from urbis.casework.models import Case, CaseSubject, ContactLog, Person
 from urbis.core.audit import log_access_many
 from urbis.core.gdpr.registry import (
     ProcessingActivity,
@@ -27,6 +26,7 @@ from urbis.core.gdpr.registry import (
     register_retention_rule,
     register_subject_provider,
 )
+from urbis.core.types import Actor
 
 SECURITY = (
     _("need-to-know access per case (participants only; ADR 0003)"),
@@ -106,8 +106,6 @@ def _purge_closed_cases(today: dt.date, dry_run: bool) -> int:
     ]
     if dry_run or not due:
         return len(due)
-    from urbis.core.models import Person
-
     with transaction.atomic():
         person_ids = set(
             CaseSubject.objects.filter(case_id__in=due).values_list("person_id", flat=True)
@@ -162,7 +160,7 @@ SECRET_REASON = _(
 )
 
 
-def find_subject(query: SubjectQuery, *, user: Any) -> SubjectItems:
+def find_subject(query: SubjectQuery, *, user: Actor) -> SubjectItems:
     """Subject access in casework: the person's record per case, consents and referrals,
     shareable disclosures; LIVC-R cases and secret disclosures are withheld with the reason."""
     result = SubjectItems(app="casework", label=str(_("Multi-agency casework")))

@@ -18,30 +18,32 @@ from urbis.casework.models import (
     Disclosure,
     FeedbackSheet,
     Participant,
+    SupportAction,
 )
 from urbis.casework.permissions import BREAK_GLASS_ROLES, CASE_ROLES
 from urbis.core.audit import log_access, log_access_many
-from urbis.core.roles import has_role
+from urbis.core.roles import Role, has_role
+from urbis.core.types import Actor, actor_user
 
 
-def _break_glass_case_ids(user: Any) -> list[int]:
+def _break_glass_case_ids(user: Actor) -> list[int]:
     if not has_role(user, *BREAK_GLASS_ROLES()):
         return []
     return list(
-        BreakGlassAccess.objects.filter(user=user, expires_at__gt=timezone.now()).values_list(
-            "case_id_ref", flat=True
-        )
+        BreakGlassAccess.objects.filter(
+            user=actor_user(user), expires_at__gt=timezone.now()
+        ).values_list("case_id_ref", flat=True)
     )
 
 
-def cases_for(user: Any) -> QuerySet[Case]:
+def cases_for(user: Actor) -> QuerySet[Case]:
     """The cases ``user`` may see: those they take part in, plus live break-glass grants.
     Nobody else sees any — administrators and the coordinator included (CW-R2)."""
     if not getattr(user, "is_authenticated", False):
         return Case.objects.none()
     participating = Q(
         pk__in=Participant.objects.filter(
-            user=user, removed_at__isnull=True, case__isnull=False
+            user=actor_user(user), removed_at__isnull=True, case__isnull=False
         ).values("case_id")
     )
     if not has_role(user, *CASE_ROLES):
@@ -68,12 +70,14 @@ class CaseAccess:
         return bool(self.participant and self.participant.capacity == "director")
 
 
-def case_get(user: Any, *, case_id: int, purpose: str) -> CaseAccess:
+def case_get(user: Actor, *, case_id: int, purpose: str) -> CaseAccess:
     """One case the user may see (``Case.DoesNotExist`` otherwise — the view answers 404,
     the same as for a number that does not exist), access-logged with its purpose code
     (``casework.<purpose>``; ``casework.break_glass`` for a read under break-glass)."""
     case = cases_for(user).get(pk=case_id)
-    participant = Participant.objects.filter(case=case, user=user, removed_at__isnull=True).first()
+    participant = Participant.objects.filter(
+        case=case, user=actor_user(user), removed_at__isnull=True
+    ).first()
     if participant is not None and not has_role(user, *CASE_ROLES):
         participant = None
     glass = participant is None
@@ -85,7 +89,7 @@ def case_get(user: Any, *, case_id: int, purpose: str) -> CaseAccess:
     return CaseAccess(case=case, participant=participant, break_glass=glass)
 
 
-def case_list(user: Any, *, text: str = "", status: str = "") -> list[Case]:
+def case_list(user: Actor, *, text: str = "", status: str = "") -> list[Case]:
     """The user's cases, searched by number or alias (never by content), access-logged."""
     queryset = cases_for(user)
     text = text.replace("\x00", "").strip()[:60]  # NUL is not text (PostgreSQL refuses it)
@@ -98,7 +102,7 @@ def case_list(user: Any, *, text: str = "", status: str = "") -> list[Case]:
     return cases
 
 
-def visible_disclosures(access: CaseAccess, user: Any) -> list[Disclosure]:
+def visible_disclosures(access: CaseAccess, user: Actor) -> list[Disclosure]:
     """The disclosures of the case that this user may see (CW-R4)."""
     rows = list(
         access.case.disclosures.select_related("disclosed_by", "organisation", "meeting")
@@ -108,12 +112,13 @@ def visible_disclosures(access: CaseAccess, user: Any) -> list[Disclosure]:
     if access.break_glass:
         # Break-glass opens the case record, never what a partner confided to chosen people.
         return [d for d in rows if d.secrecy_class == "shareable" and not d.audience.all()]
+    viewer = access.participant.user_id if access.participant else 0  # 0: nobody
     return [
         d
         for d in rows
         if rules.disclosure_visible(
             secrecy_class=d.secrecy_class,
-            viewer=user.pk,
+            viewer=viewer,
             discloser=d.disclosed_by_id,
             audience={u.pk for u in d.audience.all()},
             viewer_is_participant=access.participant is not None,
@@ -139,10 +144,8 @@ def sheets_for(access: CaseAccess) -> list[FeedbackSheet]:
     return list(access.case.feedback_sheets.prefetch_related("consents__user").all())
 
 
-def overdue_actions(user: Any) -> list[Any]:
+def overdue_actions(user: Actor) -> list[Any]:
     """Support-path actions past their due date in the user's cases (the alerts)."""
-    from urbis.casework.models import SupportAction
-
     today = timezone.localdate()
     return list(
         SupportAction.objects.filter(
@@ -151,14 +154,14 @@ def overdue_actions(user: Any) -> list[Any]:
     )
 
 
-def contacts_for(user: Any) -> QuerySet[ContactLog]:
+def contacts_for(user: Actor) -> QuerySet[ContactLog]:
     """A worker's own anonymous contacts (the alias is theirs alone)."""
     if not has_role(user, *CASE_ROLES):
         return ContactLog.objects.none()
-    return ContactLog.objects.filter(worker=user).select_related("area")
+    return ContactLog.objects.filter(worker=actor_user(user)).select_related("area")
 
 
-def contact_counts(user: Any) -> list[dict[str, Any]]:
+def contact_counts(user: Actor) -> list[dict[str, Any]]:
     """Counts of the worker's contacts by theme, place and referral — no alias, no identity."""
     rows = (
         contacts_for(user)
@@ -169,10 +172,8 @@ def contact_counts(user: Any) -> list[dict[str, Any]]:
     return list(rows)
 
 
-def break_glass_grants(user: Any) -> QuerySet[BreakGlassAccess]:
+def break_glass_grants(user: Actor) -> QuerySet[BreakGlassAccess]:
     """Every break-glass access, for the DPO's report (no case content)."""
-    from urbis.core.roles import Role
-
     if not has_role(user, Role.DPO):
         return BreakGlassAccess.objects.none()
     return BreakGlassAccess.objects.select_related("user")

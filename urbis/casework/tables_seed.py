@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from urbis.casework.models import ConsultationTable
+from urbis.core.models import Organisation
+
 TABLES: list[dict[str, Any]] = [
     {
         "code": "veilig-huis",
@@ -90,9 +93,6 @@ TABLES: list[dict[str, Any]] = [
 
 def seed_tables() -> int:
     """Create the tables that do not exist yet (idempotent); returns how many were created."""
-    from urbis.casework.models import ConsultationTable
-    from urbis.core.models import Organisation
-
     created = 0
     for spec in TABLES:
         spec = dict(spec)

@@ -17,7 +17,7 @@ from urbis.core.models import AccessLogEntry, Area, AuditEvent, Organisation, Us
 
 
 @admin.register(User, site=admin_site)
-class UrbisUserAdmin(UserAdmin):  # type: ignore[type-arg]
+class UrbisUserAdmin(UserAdmin):
     fieldsets = (
         *UserAdmin.fieldsets,  # type: ignore[misc]
         (_("Urbis"), {"fields": ("organisation", "preferred_language")}),
@@ -27,20 +27,20 @@ class UrbisUserAdmin(UserAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Organisation, site=admin_site)
-class OrganisationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class OrganisationAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = ("name", "short_name")
 
 
 @admin.register(Area, site=admin_site)
-class AreaAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AreaAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "kind", "population", "is_sample")
     list_filter = ("kind", "is_sample")
     search_fields = ("code", "name")
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 

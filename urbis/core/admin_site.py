@@ -22,7 +22,7 @@ class UrbisAdminSite(admin.AdminSite):
     def has_permission(self, request: HttpRequest) -> bool:
         user = request.user
         return bool(
-            user.is_active and user.is_staff and has_role(user, Role.ADMIN) and user.is_verified()  # type: ignore[union-attr,attr-defined]
+            user.is_active and user.is_staff and has_role(user, Role.ADMIN) and user.is_verified()  # type: ignore[attr-defined]
         )
 
     def admin_view(self, view: Any, cacheable: bool = False) -> Any:
@@ -33,7 +33,7 @@ class UrbisAdminSite(admin.AdminSite):
                 return redirect_to_login(request.get_full_path(), login_url=reverse("core:login"))
             if not self.has_permission(request):
                 raise Http404
-            return inner(request, *args, **kwargs)  # type: ignore[no-any-return]
+            return inner(request, *args, **kwargs)
 
         return update_wrapper(guarded, inner)
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from django.utils.functional import Promise
 
+from urbis.core.types import Actor
+
 logger = logging.getLogger(__name__)
 
 
@@ -34,7 +36,7 @@ def register_source(code: str, source: AlertSource) -> None:
     _sources[code] = source
 
 
-def alerts_for(user: Any) -> list[Alert]:
+def alerts_for(user: Actor) -> list[Alert]:
     found: list[Alert] = []
     for code in sorted(_sources):
         try:

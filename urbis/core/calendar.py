@@ -165,3 +165,15 @@ def deemed_receipt(posted_on: date, working_days: int = 3) -> date:
     Art. 53bis Ger.W. (3rd working day), applied to GAS letters by analogy (GAS-R19, BELIEVED).
     """
     return add_working_days(posted_on, working_days)
+
+
+def age_on(birth: date, on: date) -> int:
+    """Age in whole years on ``on``: the one age rule of Urbis (GAS minors, casework).
+
+    A year of age is completed on the birthday itself (civil computation, the day of birth is
+    counted whole); someone born on 29 February completes a year on 1 March in common years.
+    """
+    years = on.year - birth.year
+    if (on.month, on.day) < (birth.month, birth.day):
+        years -= 1
+    return years

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from urbis.core import request_context
+from urbis.core.api.errors import error_body
 from urbis.core.roles import has_role
 
 
@@ -62,8 +63,6 @@ class RejectNulMiddleware:
         if _has_nul(request):
             message = _("The address contains a NUL character.")
             if request.path_info.startswith("/api/"):
-                from urbis.core.api.errors import error_body
-
                 return JsonResponse(error_body(400, "invalid", message), status=400)
             return HttpResponseBadRequest(message)
         return self.get_response(request)
@@ -103,7 +102,7 @@ class TwoFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and not user.is_verified():  # type: ignore[union-attr,attr-defined]
+        if user.is_authenticated and not user.is_verified():  # type: ignore[attr-defined]
             exempt = {reverse(name) for name in _TWO_FACTOR_EXEMPT_NAMES}
             path = request.path
             if path not in exempt and not path.startswith(

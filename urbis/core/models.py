@@ -1,4 +1,6 @@
-"""Core domain: organisations, users, people, areas, the audit log and the access log."""
+"""Core domain: organisations, users, areas, the audit log and the access log.
+
+People concerned by an app's work are that app's own records (ADR 0004)."""
 
 from __future__ import annotations
 
@@ -89,38 +91,6 @@ class Language(models.TextChoices):
     FR = "fr", _("French")
     DE = "de", _("German")
     EN = "en", _("English")
-
-
-class Person(models.Model):
-    """A natural person known to Urbis (offender, victim, client, contact): personal data.
-
-    Every staff read goes through a selector that writes the access log (GDPR art. 30/32).
-    """
-
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=100)
-    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
-    national_number = models.CharField(
-        _("national register number"), max_length=11, blank=True, db_index=True
-    )
-    street = models.CharField(_("street and number"), max_length=200, blank=True)
-    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
-    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
-    country = models.CharField(_("country"), max_length=2, default="BE")
-    language = models.CharField(
-        _("language"), max_length=2, choices=Language.choices, default=Language.NL
-    )
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["last_name", "first_name"]
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
-
-    def __str__(self) -> str:
-        return f"{self.first_name} {self.last_name}"
 
 
 class AreaKind(models.TextChoices):
@@ -265,7 +235,6 @@ __all__ = [
     "AuditEvent",
     "Breach",
     "Organisation",
-    "Person",
     "RequestStep",
     "Restriction",
     "RetentionProof",

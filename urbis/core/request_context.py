@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import contextvars
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
 
 
 @dataclass(frozen=True)
@@ -33,3 +37,9 @@ def set_current(context: RequestContext) -> contextvars.Token[RequestContext | N
 
 def reset(token: contextvars.Token[RequestContext | None]) -> None:
     _current.reset(token)
+
+
+def client_address(request: HttpRequest) -> str:
+    """The caller's address: the one the middleware recorded (behind the proxy), else the
+    socket's, else empty."""
+    return current().ip_address or request.META.get("REMOTE_ADDR", "") or ""

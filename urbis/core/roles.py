@@ -41,9 +41,9 @@ def roles_of(user: AbstractBaseUser | AnonymousUser | None) -> frozenset[str]:
         return frozenset()
     cached = getattr(user, "_urbis_roles", None)
     if cached is None:
-        names = user.groups.values_list("name", flat=True)  # type: ignore[union-attr,attr-defined]
+        names = user.groups.values_list("name", flat=True)  # type: ignore[attr-defined]
         cached = frozenset(name for name in names if name in ALL_ROLES)
-        user._urbis_roles = cached  # type: ignore[union-attr,attr-defined]
+        user._urbis_roles = cached  # type: ignore[attr-defined]
     return cached
 
 

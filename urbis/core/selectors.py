@@ -8,8 +8,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 
 from urbis.core import geo
-from urbis.core.audit import log_access, log_access_many
-from urbis.core.models import AccessLogEntry, Area, AuditEvent, Organisation, Person
+from urbis.core.audit import log_access_many
+from urbis.core.models import AccessLogEntry, Area, AuditEvent, Organisation
 from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES
 from urbis.core.roles import has_role
 from urbis.core.types import Actor
@@ -32,7 +32,7 @@ def page_logged(
     return page
 
 
-def areas_for(user: Any, *, kind: str | None = None) -> QuerySet[Area]:
+def areas_for(user: Actor, *, kind: str | None = None) -> QuerySet[Area]:
     """Areas are not personal data: every staff member sees them."""
     if not has_role(user, *STAFF_ROLES):
         return Area.objects.none()
@@ -60,7 +60,7 @@ def area_at(lat: float, lon: float, *, kind: str | None = None) -> Area | None:
     return hits[0] if hits else None
 
 
-def areas_geojson(user: Any, *, kind: str | None = None) -> dict[str, Any]:
+def areas_geojson(user: Actor, *, kind: str | None = None) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of the areas the user may see."""
     features = [
         {
@@ -80,26 +80,19 @@ def areas_geojson(user: Any, *, kind: str | None = None) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def organisations_for(user: Any) -> QuerySet[Organisation]:
+def organisations_for(user: Actor) -> QuerySet[Organisation]:
     if not has_role(user, *STAFF_ROLES):
         return Organisation.objects.none()
     return Organisation.objects.filter(is_active=True)
 
 
-def person_get(user: Any, *, person_id: int, purpose: str) -> Person:
-    """Read one person and write the access log. Feature apps decide who may call this."""
-    person = Person.objects.get(pk=person_id)
-    log_access(user=user, target=person, purpose=purpose)
-    return person
-
-
-def audit_events_for(user: Any) -> QuerySet[AuditEvent]:
+def audit_events_for(user: Actor) -> QuerySet[AuditEvent]:
     if not has_role(user, *AUDIT_ROLES):
         return AuditEvent.objects.none()
     return AuditEvent.objects.select_related("actor")
 
 
-def access_log_for(user: Any) -> QuerySet[AccessLogEntry]:
+def access_log_for(user: Actor) -> QuerySet[AccessLogEntry]:
     if not has_role(user, *AUDIT_ROLES):
         return AccessLogEntry.objects.none()
     return AccessLogEntry.objects.all()

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeAlias
 
+from urbis.core.models import User
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
-
-    from urbis.core.models import User
 
 Actor: TypeAlias = "User | AnonymousUser | None"
 
@@ -24,8 +24,6 @@ __all__ = ["Actor"]
 def actor_user(actor: Actor) -> User | None:
     """The user to store in a foreign key such as ``created_by``: None for the system (and for
     an unauthenticated caller, which no protected view lets through)."""
-    from urbis.core.models import User
-
     return actor if isinstance(actor, User) and actor.is_authenticated else None
 
 

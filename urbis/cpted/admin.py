@@ -6,19 +6,19 @@ from urbis.core.admin_site import admin_site
 from urbis.cpted.models import Assessment, ChecklistItem, ChecklistTemplate
 
 
-class ChecklistItemInline(admin.TabularInline):  # type: ignore[type-arg]
+class ChecklistItemInline(admin.TabularInline):
     model = ChecklistItem
     extra = 0
 
     # A version that assessments use is frozen: their scores and reports read its items. A
     # change is a new version (uploaded on /cpted/checklists/).
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and not _used(obj)
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and not _used(obj)
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not _used(obj)
 
 
@@ -27,6 +27,6 @@ def _used(template: ChecklistTemplate | None) -> bool:
 
 
 @admin.register(ChecklistTemplate, site=admin_site)
-class ChecklistTemplateAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ChecklistTemplateAdmin(admin.ModelAdmin):
     list_display = ["code", "version", "name", "created_at"]
     inlines = [ChecklistItemInline]

@@ -14,7 +14,8 @@ from numpy.typing import NDArray
 from urbis.incidents import aoristic, conf
 from urbis.incidents.models import Incident
 
-EPOCH = dt.datetime(1970, 1, 1)
+# Wall-clock seconds in the city's zone: the epoch is naive on purpose (a local midnight).
+EPOCH = dt.datetime(1970, 1, 1)  # noqa: DTZ001
 
 
 @dataclass(frozen=True)

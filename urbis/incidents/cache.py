@@ -13,7 +13,11 @@ from typing import Any, TypeVar
 
 from django.core.cache import cache
 
+from urbis.core.models import Area
+from urbis.core.types import Actor
 from urbis.incidents import conf
+from urbis.incidents.models import Incident
+from urbis.incidents.selectors import scope
 
 T = TypeVar("T")
 
@@ -23,9 +27,6 @@ def revision() -> str:
     the highest id. Every write (import, hand entry, correction, deletion) changes it, and
     every web worker sees the same value (a per-process cache would not)."""
     from django.db.models import Count, Max
-
-    from urbis.core.models import Area
-    from urbis.incidents.models import Incident
 
     agg = Incident.objects.aggregate(n=Count("pk"), changed=Max("updated_at"), top=Max("pk"))
     stamp = agg["changed"].timestamp() if agg["changed"] else 0
@@ -47,12 +48,10 @@ def key_for(kind: str, params: dict[str, Any]) -> str:
 
 
 def cached(
-    kind: str, user: Any, params: dict[str, Any], compute: Callable[[], T]
+    kind: str, user: Actor, params: dict[str, Any], compute: Callable[[], T]
 ) -> tuple[T, bool]:
     """(value, hit): the cached value for these inputs, or compute and store it. What the
     user may see is part of the inputs (an outsider never gets an analyst's layer)."""
-    from urbis.incidents.selectors import scope
-
     key = key_for(kind, {**params, "scope": scope(user)})
     value = cache.get(key)
     if value is not None:

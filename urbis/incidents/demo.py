@@ -8,14 +8,15 @@ background. Every row is marked ``is_synthetic`` and its source says "SYNTHETIC 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import numpy as np
 from django.db import transaction
 from django.utils import timezone
 
 from urbis.core.models import Area
+from urbis.core.types import Actor
 from urbis.incidents import cache, spatial
+from urbis.incidents.arrays import city_tz, local_seconds
 from urbis.incidents.models import AddressPoint, AreaDwellings, Category, Incident
 
 SOURCE = "SYNTHETIC DEMO"
@@ -51,12 +52,13 @@ def _extent() -> tuple[float, float, float, float] | None:
     return (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
 
 
-def load_incidents_demo(actor: Any, *, days: int = 365, seed: int = 2026) -> str:
+def load_incidents_demo(actor: Actor, *, days: int = 365, seed: int = 2026) -> str:
     if Incident.objects.filter(source=SOURCE).exists():
         return "already loaded"
     extent = _extent()
     if extent is None:
         return "skipped: load the core demo first"
+    # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
     from urbis.analytics import simulate_hawkes
 
     rng = np.random.default_rng(seed)
@@ -84,7 +86,6 @@ def load_incidents_demo(actor: Any, *, days: int = 365, seed: int = 2026) -> str
         events.extend((code, x, y, t) for x, y, t in zip(xs, ys, ts, strict=True))
     lon, lat = spatial.from_metric([e[1] for e in events], [e[2] for e in events])
     areas = spatial.assign_areas(lat, lon)
-    from urbis.incidents.arrays import city_tz, local_seconds
 
     tz = city_tz()
     incidents = []

@@ -11,10 +11,12 @@ from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from urbis.core.alerts import Alert
 from urbis.core.indicators import IndicatorProvider, ProvidedValue
 from urbis.core.models import Area
 from urbis.core.rates import per_1000
-from urbis.incidents import conf, spatial
+from urbis.core.types import Actor
+from urbis.incidents import arrays, conf, selectors, spatial
 from urbis.incidents.models import AreaDwellings, Family, Incident
 
 
@@ -108,8 +110,6 @@ def near_repeat_flags(
 
 
 def near_repeat_share(start: dt.date, end: dt.date) -> ProvidedValue:
-    from urbis.incidents import arrays
-
     data = arrays.events(
         _in_period(start, end).filter(category__family=Family.BURGLARY, category__dwelling=True)
     )
@@ -162,10 +162,7 @@ def incidents_near(lat: float, lon: float, radius_m: float, start: dt.date, end:
     return sum(1 for a, b in rows if math.hypot(a - x, b - y) <= radius_m)
 
 
-def cocoon_alerts(user: Any) -> list[Any]:
-    from urbis.core.alerts import Alert
-    from urbis.incidents import selectors
-
+def cocoon_alerts(user: Actor) -> list[Any]:
     return [
         Alert(
             key=f"cocoon-{watch.pk}",

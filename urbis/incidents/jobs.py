@@ -9,13 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from urbis.core.nightly import nightly_job
+from urbis.incidents.models import Category
+from urbis.incidents.services.cocoon import knox_run_create
 
 
 @nightly_job("incidents.knox_refresh")
 def knox_refresh() -> str:
-    from urbis.incidents.models import Category
-    from urbis.incidents.services.cocoon import knox_run_create
-
     today = timezone.localdate()
     done = []
     for category in Category.objects.filter(triggers_cocoon=True, is_active=True):

@@ -17,14 +17,17 @@ from numpy.typing import NDArray
 
 from urbis.core.models import Area
 from urbis.core.rates import per_1000
+from urbis.core.types import Actor
 from urbis.incidents import aoristic, arrays, cache, conf, selectors, spatial
-from urbis.incidents.models import AreaDwellings, Family
+from urbis.incidents.indicators import dwellings_total
+from urbis.incidents.models import AreaDwellings, Category, Family
 
 MAX_CELLS = 1_000_000
 
 
 def city_grid(cell_size: float) -> Any:
     """The grid over the city's extent (URBIS_CITY_BBOX or the areas), snapped to the cell."""
+    # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
     from urbis.analytics import grid_for
 
     bbox = spatial.city_bbox()
@@ -110,7 +113,7 @@ def _grid_info(grid: Any) -> dict[str, Any]:
 
 
 def kde_layer(
-    user: Any,
+    user: Actor,
     filters: selectors.Filters,
     *,
     cell_size: float = 100,
@@ -121,6 +124,7 @@ def kde_layer(
     params = {"filters": filters.key(), "cell": cell_size, "bw": bandwidth, "kernel": kernel}
 
     def compute() -> dict[str, Any]:
+        # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
         from urbis.analytics import kde_grid
 
         grid = city_grid(cell_size)
@@ -166,7 +170,7 @@ def significance_class(z: float, p: float) -> int:
 
 
 def gistar_layer(
-    user: Any, filters: selectors.Filters, *, cell_size: float = 100, neighbourhood: str = "queen"
+    user: Actor, filters: selectors.Filters, *, cell_size: float = 100, neighbourhood: str = "queen"
 ) -> tuple[dict[str, Any], bool]:
     """Gi* hotspots: ``urbis.analytics.gi_star`` on the incident counts of the city grid,
     cells outside the city masked out. The map gets the cells with a non-zero class (hot or
@@ -174,6 +178,7 @@ def gistar_layer(
     params = {"filters": filters.key(), "cell": cell_size, "nb": neighbourhood}
 
     def compute() -> dict[str, Any]:
+        # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
         from urbis.analytics import gi_star
 
         grid = city_grid(cell_size)
@@ -220,7 +225,7 @@ def gistar_layer(
 
 
 def choropleth_layer(
-    user: Any, filters: selectors.Filters, *, per: str = "inhabitants"
+    user: Actor, filters: selectors.Filters, *, per: str = "inhabitants"
 ) -> tuple[dict[str, Any], bool]:
     """Incidents per area and the rate per 1,000 inhabitants or dwellings (urbis.core.rates)."""
     params = {"filters": filters.key(), "per": per}
@@ -241,8 +246,6 @@ def choropleth_layer(
         for area in Area.objects.filter(kind=kind):
             n = counts.get(area.pk, 0)
             if per == "dwellings":
-                from urbis.incidents.indicators import dwellings_total
-
                 base = dwellings_total(year, [area.pk]) or None
             else:
                 base = area.population
@@ -266,7 +269,7 @@ def choropleth_layer(
     return cache.cached("choropleth", user, params, compute)
 
 
-def week_hour_chart(user: Any, filters: selectors.Filters) -> tuple[dict[str, Any], bool]:
+def week_hour_chart(user: Actor, filters: selectors.Filters) -> tuple[dict[str, Any], bool]:
     """Day-of-week × hour table with aoristic weights (windows spread over their hours)."""
 
     def compute() -> dict[str, Any]:
@@ -277,7 +280,7 @@ def week_hour_chart(user: Any, filters: selectors.Filters) -> tuple[dict[str, An
     return cache.cached("weekhour", user, {"filters": filters.key()}, compute)
 
 
-def time_series(user: Any, filters: selectors.Filters) -> tuple[dict[str, Any], bool]:
+def time_series(user: Actor, filters: selectors.Filters) -> tuple[dict[str, Any], bool]:
     """Incidents per week (Monday), by the midpoint of the window; windows longer than the
     aoristic limit are counted separately, not placed at their start."""
 
@@ -300,7 +303,7 @@ def time_series(user: Any, filters: selectors.Filters) -> tuple[dict[str, Any], 
 
 
 def forecast_layer(
-    user: Any,
+    user: Actor,
     filters: selectors.Filters,
     *,
     at: dt.date | None = None,
@@ -323,6 +326,7 @@ def forecast_layer(
     }
 
     def compute() -> dict[str, Any]:
+        # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
         from urbis.analytics import hit_rate, pai, pei, prospective_hotspot
 
         grid = city_grid(cell_size)
@@ -348,7 +352,7 @@ def forecast_layer(
                 geojson=_cells_geojson(grid, np.zeros(0, int), np.zeros(0, int), []), backtest=None
             )
             return out
-        risk = prospective_hotspot(xy, t, at=at_day, **kwargs).risk  # type: ignore[arg-type]
+        risk = prospective_hotspot(xy, t, at=at_day, **kwargs).risk
         masked = np.where(mask, risk, -np.inf) if mask is not None else risk
         k = max(1, int(np.floor((mask.sum() if mask is not None else risk.size) * max(coverage))))
         order = np.argsort(-masked, axis=None, kind="stable")[:k]
@@ -364,7 +368,7 @@ def forecast_layer(
         if test.sum() == 0 or (t < past_day).sum() == 0:
             out["backtest"] = None
             return out
-        before = prospective_hotspot(xy, t, at=past_day, **kwargs).risk  # type: ignore[arg-type]
+        before = prospective_hotspot(xy, t, at=past_day, **kwargs).risk
         events = grid.counts(xy[test])
         if mask is not None and events[mask].sum() == 0:
             out["backtest"] = None
@@ -382,8 +386,6 @@ def forecast_layer(
 
 
 def burglary_codes() -> tuple[str, ...]:
-    from urbis.incidents.models import Category
-
     return tuple(
         Category.objects.filter(family=Family.BURGLARY, dwelling=True).values_list(
             "code", flat=True

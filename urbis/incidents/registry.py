@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 def register_all() -> None:
+    # Imported here, not at the top: this runs from IncidentsConfig.ready(), and the modules
+    # below import models, which Django allows only once the app registry is ready.
     from urbis.core import modules, nearby
     from urbis.core.demo import register_demo_loader
     from urbis.core.indicators import register_provider

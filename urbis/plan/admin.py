@@ -24,37 +24,37 @@ from urbis.plan.models import (
 
 
 @admin.register(Plan, site=admin_site)
-class PlanAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PlanAdmin(admin.ModelAdmin):
     list_display = ("code", "title", "period_start", "period_end", "status")
     # An extension is made on the plan's page (services.plan_extend checks the rules).
     readonly_fields = ("extends", "status")
 
 
 @admin.register(Phenomenon, site=admin_site)
-class PhenomenonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PhenomenonAdmin(admin.ModelAdmin):
     list_display = ("code", "label_nl", "label_fr", "label_en", "source", "is_active")
     list_filter = ("source", "is_active")
 
 
 @admin.register(AlignmentCode, site=admin_site)
-class AlignmentCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AlignmentCodeAdmin(admin.ModelAdmin):
     list_display = ("framework", "code", "label")
     list_filter = ("framework",)
     filter_horizontal = ("objectives",)
 
 
-class TargetInline(admin.TabularInline):  # type: ignore[type-arg]
+class TargetInline(admin.TabularInline):
     model = Target
     extra = 1
 
 
 @admin.register(Indicator, site=admin_site)
-class IndicatorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class IndicatorAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "kind", "unit", "direction", "provider_code")
     inlines = [TargetInline]
 
 
-class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
+class AgreementForm(forms.ModelForm):
     class Meta:
         model = Agreement
         fields = ["kind", "title", "parties", "valid_from", "valid_to", "document"]
@@ -71,7 +71,7 @@ class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 @admin.register(Agreement, site=admin_site)
-class AgreementAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AgreementAdmin(admin.ModelAdmin):
     form = AgreementForm
     list_display = ("title", "kind", "valid_from", "valid_to")
     filter_horizontal = ("parties",)

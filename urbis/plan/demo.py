@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 
 from urbis.core.models import Area, Organisation
+from urbis.core.types import Actor
 from urbis.plan import services
 from urbis.plan.models import (
     AlignmentCode,
@@ -162,7 +162,7 @@ def _survey(areas: list[Area]) -> list[SurveyResponse]:
     return responses
 
 
-def load_plan_demo(actor: Any) -> str:
+def load_plan_demo(actor: Actor) -> str:
     if Plan.objects.filter(code="SVPP-2026").exists():
         return "already loaded"
     organisations = {o.short_name: o for o in Organisation.objects.all()}

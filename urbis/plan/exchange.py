@@ -13,7 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from urbis.plan.bjorgo import Mechanism
-from urbis.plan.models import Action
+from urbis.plan.models import Action, Indicator
 
 SCHEMA = "urbis.practice-sheet/1"
 REQUIRED = ("schema", "title", "problem", "measures", "mechanisms", "partners", "contact")
@@ -94,8 +94,6 @@ BENCHMARK_SCHEMA = "urbis.indicator-benchmarks/1"
 def benchmark_file(plan: Any) -> dict[str, Any]:
     """Anonymised indicator benchmarks: aggregate yearly values only, never microdata, areas
     or persons, so a peer city can compare definitions and levels."""
-    from urbis.plan.models import Indicator
-
     indicators = []
     for indicator in Indicator.objects.filter(
         objective__priority__plan__in=[plan, *([plan.extends] if plan.extends_id else [])]

@@ -6,10 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from urbis.core.forms import ChecklistSelectMultiple
+from urbis.core.models import Area
 from urbis.core.validators import INTEGER_MAX, validate_past_date, validate_planned_date
 from urbis.plan import action_status
 from urbis.plan.bjorgo import Mechanism
-from urbis.plan.models import ActionStatus, MechanismStrength
+from urbis.plan.models import ActionStatus, MechanismStrength, Phenomenon
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -57,7 +58,7 @@ class SurveyUploadForm(forms.Form):
         ),
     )
 
-    def clean_file(self):  # type: ignore[no-untyped-def]
+    def clean_file(self):
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
         if upload.size > MAX_UPLOAD_BYTES:
@@ -78,13 +79,13 @@ class SurveyUploadForm(forms.Form):
 
 
 class PublishSurveyForm(forms.Form):
-    indicator: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    indicator: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Indicator"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
     )
     edition = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
 
-    def __init__(self, *args, indicators=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, indicators=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = indicators  # type: ignore[attr-defined]
 
@@ -105,9 +106,9 @@ class ActionDetailsForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    owner: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Owning organisation"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
         help_text=_("The owning organisation leads the action."),
     )
     budget = forms.DecimalField(
@@ -138,7 +139,6 @@ class ActionDetailsForm(forms.Form):
     )
 
     def __init__(self, *args, organisations=None, **kwargs):  # type: ignore[no-untyped-def]
-        from urbis.core.models import Area
 
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = organisations  # type: ignore[attr-defined]
@@ -233,9 +233,9 @@ class ExtendForm(forms.Form):
 
 
 class PriorityForm(forms.Form):
-    phenomenon: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    phenomenon: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Phenomenon"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
     )
     rationale = forms.CharField(
         label=_("Rationale from the local safety diagnostic"),
@@ -244,9 +244,7 @@ class PriorityForm(forms.Form):
     )
     rank = forms.IntegerField(label=_("Rank"), min_value=1, max_value=99, initial=1)
 
-    def __init__(self, *args, plan=None, **kwargs):  # type: ignore[no-untyped-def]
-        from urbis.plan.models import Phenomenon
-
+    def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
         taken = plan.priorities.values_list("phenomenon_id", flat=True) if plan else []
         self.fields["phenomenon"].queryset = Phenomenon.objects.filter(  # type: ignore[attr-defined]

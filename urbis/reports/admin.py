@@ -13,19 +13,19 @@ from urbis.reports.services.setup import VERSIONED_FIELDS, category_save
 
 
 @admin.register(Team, site=admin_site)
-class TeamAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class TeamAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "enforcement"]
     filter_horizontal = ["members"]
 
 
 @admin.register(RoutingRule, site=admin_site)
-class RoutingRuleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class RoutingRuleAdmin(admin.ModelAdmin):
     list_display = ["order", "category", "area", "start_time", "end_time", "team", "active"]
     list_editable = ["active"]
 
 
 @admin.register(Category, site=admin_site)
-class CategoryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class CategoryAdmin(admin.ModelAdmin):
     """The stable code of a category; its rules are versions (below)."""
 
     list_display = ["code", "current", "order", "active"]
@@ -33,7 +33,7 @@ class CategoryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(CategoryVersion, site=admin_site)
-class CategoryVersionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class CategoryVersionAdmin(admin.ModelAdmin):
     """Versions are append-only: "add" with the same category makes the next version."""
 
     list_display = ["category", "version", "name_nl", "team", "sla_days", "is_public"]
@@ -57,7 +57,7 @@ class CategoryVersionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Open311Key, site=admin_site)
-class Open311KeyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class Open311KeyAdmin(admin.ModelAdmin):
     """Keys are created and revoked with ``urbis open311 key``; the admin only lists them."""
 
     list_display = ["name", "prefix", "created_at", "revoked_at"]

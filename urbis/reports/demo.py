@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from urbis.core.models import User
+from urbis.core.types import Actor
+from urbis.reports import services
+from urbis.reports.models import Category, Open311Key, Report, Team
 
 YES_NO = [{"key": "yes", "name": "yes"}, {"key": "no", "name": "no"}]
 
@@ -194,10 +197,7 @@ CATEGORIES: list[tuple[Any, ...]] = [
 ]
 
 
-def load_reports_demo(actor: Any) -> str:
-    from urbis.reports import services
-    from urbis.reports.models import Category, Open311Key, Report, Team
-
+def load_reports_demo(actor: Actor) -> str:
     publicspace = User.objects.filter(username="publicspace").first()
     ascertainer = User.objects.filter(username="ascertainer").first()
     teams = {

@@ -26,7 +26,7 @@ class PhotosField(forms.FileField):
         )
         super().__init__(*args, **kwargs)
 
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:  # type: ignore[override]
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
         single = super().clean
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data if item]
@@ -174,7 +174,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].widget.choices = [("", "—"), *people]  # type: ignore[attr-defined]
+        self.fields["assignee"].widget.choices = [("", "—"), *people]
 
 
 class WorklistFilterForm(forms.Form):

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from urbis.core.audit import log_access_many
 from urbis.core.gdpr.registry import (
     ProcessingActivity,
     RetentionRule,
@@ -24,6 +24,9 @@ from urbis.core.gdpr.registry import (
     register_retention_rule,
     register_subject_provider,
 )
+from urbis.core.types import Actor
+from urbis.reports.models import Report, Reporter
+from urbis.reports.services import reporter_details_purge
 
 register_processing_activity(
     ProcessingActivity(
@@ -72,8 +75,6 @@ register_processing_activity(
 def _purge_reporter_details(today: dt.date, dry_run: bool) -> int:
     """Reporter name, e-mail and phone erased once the retention after closure has run out,
     counted at the start of ``today`` (the nightly run's day)."""
-    from urbis.reports.services import reporter_details_purge
-
     start_of_day = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
     return reporter_details_purge(actor=None, now=start_of_day, dry_run=dry_run)
 
@@ -90,13 +91,10 @@ register_retention_rule(
 )
 
 
-def find_subject(query: SubjectQuery, *, user: Any) -> SubjectItems:
+def find_subject(query: SubjectQuery, *, user: Actor) -> SubjectItems:
     """The reports a person filed or joined, found by their e-mail address (reports hold no
     national number). Core's ``subject_access`` lets only the DPO (or the system, for the
     command) get here; every reporter row read is access-logged."""
-    from urbis.core.audit import log_access_many
-    from urbis.reports.models import Reporter
-
     result = SubjectItems(app="reports", label=str(_("Public-space reports")))
     email = query.email.strip()
     if not email:
@@ -146,8 +144,6 @@ register_subject_provider("reports", _("Public-space reports"), find_subject)
 
 
 def describe_reports(ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-    from urbis.reports.models import Report
-
     wanted = [int(i) for i in ids if str(i).isdigit()]
     return {
         str(report.pk): (str(report), reverse("reports:report", args=[report.pk]))

@@ -8,14 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from urbis.core.indicators import IndicatorProvider, ProvidedValue, register_provider
 from urbis.core.rates import per_1000
+from urbis.reports import selectors
 
 LITTERING_CODES = ["littering", "illegal-dumping"]
 
 
-def _per_1000(categories: list[str] | None, label: str):  # type: ignore[no-untyped-def]
+def _per_1000(categories: list[str] | None, label: str):
     def compute(start: date, end: date) -> ProvidedValue:
-        from urbis.reports import selectors
-
         rows = selectors.counts_by(start, end, categories=categories)
         count = sum(row["n"] for row in rows)
         population = selectors.city_population()
@@ -30,10 +29,8 @@ def _per_1000(categories: list[str] | None, label: str):  # type: ignore[no-unty
     return compute
 
 
-def _resolution(q: float):  # type: ignore[no-untyped-def]
+def _resolution(q: float):
     def compute(start: date, end: date) -> ProvidedValue:
-        from urbis.reports import selectors
-
         days = selectors.resolution_days(start, end)
         value = selectors.percentile(days, q)
         return ProvidedValue(

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from urbis.core.roles import Role, has_role
+from urbis.core.types import Actor
 
 # Work the reports (desk and field teams of the public-space service).
 WORK_ROLES: tuple[str, ...] = (Role.PUBLIC_SPACE,)
@@ -20,13 +19,13 @@ INDICATOR_ROLES: tuple[str, ...] = WORK_ROLES + OVERSEE_ROLES
 SUBJECT_ACCESS_ROLES: tuple[str, ...] = (Role.DPO,)
 
 
-def can_work(user: Any) -> bool:
+def can_work(user: Actor) -> bool:
     return has_role(user, *WORK_ROLES)
 
 
-def can_see_contact(user: Any) -> bool:
+def can_see_contact(user: Actor) -> bool:
     return has_role(user, *CONTACT_ROLES)
 
 
-def can_field(user: Any) -> bool:
+def can_field(user: Actor) -> bool:
     return has_role(user, *FIELD_ROLES)

@@ -18,11 +18,13 @@ from urbis.core.audit import log_access, log_access_many
 from urbis.core.geo import to_metric
 from urbis.core.models import Area, AreaKind
 from urbis.core.roles import has_role
+from urbis.core.types import Actor, actor_user
 from urbis.reports import conf, permissions
 from urbis.reports.models import (
     CLOSED_VALUES,
     OPEN_VALUES,
     Category,
+    Photo,
     Report,
     Reporter,
     SavedFilter,
@@ -112,7 +114,7 @@ def nearby_open(category_code: str, lat: float, lon: float, *, limit: int = 5) -
 # --- staff ---------------------------------------------------------------------------------
 
 
-def reports_for(user: Any) -> QuerySet[Report]:
+def reports_for(user: Actor) -> QuerySet[Report]:
     """Every report for the public-space service and the coordinator (read-only); the
     enforcement team sees the reports of enforcement teams and those assigned to them."""
     base = Report.objects.select_related("category_version", "team", "assignee", "area")
@@ -144,7 +146,7 @@ SORTS = {
 }
 
 
-def worklist(user: Any, filters: WorklistFilters) -> QuerySet[Report]:
+def worklist(user: Actor, filters: WorklistFilters) -> QuerySet[Report]:
     """The team worklist: filtered, sorted (no personal data in it)."""
     queryset = reports_for(user)
     if filters.team:
@@ -179,14 +181,14 @@ def flag_of(report: Report, today: date | None = None) -> str:
     ).value
 
 
-def report_get(user: Any, pk: int) -> Report:
+def report_get(user: Actor, pk: int) -> Report:
     report = reports_for(user).filter(pk=pk).first()
     if report is None:
         raise Http404
     return report
 
 
-def reporters_of(user: Any, report: Report, *, purpose: str) -> list[Reporter]:
+def reporters_of(user: Actor, report: Report, *, purpose: str) -> list[Reporter]:
     """The reporters' contact details, for the roles that answer them; each read logged."""
     if not permissions.can_see_contact(user):
         return []
@@ -196,18 +198,18 @@ def reporters_of(user: Any, report: Report, *, purpose: str) -> list[Reporter]:
     return reporters
 
 
-def teams_for(user: Any) -> QuerySet[Team]:
+def teams_for(user: Actor) -> QuerySet[Team]:
     if not has_role(user, *permissions.READ_ROLES):
         return Team.objects.none()
     return Team.objects.prefetch_related("members")
 
 
-def saved_filters(user: Any) -> QuerySet[SavedFilter]:
-    return SavedFilter.objects.filter(user=user)
+def saved_filters(user: Actor) -> QuerySet[SavedFilter]:
+    return SavedFilter.objects.filter(user=actor_user(user))
 
 
 def officer_worklist(
-    user: Any, lat: float | None, lon: float | None
+    user: Actor, lat: float | None, lon: float | None
 ) -> list[tuple[Report, float | None]]:
     """Open reports assigned to the officer (or his enforcement teams), nearest first from the
     device's location; without a location, oldest first."""
@@ -242,7 +244,7 @@ class StreetRow:
     checks: list[SpeedCheck]
 
 
-def speeding_streets(user: Any) -> list[StreetRow]:
+def speeding_streets(user: Actor) -> list[StreetRow]:
     """Streets whose residents complain about speeding: count, first and last complaint, the
     checks done and their result; most complaints first."""
     if not has_role(user, *permissions.READ_ROLES):
@@ -309,7 +311,7 @@ def percentile(values: list[float], q: float) -> float | None:
 
 
 def reports_of_person(
-    user: Any, *, email: str = "", phone: str = "", name: str = ""
+    user: Actor, *, email: str = "", phone: str = "", name: str = ""
 ) -> list[Report]:
     """One person's reports, found by e-mail, phone or name (GDPR art. 15 subject access);
     for the DPO, every hit access-logged."""
@@ -331,16 +333,14 @@ def reports_of_person(
     return sorted({r.report for r in reporters}, key=lambda r: r.pk)
 
 
-def report_with_access_log(user: Any, pk: int, *, purpose: str) -> Report:
+def report_with_access_log(user: Actor, pk: int, *, purpose: str) -> Report:
     report = report_get(user, pk)
     log_access(user=user, target=report, purpose=purpose)
     return report
 
 
-def photo_get(*, user: Any, photo_id: int, purpose: str) -> Any:
+def photo_get(*, user: Actor, photo_id: int, purpose: str) -> Any:
     """A report's photo for staff who may see the report (photos may show people: logged)."""
-    from urbis.reports.models import Photo
-
     photo = Photo.objects.filter(pk=photo_id, report__in=reports_for(user)).first()
     if photo is None:
         raise Http404
@@ -348,7 +348,7 @@ def photo_get(*, user: Any, photo_id: int, purpose: str) -> Any:
     return photo
 
 
-def gas_case_of(user: Any, report: Report) -> CaseStatus | None:
+def gas_case_of(user: Actor, report: Report) -> CaseStatus | None:
     """The live number and status of the report's GAS case, never the offender (ADR 0002).
 
     Read through the one read entry point of sanctions (``case_status_of``); ``None`` when the

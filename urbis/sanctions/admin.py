@@ -12,7 +12,7 @@ from urbis.sanctions.models import Article, MotivationTemplate, MunicipalSetting
 
 
 @admin.register(Article, site=admin_site)
-class ArticleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ArticleAdmin(admin.ModelAdmin):
     list_display = (
         "code",
         "infringement_type",
@@ -27,7 +27,7 @@ class ArticleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(MunicipalSettings, site=admin_site)
-class MunicipalSettingsAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MunicipalSettingsAdmin(admin.ModelAdmin):
     list_display = (
         "valid_from",
         "municipality",
@@ -40,5 +40,5 @@ class MunicipalSettingsAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(MotivationTemplate, site=admin_site)
-class MotivationTemplateAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MotivationTemplateAdmin(admin.ModelAdmin):
     list_display = ("code", "title")

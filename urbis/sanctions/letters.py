@@ -29,7 +29,7 @@ def _qr_flowable(payload: str, size: float) -> object:
     border = 2  # quiet zone, in modules (readers need white around the symbol)
     unit = size / (len(matrix) + 2 * border)
 
-    class QrCode(Flowable):  # type: ignore[misc]
+    class QrCode(Flowable):
         def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
             return size, size
 

@@ -16,6 +16,7 @@ from urbis.casework.models.cases import (
     SupportAction,
 )
 from urbis.casework.models.contacts import ContactLog, ContactReferral, ContactTheme
+from urbis.casework.models.people import Person
 from urbis.casework.models.sharing import (
     Consent,
     ConsentPurpose,
@@ -51,6 +52,7 @@ __all__ = [
     "FeedbackSheet",
     "Meeting",
     "Participant",
+    "Person",
     "Referral",
     "ReferralService",
     "ReferralStatus",

@@ -6,8 +6,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from urbis.casework.models.people import Person
 from urbis.casework.models.tables import ConsultationTable
-from urbis.core.models import AppendOnlyModel, Organisation, Person
+from urbis.core.models import AppendOnlyModel, Organisation
 
 
 class CaseStatus(models.TextChoices):
@@ -89,8 +90,9 @@ class SubjectRole(models.TextChoices):
 
 
 class CaseSubject(models.Model):
-    """A person concerned by the case. Identities live in ``core.Person`` (one person search
-    across apps for subject access, ADR 0003); only participants with identity rights see them."""
+    """A person concerned by the case. Identities are casework's own ``Person`` rows (ADR 0004;
+    subject access finds them through ``casework/gdpr.py``); only participants with identity
+    rights see them (ADR 0003)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="subjects")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="case_subjects")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Sequence
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -23,13 +22,15 @@ from urbis.casework.models import (
     ConsultationTable,
     Meeting,
     Participant,
+    Person,
     SupportAction,
 )
 from urbis.casework.permissions import BREAK_GLASS_ROLES, CASE_ROLES
 from urbis.casework.services.common import lock_case, require_open, require_participant
 from urbis.core.audit import log_access, record_event
-from urbis.core.models import Organisation, Person
+from urbis.core.models import Organisation
 from urbis.core.roles import has_role
+from urbis.core.types import Actor, person_actor
 
 _ALIAS_WORDS = (
     "Amber", "Beryl", "Cedar", "Dune", "Elm", "Fern", "Garnet", "Hazel", "Iris", "Jade",
@@ -54,7 +55,7 @@ def _new_number(table: ConsultationTable, year: int) -> str:
     return f"{prefix}{n:04d}"
 
 
-def _check_member(table: ConsultationTable, user: Any) -> None:
+def _check_member(table: ConsultationTable, user: Actor) -> None:
     """Art. 458ter Sw.: only organisations the table's instrument names may take part."""
     allowed = set(table.allowed_organisations.values_list("pk", flat=True))
     if allowed and getattr(user, "organisation_id", None) not in allowed:
@@ -65,7 +66,7 @@ def _check_member(table: ConsultationTable, user: Any) -> None:
 
 def case_open(
     *,
-    actor: Any,
+    actor: Actor,
     table: ConsultationTable,
     risk_level: str,
     referrer: str = "",
@@ -78,6 +79,7 @@ def case_open(
     if not table.is_active:
         raise ValidationError({"table": [_("This table is not active.")]})
     _check_member(table, actor)
+    director = person_actor(actor)  # a caseworker (the role check above)
     today = opened_on or timezone.localdate()
     with transaction.atomic():
         case = Case.objects.create(
@@ -92,8 +94,8 @@ def case_open(
         )
         Participant.objects.create(
             case=case,
-            user=actor,
-            organisation=getattr(actor, "organisation", None),
+            user=director,
+            organisation=director.organisation,
             capacity="director",
             identity_rights=True,
             added_at=timezone.now(),
@@ -109,7 +111,7 @@ def case_open(
 
 def subject_add(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     role: str,
     first_name: str,
@@ -143,7 +145,12 @@ def subject_add(
 
 
 def participant_add(
-    *, actor: Any, case: Case, user_id: int, capacity: str = "member", identity_rights: bool = False
+    *,
+    actor: Actor,
+    case: Case,
+    user_id: int,
+    capacity: str = "member",
+    identity_rights: bool = False,
 ) -> Participant:
     """The case director adds a participant: a partner caseworker whose organisation takes
     part in the table. A forged or unknown user id is refused like any other wrong value."""
@@ -185,16 +192,16 @@ def participant_add(
     return participant
 
 
-def participant_remove(*, actor: Any, case: Case, participant_id: int) -> None:
+def participant_remove(*, actor: Actor, case: Case, participant_id: int) -> None:
     with transaction.atomic():
         case = lock_case(case)
-        require_participant(case, actor, director=True)
+        director = require_participant(case, actor, director=True)
         participant = Participant.objects.filter(
             case=case, pk=participant_id, removed_at__isnull=True
         ).first()
         if participant is None:
             raise ValidationError({"participant": [_("No such participant.")]})
-        if participant.user_id == actor.pk:
+        if participant.user_id == director.user_id:
             raise ValidationError({"participant": [_("The case director cannot leave.")]})
         participant.removed_at = timezone.now()
         participant.save(update_fields=["removed_at"])
@@ -206,7 +213,7 @@ def participant_remove(*, actor: Any, case: Case, participant_id: int) -> None:
         )
 
 
-def case_assess(*, actor: Any, case: Case, risk_level: str, status: str | None = None) -> Case:
+def case_assess(*, actor: Actor, case: Case, risk_level: str, status: str | None = None) -> Case:
     """A new risk level sets the matching approach (CW-R1)."""
     with transaction.atomic():
         case = lock_case(case)
@@ -229,7 +236,7 @@ def case_assess(*, actor: Any, case: Case, risk_level: str, status: str | None =
     return case
 
 
-def case_close(*, actor: Any, case: Case, reason: str, closed_on: dt.date | None = None) -> Case:
+def case_close(*, actor: Actor, case: Case, reason: str, closed_on: dt.date | None = None) -> Case:
     """Closure starts the retention period (CW-R8)."""
     with transaction.atomic():
         case = lock_case(case)
@@ -246,7 +253,7 @@ def case_close(*, actor: Any, case: Case, reason: str, closed_on: dt.date | None
 
 
 def action_add(
-    *, actor: Any, case: Case, organisation: Organisation, description: str, due_on: dt.date
+    *, actor: Actor, case: Case, organisation: Organisation, description: str, due_on: dt.date
 ) -> SupportAction:
     with transaction.atomic():
         case = lock_case(case)
@@ -261,7 +268,7 @@ def action_add(
     return action
 
 
-def action_complete(*, actor: Any, case: Case, action_id: int) -> SupportAction:
+def action_complete(*, actor: Actor, case: Case, action_id: int) -> SupportAction:
     with transaction.atomic():
         case = lock_case(case)
         require_participant(case, actor)
@@ -279,7 +286,7 @@ def action_complete(*, actor: Any, case: Case, action_id: int) -> SupportAction:
 
 def meeting_record(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     held_on: dt.date,
     attendee_ids: Sequence[int],
@@ -315,7 +322,7 @@ def meeting_record(
     return meeting
 
 
-def break_glass_open(*, actor: Any, case_number: str, reason: str) -> BreakGlassAccess:
+def break_glass_open(*, actor: Actor, case_number: str, reason: str) -> BreakGlassAccess:
     """Emergency access for the named role: requires a reason, is time-boxed, is written to
     the audit and access logs and shows in the DPO's break-glass report and alerts."""
     if not has_role(actor, *BREAK_GLASS_ROLES()):
@@ -330,7 +337,7 @@ def break_glass_open(*, actor: Any, case_number: str, reason: str) -> BreakGlass
     with transaction.atomic():
         grant = BreakGlassAccess.objects.create(
             at=now,
-            user=actor,
+            user=person_actor(actor),  # the named role (checked above)
             case_id_ref=case.pk,
             case_number=case.number,
             reason=reason,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -11,6 +9,7 @@ from django.utils.translation import gettext as _
 from urbis.casework.models import Case, Participant
 from urbis.core.audit import record_event
 from urbis.core.gdpr.restrictions import check_not_restricted
+from urbis.core.types import Actor, actor_user
 
 
 def lock_case(case: Case) -> Case:
@@ -20,9 +19,11 @@ def lock_case(case: Case) -> Case:
     return locked
 
 
-def require_participant(case: Case, user: Any, *, director: bool = False) -> Participant:
+def require_participant(case: Case, user: Actor, *, director: bool = False) -> Participant:
     """The actor's live participation; otherwise the same refusal as for a missing case."""
-    participant = Participant.objects.filter(case=case, user=user, removed_at__isnull=True).first()
+    participant = Participant.objects.filter(
+        case=case, user=actor_user(user), removed_at__isnull=True
+    ).first()
     if participant is None:
         raise Case.DoesNotExist
     if director and participant.capacity != "director":
@@ -35,7 +36,7 @@ def require_open(case: Case) -> None:
         raise ValidationError(_("The case is closed."))
 
 
-def step_refused(*, actor: Any, case: Case, step: str, messages: list[str]) -> None:
+def step_refused(*, actor: Actor, case: Case, step: str, messages: list[str]) -> None:
     """Record a refused change (forged ids, missing consensus, a secret item, bad input) in the
     audit log, so refusals are traceable like changes; the messages are ours, not the input."""
     with transaction.atomic():

@@ -10,16 +10,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from urbis.casework import rules
-from urbis.casework.models import ContactLog
+from urbis.casework.models import Consent, ContactLog
 from urbis.casework.permissions import CASE_ROLES
+from urbis.casework.services.cases import case_open, subject_add
 from urbis.core.audit import record_event
 from urbis.core.models import Area
 from urbis.core.roles import has_role
+from urbis.core.types import Actor, actor_user, person_actor
 
 
 def contact_log(
     *,
-    actor: Any,
+    actor: Actor,
     on: dt.date,
     theme: str,
     area: Area | None = None,
@@ -32,9 +34,14 @@ def contact_log(
         raise ValidationError(_("Only partner caseworkers log contacts."))
     with transaction.atomic():
         contact = ContactLog.objects.create(
-            worker=actor, on=on, theme=theme, area=area, referral=referral, people=people,
+            worker=person_actor(actor),
+            on=on,
+            theme=theme,
+            area=area,
+            referral=referral,
+            people=people,
             alias=alias,
-        )  # fmt: skip
+        )
         record_event(actor=actor, action="casework.contact_logged", target=contact)
     return contact
 
@@ -49,7 +56,7 @@ def contact_convert_check(*, open_case_consent: bool) -> None:
 
 def contact_convert(
     *,
-    actor: Any,
+    actor: Actor,
     contact: ContactLog,
     table: Any,
     risk_level: str,
@@ -60,10 +67,8 @@ def contact_convert(
 ) -> Any:
     """Turn the worker's own contact into a case — only with the person's recorded consent to
     exactly that (CW-R7); the consent is stored on the new case, separate from the legal basis."""
-    from urbis.casework.models import Consent
-    from urbis.casework.services.cases import case_open, subject_add
-
-    if contact.worker_id != actor.pk:
+    worker = actor_user(actor)
+    if worker is None or contact.worker_id != worker.pk:
         raise ContactLog.DoesNotExist
     contact_convert_check(open_case_consent=open_case_consent and bool(evidence.strip()))
     with transaction.atomic():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +26,7 @@ from urbis.casework.models import (
 from urbis.casework.services.common import lock_case, require_open, require_participant
 from urbis.core.audit import record_event
 from urbis.core.models import Organisation
+from urbis.core.types import Actor
 
 SHEET_MESSAGES = {
     "no_attendees": gettext_lazy(
@@ -51,7 +51,7 @@ def _participant_ids(case: Case) -> set[int]:
 
 def disclosure_add(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     basis: str,
     secrecy_class: str,
@@ -71,7 +71,7 @@ def disclosure_add(
             attendees = set(meeting.attendees.values_list("pk", flat=True))
         problems = rules.disclosure_audience_problems(
             secrecy_class=secrecy_class,
-            discloser=actor.pk,
+            discloser=participant.user_id,
             audience=set(audience_ids),
             participants=_participant_ids(case),
             attendees=attendees,
@@ -88,7 +88,7 @@ def disclosure_add(
         disclosure = Disclosure.objects.create(
             case=case,
             meeting=meeting,
-            disclosed_by=actor,
+            disclosed_by=participant.user,
             organisation=participant.organisation,
             basis=basis,
             secrecy_class=secrecy_class,
@@ -108,7 +108,7 @@ def disclosure_add(
 
 def sheet_draft(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     meeting: Meeting,
     content: str,
@@ -119,7 +119,7 @@ def sheet_draft(
     with transaction.atomic():
         case = lock_case(case)
         require_open(case)
-        require_participant(case, actor)
+        participant = require_participant(case, actor)
         if not case.table.feedback_sheets:
             raise ValidationError(_("This table does not issue feedback sheets."))
         if meeting.case_id != case.pk:
@@ -141,7 +141,7 @@ def sheet_draft(
             meeting=meeting,
             content=content,
             recipient=recipient,
-            created_by=actor,
+            created_by=participant.user,
             created_at=timezone.now(),
         )
         sheet.items.set(items)
@@ -159,15 +159,15 @@ def _secret_texts(case: Case) -> list[str]:
     )
 
 
-def sheet_consent(*, actor: Any, case: Case, sheet_id: int) -> SheetConsent:
+def sheet_consent(*, actor: Actor, case: Case, sheet_id: int) -> SheetConsent:
     """A member who took part gives their consent to the sheet (their own only)."""
     with transaction.atomic():
         case = lock_case(case)
-        require_participant(case, actor)
+        participant = require_participant(case, actor)
         sheet = FeedbackSheet.objects.filter(case=case, pk=sheet_id, status="draft").first()
         if sheet is None:
             raise ValidationError({"sheet": [_("No such draft sheet.")]})
-        if not sheet.meeting.attendees.filter(pk=actor.pk).exists():
+        if not sheet.meeting.attendees.filter(pk=participant.user_id).exists():
             raise ValidationError({"sheet": [_("Only members who took part can consent.")]})
         consent, _created = SheetConsent.objects.get_or_create(
             sheet=sheet, user=actor, defaults={"at": timezone.now()}
@@ -178,7 +178,7 @@ def sheet_consent(*, actor: Any, case: Case, sheet_id: int) -> SheetConsent:
     return consent
 
 
-def sheet_issue(*, actor: Any, case: Case, sheet_id: int) -> FeedbackSheet:
+def sheet_issue(*, actor: Actor, case: Case, sheet_id: int) -> FeedbackSheet:
     """Issue the sheet to the police: refused unless every member who took part consented and
     nothing secret is in it (FS-R1, FS-R2). The refusal is itself recorded."""
     with transaction.atomic():
@@ -218,7 +218,7 @@ def sheet_issue(*, actor: Any, case: Case, sheet_id: int) -> FeedbackSheet:
 
 def referral_add(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     service: str,
     organisation: Organisation | None = None,
@@ -243,7 +243,7 @@ def referral_add(
     return referral
 
 
-def referral_set_status(*, actor: Any, case: Case, referral_id: int, status: str) -> Referral:
+def referral_set_status(*, actor: Actor, case: Case, referral_id: int, status: str) -> Referral:
     with transaction.atomic():
         case = lock_case(case)
         require_participant(case, actor)
@@ -264,7 +264,7 @@ def referral_set_status(*, actor: Any, case: Case, referral_id: int, status: str
 
 def consent_record(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     subject_id: int,
     purpose: str,
@@ -297,7 +297,7 @@ def consent_record(
     return consent
 
 
-def consent_withdraw(*, actor: Any, case: Case, consent_id: int) -> Consent:
+def consent_withdraw(*, actor: Actor, case: Case, consent_id: int) -> Consent:
     """Withdrawal works for the future (CW-R6): open referrals to the recipient end when the
     consent was to the service."""
     with transaction.atomic():

@@ -14,12 +14,8 @@ from urbis.core.testing.fixtures import create_user
 
 
 @pytest.fixture(autouse=True)
-def english(settings: Any) -> Any:
-    from django.utils import translation
-
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+def _in_english(english: None) -> None:
+    """Assertions read English messages (the shared ``english`` fixture)."""
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ consent — and the secret item stays out of it."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from urbis.casework.models import Case, FeedbackSheet
 from urbis.core.testing.browser import login_in_browser
@@ -41,7 +41,7 @@ def test_fjc_case_to_issued_feedback_sheet(
     page.wait_for_selector("#participants >> text=Paul Partner")
 
     _open(page, "#meeting-details")
-    page.fill("#form-meeting input[name=held_on]", dt.date.today().isoformat())
+    page.fill("#form-meeting input[name=held_on]", timezone.localdate().isoformat())
     page.check(f"#form-meeting input[name=attendees][value='{director.pk}']")
     page.check(f"#form-meeting input[name=attendees][value='{partner.pk}']")
     page.fill("#form-meeting textarea[name=decisions]", "Safety plan; report back to the police.")

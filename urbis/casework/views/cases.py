@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from urbis.casework import forms, selectors, services
 from urbis.casework.models import Case, FeedbackSheet
+from urbis.casework.pdf import sheet_pdf as render_pdf
 from urbis.casework.permissions import BREAK_GLASS_ROLES, CASE_ROLES, MODULE_ROLES
 from urbis.casework.selectors import CaseAccess
 from urbis.core.permissions import role_required
@@ -284,8 +285,6 @@ def case_step(request: HttpRequest, case_id: int, step: str) -> HttpResponse:
 
 @role_required(*CASE_ROLES)
 def sheet_pdf(request: HttpRequest, case_id: int, sheet_id: int) -> HttpResponse:
-    from urbis.casework.pdf import sheet_pdf as render_pdf
-
     access = _access(request, case_id, "sheet_pdf")
     if access.participant is None:
         raise Http404

@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from urbis.core.models import Area, Organisation
+from urbis.core.models import Area, Organisation, User
 from urbis.core.roles import roles_of
 
 
@@ -42,7 +42,7 @@ class MeSerializer(serializers.Serializer[Any]):
     organisation = serializers.CharField(allow_null=True)
 
     @staticmethod
-    def from_user(user: Any) -> dict[str, Any]:
+    def from_user(user: User) -> dict[str, Any]:
         return {
             "username": user.get_username(),
             "full_name": user.get_full_name(),

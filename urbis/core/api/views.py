@@ -20,6 +20,7 @@ from urbis.core.api.serializers import (
     PointQuerySerializer,
 )
 from urbis.core.permissions import STAFF_ROLES
+from urbis.core.types import person_actor
 
 HasStaffRole = roles_required(*STAFF_ROLES)
 
@@ -29,23 +30,24 @@ class MeView(APIView):
 
     @extend_schema(responses=MeSerializer)
     def get(self, request: Request) -> Response:
-        return Response(MeSerializer.from_user(request.user))
+        # roles_required() turned anonymous callers away: a person asks
+        return Response(MeSerializer.from_user(person_actor(request.user)))
 
 
-class OrganisationList(generics.ListAPIView):  # type: ignore[type-arg]
+class OrganisationList(generics.ListAPIView):
     serializer_class = OrganisationSerializer
     permission_classes = [permissions.IsAuthenticated, HasStaffRole]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.organisations_for(self.request.user)
 
 
-class AreaList(generics.ListAPIView):  # type: ignore[type-arg]
+class AreaList(generics.ListAPIView):
     serializer_class = AreaSerializer
     filterset_class = AreaFilter
     permission_classes = [permissions.IsAuthenticated, HasStaffRole]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.areas_for(self.request.user)
 
 

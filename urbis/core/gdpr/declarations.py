@@ -4,12 +4,13 @@ access log's retention (purged with a proof), and the users' subject-access prov
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
 
+from urbis.core import db_guards
+from urbis.core.calendar import add_months
 from urbis.core.gdpr.registry import (
     ProcessingActivity,
     RetentionRule,
@@ -20,6 +21,8 @@ from urbis.core.gdpr.registry import (
     register_retention_rule,
     register_subject_provider,
 )
+from urbis.core.models import AccessLogEntry
+from urbis.core.types import Actor
 
 register_processing_activity(
     ProcessingActivity(
@@ -55,10 +58,6 @@ def _purge_access_log(today: dt.date, dry_run: bool) -> int:
     """The access log is itself personal data and kept for a fixed period (plan-casework.md
     §4.3). Rows are append-only by trigger: the purge lifts the trigger for this one statement
     inside the transaction, so no other write can slip through."""
-    from urbis.core import db_guards
-    from urbis.core.calendar import add_months
-    from urbis.core.models import AccessLogEntry
-
     cutoff = add_months(today, -settings.URBIS_ACCESS_LOG_RETENTION_MONTHS)
     rows = AccessLogEntry.objects.filter(at__date__lt=cutoff)
     count = rows.count()
@@ -85,7 +84,7 @@ register_retention_rule(
 )
 
 
-def find_user(query: SubjectQuery, *, user: Any) -> SubjectItems:
+def find_user(query: SubjectQuery, *, user: Actor) -> SubjectItems:
     """Staff accounts matching the e-mail address (users carry no national number)."""
     from django.contrib.auth import get_user_model
 

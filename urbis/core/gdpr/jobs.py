@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from urbis.core.gdpr.services import retention_run
 from urbis.core.nightly import nightly_job
 
 
 @nightly_job("core.gdpr_retention")
 def retention() -> str:
-    from urbis.core.gdpr.services import retention_run
-
     results = retention_run(actor=None)
     return "retention: " + ", ".join(f"{r.rule} {r.count}" for r in results)

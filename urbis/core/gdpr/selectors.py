@@ -17,11 +17,12 @@ from urbis.core.gdpr import registry
 from urbis.core.gdpr.models import Breach, SubjectRequest
 from urbis.core.models import AccessLogEntry, AuditEvent
 from urbis.core.roles import Role, has_role
+from urbis.core.types import Actor
 
 DPO_ROLES: tuple[str, ...] = (Role.DPO,)
 
 
-def is_dpo(user: Any) -> bool:
+def is_dpo(user: Actor) -> bool:
     return has_role(user, *DPO_ROLES)
 
 
@@ -55,7 +56,7 @@ def app_dict(a: registry.SubjectItems) -> dict[str, Any]:
     }
 
 
-def subject_access(user: Any, query: registry.SubjectQuery) -> SubjectAccess:
+def subject_access(user: Actor, query: registry.SubjectQuery) -> SubjectAccess:
     """Find one person in every app that registered a provider (art. 15), plus who read those
     records according to the access log. Only the DPO (or the system, for the command)."""
     if user is not None and not is_dpo(user):
@@ -100,7 +101,7 @@ class LogRow:
 
 
 def access_log_search(
-    user: Any,
+    user: Actor,
     *,
     national_number: str = "",
     object_type: str = "",
@@ -170,7 +171,7 @@ class Alert:
     detail: str
 
 
-def unusual_access(user: Any, *, since: dt.datetime | None = None) -> list[Alert]:
+def unusual_access(user: Actor, *, since: dt.datetime | None = None) -> list[Alert]:
     """Alerts: a user reading more personal records in one hour than the threshold
     (``URBIS_GDPR_UNUSUAL_READS_PER_HOUR``), every break-glass use, every GDPR page or export
     refused to a non-DPO."""
@@ -205,7 +206,7 @@ def unusual_access(user: Any, *, since: dt.datetime | None = None) -> list[Alert
     return sorted(alerts, key=lambda a: a.at, reverse=True)
 
 
-def export_refusals(user: Any, *, since: dt.datetime | None = None) -> QuerySet[AuditEvent]:
+def export_refusals(user: Actor, *, since: dt.datetime | None = None) -> QuerySet[AuditEvent]:
     """GDPR pages and exports refused to a non-DPO (audit event ``gdpr.export_refused``)."""
     if not is_dpo(user):
         return AuditEvent.objects.none()
@@ -215,7 +216,7 @@ def export_refusals(user: Any, *, since: dt.datetime | None = None) -> QuerySet[
     return queryset.order_by("-at")
 
 
-def break_glass_uses(user: Any, *, since: dt.datetime | None = None) -> QuerySet[AuditEvent]:
+def break_glass_uses(user: Actor, *, since: dt.datetime | None = None) -> QuerySet[AuditEvent]:
     """Every break-glass opening: apps record it as the audit event ``<app>.break_glass`` with
     the reason in its data (each read under it is in the access log as ``<app>.break_glass``)."""
     if not is_dpo(user):
@@ -226,13 +227,13 @@ def break_glass_uses(user: Any, *, since: dt.datetime | None = None) -> QuerySet
     return queryset.order_by("-at")
 
 
-def requests_for(user: Any) -> QuerySet[SubjectRequest]:
+def requests_for(user: Actor) -> QuerySet[SubjectRequest]:
     if not is_dpo(user):
         return SubjectRequest.objects.none()
     return SubjectRequest.objects.prefetch_related("steps")
 
 
-def breaches_for(user: Any) -> QuerySet[Breach]:
+def breaches_for(user: Actor) -> QuerySet[Breach]:
     if not is_dpo(user):
         return Breach.objects.none()
     return Breach.objects.all()

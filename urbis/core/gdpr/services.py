@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import _actor_label, record_event
+from urbis.core.calendar import add_months
 from urbis.core.gdpr import registry
 from urbis.core.gdpr.models import (
     Breach,
@@ -21,6 +22,7 @@ from urbis.core.gdpr.models import (
     RetentionProof,
     SubjectRequest,
 )
+from urbis.core.types import Actor, actor_user
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class RetentionResult:
 
 
 def retention_run(
-    *, actor: Any, today: dt.date | None = None, dry_run: bool = False, only: str = ""
+    *, actor: Actor, today: dt.date | None = None, dry_run: bool = False, only: str = ""
 ) -> list[RetentionResult]:
     """Run every registered retention rule (or one, ``only``). A real run writes one proof per
     rule — rule, category, count, date — even when nothing was due; a dry run writes nothing
@@ -69,15 +71,13 @@ def retention_run(
 
 def request_open(
     *,
-    actor: Any,
+    actor: Actor,
     kind: str,
     national_number: str,
     summary: str = "",
     received_on: dt.date | None = None,
 ) -> SubjectRequest:
     """Register a data-subject request; the answer is due within one month (art. 12(3))."""
-    from urbis.core.calendar import add_months
-
     received = received_on or timezone.localdate()
     with transaction.atomic():
         request = SubjectRequest.objects.create(
@@ -86,7 +86,7 @@ def request_open(
             received_on=received,
             due_on=add_months(received, 1),
             summary=summary,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=actor_user(actor),
         )
         _step(actor, request, "received", summary)
         record_event(
@@ -96,7 +96,7 @@ def request_open(
 
 
 def _step(
-    actor: Any, request: SubjectRequest, step: str, note: str = "", **data: Any
+    actor: Actor, request: SubjectRequest, step: str, note: str = "", **data: Any
 ) -> RequestStep:
     return RequestStep.objects.create(
         request=request,
@@ -109,7 +109,7 @@ def _step(
 
 
 def request_step(
-    *, actor: Any, request: SubjectRequest, step: str, note: str = "", close: str = ""
+    *, actor: Actor, request: SubjectRequest, step: str, note: str = "", close: str = ""
 ) -> RequestStep:
     """Append a step (searched, answered, rectified, ...); ``close`` = done or refused."""
     with transaction.atomic():
@@ -133,7 +133,7 @@ def request_step(
 
 def restriction_set(
     *,
-    actor: Any,
+    actor: Actor,
     object_type: str,
     object_id: str,
     reason: str,
@@ -166,7 +166,7 @@ def restriction_set(
     return restriction
 
 
-def restriction_lift(*, actor: Any, restriction: Restriction, reason: str) -> Restriction:
+def restriction_lift(*, actor: Actor, restriction: Restriction, reason: str) -> Restriction:
     with transaction.atomic():
         restriction = Restriction.objects.select_for_update().get(pk=restriction.pk)
         if restriction.lifted_at is not None:
@@ -186,7 +186,7 @@ def restriction_lift(*, actor: Any, restriction: Restriction, reason: str) -> Re
 
 def breach_record(
     *,
-    actor: Any,
+    actor: Actor,
     title: str,
     discovered_at: dt.datetime,
     description: str = "",
@@ -205,13 +205,13 @@ def breach_record(
             data_categories=data_categories,
             subjects_estimate=subjects_estimate,
             high_risk=high_risk,
-            recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            recorded_by=actor_user(actor),
         )
         record_event(actor=actor, action="gdpr.breach_recorded", target=breach)
     return breach
 
 
-def breach_notified(*, actor: Any, breach: Breach, delay_reason: str = "") -> Breach:
+def breach_notified(*, actor: Actor, breach: Breach, delay_reason: str = "") -> Breach:
     """Record the notification to the authority; late ones need their reason (art. 33(1))."""
     now = timezone.now()
     with transaction.atomic():
@@ -233,7 +233,7 @@ def breach_notified(*, actor: Any, breach: Breach, delay_reason: str = "") -> Br
     return breach
 
 
-def export_refused(*, actor: Any, page: str, path: str, asked: dict[str, Any]) -> None:
+def export_refused(*, actor: Actor, page: str, path: str, asked: dict[str, Any]) -> None:
     """Record a GDPR page or export refused to a non-DPO (issue 14); the DPO's alerts list it.
     ``asked`` never holds the looked-up person's number in clear (see ``access.asked``)."""
     with transaction.atomic():

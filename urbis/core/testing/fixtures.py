@@ -3,16 +3,19 @@
 ``coordinator``, ``sanctioning_officer``, ... are users holding that one role; ``outsider`` is a
 logged-in user with no role at all. ``login(user)`` returns a Django test client logged in as the
 user, with two-factor verification done for users who have (or need) a TOTP device.
+``english`` runs a test in English; an app whose assertions read English messages makes it
+autouse in its conftest (``@pytest.fixture(autouse=True) def _in_english(english): ...``).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from urbis.core.models import Organisation, OrganisationKind, User
 from urbis.core.roles import Role
@@ -90,6 +93,15 @@ caseworker = _persona(Role.CASEWORKER)
 public_space = _persona(Role.PUBLIC_SPACE)
 dpo = _persona(Role.DPO)
 admin_user = _persona(Role.ADMIN)
+
+
+@pytest.fixture
+def english(settings: Any) -> Iterator[None]:
+    """The test runs in English (settings and the active language): assertions read the
+    English messages; the nl and fr catalogues have their own tests."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

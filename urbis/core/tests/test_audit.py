@@ -7,9 +7,9 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from urbis.core import selectors, services
+from urbis.core import services
 from urbis.core.audit import log_access, record_event
-from urbis.core.models import AccessLogEntry, AuditEvent, Organisation, Person
+from urbis.core.models import AccessLogEntry, AuditEvent, Organisation
 from urbis.core.testing.fixtures import verified_client
 
 pytestmark = pytest.mark.django_db
@@ -80,13 +80,13 @@ def test_event_records_where_the_request_came_from(admin_user) -> None:
     assert event.request_id
 
 
-def test_reading_a_person_writes_the_access_log(caseworker) -> None:
-    person = Person.objects.create(first_name="Jan", last_name="Peeters")
+def test_an_access_log_entry_names_reader_object_and_purpose(caseworker) -> None:
+    organisation = Organisation.objects.create(name="Buurtwerk", kind="civil_society")
     assert AccessLogEntry.objects.count() == 0
-    selectors.person_get(caseworker, person_id=person.pk, purpose="casework.review")
+    log_access(user=caseworker, target=organisation, purpose="casework.review")
     entry = AccessLogEntry.objects.get()
     assert entry.user == caseworker
-    assert entry.object_type == "core.person" and entry.object_id == str(person.pk)
+    assert entry.object_type == "core.organisation" and entry.object_id == str(organisation.pk)
     assert entry.purpose == "casework.review"
 
 

@@ -125,3 +125,18 @@ def test_own_limit_is_conservative(
 def test_add_working_days_rejects_negative() -> None:
     with pytest.raises(ValueError):
         cal.add_working_days(D("2025-01-01"), -1)
+
+
+@pytest.mark.parametrize(
+    ("birth", "on", "expected"),
+    [
+        pytest.param("2008-05-10", "2026-05-09", 17, id="day-before-birthday"),
+        pytest.param("2008-05-10", "2026-05-10", 18, id="on-the-birthday"),
+        pytest.param("2008-02-29", "2026-02-28", 17, id="leap-born-28-february"),
+        pytest.param("2008-02-29", "2026-03-01", 18, id="leap-born-1-march"),
+        pytest.param("2008-02-29", "2028-02-29", 20, id="leap-born-leap-year"),
+        pytest.param("2026-01-01", "2026-12-31", 0, id="first-year"),
+    ],
+)
+def test_age_on_counts_the_birthday_itself(birth: str, on: str, expected: int) -> None:
+    assert cal.age_on(D(birth), D(on)) == expected

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterator
 
 import pytest
 from django.utils import translation
@@ -24,9 +23,8 @@ from urbis.core.tabular import (
 
 
 @pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    with translation.override("en"):
-        yield
+def _in_english(english: None) -> None:
+    """Assertions read English messages (the shared ``english`` fixture)."""
 
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -211,11 +209,12 @@ def test_huge_cell_is_a_file_refusal_not_a_csv_error() -> None:
 
 
 def test_xlsx_cells_become_text() -> None:
+    # spreadsheet cells hold wall-clock times without a zone: naive on purpose
     data = xlsx(
         [
             ["Name", "Count", "Ratio", "Day", "At", "Flag", "Empty"],
-            ["A", 12, 2.5, dt.date(2026, 3, 1), dt.datetime(2026, 3, 1, 14, 30), True, None],
-            ["B", 3.0, -0.25, dt.datetime(2026, 3, 2), dt.datetime(2026, 3, 2, 0, 0, 5), False],
+            ["A", 12, 2.5, dt.date(2026, 3, 1), dt.datetime(2026, 3, 1, 14, 30), True, None],  # noqa: DTZ001
+            ["B", 3.0, -0.25, dt.datetime(2026, 3, 2), dt.datetime(2026, 3, 2, 0, 0, 5), False],  # noqa: DTZ001
         ]
     )
     table = read_table(data, filename="upload.bin")  # found by content, not by name

@@ -72,15 +72,15 @@ class PasswordChangeView(RoleRequiredMixin, auth_views.PasswordChangeView):
 def otp_setup(request: HttpRequest) -> HttpResponse:
     """Enrol a TOTP device: show the QR code, confirm with a first code."""
     user = request.user
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()  # type: ignore[misc]
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)  # type: ignore[misc]
+        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
-            TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()  # type: ignore[misc]
+            TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
             otp_login(request, device)
             record_event(actor=user, action="user.2fa_enrolled", target=user)  # type: ignore[arg-type]
             messages.success(request, _("Two-factor authentication is now active."))

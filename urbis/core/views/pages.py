@@ -11,14 +11,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from urbis.core import maplayers, modules, selectors
+from urbis.core import alerts, maplayers, modules, selectors
+from urbis.core.gdpr.selectors import describe
 from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES, role_required
 
 
 @role_required()
 def dashboard(request: HttpRequest) -> HttpResponse:
-    from urbis.core import alerts
-
     return render(
         request,
         "core/dashboard.html",
@@ -64,8 +63,6 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
     if tab == "access":
         # Readable names and links (a case number and alias, not "casework.case #31").
-        from urbis.core.gdpr.selectors import describe
-
         entries: list[Any] = list(page.object_list)
         page.object_list = entries
         for row in describe(entries):

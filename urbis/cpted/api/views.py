@@ -46,11 +46,11 @@ def _require(request: Request, roles: tuple[str, ...]) -> None:
         raise NotFound()
 
 
-class ProjectList(generics.ListCreateAPIView):  # type: ignore[type-arg]
+class ProjectList(generics.ListCreateAPIView):
     serializer_class = ProjectSerializer
     permission_classes = [Read]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.projects_for(self.request.user).prefetch_related("triages__flow")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -158,7 +158,7 @@ class ChecklistTemplates(APIView):
         )
 
 
-class AssessmentList(generics.ListCreateAPIView):  # type: ignore[type-arg]
+class AssessmentList(generics.ListCreateAPIView):
     filterset_class = AssessmentFilter
     serializer_class = AssessmentSerializer
     permission_classes = [Read]
@@ -166,7 +166,7 @@ class AssessmentList(generics.ListCreateAPIView):  # type: ignore[type-arg]
     pagination_class = AccessLoggedPagination
     access_purpose = "cpted.api.assessments"
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.assessments_for(self.request.user)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -217,12 +217,12 @@ class AssessmentRatings(APIView):
         return Response(RatingSerializer(rating).data, status=status.HTTP_201_CREATED)
 
 
-class RecommendationList(generics.ListCreateAPIView):  # type: ignore[type-arg]
+class RecommendationList(generics.ListCreateAPIView):
     filterset_class = RecommendationFilter
     serializer_class = RecommendationSerializer
     permission_classes = [Read]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.recommendations_for(self.request.user)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -239,12 +239,12 @@ class RecommendationList(generics.ListCreateAPIView):  # type: ignore[type-arg]
         )
 
 
-class RecommendationDetail(generics.RetrieveAPIView):  # type: ignore[type-arg]
+class RecommendationDetail(generics.RetrieveAPIView):
     serializer_class = RecommendationSerializer
     permission_classes = [Read]
     lookup_url_kwarg = "recommendation_id"
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.recommendations_for(self.request.user)
 
 

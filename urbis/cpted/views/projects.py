@@ -116,7 +116,7 @@ def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
     return render(request, "cpted/project_detail.html", _detail_context(request, project))
 
 
-def _detail_context(request: HttpRequest, project, **forms):  # type: ignore[no-untyped-def]
+def _detail_context(request: HttpRequest, project, **forms):
     # The checklist choice is never empty: migration 0005 seeds the default (a GET never writes).
     can_assess = has_role(request.user, *ASSESS_ROLES)
     context = {

@@ -22,7 +22,7 @@ from urbis.cpted.texts import pick
 from urbis.cpted.views.common import add_errors, project_or_404
 
 
-def _initial(answers: dict) -> dict:  # type: ignore[type-arg]
+def _initial(answers: dict) -> dict:
     return {k: ("true" if v is True else "false" if v is False else v) for k, v in answers.items()}
 
 
@@ -110,7 +110,7 @@ def flow(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _questions_shown(document: dict, language: str) -> list[tuple[str, dict]]:  # type: ignore[type-arg]
+def _questions_shown(document: dict, language: str) -> list[tuple[str, dict]]:
     """The flow's questions with their texts in ``language`` for the question list."""
     shown = []
     for qid, question in document["questions"].items():

@@ -43,7 +43,7 @@ def _filters(request: Request) -> selectors.Filters:
     return serializer.filters()
 
 
-class IncidentList(generics.ListCreateAPIView):  # type: ignore[type-arg]
+class IncidentList(generics.ListCreateAPIView):
     """Incidents (no victim identity), filtered; POST records one (a burglary proposes its
     cocoon watch)."""
 
@@ -51,7 +51,7 @@ class IncidentList(generics.ListCreateAPIView):  # type: ignore[type-arg]
     permission_classes = [Workbench]
     filterset_class = IncidentFilter
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return (
             selectors.incidents_for(self.request.user)
             .select_related("category", "area")
@@ -76,11 +76,11 @@ class IncidentList(generics.ListCreateAPIView):  # type: ignore[type-arg]
         return Response(IncidentSerializer(incident).data, status=status.HTTP_201_CREATED)
 
 
-class IncidentDetail(generics.RetrieveAPIView):  # type: ignore[type-arg]
+class IncidentDetail(generics.RetrieveAPIView):
     serializer_class = IncidentSerializer
     permission_classes = [Workbench]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.incidents_for(self.request.user).select_related("category", "area")
 
 
@@ -106,11 +106,11 @@ class ImportCreate(APIView):
         return Response(ImportRunSerializer(run).data, status=status.HTTP_202_ACCEPTED)
 
 
-class ImportDetail(generics.RetrieveAPIView):  # type: ignore[type-arg]
+class ImportDetail(generics.RetrieveAPIView):
     serializer_class = ImportRunSerializer
     permission_classes = [roles_required(*IMPORT_ROLES)]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.import_runs_for(self.request.user)
 
 
@@ -184,19 +184,19 @@ class NearRepeatList(APIView):
         return Response(KnoxRunSerializer(run).data, status=status.HTTP_201_CREATED)
 
 
-class CocoonList(generics.ListAPIView):  # type: ignore[type-arg]
+class CocoonList(generics.ListAPIView):
     serializer_class = CocoonWatchSerializer
     permission_classes = [roles_required(*COCOON_ROLES)]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.watches_for(self.request.user).order_by("-created_at", "-pk")
 
 
-class CocoonDetail(generics.RetrieveAPIView):  # type: ignore[type-arg]
+class CocoonDetail(generics.RetrieveAPIView):
     serializer_class = CocoonWatchSerializer
     permission_classes = [roles_required(*COCOON_ROLES)]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.watches_for(self.request.user)
 
 

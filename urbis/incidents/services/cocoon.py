@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
-from dataclasses import dataclass
 
-import numpy as np
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,9 +12,8 @@ from django.utils.translation import gettext as _
 from urbis.core.audit import record_event
 from urbis.core.roles import Role
 from urbis.core.types import Actor, actor_user
-from urbis.incidents import arrays, cache, conf, rules
+from urbis.incidents import arrays, cache, conf, rules, spatial
 from urbis.incidents.models import (
-    AddressPoint,
     Category,
     CocoonWatch,
     Incident,
@@ -26,6 +22,8 @@ from urbis.incidents.models import (
     WatchStatus,
     ZoneBasis,
 )
+from urbis.incidents.selectors import addresses_in, zone_for
+from urbis.incidents.services.reasons import reason
 
 DEFAULT_SPACE_BREAKS = [0.0, 100.0, 200.0, 400.0, 800.0]
 DEFAULT_TIME_BREAKS = [0.0, 7.0, 14.0, 28.0, 56.0]
@@ -45,6 +43,7 @@ def knox_run_create(
 ) -> KnoxRun:
     """Run the Knox test on the category's incidents in the period and keep the table: it is
     the city's own near-repeat evidence, read by every later cocoon-watch zone."""
+    # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
     from urbis.analytics import knox_test
 
     space = [float(v) for v in (space_breaks or DEFAULT_SPACE_BREAKS)]
@@ -97,49 +96,6 @@ def knox_run_create(
             data={"category": category.code, "n_events": run.n_events},
         )
     return run
-
-
-@dataclass(frozen=True)
-class ZoneProposal:
-    zone: rules.Zone
-    knox_run: KnoxRun | None
-
-
-def zone_for(category: Category) -> ZoneProposal:
-    """The zone from the category's latest Knox run, or the configured default."""
-    run = KnoxRun.objects.filter(category=category).order_by("-created_at", "-pk").first()
-    default_radius = float(conf.get("URBIS_INCIDENTS_COCOON_RADIUS_M"))
-    default_days = int(conf.get("URBIS_INCIDENTS_COCOON_DAYS"))
-    if run is None:
-        return ZoneProposal(rules.Zone(default_radius, default_days, False), None)
-    zone = rules.zone_from_knox(
-        run.parameters["space_breaks"],
-        run.parameters["time_breaks"],
-        [[math.nan if v is None else v for v in row] for row in run.result["ratio"]],
-        [[math.nan if v is None else v for v in row] for row in run.result["p_value"]],
-        alpha=float(conf.get("URBIS_INCIDENTS_COCOON_ALPHA")),
-        min_ratio=float(conf.get("URBIS_INCIDENTS_COCOON_MIN_RATIO")),
-        default_radius_m=default_radius,
-        default_days=default_days,
-    )
-    return ZoneProposal(zone, run if zone.from_knox else None)
-
-
-def addresses_in(*, x: float, y: float, radius_m: float) -> list[AddressPoint]:
-    """Address points within ``radius_m`` metres (Euclidean, metric CRS) of (x, y)."""
-    candidates = list(
-        AddressPoint.objects.filter(
-            x__gte=x - radius_m, x__lte=x + radius_m, y__gte=y - radius_m, y__lte=y + radius_m
-        )
-    )
-    inside = [a for a in candidates if (a.x - x) ** 2 + (a.y - y) ** 2 <= radius_m**2]
-    inside.sort(key=lambda a: (a.street, _house_key(a.number), a.box))
-    return inside
-
-
-def _house_key(number: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return (int(digits) if digits else 0, number)
 
 
 def watch_propose(
@@ -213,8 +169,6 @@ def incident_record(
     source: str = "",
 ) -> Incident:
     """Record one incident by hand; a burglary proposes its cocoon watch at once."""
-    from urbis.incidents import spatial
-
     problem = rules.check_window(
         occurred_from,
         occurred_to,
@@ -258,9 +212,7 @@ def incident_record(
 
 
 def _reason_text(code: str) -> str:
-    from urbis.incidents.services.imports import _reason
-
-    return _reason(code, days=conf.get("URBIS_INCIDENTS_MAX_WINDOW_DAYS"))
+    return reason(code, days=conf.get("URBIS_INCIDENTS_MAX_WINDOW_DAYS"))
 
 
 def letters_sent(*, actor: Actor, watch: CocoonWatch) -> CocoonWatch:
@@ -284,42 +236,3 @@ def letters_sent(*, actor: Actor, watch: CocoonWatch) -> CocoonWatch:
             data={"letters": count},
         )
     return locked
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    warned: int
-    warned_repeats: int
-    not_warned: int
-    not_warned_repeats: int
-
-    @staticmethod
-    def rate(repeats: int, total: int) -> float | None:
-        return repeats / total if total else None
-
-
-def evaluation(*, category_family: str = "burglary") -> Evaluation:
-    """Repeat rate inside warned zones (letters sent) against comparable zones that were not
-    warned: every other triggering burglary, with the same radius and window drawn around it.
-    A repeat is another burglary inside the radius within the window after the trigger."""
-    triggers = list(
-        Incident.objects.filter(category__triggers_cocoon=True).select_related("cocoon")
-    )
-    if not triggers:
-        return Evaluation(0, 0, 0, 0)
-    xy = np.array([(i.x, i.y) for i in triggers])
-    times = np.array([i.occurred_to.timestamp() for i in triggers])
-    default_r = float(conf.get("URBIS_INCIDENTS_COCOON_RADIUS_M"))
-    default_d = int(conf.get("URBIS_INCIDENTS_COCOON_DAYS"))
-    counts = {True: [0, 0], False: [0, 0]}
-    for index, incident in enumerate(triggers):
-        watch = getattr(incident, "cocoon", None)
-        warned = bool(watch and watch.letters_sent_at)
-        radius = watch.radius_m if watch else default_r
-        days = watch.days if watch else default_d
-        d2 = ((xy - xy[index]) ** 2).sum(axis=1)
-        dt_s = times - times[index]
-        repeat = bool(np.any((d2 <= radius**2) & (dt_s > 0) & (dt_s <= days * 86400)))
-        counts[warned][0] += 1
-        counts[warned][1] += int(repeat)
-    return Evaluation(counts[True][0], counts[True][1], counts[False][0], counts[False][1])

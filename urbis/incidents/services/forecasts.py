@@ -19,6 +19,7 @@ def forecast_use(
     *, actor: Actor, category: Category | None, at: dt.date, coverage: float, cell_size: int = 100
 ) -> ForecastRun:
     """Record the forecast for the week from ``at`` as used (the cells patrols will get)."""
+    # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
     from urbis.analytics import Grid, prospective_hotspot
 
     filters = Filters(categories=(category.code,) if category else ())
@@ -73,6 +74,7 @@ def forecast_use(
 def forecast_evaluate(run: ForecastRun) -> dict[str, Any]:
     """What the used forecast caught in its week: hit rate, PAI = hit rate / flagged share of
     the city (clipped study area), PEI = caught / the most any equal set of cells would catch."""
+    # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
     from urbis.analytics import Grid
 
     g = run.grid

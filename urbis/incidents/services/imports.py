@@ -20,7 +20,10 @@ from urbis.core.audit import record_event
 from urbis.core.tabular import TabularError, read_table
 from urbis.core.types import Actor
 from urbis.incidents import cache, conf, rules, spatial
+from urbis.incidents.arrays import city_tz, local_seconds
 from urbis.incidents.models import AddressPoint, Category, Incident, Precision
+from urbis.incidents.services.cocoon import watches_for_new
+from urbis.incidents.services.reasons import reason as _reason
 
 Progress = Callable[[int, int], None]
 
@@ -87,21 +90,6 @@ class ImportResult:
         return f"imported {self.created + self.updated}, rejected {len(self.rejected)}"
 
 
-def _reason(code: str, **params: Any) -> str:
-    messages = {
-        rules.UNKNOWN_CATEGORY: _("unknown category “%(value)s”"),
-        rules.WINDOW_REVERSED: _("the window ends before it starts"),
-        rules.IN_FUTURE: _("the date lies in the future"),
-        rules.WINDOW_TOO_LONG: _("the window is longer than the maximum of %(days)s days"),
-        rules.OUTSIDE_CITY: _("the coordinates lie outside the city's extent"),
-        rules.SWAPPED: _(
-            "latitude and longitude look swapped (the point lies in the city with them exchanged)"
-        ),
-        rules.OUT_OF_RANGE: _("the coordinates are not WGS84 latitude/longitude"),
-    }
-    return messages[code] % params if params else messages[code]
-
-
 def _local_tz() -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
@@ -116,7 +104,7 @@ def parse_moment(value: str, *, end: bool, tz: dt.tzinfo) -> dt.datetime:
     except ValueError:
         for fmt in ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d-%m-%Y"):
             try:
-                moment = dt.datetime.strptime(text, fmt)
+                moment = dt.datetime.strptime(text, fmt).replace(tzinfo=tz)
                 break
             except ValueError:
                 continue
@@ -185,121 +173,28 @@ def incidents_import(
     large, wrong layout) raises ValidationError on ``file`` and writes nothing.
     """
     table = _read(data, filename, INCIDENT_COLUMNS, INCIDENT_ALIASES, mapping)
-    has_latlon = "lat" in table.columns and "lon" in table.columns
-    has_xy = "x" in table.columns and "y" in table.columns
-    missing = [c for c in ("reference", "category", "occurred_from") if c not in table.columns]
-    if missing or not (has_latlon or has_xy):
-        needed = ", ".join(missing + ([] if has_latlon or has_xy else ["lat/lon or x/y"]))
-        raise ValidationError(
-            {
-                "file": [
-                    _(
-                        "This file has another layout: missing %(missing)s (found: %(found)s). "
-                        "Map the columns on the import page."
-                    )
-                    % {"missing": needed, "found": ", ".join(table.columns) or "-"}
-                ]
-            }
-        )
-    source_crs = None
-    if not has_latlon:
-        if not crs:
-            raise ValidationError({"crs": [_("x/y columns need --crs (e.g. EPSG:31370).")]})
-        try:
-            source_crs = spatial.valid_crs(crs)
-        except ValueError:
-            raise ValidationError({"crs": [_("Unknown CRS %(crs)s.") % {"crs": crs}]}) from None
-
+    has_latlon = _check_layout(table.columns)
+    source_crs = None if has_latlon else _source_crs(crs)
     result = ImportResult(total=len(table.rows))
     result.rejected.extend((r.line, r.reason) for r in table.rejected)
-    tz = _local_tz()
-    now = timezone.now()
-    max_days = float(conf.get("URBIS_INCIDENTS_MAX_WINDOW_DAYS"))
-    categories = _categories()
-    precisions = set(Precision.values)
-    bbox = spatial.city_bbox()
-    seen: dict[str, int] = {}
+    checks = _RowChecks(
+        has_latlon=has_latlon,
+        tz=_local_tz(),
+        now=timezone.now(),
+        max_days=float(conf.get("URBIS_INCIDENTS_MAX_WINDOW_DAYS")),
+        categories=_categories(),
+        precisions=set(Precision.values),
+    )
     parsed: list[list[Any]] = []  # [line, ref, category, from, to, a, b, precision]
     for index, row in enumerate(table.rows):
         if progress and index % 5000 == 0:
             progress(index, result.total)
-        values = row.values
-        reference = values.get("reference", "")
-        if not reference:
-            result.rejected.append((row.line, _("the reference is empty")))
-            continue
-        if len(reference) > 100:
-            result.rejected.append((row.line, _("the reference is longer than 100 characters")))
-            continue
-        if reference.startswith(FORMULA_PREFIXES):
-            result.rejected.append((row.line, _("the reference looks like a spreadsheet formula")))
-            continue
-        if reference in seen:
-            result.rejected.append(
-                (
-                    row.line,
-                    _("duplicate reference %(ref)s (first on line %(line)s)")
-                    % {"ref": reference, "line": seen[reference]},
-                )
-            )
-            continue
-        seen[reference] = row.line
-        category_text = values.get("category", "")
-        category = categories.get(category_text.lower())
-        if category is None:
-            result.rejected.append(
-                (row.line, _reason(rules.UNKNOWN_CATEGORY, value=category_text[:60]))
-            )
-            continue
-        try:
-            start = parse_moment(values.get("occurred_from", ""), end=False, tz=tz)
-            end_text = values.get("occurred_to", "")
-            if end_text:
-                end = parse_moment(end_text, end=True, tz=tz)
-            elif len(values["occurred_from"].strip()) <= 10:
-                end = parse_moment(values["occurred_from"], end=True, tz=tz)
-            else:
-                end = start
-        except ValueError:
-            result.rejected.append(
-                (row.line, _("unreadable date (use YYYY-MM-DD HH:MM or dd/mm/yyyy HH:MM)"))
-            )
-            continue
-        problem = rules.check_window(start, end, now=now, max_days=max_days)
-        if problem:
-            result.rejected.append((row.line, _reason(problem, days=f"{max_days:g}")))
-            continue
-        try:
-            if has_latlon:
-                a, b = _float(values.get("lat", "")), _float(values.get("lon", ""))
-            else:
-                a, b = _float(values.get("x", "")), _float(values.get("y", ""))
-        except ValueError:
-            result.rejected.append((row.line, _("the coordinates are not numbers")))
-            continue
-        precision = values.get("precision", "").lower() or Precision.EXACT
-        if precision not in precisions:
-            result.rejected.append(
-                (row.line, _("unknown precision “%(value)s”") % {"value": precision[:30]})
-            )
-            continue
-        parsed.append([row.line, reference, category, start, end, a, b, precision])
-
-    if parsed:
-        first, second = np.array([p[5] for p in parsed]), np.array([p[6] for p in parsed])
-        if source_crs:
-            lon, lat = spatial.to_lonlat(first, second, source_crs)
+        record = checks.parse(row.line, row.values)
+        if isinstance(record, str):
+            result.rejected.append((row.line, record))
         else:
-            lat, lon = first, second
-        keep: list[list[Any]] = []
-        for record, la, lo in zip(parsed, lat.tolist(), lon.tolist(), strict=True):
-            problem = rules.check_location(la, lo, bbox)
-            if problem:
-                result.rejected.append((record[0], _reason(problem)))
-                continue
-            record[5], record[6] = la, lo
-            keep.append(record)
-        parsed = keep
+            parsed.append(record)
+    parsed = _located(parsed, source_crs, result)
     result.rejected.sort()
     if progress:
         progress(result.total, result.total)
@@ -310,6 +205,136 @@ def incidents_import(
         return result
     _write_incidents(actor=actor, parsed=parsed, source=source, result=result, filename=filename)
     return result
+
+
+def _check_layout(columns: list[str]) -> bool:
+    """Whether the file locates by lat/lon (else x/y); ValidationError on ``file`` when
+    required columns are missing."""
+    has_latlon = "lat" in columns and "lon" in columns
+    has_xy = "x" in columns and "y" in columns
+    missing = [c for c in ("reference", "category", "occurred_from") if c not in columns]
+    if missing or not (has_latlon or has_xy):
+        needed = ", ".join(missing + ([] if has_latlon or has_xy else ["lat/lon or x/y"]))
+        raise ValidationError(
+            {
+                "file": [
+                    _(
+                        "This file has another layout: missing %(missing)s (found: %(found)s). "
+                        "Map the columns on the import page."
+                    )
+                    % {"missing": needed, "found": ", ".join(columns) or "-"}
+                ]
+            }
+        )
+    return has_latlon
+
+
+def _source_crs(crs: str | None) -> Any:
+    if not crs:
+        raise ValidationError({"crs": [_("x/y columns need --crs (e.g. EPSG:31370).")]})
+    try:
+        return spatial.valid_crs(crs)
+    except ValueError:
+        raise ValidationError({"crs": [_("Unknown CRS %(crs)s.") % {"crs": crs}]}) from None
+
+
+@dataclass
+class _RowChecks:
+    """The checks of one incident row, in the order a rejected row names the first failure."""
+
+    has_latlon: bool
+    tz: dt.tzinfo
+    now: dt.datetime
+    max_days: float
+    categories: dict[str, int]
+    precisions: set[str]
+    seen: dict[str, int] = field(default_factory=dict)
+
+    def parse(self, line: int, values: dict[str, str]) -> list[Any] | str:
+        """The parsed record, or the reason the row is rejected."""
+        reference = values.get("reference", "")
+        problem = self._reference_problem(reference)
+        if problem:
+            return problem
+        self.seen[reference] = line
+        category_text = values.get("category", "")
+        category = self.categories.get(category_text.lower())
+        if category is None:
+            return _reason(rules.UNKNOWN_CATEGORY, value=category_text[:60])
+        window = self._window(values)
+        if isinstance(window, str):
+            return window
+        start, end = window
+        try:
+            a, b = self._coordinates(values)
+        except ValueError:
+            return _("the coordinates are not numbers")
+        precision = values.get("precision", "").lower() or Precision.EXACT
+        if precision not in self.precisions:
+            return _("unknown precision “%(value)s”") % {"value": precision[:30]}
+        return [line, reference, category, start, end, a, b, precision]
+
+    def _reference_problem(self, reference: str) -> str | None:
+        if not reference:
+            return _("the reference is empty")
+        if len(reference) > 100:
+            return _("the reference is longer than 100 characters")
+        if reference.startswith(FORMULA_PREFIXES):
+            return _("the reference looks like a spreadsheet formula")
+        if reference in self.seen:
+            return _("duplicate reference %(ref)s (first on line %(line)s)") % {
+                "ref": reference,
+                "line": self.seen[reference],
+            }
+        return None
+
+    def _window(self, values: dict[str, str]) -> tuple[dt.datetime, dt.datetime] | str:
+        try:
+            start = parse_moment(values.get("occurred_from", ""), end=False, tz=self.tz)
+            end_text = values.get("occurred_to", "")
+            if end_text:
+                end = parse_moment(end_text, end=True, tz=self.tz)
+            elif len(values["occurred_from"].strip()) <= 10:
+                end = parse_moment(values["occurred_from"], end=True, tz=self.tz)
+            else:
+                end = start
+        except ValueError:
+            return _("unreadable date (use YYYY-MM-DD HH:MM or dd/mm/yyyy HH:MM)")
+        problem = rules.check_window(start, end, now=self.now, max_days=self.max_days)
+        if problem:
+            return _reason(problem, days=f"{self.max_days:g}")
+        return start, end
+
+    def _coordinates(self, values: dict[str, str]) -> tuple[float, float]:
+        if self.has_latlon:
+            return _float(values.get("lat", "")), _float(values.get("lon", ""))
+        return _float(values.get("x", "")), _float(values.get("y", ""))
+
+
+def _located(
+    parsed: list[list[Any]], source_crs: Any, result: ImportResult, *, at: int = 5
+) -> list[list[Any]]:
+    """The records with WGS84 lat/lon (at ``at`` and ``at + 1``) inside the city; the others
+    rejected. Coordinates in ``source_crs`` are x/y and become lat/lon."""
+    if not parsed:
+        return parsed
+    bbox = spatial.city_bbox()
+    first, second = np.array([p[at] for p in parsed]), np.array([p[at + 1] for p in parsed])
+    if source_crs:
+        lon, lat = spatial.to_lonlat(first, second, source_crs)
+    else:
+        lat, lon = first, second
+    keep: list[list[Any]] = []
+    for record, la, lo in zip(
+        parsed, np.asarray(lat).tolist(), np.asarray(lon).tolist(), strict=True
+    ):
+        problem = rules.check_location(la, lo, bbox)
+        if problem:
+            result.rejected.append((record[0], _reason(problem)))
+            continue
+        record[at], record[at + 1] = la, lo
+        keep.append(record)
+    return keep
 
 
 INSERT_FIELDS = (
@@ -358,9 +383,7 @@ def _insert(rows: list[tuple[Any, ...]]) -> None:
         # statement; it runs inside the same transaction as the rest of the import.
         with (
             connection.cursor() as cursor,
-            cursor.cursor.copy(  # type: ignore[attr-defined]
-                f"COPY {table} ({columns}) FROM STDIN"
-            ) as copy,
+            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
         ):
             for row in rows:
                 copy.write_row(row)
@@ -392,7 +415,6 @@ def _write_incidents(
     references = [p[1] for p in parsed]
     fields = ("category_id", "occurred_from", "occurred_to", "lat", "lon", "precision", "source")
     now = timezone.now()
-    from urbis.incidents.arrays import city_tz, local_seconds
 
     tz = city_tz()
     with transaction.atomic():
@@ -472,7 +494,6 @@ def _write_incidents(
         )
         if result.created or result.updated:
             cache.bump()
-        from urbis.incidents.services.cocoon import watches_for_new
 
         triggering = set(Category.objects.filter(triggers_cocoon=True).values_list("pk", flat=True))
         horizon = now - dt.timedelta(days=int(conf.get("URBIS_INCIDENTS_COCOON_DAYS")))
@@ -494,23 +515,7 @@ def addresses_import(
     """Import an address register (street, number, box, postcode, municipality, lat/lon or
     x/y in ``crs``). The address (postcode, street, number, box) is the key."""
     table = _read(data, filename, ADDRESS_COLUMNS, ADDRESS_ALIASES, None)
-    has_latlon = "lat" in table.columns and "lon" in table.columns
-    has_xy = "x" in table.columns and "y" in table.columns
-    missing = [
-        c for c in ("street", "number", "postcode", "municipality") if c not in table.columns
-    ]
-    if missing or not (has_latlon or has_xy):
-        raise ValidationError(
-            {
-                "file": [
-                    _("This file has another layout: missing %(missing)s (found: %(found)s).")
-                    % {
-                        "missing": ", ".join(missing or ["lat/lon or x/y"]),
-                        "found": ", ".join(table.columns) or "-",
-                    }
-                ]
-            }
-        )
+    has_latlon = _check_address_layout(table.columns)
     source_crs = None
     if not has_latlon:
         try:
@@ -521,50 +526,68 @@ def addresses_import(
     result.rejected.extend((r.line, r.reason) for r in table.rejected)
     rows: list[list[Any]] = []
     seen: set[tuple[str, str, str, str]] = set()
-    limits = {"street": 150, "number": 20, "box": 20, "postcode": 10, "municipality": 100}
     for row in table.rows:
-        v = row.values
-        key = (v.get("postcode", ""), v.get("street", ""), v.get("number", ""), v.get("box", ""))
-        too_long = [k for k, n in limits.items() if len(v.get(k, "")) > n]
-        if not all(key[:3]) or not v.get("municipality"):
-            result.rejected.append(
-                (row.line, _("street, number, postcode and municipality are required"))
-            )
+        record = _address_row(row.line, row.values, has_latlon, seen)
+        if isinstance(record, str):
+            result.rejected.append((row.line, record))
             continue
-        if too_long:
-            result.rejected.append((row.line, _("too long: %(f)s") % {"f": ", ".join(too_long)}))
-            continue
-        if key in seen:
-            result.rejected.append((row.line, _("duplicate address in the file")))
-            continue
-        try:
-            a = _float(v.get("lat" if has_latlon else "x", ""))
-            b = _float(v.get("lon" if has_latlon else "y", ""))
-        except ValueError:
-            result.rejected.append((row.line, _("the coordinates are not numbers")))
-            continue
-        seen.add(key)
-        rows.append([row.line, key, v["municipality"], a, b])
-    bbox = spatial.city_bbox()
-    if rows:
-        first, second = np.array([r[3] for r in rows]), np.array([r[4] for r in rows])
-        lon, lat = spatial.to_lonlat(first, second, source_crs) if source_crs else (second, first)
-        keep = []
-        for record, la, lo in zip(
-            rows, np.asarray(lat).tolist(), np.asarray(lon).tolist(), strict=True
-        ):
-            problem = rules.check_location(la, lo, bbox)
-            if problem:
-                result.rejected.append((record[0], _reason(problem)))
-                continue
-            record[3], record[4] = la, lo
-            keep.append(record)
-        rows = keep
+        seen.add(record[1])
+        rows.append(record)
+    rows = _located(rows, source_crs, result, at=3)
     result.rejected.sort()
     if progress:
         progress(result.total, result.total)
     if not rows:
         return result
+    _write_addresses(actor=actor, rows=rows, filename=filename, result=result)
+    return result
+
+
+def _check_address_layout(columns: list[str]) -> bool:
+    has_latlon = "lat" in columns and "lon" in columns
+    has_xy = "x" in columns and "y" in columns
+    missing = [c for c in ("street", "number", "postcode", "municipality") if c not in columns]
+    if missing or not (has_latlon or has_xy):
+        raise ValidationError(
+            {
+                "file": [
+                    _("This file has another layout: missing %(missing)s (found: %(found)s).")
+                    % {
+                        "missing": ", ".join(missing or ["lat/lon or x/y"]),
+                        "found": ", ".join(columns) or "-",
+                    }
+                ]
+            }
+        )
+    return has_latlon
+
+
+ADDRESS_LIMITS = {"street": 150, "number": 20, "box": 20, "postcode": 10, "municipality": 100}
+
+
+def _address_row(
+    line: int, v: dict[str, str], has_latlon: bool, seen: set[tuple[str, str, str, str]]
+) -> list[Any] | str:
+    """``[line, key, municipality, a, b]`` for one register row, or the reason it is refused."""
+    key = (v.get("postcode", ""), v.get("street", ""), v.get("number", ""), v.get("box", ""))
+    too_long = [k for k, n in ADDRESS_LIMITS.items() if len(v.get(k, "")) > n]
+    if not all(key[:3]) or not v.get("municipality"):
+        return _("street, number, postcode and municipality are required")
+    if too_long:
+        return _("too long: %(f)s") % {"f": ", ".join(too_long)}
+    if key in seen:
+        return _("duplicate address in the file")
+    try:
+        a = _float(v.get("lat" if has_latlon else "x", ""))
+        b = _float(v.get("lon" if has_latlon else "y", ""))
+    except ValueError:
+        return _("the coordinates are not numbers")
+    return [line, key, v["municipality"], a, b]
+
+
+def _write_addresses(
+    *, actor: Actor, rows: list[list[Any]], filename: str, result: ImportResult
+) -> None:
     xs, ys = spatial.to_metric([r[3] for r in rows], [r[4] for r in rows])
     with transaction.atomic():
         existing = {
@@ -610,4 +633,3 @@ def addresses_import(
                 "rejected": len(result.rejected),
             },
         )
-    return result

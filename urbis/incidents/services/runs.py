@@ -11,7 +11,9 @@ from django_tasks import task
 
 from urbis.core.audit import record_event
 from urbis.core.types import Actor, actor_user
-from urbis.incidents.models import ImportKind, ImportRun, ImportStatus
+from urbis.incidents.models import Category, ImportKind, ImportRun, ImportStatus
+from urbis.incidents.services.cocoon import knox_run_create
+from urbis.incidents.services.imports import incidents_import
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +48,6 @@ def import_run_create(
 
 
 def import_run_execute(run_id: int) -> str:
-    from urbis.incidents.services.imports import incidents_import
-
     run = ImportRun.objects.get(pk=run_id)
     if run.status != ImportStatus.QUEUED:
         return f"import {run_id}: already {run.status}"
@@ -114,9 +114,6 @@ def knox_run_task(
     import datetime as dt
 
     from django.contrib.auth import get_user_model
-
-    from urbis.incidents.models import Category
-    from urbis.incidents.services.cocoon import knox_run_create
 
     actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
     run = knox_run_create(

@@ -17,13 +17,8 @@ def _fresh_cache():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def english(settings):  # type: ignore[no-untyped-def]
-    """Assertions read English messages; the nl/fr catalogues are checked separately."""
-    from django.utils import translation
-
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+def _in_english(english: None) -> None:
+    """Assertions read English messages (the shared ``english`` fixture)."""
 
 
 def _rectangle(lat0: float, lon0: float, dlat: float, dlon: float) -> dict[str, object]:

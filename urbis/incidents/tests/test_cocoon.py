@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from pypdf import PdfReader
 
-from urbis.incidents import rules
+from urbis.incidents import rules, selectors
 from urbis.incidents.letters import letter_pdf
 from urbis.incidents.models import Category, CocoonWatch, KnoxRun, PreventionTask, ZoneBasis
 from urbis.incidents.services import cocoon
@@ -167,7 +167,7 @@ def test_letter_pdf_names_the_streets_inside_and_letters_sent_is_recorded(
         lon=4.4779,
     )
     watch = incident.cocoon
-    addresses = cocoon.addresses_in(x=incident.x, y=incident.y, radius_m=watch.radius_m)
+    addresses = selectors.addresses_in(x=incident.x, y=incident.y, radius_m=watch.radius_m)
     for language, title in (("nl", "inbraak"), ("fr", "cambriolage"), ("en", "burglary")):
         text = "".join(
             p.extract_text()
@@ -196,5 +196,5 @@ def test_evaluation_compares_warned_and_not_warned_zones(city, coordinator) -> N
             lat=lat,
             lon=4.46,
         )
-    result = cocoon.evaluation()
+    result = selectors.cocoon_evaluation()
     assert result.warned == 0 and result.not_warned == 3 and result.not_warned_repeats == 1

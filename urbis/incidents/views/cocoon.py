@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
-from urbis.incidents import letters, selectors
+from urbis.incidents import letters, selectors, spatial
 from urbis.incidents.forms import KnoxForm
 from urbis.incidents.models import ForecastRun
 from urbis.incidents.permissions import COCOON_ROLES, LETTER_ROLES, WORKBENCH_ROLES
@@ -50,8 +50,6 @@ def cocoon_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def cocoon_zone(request: HttpRequest, pk: int) -> JsonResponse:
     """The zone as a GeoJSON circle polygon (WGS84) around the incident."""
     import math
-
-    from urbis.incidents import spatial
 
     watch = get_object_or_404(selectors.watches_for(request.user), pk=pk)
     x, y = watch.incident.x, watch.incident.y
@@ -117,7 +115,7 @@ def evaluation(request: HttpRequest) -> HttpResponse:
         else []
     )
     rows = [(run, forecasts.forecast_evaluate(run)) for run in used]
-    result = cocoon.evaluation()
+    result = selectors.cocoon_evaluation()
     return render(
         request,
         "incidents/evaluation.html",

@@ -11,13 +11,16 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from urbis.core.permissions import role_required
+from urbis.core.types import Actor
 from urbis.incidents import downloads, layers, selectors, spatial
 from urbis.incidents.forms import WEEKDAYS, FilterForm, KnoxForm, LayerForm
 from urbis.incidents.permissions import WORKBENCH_ROLES
+from urbis.incidents.services.runs import knox_run_task
 
 LAYERS = ("points", "kde", "gistar", "choropleth", "forecast")
 CHARTS = ("series", "weekhour")
@@ -50,8 +53,8 @@ def workbench(request: HttpRequest) -> HttpResponse:
     knox_form = KnoxForm(
         initial={
             "category": selectors.categories_for(request.user).filter(code=category_code).first(),
-            "start": filters.start or dt.date.today() - dt.timedelta(days=365),
-            "end": filters.end or dt.date.today(),
+            "start": filters.start or timezone.localdate() - dt.timedelta(days=365),
+            "end": filters.end or timezone.localdate(),
         }
     )
     count = selectors.incidents_for(request.user, filters).count()
@@ -93,9 +96,10 @@ def _knox_rows(run: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def _points(user: Any, filters: selectors.Filters, zoom: int | None) -> dict[str, Any]:
+def _points(user: Actor, filters: selectors.Filters, zoom: int | None) -> dict[str, Any]:
     """Incidents clustered on a grid whose cell shrinks as the map zooms in (server-side, so
     50,000 incidents stay light); single incidents are shown as themselves."""
+    # on first use: numba and scipy take seconds to load (urbis/analytics/__init__.py)
     from urbis.analytics import grid_for
 
     data = selectors.events_for(user, filters)
@@ -230,8 +234,6 @@ def chart(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
 @role_required(*WORKBENCH_ROLES)
 @require_POST
 def knox_start(request: HttpRequest) -> HttpResponse:
-    from urbis.incidents.services.runs import knox_run_task
-
     form = KnoxForm(request.POST)
     if not form.is_valid():
         return render(request, "incidents/knox_form.html", {"form": form}, status=400)

@@ -83,7 +83,7 @@ class ActionSerializer(serializers.ModelSerializer[Action]):
         return data
 
 
-class ActionList(generics.GenericAPIView):  # type: ignore[type-arg]
+class ActionList(generics.GenericAPIView):
     """Actions the caller may see (partners see their organisation's); coordinators add."""
 
     permission_classes = [roles_by_method(STAFF_ROLES, POST=EDIT_ROLES)]
@@ -91,7 +91,7 @@ class ActionList(generics.GenericAPIView):  # type: ignore[type-arg]
     filterset_class = ActionFilter
     pagination_class = None
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return (
             selectors.actions_for(self.request.user)
             .select_related("owner")

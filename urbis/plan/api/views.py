@@ -42,11 +42,11 @@ class MeasurementSerializer(serializers.ModelSerializer[Measurement]):
         read_only_fields = ["automatic", "entered_at"]
 
 
-class PlanList(generics.ListAPIView):  # type: ignore[type-arg]
+class PlanList(generics.ListAPIView):
     serializer_class = PlanSerializer
     permission_classes = [roles_required(*READ_ROLES)]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.plans_for(self.request.user)
 
 

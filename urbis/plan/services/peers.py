@@ -10,13 +10,12 @@ from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
 from urbis.core.types import Actor
+from urbis.plan import exchange
+from urbis.plan.models import BenchmarkPoint, PracticeSheet
 
 
 def exchange_import(*, actor: Actor, document: Any) -> str:
     """Import a peer city's practice sheet or anonymised benchmark file (validated first)."""
-    from urbis.plan import exchange
-    from urbis.plan.models import BenchmarkPoint, PracticeSheet
-
     schema = document.get("schema") if isinstance(document, dict) else None
     if schema == exchange.BENCHMARK_SCHEMA:
         exchange.validate_benchmark_file(document)
@@ -56,6 +55,4 @@ def exchange_import(*, actor: Actor, document: Any) -> str:
 
 
 def imported_practices() -> list[Any]:
-    from urbis.plan.models import PracticeSheet
-
     return list(PracticeSheet.objects.all()[:50])

@@ -23,7 +23,7 @@ from urbis.plan.models import (
     SurveyResponse,
 )
 from urbis.plan.services.indicators import measurement_record
-from urbis.plan.survey import SCALE
+from urbis.plan.survey import SCALE, weighted_share
 
 SURVEY_COLUMNS = (
     "respondent",
@@ -199,8 +199,6 @@ def survey_publish(
     """Turn a survey edition's weighted often+always share into a measurement (in %), with
     its base N and 95% interval; refused when the cell is suppressed."""
     from django.conf import settings
-
-    from urbis.plan.survey import weighted_share
 
     if item not in ("insecurity", "pride", "avoid_dark", "avoid_places"):
         raise ValidationError({"item": _("Unknown survey question.")})

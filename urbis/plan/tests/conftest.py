@@ -9,16 +9,13 @@ from urbis.plan.models import Plan
 
 @pytest.fixture
 def demo_plan(db: None) -> Plan:
+    """The demo city's plan, for the page and report tests that need a whole plan; rule and
+    service tests build their own records with ``factories``."""
     load_core_demo(None)
     load_plan_demo(None)
     return Plan.objects.get(code="SVPP-2026")
 
 
 @pytest.fixture(autouse=True)
-def english(settings):  # type: ignore[no-untyped-def]
-    """Assertions read English messages; the Dutch and French catalogues are tested elsewhere."""
-    from django.utils import translation
-
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+def _in_english(english: None) -> None:
+    """Assertions read English messages (the shared ``english`` fixture)."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from rest_framework.authtoken.models import Token
 
-from urbis.core.models import Organisation
 from urbis.core.testing.fixtures import verified_client
-from urbis.plan.models import Action, Indicator, Objective, ObjectiveLevel, Plan, Target
+from urbis.core.tests.factories import OrganisationFactory
+from urbis.plan.models import Action, Indicator, Target
+from urbis.plan.tests.factories import ActionFactory, ActionPartnerFactory, operational_objective
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +20,10 @@ def _api(user):  # type: ignore[no-untyped-def]
     return client
 
 
-def test_coordinator_creates_an_action_with_two_mechanisms(demo_plan: Plan, coordinator) -> None:
+def test_coordinator_creates_an_action_with_two_mechanisms(coordinator) -> None:
     client = _api(coordinator)
-    objective = Objective.objects.filter(level=ObjectiveLevel.OPERATIONAL).first()
-    owner = Organisation.objects.first()
+    objective = operational_objective()
+    owner = OrganisationFactory()
     body = {
         "objective": objective.pk,
         "title": "Lighting audit of station underpass",
@@ -42,10 +43,9 @@ def test_coordinator_creates_an_action_with_two_mechanisms(demo_plan: Plan, coor
     assert {m["mechanism"] for m in mine["mechanisms"]} == {"DETER", "PROTECT"}
 
 
-def test_bad_action_gets_per_field_errors_and_writes_nothing(demo_plan: Plan, coordinator) -> None:
+def test_bad_action_gets_per_field_errors_and_writes_nothing(coordinator) -> None:
     client = _api(coordinator)
-    before = Action.objects.count()
-    objective = Objective.objects.filter(level=ObjectiveLevel.OPERATIONAL).first()
+    objective = operational_objective()
     bad = client.post(
         "/api/v1/plan/actions/",
         {
@@ -63,29 +63,30 @@ def test_bad_action_gets_per_field_errors_and_writes_nothing(demo_plan: Plan, co
         {
             "objective": objective.pk,
             "title": "t",
-            "owner": Organisation.objects.first().pk,
+            "owner": OrganisationFactory().pk,
             "mechanisms": [{"mechanism": "DETER", "rationale": "   "}],
         },
         content_type="application/json",
     )
     assert no_reason.status_code == 400 and "mechanisms" in no_reason.json()["errors"]
-    assert Action.objects.count() == before
+    assert not Action.objects.exists()
 
 
-def test_partner_lists_only_its_actions_and_cannot_create(demo_plan: Plan, make_user) -> None:
-    fjc = Organisation.objects.get(short_name="FJC")
+def test_partner_lists_only_its_actions_and_cannot_create(make_user) -> None:
+    fjc = OrganisationFactory(short_name="FJC")
+    owned = ActionFactory(owner=fjc)
+    taking_part = ActionPartnerFactory(organisation=fjc).action
+    ActionFactory()  # another organisation's action, without the FJC
     caseworker = make_user("caseworker", organisation=fjc)
     listed = _api(caseworker).get("/api/v1/plan/actions/").json()
-    visible = Action.objects.filter(partners__organisation=fjc) | Action.objects.filter(owner=fjc)
-    assert {a["id"] for a in listed} == set(visible.values_list("pk", flat=True))
-    assert 0 < len(listed) < Action.objects.count()
+    assert {a["id"] for a in listed} == {owned.pk, taking_part.pk}
     denied = _api(caseworker).post("/api/v1/plan/actions/", {}, content_type="application/json")
     assert denied.status_code == 404
 
 
-def test_indicator_with_targets_and_bad_year(demo_plan: Plan, coordinator, outsider) -> None:
+def test_indicator_with_targets_and_bad_year(coordinator, outsider) -> None:
     client = _api(coordinator)
-    objective = Objective.objects.filter(level=ObjectiveLevel.OPERATIONAL).first()
+    objective = operational_objective()
     body = {
         "objective": objective.pk,
         "code": "LIGHT-1",

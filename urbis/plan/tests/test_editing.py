@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from urbis.core.models import Organisation
 from urbis.core.testing.fixtures import verified_client
+from urbis.core.tests.factories import OrganisationFactory
 from urbis.plan import exchange
 from urbis.plan.models import (
     Action,
@@ -21,6 +22,7 @@ from urbis.plan.models import (
     Plan,
     PracticeSheet,
 )
+from urbis.plan.tests.factories import ActionFactory, ActionPartnerFactory, operational_objective
 
 pytestmark = pytest.mark.django_db
 
@@ -80,8 +82,8 @@ def test_add_objective_then_action(demo_plan: Plan, coordinator) -> None:
     assert refused.status_code == 400  # actions belong to operational objectives
 
 
-def test_analyst_cannot_open_edit_forms(demo_plan: Plan, analyst) -> None:
-    objective = Objective.objects.filter(level="operational").first()
+def test_analyst_cannot_open_edit_forms(analyst) -> None:
+    objective = operational_objective()
     assert (
         verified_client(analyst).get(reverse("plan:add_action", args=[objective.pk])).status_code
         == 404
@@ -149,21 +151,24 @@ def test_exchange_rejects_bad_files(
     assert not PracticeSheet.objects.exists()
 
 
-def test_partners_see_the_actions_they_take_part_in(demo_plan: Plan, make_user) -> None:
-    fjc = Organisation.objects.get(short_name="FJC")
-    police = Organisation.objects.get(short_name="PZ MeWi")
+def test_partners_see_the_actions_they_take_part_in(make_user) -> None:
+    fjc = OrganisationFactory(short_name="FJC")
+    police = OrganisationFactory(short_name="PZ")
+    objective = operational_objective()
+    theirs = ActionFactory(objective=objective, owner=police, title="Case consultation")
+    ActionPartnerFactory(action=theirs, organisation=fjc)
+    others = ActionFactory(objective=objective, owner=police, title="Near-repeat letters")
     caseworker = make_user("caseworker", organisation=fjc)
     page = verified_client(caseworker).get(reverse("plan:my_actions")).content.decode()
-    assert "Family Justice Centre case consultation" in page
+    assert "Case consultation" in page
     assert "Near-repeat letters" not in page
-    theirs = Action.objects.get(title="Family Justice Centre case consultation")
-    others = Action.objects.get(title="Near-repeat letters after a burglary")
     client = verified_client(caseworker)
     assert client.get(reverse("plan:action", args=[theirs.pk])).status_code == 200
     assert client.get(reverse("plan:action", args=[others.pk])).status_code == 404
-    assert client.get(reverse("plan:matrix", args=[demo_plan.pk])).status_code == 404
+    plan = objective.priority.plan
+    assert client.get(reverse("plan:matrix", args=[plan.pk])).status_code == 404
     theirs_url = reverse("plan:action", args=[theirs.pk])
     assert client.post(theirs_url, {"form": "effect"}).status_code == 404
     analyst_like = make_user("analyst", organisation=police)
     page = verified_client(analyst_like).get(reverse("plan:my_actions"))
-    assert "Near-repeat" in page.content.decode()
+    assert "Near-repeat letters" in page.content.decode()

@@ -10,8 +10,12 @@ from urbis.plan import bjorgo
 from urbis.plan.survey import weighted_share, wilson
 
 
-def test_nine_mechanisms_in_bjorgos_order() -> None:
-    assert bjorgo.MECHANISM_ORDER == (
+def test_matrix_has_every_mechanism_column_in_bjorgos_order_even_when_empty() -> None:
+    """Bjørgo (2016) orders the nine mechanisms from norms to desistance; the matrix page reads
+    the columns in the order the matrix gives them, and an untagged mechanism is a gap, not a
+    missing column."""
+    cells = bjorgo.matrix([bjorgo.Tag(1, "drugs", "HARM")], ["burglary", "drugs"])
+    expected = [
         "NORM",
         "RECRUIT",
         "DETER",
@@ -21,7 +25,10 @@ def test_nine_mechanisms_in_bjorgos_order() -> None:
         "REWARD",
         "HARM",
         "DESIST",
-    )
+    ]
+    assert list(cells["burglary"]) == expected
+    assert list(cells["drugs"]) == expected
+    assert cells["burglary"]["NORM"].count == 0 and cells["drugs"]["HARM"].count == 1
 
 
 def test_matrix_counts_distinct_actions_budget_and_actors() -> None:

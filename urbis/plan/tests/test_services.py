@@ -11,25 +11,49 @@ from django.core.exceptions import ValidationError
 
 from urbis.core import indicators as core_indicators
 from urbis.core.models import AuditEvent, Organisation
+from urbis.core.tests.factories import OrganisationFactory
 from urbis.plan import services
 from urbis.plan.jobs import compute_automatic_indicators
-from urbis.plan.models import Measurement, Objective, Phenomenon, Plan, SurveyResponse
+from urbis.plan.models import Indicator, Measurement, Objective, Plan, SurveyResponse
+from urbis.plan.tests.factories import (
+    IndicatorFactory,
+    ObjectiveFactory,
+    PhenomenonFactory,
+    PlanFactory,
+    PriorityFactory,
+    operational_objective,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_extension_keeps_priorities_and_may_only_add(demo_plan: Plan, coordinator) -> None:
+@pytest.fixture
+def owner() -> Organisation:
+    return OrganisationFactory(name="Prevention service")
+
+
+@pytest.fixture
+def indicator() -> Indicator:
+    """A survey indicator in % (0-100) on an operational objective."""
+    return IndicatorFactory(objective=operational_objective())
+
+
+def test_extension_keeps_priorities_and_may_only_add(coordinator) -> None:
+    plan = PlanFactory(period_end=dt.date(2031, 12, 31))
+    PriorityFactory(plan=plan, phenomenon=PhenomenonFactory(code="burglary"))
+    PriorityFactory(plan=plan, phenomenon=PhenomenonFactory(code="insecurity"))
     extension = services.plan_extend(
-        actor=coordinator, plan=demo_plan, code="SVPP-2032", period_end=dt.date(2033, 12, 31)
+        actor=coordinator, plan=plan, code="SVPP-2032", period_end=dt.date(2033, 12, 31)
     )
     assert extension.period_start == dt.date(2032, 1, 1)
-    assert set(extension.priorities.values_list("phenomenon__code", flat=True)) == set(
-        demo_plan.priorities.values_list("phenomenon__code", flat=True)
-    )
+    assert set(extension.priorities.values_list("phenomenon__code", flat=True)) == {
+        "burglary",
+        "insecurity",
+    }
     inherited = extension.priorities.get(phenomenon__code="burglary")
     with pytest.raises(ValidationError, match="may only add"):
         services.priority_remove(actor=coordinator, priority=inherited)
-    shoplifting = Phenomenon.objects.get(code="shoplifting")
+    shoplifting = PhenomenonFactory(code="shoplifting")
     with pytest.raises(ValidationError) as error:
         services.priority_add(actor=coordinator, plan=extension, phenomenon=shoplifting)
     assert "rationale" in error.value.message_dict
@@ -39,14 +63,14 @@ def test_extension_keeps_priorities_and_may_only_add(demo_plan: Plan, coordinato
         phenomenon=shoplifting,
         rationale="Diagnostic 2031: shoplifting rising in the centre",
     )
-    demo_plan.refresh_from_db()
-    assert demo_plan.status == "extended"
+    plan.refresh_from_db()
+    assert plan.status == "extended"
     assert AuditEvent.objects.filter(action="plan.extended").exists()
 
 
-def test_objective_levels_must_nest(demo_plan: Plan, coordinator) -> None:
-    priority = demo_plan.priorities.first()
-    general = Objective.objects.filter(priority=priority, level="general").first()
+def test_objective_levels_must_nest(coordinator) -> None:
+    general = ObjectiveFactory(level="general")
+    priority = general.priority
     with pytest.raises(ValidationError) as error:
         services.objective_create(
             actor=coordinator,
@@ -68,13 +92,12 @@ def test_objective_levels_must_nest(demo_plan: Plan, coordinator) -> None:
         )
 
 
-def test_action_needs_operational_objective_and_tag_rationale(demo_plan: Plan, coordinator) -> None:
-    owner = Organisation.objects.first()
-    general = Objective.objects.filter(level="general").first()
+def test_action_needs_operational_objective_and_tag_rationale(coordinator, owner) -> None:
+    operational = operational_objective()
+    general = Objective.objects.get(priority=operational.priority, level="general")
     with pytest.raises(ValidationError) as error:
         services.action_create(actor=coordinator, objective=general, title="x", owner=owner)
     assert "objective" in error.value.message_dict
-    operational = Objective.objects.filter(level="operational").first()
     with pytest.raises(ValidationError) as error:
         services.action_create(
             actor=coordinator,
@@ -94,12 +117,7 @@ def test_action_needs_operational_objective_and_tag_rationale(demo_plan: Plan, c
     assert list(action.mechanisms.values_list("mechanism", flat=True)) == ["DETER"]
 
 
-def test_measurements_are_appended_never_overwritten(demo_plan: Plan, coordinator) -> None:
-    indicator = (
-        demo_plan.priorities.get(phenomenon__code="insecurity")
-        .objectives.get(level="operational")
-        .indicators.get()
-    )
+def test_measurements_are_appended_never_overwritten(indicator, coordinator) -> None:
     first = services.measurement_record(
         actor=coordinator,
         indicator=indicator,
@@ -170,12 +188,7 @@ def test_survey_import_reports_each_bad_row_and_writes_nothing(
     assert (saved.insecurity, saved.weight, saved.area.code) == ("often", 1.2, "MEC-N01")
 
 
-def test_automatic_indicators_from_a_registered_provider(demo_plan: Plan) -> None:
-    indicator = (
-        demo_plan.priorities.get(phenomenon__code="insecurity")
-        .objectives.get(level="operational")
-        .indicators.get()
-    )
+def test_automatic_indicators_from_a_registered_provider(indicator) -> None:
     indicator.provider_code = "test.lead_time"
     indicator.save()
     calls: list[tuple[dt.date, dt.date]] = []
@@ -202,7 +215,7 @@ def test_automatic_indicators_from_a_registered_provider(demo_plan: Plan) -> Non
     assert calls[-1] == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
 
 
-def test_automatic_indicators_per_area_next_to_the_city_wide_value(demo_plan: Plan) -> None:
+def test_automatic_indicators_per_area_next_to_the_city_wide_value(indicator) -> None:
     from urbis.core import services as core_services
     from urbis.core.models import AreaKind
     from urbis.plan.selectors import indicator_statuses
@@ -216,11 +229,6 @@ def test_automatic_indicators_per_area_next_to_the_city_wide_value(demo_plan: Pl
     )
     south = core_services.area_upsert(
         actor=None, code="T-PS", name="South", kind=AreaKind.NEIGHBOURHOOD, geometry=square
-    )
-    indicator = (
-        demo_plan.priorities.get(phenomenon__code="insecurity")
-        .objectives.get(level="operational")
-        .indicators.get()
     )
     indicator.provider_code = "test.by_area"
     indicator.save()
@@ -254,16 +262,12 @@ def test_automatic_indicators_per_area_next_to_the_city_wide_value(demo_plan: Pl
     assert compute_automatic_indicators(dt.date(2026, 11, 24)).startswith("1 automatic")
     assert rows.count() == 4 and rows.filter(area=south).count() == 2
     # The plan's progress reads the city-wide value, not an area's.
-    status = next(s for s in indicator_statuses(demo_plan, 2026) if s.indicator == indicator)
+    plan = indicator.objective.priority.plan
+    status = next(s for s in indicator_statuses(plan, 2026) if s.indicator == indicator)
     assert status.latest is not None and status.latest.value == Decimal("7")
 
 
-def test_measurement_outside_the_unit_range_is_refused(demo_plan: Plan, coordinator) -> None:
-    indicator = (
-        demo_plan.priorities.get(phenomenon__code="insecurity")
-        .objectives.get(level="operational")
-        .indicators.get()
-    )
+def test_measurement_outside_the_unit_range_is_refused(indicator, coordinator) -> None:
     assert indicator.unit == "%"
     for value in (Decimal("-1"), Decimal("100.5")):
         with pytest.raises(ValidationError) as error:
@@ -289,10 +293,9 @@ def test_measurement_outside_the_unit_range_is_refused(demo_plan: Plan, coordina
         )
 
 
-def test_action_without_owner_is_refused(demo_plan: Plan, coordinator) -> None:
-    operational = Objective.objects.filter(level="operational").first()
-    before = operational.actions.count()
+def test_action_without_owner_is_refused(coordinator) -> None:
+    operational = operational_objective()
     with pytest.raises(ValidationError) as error:
         services.action_create(actor=coordinator, objective=operational, title="x", owner=None)
     assert "owner" in error.value.message_dict
-    assert operational.actions.count() == before
+    assert not operational.actions.exists()

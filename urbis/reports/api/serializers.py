@@ -11,7 +11,7 @@ from urbis.reports.models import Report, Status
 from urbis.reports.rules.text import MAX_DESCRIPTION
 
 
-class ReportSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ReportSerializer(serializers.ModelSerializer):
     category = serializers.CharField(source="category.code", read_only=True)
     category_name = serializers.SerializerMethodField()
     category_version = serializers.IntegerField(source="category_version.version", read_only=True)
@@ -55,7 +55,7 @@ class ReportSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         return report.area.code if report.area else None
 
 
-class ReporterSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ReporterSerializer(serializers.Serializer):
     first_name = serializers.CharField()
     last_name = serializers.CharField()
     email = serializers.CharField()
@@ -88,7 +88,7 @@ class ReportDetailSerializer(ReportSerializer):
         ]
 
 
-class ReportTransitionSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ReportTransitionSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Status.choices)
     text = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     internal_note = serializers.CharField(
@@ -102,7 +102,7 @@ class ReportTransitionSerializer(serializers.Serializer):  # type: ignore[type-a
     )
 
 
-class ReportAssignSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ReportAssignSerializer(serializers.Serializer):
     team = serializers.SlugField(max_length=40)
     assignee = serializers.IntegerField(
         required=False, allow_null=True, min_value=1, max_value=2**31 - 1, default=None
@@ -110,7 +110,7 @@ class ReportAssignSerializer(serializers.Serializer):  # type: ignore[type-arg]
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
-class ReportWorklistQuerySerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ReportWorklistQuerySerializer(serializers.Serializer):
     team = serializers.CharField(max_length=40, required=False, default="")
     category = serializers.CharField(max_length=40, required=False, default="")
     area = serializers.CharField(max_length=40, required=False, default="")

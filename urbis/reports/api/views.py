@@ -25,7 +25,7 @@ from urbis.reports.models import Team
 from urbis.reports.permissions import READ_ROLES, WORK_ROLES
 
 
-class ReportList(generics.ListAPIView):  # type: ignore[type-arg]
+class ReportList(generics.ListAPIView):
     """The worklist: filters as on the page; paged."""
 
     serializer_class = ReportSerializer
@@ -35,7 +35,7 @@ class ReportList(generics.ListAPIView):  # type: ignore[type-arg]
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         query = ReportWorklistQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
         return selectors.worklist(

@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -18,12 +19,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from urbis.core.permissions import public_view
+from urbis.core.request_context import client_address
 from urbis.reports import conf, services
-from urbis.reports.models import Category, CategoryVersion, Report, Source, Status
+from urbis.reports.models import (
+    CLOSED_VALUES,
+    Category,
+    CategoryVersion,
+    Report,
+    Source,
+    Status,
+    StatusChange,
+)
 from urbis.reports.open311.render import Node, errors, render
 from urbis.reports.rules import attributes as attribute_rules
 from urbis.reports.services.keys import open311_key_check
-from urbis.reports.views.common import client_address
 from urbis.reports.workflow import CLOSED, OPEN311_EXTENDED, open311_status
 from urbis.reports.workflow import Status as WStatus
 
@@ -245,6 +254,49 @@ def service_definition(request: HttpRequest, code: str, fmt: str) -> HttpRespons
     return render("service_definition", node, fmt)
 
 
+def _narrowed(request: HttpRequest, fmt: str, queryset: QuerySet[Report]) -> Any:
+    """The requests the query asks for (by id, or by service, window and status), or the
+    400 answer naming each bad parameter."""
+    ids = _arg(request, "service_request_id")
+    if ids:
+        wanted = [part.strip() for part in ids.split(",") if part.strip()]
+        if not all(part.isdigit() and len(part) < 12 for part in wanted):
+            return errors(fmt, 400, [(400, _("service_request_id: comma-separated numbers."))])
+        return queryset.filter(pk__in=[int(p) for p in wanted])
+    problems: list[tuple[int, str]] = []
+    codes = _arg(request, "service_code")
+    if codes:
+        queryset = queryset.filter(category__code__in=[c.strip() for c in codes.split(",")])
+    start_at = _datetime(_arg(request, "start_date"), "start_date", problems)
+    end_at = _datetime(_arg(request, "end_date"), "end_date", problems)
+    status = _arg(request, "status")
+    statuses = {s.strip() for s in status.split(",") if s.strip()}
+    if statuses - {"open", "closed"}:
+        problems.append((400, _("status: open or closed.")))
+    if problems:
+        return errors(fmt, 400, problems)
+    if start_at and end_at and (end_at - start_at > MAX_RANGE or end_at < start_at):
+        return errors(fmt, 400, [(400, _("start_date to end_date may span at most 90 days."))])
+    start_at, end_at = _window(start_at, end_at)
+    queryset = queryset.filter(created_at__gte=start_at)
+    if end_at:
+        queryset = queryset.filter(created_at__lte=end_at)
+    if statuses == {"open"}:
+        return queryset.exclude(status__in=CLOSED_VALUES)
+    if statuses == {"closed"}:
+        return queryset.filter(status__in=CLOSED_VALUES)
+    return queryset
+
+
+def _window(start_at: datetime | None, end_at: datetime | None) -> tuple[datetime, datetime | None]:
+    """The spec's defaults: the last 90 days, or 90 days from the one end given."""
+    if start_at is None:
+        return (end_at or timezone.now()) - MAX_RANGE, end_at
+    if end_at is None:
+        return start_at, start_at + MAX_RANGE
+    return start_at, end_at
+
+
 @public_view(PUBLIC)
 @csrf_exempt
 def requests_view(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -255,44 +307,9 @@ def requests_view(request: HttpRequest, fmt: str) -> HttpResponse:
     refused = _jurisdiction(request, fmt)
     if refused:
         return refused
-    queryset = Report.objects.filter(category_version__is_public=True)
-    ids = _arg(request, "service_request_id")
-    if ids:
-        wanted = [part.strip() for part in ids.split(",") if part.strip()]
-        if not all(part.isdigit() and len(part) < 12 for part in wanted):
-            return errors(fmt, 400, [(400, _("service_request_id: comma-separated numbers."))])
-        queryset = queryset.filter(pk__in=[int(p) for p in wanted])
-    else:
-        problems: list[tuple[int, str]] = []
-        codes = _arg(request, "service_code")
-        if codes:
-            queryset = queryset.filter(category__code__in=[c.strip() for c in codes.split(",")])
-        start, end = _arg(request, "start_date"), _arg(request, "end_date")
-        start_at = _datetime(start, "start_date", problems)
-        end_at = _datetime(end, "end_date", problems)
-        status = _arg(request, "status")
-        statuses = {s.strip() for s in status.split(",") if s.strip()}
-        if statuses - {"open", "closed"}:
-            problems.append((400, _("status: open or closed.")))
-        if problems:
-            return errors(fmt, 400, problems)
-        if start_at and end_at and (end_at - start_at > MAX_RANGE or end_at < start_at):
-            return errors(fmt, 400, [(400, _("start_date to end_date may span at most 90 days."))])
-        if start_at is None and end_at is None:
-            start_at = timezone.now() - MAX_RANGE  # spec default: the last 90 days
-        elif start_at is None and end_at is not None:
-            start_at = end_at - MAX_RANGE
-        elif end_at is None and start_at is not None:
-            end_at = start_at + MAX_RANGE
-        queryset = queryset.filter(created_at__gte=start_at)
-        if end_at:
-            queryset = queryset.filter(created_at__lte=end_at)
-        from urbis.reports.models import CLOSED_VALUES
-
-        if statuses == {"open"}:
-            queryset = queryset.exclude(status__in=CLOSED_VALUES)
-        elif statuses == {"closed"}:
-            queryset = queryset.filter(status__in=CLOSED_VALUES)
+    queryset = _narrowed(request, fmt, Report.objects.filter(category_version__is_public=True))
+    if isinstance(queryset, HttpResponse):
+        return queryset
     limit = int(conf.get("URBIS_REPORTS_OPEN311_LIMIT"))  # type: ignore[call-overload]
     rows = queryset.order_by("-created_at", "-id").values(*REQUEST_FIELDS)[:limit]
     labels = _Labels()
@@ -372,6 +389,33 @@ FIELD_NAMES = {
 }
 
 
+def _answers(request: HttpRequest) -> dict[str, list[str]]:
+    """The ``attribute[code]`` fields of a POST, by code (a multi-value list may repeat)."""
+    answers: dict[str, list[str]] = {}
+    for name in request.POST:
+        match = _ATTRIBUTE.match(name)
+        if match:
+            answers.setdefault(match.group(1), []).extend(request.POST.getlist(name))
+    return answers
+
+
+def _refused(fmt: str, code: str, error: ValidationError) -> HttpResponse:
+    """A refused submission as the spec's errors: an unknown or staff-only service is a 404,
+    anything else a 400 per field, named as the client sent it."""
+    if "category" in error.message_dict:
+        return errors(fmt, 404, [(404, _("service_code %(c)s was not found.") % {"c": code[:40]})])
+    found: list[tuple[int, str]] = []
+    for field, messages in error.message_dict.items():
+        name = FIELD_NAMES.get(
+            field,
+            field.replace("attribute.", "attribute[") + "]"
+            if field.startswith("attribute.")
+            else field,
+        )
+        found.extend((400, f"{name}: {message}") for message in messages)
+    return errors(fmt, 400, found)
+
+
 def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     """POST Service Request: form-encoded, ``api_key`` required (403), service_code (400/404),
     a location (400), attributes checked against the service definition (400)."""
@@ -392,11 +436,7 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     address = _arg(request, "address_string")
     if not address and _arg(request, "address_id") and lat is None:
         problems.append((400, _("address_id is not known here: give lat/long or address_string.")))
-    answers: dict[str, list[str]] = {}
-    for name in request.POST:
-        match = _ATTRIBUTE.match(name)
-        if match:
-            answers.setdefault(match.group(1), []).extend(request.POST.getlist(name))
+    answers = _answers(request)
     if problems:
         return errors(fmt, 400, problems)
     data = services.ReportInput(
@@ -426,20 +466,7 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
             fmt, 429, [(429, _("Too many requests from %(w)s; retry later.") % {"w": which})]
         )
     except ValidationError as error:
-        if "category" in error.message_dict:  # unknown or staff-only service (spec: 404)
-            return errors(
-                fmt, 404, [(404, _("service_code %(c)s was not found.") % {"c": code[:40]})]
-            )
-        found: list[tuple[int, str]] = []
-        for field, messages in error.message_dict.items():
-            name = FIELD_NAMES.get(
-                field,
-                field.replace("attribute.", "attribute[") + "]"
-                if field.startswith("attribute.")
-                else field,
-            )
-            found.extend((400, f"{name}: {message}") for message in messages)
-        return errors(fmt, 400, found)
+        return _refused(fmt, code, error)
     report = result.report
     version = report.category_version
     fields: list[tuple[str, Any]]
@@ -475,8 +502,6 @@ def _update_node(change: Any) -> Node:
 def service_request_updates(request: HttpRequest, fmt: str) -> HttpResponse:
     """mySociety extension (open311-adapter Role/mySociety.pm): status updates for partners,
     with the extended status names; ``start_date``/``end_date`` as for requests."""
-    from urbis.reports.models import StatusChange
-
     refused = _jurisdiction(request, fmt)
     if refused:
         return refused

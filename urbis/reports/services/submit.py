@@ -12,7 +12,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -109,25 +111,44 @@ def validate(data: ReportInput, *, staff: bool = False) -> tuple[CategoryVersion
     """The category version and the cleaned attributes, or ValidationError with every problem
     keyed by field (``category``, ``location``, ``description``, ``attribute.<code>``,
     ``email``)."""
-    errors: dict[str, list[str]] = {}
     version = _category_version(data.category_code, staff=staff)
+    errors: dict[str, list[str]] = {}
     if version is None:
         errors["category"] = [_("Unknown category %(code)s.") % {"code": data.category_code[:40]}]
+    errors |= _location_errors(data)
+    errors |= _text_errors(data)
+    errors |= _contact_errors(data)
+    cleaned: dict[str, Any] = {}
+    if version is not None:
+        definitions = attribute_rules.parse_definitions(version.attributes)
+        cleaned, problems = attribute_rules.check_answers(definitions, data.attributes)
+        for code, problem in problems.items():
+            errors[f"attribute.{code}"] = [str(ATTRIBUTE_MESSAGES[problem])]
+    if errors or version is None:
+        raise ValidationError(errors)
+    return version, cleaned
+
+
+def _location_errors(data: ReportInput) -> dict[str, list[str]]:
+    """A pin inside the city (both coordinates) or an address."""
     if (data.lat is None) != (data.lon is None):
-        errors["location"] = [_("Give both latitude and longitude.")]
-    elif data.lat is not None and data.lon is not None:
+        return {"location": [_("Give both latitude and longitude.")]}
+    if data.lat is not None and data.lon is not None:
         try:
             geo.validate_lat_lon(data.lat, data.lon)
             inside = in_city(data.lat, data.lon)
         except (ValidationError, ValueError, TypeError):
             inside = False
-        if not inside:
-            errors["location"] = [_("This location is outside the city.")]
-    elif not data.address.strip():
-        errors["location"] = [_("A location is required: a pin on the map or an address.")]
-    if data.media_url:
-        from django.core.validators import URLValidator
+        return {} if inside else {"location": [_("This location is outside the city.")]}
+    if not data.address.strip():
+        return {"location": [_("A location is required: a pin on the map or an address.")]}
+    return {}
 
+
+def _text_errors(data: ReportInput) -> dict[str, list[str]]:
+    """Media URL, address and description: lengths, schemes, no markup."""
+    errors: dict[str, list[str]] = {}
+    if data.media_url:
         try:
             if len(data.media_url) > 500:
                 raise ValidationError("too long")
@@ -140,6 +161,12 @@ def validate(data: ReportInput, *, staff: bool = False) -> tuple[CategoryVersion
         errors["description"] = [_("At most %(n)d characters.") % {"n": text.MAX_DESCRIPTION}]
     elif text.has_markup(data.description):
         errors["description"] = [_("HTML is not allowed in the description.")]
+    return errors
+
+
+def _contact_errors(data: ReportInput) -> dict[str, list[str]]:
+    """The reporter's optional contact details: lengths, a valid e-mail address."""
+    errors: dict[str, list[str]] = {}
     for name, value, limit in (
         ("first_name", data.first_name, 100),
         ("last_name", data.last_name, 100),
@@ -149,21 +176,11 @@ def validate(data: ReportInput, *, staff: bool = False) -> tuple[CategoryVersion
         if len(value) > limit:
             errors[name] = [_("At most %(n)d characters.") % {"n": limit}]
     if data.email and "email" not in errors:
-        from django.core.validators import validate_email
-
         try:
             validate_email(data.email)
         except ValidationError:
             errors["email"] = [_("Enter a valid e-mail address.")]
-    cleaned: dict[str, Any] = {}
-    if version is not None:
-        definitions = attribute_rules.parse_definitions(version.attributes)
-        cleaned, problems = attribute_rules.check_answers(definitions, data.attributes)
-        for code, problem in problems.items():
-            errors[f"attribute.{code}"] = [str(ATTRIBUTE_MESSAGES[problem])]
-    if errors or version is None:
-        raise ValidationError(errors)
-    return version, cleaned
+    return errors
 
 
 def fingerprint_of(data: ReportInput, *, source: str, key: Open311Key | None, token: str) -> str:
@@ -193,8 +210,6 @@ def fingerprint_of(data: ReportInput, *, source: str, key: Open311Key | None, to
 def _throttle(key: Open311Key | None, submitter: str) -> None:
     """At most URBIS_REPORTS_POSTS_PER_HOUR_KEY reports per key and …_ADDRESS per client
     address in the last hour (one query over the two indexes)."""
-    from django.db.models import Count, Q
-
     if key is None and not submitter:
         return
     since = timezone.now() - timedelta(hours=1)
@@ -368,5 +383,5 @@ def _create(
     return report
 
 
-def _user(actor: Any) -> Any:
+def _user(actor: Actor) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None

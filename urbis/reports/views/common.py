@@ -33,9 +33,3 @@ def add_errors(
             name = None
         for message in messages:
             form.add_error(name, message)
-
-
-def client_address(request: Any) -> str:
-    from urbis.core import request_context
-
-    return request_context.current().ip_address or request.META.get("REMOTE_ADDR", "") or ""

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from urbis.core.permissions import role_required
 from urbis.reports import selectors, services
 from urbis.reports.forms import FindingForm, SpeedCheckForm, VisitForm
-from urbis.reports.permissions import FIELD_ROLES, READ_ROLES
+from urbis.reports.permissions import FIELD_ROLES, READ_ROLES, can_field, can_work
 from urbis.reports.views.common import add_errors
 
 
@@ -109,8 +109,6 @@ def to_gas(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*READ_ROLES)
 def speeding(request: HttpRequest) -> HttpResponse:
-    from urbis.reports.permissions import can_field, can_work
-
     may_record = can_field(request.user) or can_work(request.user)
     form = SpeedCheckForm(request.POST or None)
     if request.method == "POST":

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from urbis.core.permissions import public_view
+from urbis.core.request_context import client_address
 from urbis.reports import selectors, services
 from urbis.reports.forms import CitizenReportForm, FeedbackForm, InfoForm, JoinForm, TextForm
 from urbis.reports.models import Source, Status
 from urbis.reports.rules import attributes as attribute_rules
-from urbis.reports.views.common import add_errors, client_address
+from urbis.reports.views.common import add_errors
 from urbis.reports.workflow import OPEN
 
 PUBLIC = "citizens report problems in public space without an account (issue 12)"

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from urbis.core import tabular
 from urbis.core.models import User
 from urbis.core.permissions import role_required
+from urbis.core.rates import per_1000
 from urbis.reports import selectors, services
 from urbis.reports.forms import AssignForm, SavedFilterForm, TransitionForm, WorklistFilterForm
 from urbis.reports.models import Report, Status
@@ -237,8 +238,6 @@ def staff_geojson(request: HttpRequest) -> JsonResponse:
 @role_required(*INDICATOR_ROLES)
 def indicators(request: HttpRequest) -> HttpResponse:
     import datetime as dt
-
-    from urbis.core.rates import per_1000
 
     today = timezone.localdate()
     start = today.replace(month=1, day=1)

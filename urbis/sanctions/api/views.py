@@ -93,7 +93,7 @@ class AscertainmentCreate(APIView):
         )
 
 
-class CaseList(generics.ListAPIView):  # type: ignore[type-arg]
+class CaseList(generics.ListAPIView):
     serializer_class = CaseListSerializer
     permission_classes = [roles_required(*CASE_ROLES)]
     pagination_class = AccessLoggedPagination  # logs the cases of the page returned
@@ -101,7 +101,7 @@ class CaseList(generics.ListAPIView):  # type: ignore[type-arg]
 
     filterset_class = CaseFilter
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.cases_for(self.request.user).order_by("-created_at")
 
 

@@ -12,6 +12,8 @@ from typing import Any
 from django.core.management.commands import flush
 from django.db import connections
 
+from urbis.core import db_guards
+
 
 class Command(flush.Command):
     def handle(self, **options: Any) -> None:
@@ -19,7 +21,6 @@ class Command(flush.Command):
         if connection.vendor != "sqlite":
             super().handle(**options)
             return
-        from urbis.core import db_guards
 
         tables = db_guards.all_tables(connection)
         db_guards.drop_triggers(connection, tables)

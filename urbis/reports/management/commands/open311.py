@@ -8,6 +8,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from urbis.reports.models import Open311Key
+from urbis.reports.services import open311_key_create, open311_key_revoke
+
 
 class Command(BaseCommand):
     help = "Open311 partner API keys: key create NAME | key revoke NAME | key list"
@@ -23,9 +26,6 @@ class Command(BaseCommand):
         actions.add_parser("list", help="list applications and whether their key is live")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from urbis.reports.models import Open311Key
-        from urbis.reports.services import open311_key_create, open311_key_revoke
-
         action = options["action"]
         try:
             if action == "create":
