@@ -90,10 +90,10 @@ class PublishSurveyForm(forms.Form):
         self.fields["indicator"].queryset = indicators  # type: ignore[attr-defined]
 
 
-def _organisations_field(label: Any) -> forms.ModelMultipleChoiceField:  # type: ignore[type-arg]
+def _organisations_field(label: Any) -> forms.ModelMultipleChoiceField:
     return forms.ModelMultipleChoiceField(
         label=label,
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
         required=False,
         widget=ChecklistSelectMultiple,
     )
@@ -131,14 +131,14 @@ class ActionDetailsForm(forms.Form):
     implementers = _organisations_field(_("Implementing partners"))
     funders = _organisations_field(_("Funding partners"))
     referrers = _organisations_field(_("Referring partners"))
-    areas: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+    areas: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Areas"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
         required=False,
         widget=ChecklistSelectMultiple,
     )
 
-    def __init__(self, *args, organisations=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, organisations=None, **kwargs):
 
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = organisations  # type: ignore[attr-defined]
@@ -205,7 +205,7 @@ class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=())
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
 
-    def __init__(self, *args, current: str = "", **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, current: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         allowed = action_status.allowed_next(current)
         self.fields["status"].choices = [  # type: ignore[attr-defined]

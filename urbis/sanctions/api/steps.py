@@ -211,21 +211,21 @@ class LimitationEventCreate(_CaseStep):
         procedure.limitation_event_record(actor=request.user, case=case, **data)
 
 
-class ArticleList(generics.ListAPIView):  # type: ignore[type-arg]
+class ArticleList(generics.ListAPIView):
     """The police regulation's articles, every version with its validity."""
 
     serializer_class = s.ArticleSerializer
     permission_classes = [roles_required(*CASE_ROLES)]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.articles()
 
 
-class SettingsList(generics.ListAPIView):  # type: ignore[type-arg]
+class SettingsList(generics.ListAPIView):
     """The municipal GAS settings, each row with the date it applies from."""
 
     serializer_class = s.MunicipalSettingsSerializer
     permission_classes = [roles_required(*CASE_ROLES)]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return selectors.municipal_settings()
