@@ -45,3 +45,6 @@ class CptedConfig(AppConfig):
         from urbis.cpted.seed import reseed_after_flush
 
         post_migrate.connect(reseed_after_flush, sender=self, dispatch_uid="cpted.defaults")
+        from urbis.cpted import home
+
+        home.register()
