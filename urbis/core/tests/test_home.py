@@ -101,4 +101,4 @@ def test_each_home_shows_work_sections_not_tiles(
 ) -> None:
     html = page(request.getfixturevalue(persona))
     assert 'data-home="due"' in html
-    assert "module-card" not in html
+    assert "module-grid" not in html  # the modules are a compact list, no longer tiles
