@@ -19,6 +19,7 @@ test ends, the fixture waits for the last run and fails the test naming every *s
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -84,10 +85,9 @@ class AxeWatch:
         from playwright.sync_api import Error as PlaywrightError
 
         for page in pages:
-            try:
+            # A page closed or navigating at the end: its last run is lost, nothing to wait for.
+            with contextlib.suppress(PlaywrightError):
                 page.evaluate("() => window.__urbisAxe")
-            except PlaywrightError:  # closed or navigating: its last run is lost
-                pass
         if self.findings:
             lines = [f"{path}: {v}" for path, found in self.findings.items() for v in found]
             pytest.fail(
