@@ -6,7 +6,6 @@ Only the admin role opens them (others get 404); every change goes through a ser
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -46,7 +45,8 @@ def invite(request: HttpRequest) -> HttpResponse:
                 organisation=data["organisation"],
                 roles=data["roles"],
                 language=data["language"],
-                base_url=settings.URBIS_PUBLIC_URL or request.build_absolute_uri("/"),
+                # The host the administrator uses (ALLOWED_HOSTS-checked), like the reset mail.
+                base_url=request.build_absolute_uri("/"),
             )
         except ValidationError as error:
             apply_service_errors(form, error)

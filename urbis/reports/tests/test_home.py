@@ -29,7 +29,10 @@ def test_my_team_and_my_assignments(categories, teams, public_space, ascertainer
     services.report_assign(
         actor=public_space, report=report, team=teams["enforcement"], assignee=ascertainer
     )
-    assert url in home(ascertainer)
+    assigned = home(ascertainer)
+    assert url in assigned
+    alerts = assigned.split('data-home="alerts"')[1].split("</section>")[0]
+    assert 'data-home-item="reports.assigned"' in alerts and url in alerts
     assert url not in home(public_space)
     services.report_transition(
         actor=ascertainer, report=report, to_status="resolved", text="Cleared."
