@@ -271,3 +271,19 @@ def test_django_admin_usable_for_the_admin_role_accounts_read_only(admin_user) -
     assert client.get(f"{base}core/organisation/add/").status_code == 200
     assert client.get(f"{base}core/user/").status_code == 200
     assert client.get(f"{base}core/user/add/").status_code == 403
+
+
+def test_account_list_searches_and_shows_role_names(admin_user, analyst, coordinator) -> None:
+    client = verified_client(admin_user)
+    page = client.get(reverse("core:manage_users"), {"q": "analy"}).content.decode()
+    from django.utils import translation
+
+    from urbis.core.roles import Role
+
+    with translation.override("nl"):  # the default language of the pages
+        label = str(Role.ANALYST.label)
+    assert 'data-account="analyst"' in page and label in page
+    assert 'data-account="coordinator"' not in page
+    assert AccessLogEntry.objects.filter(
+        purpose="core.account_admin", object_id=str(analyst.pk)
+    ).exists()

@@ -26,6 +26,9 @@ from urbis.core.roles import Role, roles_of
 def users(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()[:100]
     page = selectors.managed_users_page(request.user, text=text, number=request.GET.get("page"))
+    for account in page.object_list:
+        names = {group.name for group in account.groups.all()}
+        account.role_labels = [label for code, label in Role.choices if code in names]  # type: ignore[attr-defined]
     return render(request, "core/manage/users.html", {"page": page, "q": text})
 
 
