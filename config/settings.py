@@ -297,6 +297,13 @@ URBIS_IMPORT_MAX_BYTES = env_int("URBIS_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 URBIS_IMPORT_MAX_ROWS = env_int("URBIS_IMPORT_MAX_ROWS", 100_000)
 # Largest document attachment (PDF or photo: a written defence, an agreement), in bytes.
 URBIS_MAX_DOCUMENT_BYTES = env_int("URBIS_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
+# Administration (/manage/): largest GeoJSON file of areas an administrator imports.
+URBIS_AREA_IMPORT_MAX_BYTES = env_int("URBIS_AREA_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# "Forgot password": requests per hour from one client address and for one e-mail address.
+URBIS_PASSWORD_RESET_PER_HOUR_IP = env_int("URBIS_PASSWORD_RESET_PER_HOUR_IP", 10)
+URBIS_PASSWORD_RESET_PER_HOUR_ADDRESS = env_int("URBIS_PASSWORD_RESET_PER_HOUR_ADDRESS", 3)
+# A set-password or reset link works once, for three days (Django's default).
+PASSWORD_RESET_TIMEOUT = env_int("URBIS_PASSWORD_RESET_SECONDS", 3 * 24 * 3600)
 URBIS_ADMIN_PATH = os.environ.get("URBIS_ADMIN_PATH", "admin/").strip("/") + "/"
 
 # --- Cache: local memory by default (nothing to install); in production a shared Redis, so that

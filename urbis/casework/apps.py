@@ -28,3 +28,6 @@ class CaseworkConfig(AppConfig):
             )
         )
         register_demo_loader("casework", load_casework_demo)
+        from urbis.casework import home
+
+        home.register()

@@ -16,8 +16,21 @@ from urbis.core.admin_site import admin_site
 from urbis.core.models import AccessLogEntry, Area, AuditEvent, Organisation, User
 
 
+class ManagedElsewhere:
+    """Accounts and roles are changed on the audited pages under /manage/, not here."""
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(User, site=admin_site)
-class UrbisUserAdmin(UserAdmin):
+class UrbisUserAdmin(ManagedElsewhere, UserAdmin):
     fieldsets = (
         *UserAdmin.fieldsets,  # type: ignore[misc]
         (_("Urbis"), {"fields": ("organisation", "preferred_language")}),
@@ -65,5 +78,9 @@ class AccessLogAdmin(ReadOnlyAdmin):
     search_fields = ("user_label", "object_id")
 
 
-admin_site.register(Group, GroupAdmin)
+class RoleGroupAdmin(ManagedElsewhere, GroupAdmin):
+    pass
+
+
+admin_site.register(Group, RoleGroupAdmin)
 admin_site.register(TokenProxy, TokenAdmin)

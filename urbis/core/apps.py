@@ -12,7 +12,9 @@ class CoreConfig(AppConfig):
         from urbis.core.gdpr import declarations, jobs  # noqa: F401 - art. 30, retention
 
         db_guards.register_tables("core_retentionproof", "core_requeststep")
-        from urbis.core import modules
+        from urbis.core import home_providers, modules
+
+        home_providers.register()
         from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES
 
         modules.register(

@@ -5,16 +5,19 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from urbis.core import geo
-from urbis.core.audit import log_access_many
-from urbis.core.models import AccessLogEntry, Area, AuditEvent, Organisation
+from urbis.core.audit import log_access, log_access_many
+from urbis.core.models import AccessLogEntry, Area, AuditEvent, Organisation, User
 from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES
-from urbis.core.roles import has_role
+from urbis.core.roles import Role, has_role
 from urbis.core.types import Actor
 
 M = TypeVar("M", bound=Model)
+
+#: Access-log purpose of an administrator reading staff accounts.
+ADMIN_PURPOSE = "core.account_admin"
 
 
 def page_logged(
@@ -96,3 +99,37 @@ def access_log_for(user: Actor) -> QuerySet[AccessLogEntry]:
     if not has_role(user, *AUDIT_ROLES):
         return AccessLogEntry.objects.none()
     return AccessLogEntry.objects.all()
+
+
+def managed_users_page(user: Any, *, text: str = "", number: int | str | None = None) -> Page[User]:
+    """The accounts an administrator manages, one page, access-logged (names and addresses)."""
+    if not has_role(user, Role.ADMIN):
+        return page_logged(
+            User.objects.none(), user=user, purpose=ADMIN_PURPOSE, number=1, per_page=1
+        )
+    queryset = User.objects.select_related("organisation").prefetch_related("groups")
+    if text:
+        queryset = queryset.filter(
+            Q(username__icontains=text)
+            | Q(first_name__icontains=text)
+            | Q(last_name__icontains=text)
+            | Q(email__icontains=text)
+        )
+    return page_logged(
+        queryset.order_by("username"), user=user, purpose=ADMIN_PURPOSE, number=number, per_page=50
+    )
+
+
+def managed_user_get(user: Any, *, user_id: int) -> User:
+    """One account for its administrator (404 for anyone else), access-logged."""
+    if not has_role(user, Role.ADMIN):
+        raise User.DoesNotExist
+    account = User.objects.select_related("organisation").get(pk=user_id)
+    log_access(user=user, target=account, purpose=ADMIN_PURPOSE)
+    return account
+
+
+def has_second_factor(account: User) -> bool:
+    from django_otp import user_has_device
+
+    return bool(user_has_device(account, confirmed=True))

@@ -71,7 +71,8 @@ def area_upsert(
 
 
 def user_set_roles(*, actor: Actor, user: User, roles: list[str]) -> User:
-    """Replace the user's roles (auth groups named after role codes)."""
+    """Replace the user's roles (auth groups named after role codes); the admin role also makes
+    the account staff and superuser of the admin site, and losing it removes both."""
     unknown = set(roles) - ALL_ROLES
     if unknown:
         raise ValueError(f"unknown role(s): {', '.join(sorted(unknown))}")
@@ -79,8 +80,11 @@ def user_set_roles(*, actor: Actor, user: User, roles: list[str]) -> User:
         keep = user.groups.exclude(name__in=ALL_ROLES)
         groups = list(keep) + [Group.objects.get_or_create(name=role)[0] for role in roles]
         user.groups.set(groups)
-        user.is_staff = "admin" in roles
-        user.save(update_fields=["is_staff"])
+        # The admin role opens Django's admin site with every model permission (README:
+        # "Administration"); accounts and roles there are read-only, their changes go through
+        # the audited pages under /manage/.
+        user.is_staff = user.is_superuser = "admin" in roles
+        user.save(update_fields=["is_staff", "is_superuser"])
         user.__dict__.pop("_urbis_roles", None)
         record_event(actor=actor, action="user.roles_set", target=user, data={"roles": roles})
     return user

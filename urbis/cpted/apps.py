@@ -56,3 +56,6 @@ class CptedConfig(AppConfig):
         # Reference data, not a domain effect: the defaults are back after a test ``flush``
         # exactly as after ``migrate`` (Django re-creates permissions the same way).
         post_migrate.connect(reseed_after_flush, sender=self, dispatch_uid="cpted.defaults")
+        from urbis.cpted import home
+
+        home.register()

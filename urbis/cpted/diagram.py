@@ -32,10 +32,18 @@ def _branches(question: dict[str, Any], language: str = "en") -> list[tuple[str,
 
 
 def flow_svg(
-    flow: dict[str, Any], outcome_labels: dict[str, str] | None = None, language: str = "en"
+    flow: dict[str, Any],
+    outcome_labels: dict[str, str] | None = None,
+    language: str = "en",
+    *,
+    title: str = "Triage flow",
+    described_by: str = "",
 ) -> str:
     """The flow as SVG, its texts in ``language`` (English where the flow has no translation;
-    ``outcome_labels`` come already translated from the caller)."""
+    ``outcome_labels`` come already translated from the caller).
+
+    WCAG 1.1.1 (axe svg-img-alt): the image is named by its ``<title>`` (``title``, translated
+    by the caller), and ``described_by`` names the id of the page's text version of the flow."""
     questions: dict[str, Any] = flow["questions"]
     depth: dict[str, int] = {flow["start"]: 0}
     # Longest-path depth in the (validated, acyclic) flow.
@@ -65,7 +73,10 @@ def flow_svg(
             pos[node] = (offset + index * (BOX_W + GAP_X), GAP_Y // 2 + level * (BOX_H + GAP_Y))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="flow-diagram" viewBox="0 0 {width} '
-        f'{height}" width="{width}" height="{height}" role="img">',
+        f'{height}" width="{width}" height="{height}" role="img" '
+        f'aria-labelledby="flow-diagram-title"'
+        + (f' aria-describedby="{escape(described_by)}">' if described_by else ">")
+        + f'<title id="flow-diagram-title">{escape(title)}</title>',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" '
         'markerHeight="6" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>',
     ]

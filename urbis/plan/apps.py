@@ -62,3 +62,6 @@ class PlanConfig(AppConfig):
             )
         )
         register_demo_loader("plan", load_plan_demo)
+        from urbis.plan import home
+
+        home.register()

@@ -46,3 +46,6 @@ class ReportsConfig(AppConfig):
             )
         )
         register_demo_loader("reports", load_reports_demo)
+        from urbis.reports import home
+
+        home.register()

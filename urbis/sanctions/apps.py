@@ -41,3 +41,6 @@ class SanctionsConfig(AppConfig):
             )
         )
         register_demo_loader("sanctions", load_sanctions_demo)
+        from urbis.sanctions import home
+
+        home.register()

@@ -31,3 +31,32 @@ def test_login_dashboard_french_map(live_server, browser_page, coordinator) -> N
     features = int(page.locator("[data-map]").get_attribute("data-features") or 0)
     assert features == 45  # 9 sample neighbourhoods + 36 statistical sectors
     assert page.locator("path.leaflet-interactive").count() == 45
+
+
+def test_axe_watch_names_serious_violations(live_server, _browser) -> None:
+    """The hook every journey runs under: a page with an image without a text alternative
+    (axe ``image-alt``, critical) and a serious contrast failure is reported by name."""
+    from urbis.core.testing.browser import AxeWatch
+
+    context = _browser.new_context()
+    watch = AxeWatch(context)
+    page = context.new_page()
+    body = (
+        "<!DOCTYPE html><html lang='en'><head><title>axe self-test</title></head><body><main>"
+        "<h1>Self-test</h1><img src='/static/favicon.svg'>"
+        "<p style='color:#eee;background:#fff'>Pale text</p></main></body></html>"
+    )
+    page.route(
+        f"{live_server.url}/axe-selftest/",
+        lambda route: route.fulfill(status=200, content_type="text/html", body=body),
+    )
+    try:
+        page.goto(f"{live_server.url}/axe-selftest/")
+        with pytest.raises(pytest.fail.Exception) as failure:
+            watch.finish([page])
+        message = str(failure.value)
+        assert "/axe-selftest/: image-alt (critical)" in message
+        assert "color-contrast (serious)" in message
+        assert watch.checked == ["/axe-selftest/"]
+    finally:
+        context.close()

@@ -11,17 +11,18 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from urbis.core import alerts, maplayers, modules, selectors
+from urbis.core import home, maplayers, modules, selectors
 from urbis.core.gdpr.selectors import describe
 from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES, role_required
 
 
 @role_required()
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """Each user's home: their due and overdue work, alerts and recent items (core/home.py)."""
     return render(
         request,
         "core/dashboard.html",
-        {"entries": modules.visible_to(request.user), "alerts": alerts.alerts_for(request.user)},
+        {"entries": modules.visible_to(request.user), "home": home.home_for(request.user)},
     )
 
 

@@ -101,7 +101,16 @@ def flow(request: HttpRequest) -> HttpResponse:
             "current": current,
             "versions": selectors.flows_for(request.user),
             # The SVG is built from escaped text only (diagram.py escapes every label).
-            "diagram": mark_safe(flow_svg(shown.document, labels, language)),  # noqa: S308
+            "diagram": mark_safe(  # noqa: S308 - built from escaped texts
+                flow_svg(
+                    shown.document,
+                    labels,
+                    language,
+                    title=_("Triage flow diagram, version %(version)s")
+                    % {"version": shown.version},
+                    described_by="flow-text",
+                )
+            ),
             "questions": _questions_shown(shown.document, language),
             "form": form,
             "can_edit": can_edit,
