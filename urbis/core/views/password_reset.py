@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 
 from urbis.core import throttle
 from urbis.core.audit import record_event
-from urbis.core.middleware import client_ip
 from urbis.core.models import User
 from urbis.core.permissions import public_view
+from urbis.core.request_context import client_address
 
 
 class ResetRequestForm(auth_forms.PasswordResetForm):
@@ -49,7 +49,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("core:password_reset_done")
 
     def form_valid(self, form: auth_forms.PasswordResetForm) -> HttpResponse:
-        address = client_ip(self.request) or "unknown"
+        address = client_address(self.request) or "unknown"
         if not throttle.hit("reset-ip", address, limit=settings.URBIS_PASSWORD_RESET_PER_HOUR_IP):
             form.add_error(None, _("Too many requests from your address. Try again in an hour."))
             return render(self.request, self.template_name, {"form": form}, status=429)
