@@ -250,3 +250,24 @@ class BreakGlassForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), min_length=10, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ContactConvertForm(CaseOpenForm):
+    """A contact becomes a case only with the person's consent to exactly that (CW-R7)."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    open_case_consent = forms.BooleanField(
+        label=_("The person consents to a case being opened"), required=False
+    )
+    evidence = forms.CharField(
+        label=_("How the consent was given"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: signed form of 3 March, or oral consent with a witness."),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        del self.fields["referrer"]
+        del self.fields["goals"]

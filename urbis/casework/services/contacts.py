@@ -62,11 +62,17 @@ def contact_convert(
     exactly that (CW-R7); the consent is stored on the new case, separate from the legal basis."""
     from urbis.casework.models import Consent
     from urbis.casework.services.cases import case_open, subject_add
+    from urbis.core.models import AuditEvent
 
     if contact.worker_id != actor.pk:
         raise ContactLog.DoesNotExist
     contact_convert_check(open_case_consent=open_case_consent and bool(evidence.strip()))
     with transaction.atomic():
+        ContactLog.objects.select_for_update().get(pk=contact.pk)
+        if AuditEvent.objects.filter(
+            action="casework.contact_converted", data__contact=contact.pk
+        ).exists():
+            raise ValidationError(_("This contact has already become a case."))
         case = case_open(actor=actor, table=table, risk_level=risk_level, opened_on=contact.on)
         subject = subject_add(
             actor=actor, case=case, role="focus_person", first_name=first_name,
