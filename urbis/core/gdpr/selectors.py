@@ -236,3 +236,26 @@ def breaches_for(user: Any) -> QuerySet[Breach]:
     if not is_dpo(user):
         return Breach.objects.none()
     return Breach.objects.all()
+
+
+def retention_status(user: Any) -> list[dict[str, Any]]:
+    """Every registered retention rule with its latest proof (``None``: never run)."""
+    from urbis.core.gdpr.models import RetentionProof
+
+    if not is_dpo(user):
+        return []
+    rules = registry.retention_rules()
+    latest: dict[str, RetentionProof] = {}
+    for proof in RetentionProof.objects.filter(rule__in=[r.code for r in rules]).order_by("-at"):
+        latest.setdefault(proof.rule, proof)
+    return [
+        {
+            "code": r.code,
+            "app": r.app,
+            "category": str(r.category),
+            "retention": str(r.retention),
+            "action": r.action,
+            "last_run": latest.get(r.code),
+        }
+        for r in rules
+    ]
