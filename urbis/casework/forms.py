@@ -271,3 +271,21 @@ class ContactConvertForm(CaseOpenForm):
         super().__init__(*args, user=user, **kwargs)
         del self.fields["referrer"]
         del self.fields["goals"]
+
+
+class RectifySubjectForm(forms.Form):
+    """GDPR art. 16: the case director corrects one field of a person on the case."""
+
+    subject: forms.ModelChoiceField[CaseSubject] = forms.ModelChoiceField(
+        queryset=CaseSubject.objects.none(), label=_("Person")
+    )
+    field = forms.ChoiceField(label=_("Field"), choices=())
+    value = forms.CharField(label=_("Correct value"), max_length=300, required=False)
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        from urbis.core.gdpr.rectification import PERSON_FIELDS
+
+        super().__init__(*args, **kwargs)
+        self.fields["subject"].queryset = case.subjects.all()  # type: ignore[attr-defined]
+        self.fields["field"].choices = list(PERSON_FIELDS.items())  # type: ignore[attr-defined]

@@ -252,6 +252,7 @@ class AccessLogEntry(AppendOnlyModel):
 # The GDPR records live in their own module (urbis/core/gdpr/models.py).
 from urbis.core.gdpr.models import (  # noqa: E402
     Breach,
+    Rectification,
     RequestStep,
     Restriction,
     RetentionProof,
@@ -266,6 +267,7 @@ __all__ = [
     "Breach",
     "Organisation",
     "Person",
+    "Rectification",
     "RequestStep",
     "Restriction",
     "RetentionProof",

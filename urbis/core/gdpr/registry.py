@@ -141,3 +141,21 @@ def register_object_describer(object_type: str, describe: ObjectDescriber) -> No
 
 def describer(object_type: str) -> ObjectDescriber | None:
     return _describers.get(object_type)
+
+
+#: recipients(person) -> names of the recipients the person's data was disclosed to (art. 19).
+RecipientsOf = Callable[[Any], list[str]]
+_recipients: dict[str, RecipientsOf] = {}
+
+
+def register_rectification_recipients(app: str, recipients: RecipientsOf) -> None:
+    """An app that shares a person's data says with whom, so a rectification can be passed on
+    to each of them (GDPR art. 19)."""
+    _recipients[app] = recipients
+
+
+def rectification_recipients(person: Any) -> list[str]:
+    names: set[str] = set()
+    for find in _recipients.values():
+        names.update(find(person))
+    return sorted(names)

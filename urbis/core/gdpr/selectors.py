@@ -259,3 +259,13 @@ def retention_status(user: Any) -> list[dict[str, Any]]:
         }
         for r in rules
     ]
+
+
+def rectifications_of(user: Any, request: SubjectRequest) -> list[Any]:
+    """A request's rectifications with their old and new values, for the DPO (logged)."""
+    if not is_dpo(user):
+        return []
+    rows = list(request.rectifications.all())
+    if rows:
+        log_access(user=user, target=request, purpose="gdpr.rectification_history")
+    return rows
