@@ -21,6 +21,7 @@ from urbis.incidents.models import (
     CocoonWatch,
     ImportRun,
     Incident,
+    KnoxJob,
     KnoxRun,
     WatchStatus,
 )
@@ -131,6 +132,12 @@ def knox_runs_for(user: Any) -> QuerySet[KnoxRun]:
     if not has_role(user, *WORKBENCH_ROLES):
         return KnoxRun.objects.none()
     return KnoxRun.objects.select_related("category")
+
+
+def knox_jobs_for(user: Any) -> QuerySet[KnoxJob]:
+    if not has_role(user, *WORKBENCH_ROLES):
+        return KnoxJob.objects.none()
+    return KnoxJob.objects.select_related("category", "knox_run")
 
 
 def import_runs_for(user: Any) -> QuerySet[ImportRun]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.core.exceptions import ValidationError
@@ -42,6 +43,7 @@ def knox_run_create(
     metric: str = "manhattan",
     permutations: int = 99,
     seed: int = 1,
+    progress: Any = None,
 ) -> KnoxRun:
     """Run the Knox test on the category's incidents in the period and keep the table: it is
     the city's own near-repeat evidence, read by every later cocoon-watch zone."""
@@ -69,6 +71,7 @@ def knox_run_create(
             metric=metric,  # type: ignore[arg-type]
             permutations=permutations,
             rng=seed,
+            progress=progress,
         )
     except ValueError as error:
         raise ValidationError({"parameters": [str(error)]}) from None
