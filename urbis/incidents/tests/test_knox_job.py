@@ -77,9 +77,10 @@ def test_progress_is_written_while_the_permutations_run(city, analyst, settings)
     with CaptureQueriesContext(connection) as queries:
         knox_job_execute(job.pk)
     updates = [
-        q["sql"] for q in queries.captured_queries
-        if q["sql"].startswith("UPDATE") and "incidents_knoxjob" in q["sql"] and '"done"' in q["sql"]
-    ]  # fmt: skip
+        sql
+        for sql in (q["sql"] for q in queries.captured_queries)
+        if sql.startswith("UPDATE") and "incidents_knoxjob" in sql and '"done"' in sql
+    ]
     assert len(updates) >= 4  # progress per batch of 256 permutations, not only at the end
     assert 'SET "done" = 256' in updates[0]
     job.refresh_from_db()
