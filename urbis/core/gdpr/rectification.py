@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -39,7 +39,7 @@ def _clean(person: Person, field: str, raw: str) -> Any:
     number also by its check digits (python-stdnum)."""
     if field not in PERSON_FIELDS:
         raise ValidationError({"field": [_("This field cannot be rectified.")]})
-    model_field = person._meta.get_field(field)
+    model_field = cast(models.Field, person._meta.get_field(field))  # type: ignore[type-arg]
     raw = raw.strip()
     try:
         if field == "national_number" and raw:
@@ -49,7 +49,7 @@ def _clean(person: Person, field: str, raw: str) -> Any:
                 raw = str(nn.validate(raw))
             except Exception as error:  # stdnum raises its own ValidationError subclasses
                 raise ValidationError(_("This is not a valid national register number.")) from error
-        value = model_field.clean(raw or None if field == "birth_date" else raw, person)  # type: ignore[attr-defined]
+        value = model_field.clean((raw or None) if field == "birth_date" else raw, person)
     except ValidationError as error:
         raise ValidationError({"value": error.messages}) from error
     if field in ("first_name", "last_name") and not value:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from urbis.core.permissions import role_required
 from urbis.reports import selectors, services
 from urbis.reports.forms import DeskCategoryForm, DeskReportForm
-from urbis.reports.models import Source
+from urbis.reports.models import Report, Source
 from urbis.reports.permissions import WORK_ROLES
 from urbis.reports.rules import attributes as attribute_rules
 from urbis.reports.views.common import add_errors
@@ -46,7 +46,7 @@ def desk(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/staff/desk.html", context, status=status)
 
 
-def _file(request: HttpRequest, form: DeskReportForm, code: str) -> object | None:
+def _file(request: HttpRequest, form: DeskReportForm, code: str) -> Report | None:
     data = form.cleaned_data
     report_input = services.ReportInput(
         category_code=code,

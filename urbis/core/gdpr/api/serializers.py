@@ -55,9 +55,10 @@ class SubjectQuerySerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class SubjectItemSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    # DRF's metaclass takes declared fields off the class: they shadow no attribute at run time.
     kind = serializers.CharField()
-    label = serializers.CharField()
-    data = serializers.DictField()
+    label = serializers.CharField()  # type: ignore[assignment]
+    data = serializers.DictField()  # type: ignore[assignment]
 
 
 class WithheldSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -68,7 +69,7 @@ class WithheldSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 class SubjectAppSerializer(serializers.Serializer):  # type: ignore[type-arg]
     app = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     items = SubjectItemSerializer(many=True)
     withheld = WithheldSerializer(many=True)
 
