@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from urbis.core import geo
+from urbis.core import extent, geo
 from urbis.core.audit import record_event
 from urbis.core.models import Area, AreaKind
 from urbis.core.types import Actor
@@ -86,9 +86,8 @@ def address_hash(address: str) -> str:
 
 
 def in_city(lat: float, lon: float) -> bool:
-    box: tuple[float, float, float, float] = conf.get("URBIS_REPORTS_CITY_BBOX")  # type: ignore[assignment]
-    south, west, north, east = box
-    return south <= lat <= north and west <= lon <= east
+    """Inside the city's extent (``urbis.core.extent``: URBIS_CITY_BBOX, else the areas)."""
+    return extent.contains(extent.city_bbox() or conf.FALLBACK_CITY_BBOX, lat, lon)
 
 
 def _category_version(code: str, *, staff: bool) -> CategoryVersion | None:
