@@ -6,12 +6,14 @@ bounding boxes. config/settings.py reads the deprecated ``URBIS_REPORTS_CITY_BBO
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 
 BBox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
 _CACHE_KEY = "urbis.core.extent.areas"
+_ROWS_KEY = "urbis.core.extent.area_rows"
 
 
 def parse(value: str | Sequence[float] | None) -> BBox | None:
@@ -19,7 +21,7 @@ def parse(value: str | Sequence[float] | None) -> BBox | None:
     not a box (min above max, latitude beyond ±90)."""
     if not value:
         return None
-    parts = value.split(",") if isinstance(value, str) else list(value)
+    parts: list[Any] = list(value.split(",")) if isinstance(value, str) else [*value]
     try:
         box = tuple(float(p) for p in parts)
     except (TypeError, ValueError):
@@ -62,8 +64,23 @@ def city_bbox() -> BBox | None:
 
 
 def forget() -> None:
-    """Called when an area is written: the next read recomputes the union."""
-    cache.delete(_CACHE_KEY)
+    """Called when an area is written: the next read recomputes the union and the rows."""
+    cache.delete_many([_CACHE_KEY, _ROWS_KEY])
+
+
+def area_rows() -> list[tuple[int, str, str, BBox, dict[str, object]]]:
+    """Every area as (id, code, kind, bounding box, geometry), cached until an area changes:
+    what a point-in-area look-up on each submitted report needs, without a query."""
+    from urbis.core.models import Area
+
+    rows = cache.get(_ROWS_KEY)
+    if rows is None:
+        rows = [
+            (a.pk, a.code, a.kind, (a.min_lon, a.min_lat, a.max_lon, a.max_lat), a.geometry)
+            for a in Area.objects.all()
+        ]
+        cache.set(_ROWS_KEY, rows, 3600)
+    return rows  # type: ignore[no-any-return]
 
 
 def contains(box: BBox, lat: float, lon: float) -> bool:
