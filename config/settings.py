@@ -410,7 +410,21 @@ URBIS_METRIC_CRS = os.environ.get("URBIS_METRIC_CRS", "EPSG:31370")
 # Survey cells with fewer respondents are not published (a local disclosure-control choice).
 URBIS_SURVEY_MIN_RESPONDENTS = env_int("URBIS_SURVEY_MIN_RESPONDENTS", 30)
 # Incidents (docs/incidents.md; BELIEVED conventions are marked there)
+# One city extent for every app (urbis.core.extent): min_lon,min_lat,max_lon,max_lat; empty: the
+# areas' bounding box. URBIS_REPORTS_CITY_BBOX (south,west,north,east) is its deprecated alias,
+# read once here.
 URBIS_CITY_BBOX = os.environ.get("URBIS_CITY_BBOX", "")
+if not URBIS_CITY_BBOX and os.environ.get("URBIS_REPORTS_CITY_BBOX"):
+    import warnings
+
+    _south, _west, _north, _east = env_list("URBIS_REPORTS_CITY_BBOX", "")[:4]
+    URBIS_CITY_BBOX = f"{_west},{_south},{_east},{_north}"
+    warnings.warn(
+        "URBIS_REPORTS_CITY_BBOX (south,west,north,east) is deprecated: set "
+        f"URBIS_CITY_BBOX={URBIS_CITY_BBOX} (min_lon,min_lat,max_lon,max_lat)",
+        DeprecationWarning,
+        stacklevel=1,
+    )
 URBIS_INCIDENTS_MAX_WINDOW_DAYS = env_int("URBIS_INCIDENTS_MAX_WINDOW_DAYS", 31)
 URBIS_INCIDENTS_MAX_ROWS = env_int("URBIS_INCIDENTS_MAX_ROWS", 1_000_000)
 URBIS_INCIDENTS_COCOON_RADIUS_M = env_int("URBIS_INCIDENTS_COCOON_RADIUS_M", 200)
@@ -418,9 +432,6 @@ URBIS_INCIDENTS_COCOON_DAYS = env_int("URBIS_INCIDENTS_COCOON_DAYS", 14)
 URBIS_INCIDENTS_MIN_CELL = env_int("URBIS_INCIDENTS_MIN_CELL", 5)
 
 # Public-space reports (docs/reports.md); BELIEVED practices are settings.
-URBIS_REPORTS_CITY_BBOX = tuple(
-    float(v) for v in env_list("URBIS_REPORTS_CITY_BBOX", "50.98,4.39,51.08,4.56")
-)
 URBIS_REPORTS_RETENTION_DAYS = env_int("URBIS_REPORTS_RETENTION_DAYS", 365)
 URBIS_REPORTS_AT_RISK_DAYS = env_int("URBIS_REPORTS_AT_RISK_DAYS", 1)
 URBIS_REPORTS_NEARBY_METRES = env_int("URBIS_REPORTS_NEARBY_METRES", 150)

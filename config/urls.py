@@ -22,6 +22,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("incidents/", include("urbis.incidents.api.urls")),
     path("reports/", include("urbis.reports.api.urls")),
     path("casework/", include("urbis.casework.api.urls")),
+    path("gdpr/", include("urbis.core.gdpr.api.urls")),
     # The schema lists every endpoint: staff (any role) only, like the API itself.
     path(
         "schema/",

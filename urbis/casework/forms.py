@@ -251,3 +251,42 @@ class BreakGlassForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), min_length=10, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ContactConvertForm(CaseOpenForm):
+    """A contact becomes a case only with the person's consent to exactly that (CW-R7)."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    open_case_consent = forms.BooleanField(
+        label=_("The person consents to a case being opened"), required=False
+    )
+    evidence = forms.CharField(
+        label=_("How the consent was given"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: signed form of 3 March, or oral consent with a witness."),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        del self.fields["referrer"]
+        del self.fields["goals"]
+
+
+class RectifySubjectForm(forms.Form):
+    """GDPR art. 16: the case director corrects one field of a person on the case."""
+
+    subject: forms.ModelChoiceField[CaseSubject] = forms.ModelChoiceField(
+        queryset=CaseSubject.objects.none(), label=_("Person")
+    )
+    field = forms.ChoiceField(label=_("Field"), choices=())
+    value = forms.CharField(label=_("Correct value"), max_length=300, required=False)
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        from urbis.core.gdpr.rectification import PERSON_FIELDS
+
+        super().__init__(*args, **kwargs)
+        self.fields["subject"].queryset = case.subjects.all()  # type: ignore[attr-defined]
+        self.fields["field"].choices = list(PERSON_FIELDS.items())  # type: ignore[attr-defined]

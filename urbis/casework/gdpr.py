@@ -23,6 +23,8 @@ from urbis.core.gdpr.registry import (
     Withheld,
     register_object_describer,
     register_processing_activity,
+    register_rectifiable_records,
+    register_rectification_recipients,
     register_retention_rule,
     register_subject_provider,
 )
@@ -243,3 +245,23 @@ def describe_cases(ids: Iterable[str]) -> dict[str, tuple[str, str]]:
 
 
 register_object_describer("casework.case", describe_cases)
+
+
+def rectification_recipients(person: Person) -> list[str]:
+    """Art. 19: the partner organisations of every case the person is on — LIVC-R cases left
+    out, as in subject access (law of 30 July 2018: their existence is not disclosed)."""
+    from urbis.casework.models import Participant
+
+    rows = (
+        Participant.objects.filter(case__subjects__person=person, removed_at__isnull=True)
+        .exclude(case__table__kind="livc_r")
+        .select_related("organisation", "user")
+    )
+    return sorted({str(p.organisation or p.user) for p in rows})
+
+
+register_rectification_recipients("casework", rectification_recipients)
+register_rectifiable_records(
+    "casework",
+    lambda number: list(Person.objects.filter(national_number=number).order_by("pk")),
+)

@@ -222,6 +222,7 @@ class AccessLogEntry(AppendOnlyModel):
 # The GDPR records live in their own module (urbis/core/gdpr/models.py).
 from urbis.core.gdpr.models import (  # noqa: E402
     Breach,
+    Rectification,
     RequestStep,
     Restriction,
     RetentionProof,
@@ -235,6 +236,7 @@ __all__ = [
     "AuditEvent",
     "Breach",
     "Organisation",
+    "Rectification",
     "RequestStep",
     "Restriction",
     "RetentionProof",

@@ -67,6 +67,10 @@ def area_upsert(
             target=area,
             data={"code": code, "population": population},
         )
+    from urbis.core import extent
+
+    transaction.on_commit(extent.forget)
+    extent.forget()
     return area
 
 

@@ -90,6 +90,28 @@ def thefts_per_1000_inhabitants(start: dt.date, end: dt.date) -> ProvidedValue:
     )
 
 
+def thefts_per_1000_inhabitants_by_area(start: dt.date, end: dt.date) -> dict[int, ProvidedValue]:
+    """Thefts per 1,000 inhabitants of each area (URBIS_INCIDENTS_AREA_KIND) with a
+    population: the incident's area over that area's population."""
+    kind = str(conf.get("URBIS_INCIDENTS_AREA_KIND"))
+    areas = dict(Area.objects.filter(kind=kind, population__gt=0).values_list("pk", "population"))
+    counts = dict(
+        _in_period(start, end)
+        .filter(category__family=Family.THEFT, area_id__in=list(areas))
+        .values_list("area_id")
+        .annotate(n=Count("pk"))
+        .values_list("area_id", "n")
+    )
+    return {
+        area_id: ProvidedValue(
+            value=per_1000(int(counts.get(area_id, 0)), population),
+            base_n=int(counts.get(area_id, 0)),
+            source=f"Urbis incidents: thefts {start}..{end} in the area / population {population}",
+        )
+        for area_id, population in areas.items()
+    }
+
+
 def near_repeat_flags(
     xy: np.ndarray, days: np.ndarray, radius_m: float, window: float
 ) -> np.ndarray:
@@ -109,22 +131,48 @@ def near_repeat_flags(
     return flags
 
 
-def near_repeat_share(start: dt.date, end: dt.date) -> ProvidedValue:
-    data = arrays.events(
-        _in_period(start, end).filter(category__family=Family.BURGLARY, category__dwelling=True)
+def _burglary_flags(start: dt.date, end: dt.date) -> tuple[np.ndarray, np.ndarray, str]:
+    """(near-repeat flag, area id) of each dated domestic burglary in the period, and the
+    source text. The flags are computed over the whole city: a repeat across an area's edge
+    still counts in the area of the later burglary."""
+
+    queryset = _in_period(start, end).filter(
+        category__family=Family.BURGLARY, category__dwelling=True
     )
+    data = arrays.events(queryset)
     t, ok = data.point_times()
-    n = int(ok.sum())
-    if n == 0:
-        return ProvidedValue(value=None, base_n=0, source="Urbis incidents: no burglaries")
     radius = float(conf.get("URBIS_INCIDENTS_COCOON_RADIUS_M"))
     window = float(conf.get("URBIS_INCIDENTS_COCOON_DAYS"))
+    source = f"Urbis incidents: burglaries {radius:g} m, {window:g} days after an earlier one"
+    if not ok.any():
+        return np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64), source
     flags = near_repeat_flags(data.xy[ok], t[ok], radius, window)
-    return ProvidedValue(
-        value=100.0 * float(flags.sum()) / n,
-        base_n=n,
-        source=f"Urbis incidents: burglaries {radius:g} m, {window:g} days after an earlier one",
-    )
+    area_of = dict(queryset.values_list("pk", "area_id"))
+    areas = np.array([area_of.get(int(i)) or 0 for i in data.ids[ok]], dtype=np.int64)
+    return flags, areas, source
+
+
+def near_repeat_share(start: dt.date, end: dt.date) -> ProvidedValue:
+    flags, _areas, source = _burglary_flags(start, end)
+    n = len(flags)
+    if n == 0:
+        return ProvidedValue(value=None, base_n=0, source="Urbis incidents: no burglaries")
+    return ProvidedValue(value=100.0 * float(flags.sum()) / n, base_n=n, source=source)
+
+
+def near_repeat_share_by_area(start: dt.date, end: dt.date) -> dict[int, ProvidedValue]:
+    """The near-repeat share per area (URBIS_INCIDENTS_AREA_KIND) with at least one burglary."""
+    flags, areas, source = _burglary_flags(start, end)
+    kind = str(conf.get("URBIS_INCIDENTS_AREA_KIND"))
+    area_ids = set(Area.objects.filter(kind=kind).values_list("pk", flat=True))
+    out: dict[int, ProvidedValue] = {}
+    for area_id in sorted(set(areas.tolist()) & area_ids):
+        mine = areas == area_id
+        n = int(mine.sum())
+        out[area_id] = ProvidedValue(
+            value=100.0 * float(flags[mine].sum()) / n, base_n=n, source=f"{source} (area)"
+        )
+    return out
 
 
 PROVIDERS = [
@@ -140,12 +188,14 @@ PROVIDERS = [
         label=_("Thefts per 1,000 inhabitants"),
         unit="per 1,000 inhabitants",
         compute=thefts_per_1000_inhabitants,
+        compute_by_area=thefts_per_1000_inhabitants_by_area,
     ),
     IndicatorProvider(
         code="incidents.near_repeat_share",
         label=_("Share of domestic burglaries that were near repeats"),
         unit="%",
         compute=near_repeat_share,
+        compute_by_area=near_repeat_share_by_area,
     ),
 ]
 

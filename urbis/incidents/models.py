@@ -237,6 +237,34 @@ class KnoxRun(models.Model):
         return f"Knox {self.category.code} {self.period_start}..{self.period_end}"
 
 
+class KnoxJob(models.Model):
+    """A Knox run asked on the page: a background task whose state and progress (permutations
+    done) the page polls; ``knox_run`` is its result."""
+
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="+")
+    period_start = models.DateField()
+    period_end = models.DateField()
+    parameters = models.JSONField(default=dict)
+    status = models.CharField(max_length=10, choices=ImportStatus.choices, default="queued")
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    message = models.CharField(max_length=500, blank=True)
+    knox_run = models.ForeignKey(
+        KnoxRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Knox job {self.category_id} ({self.status})"
+
+
 class ZoneBasis(models.TextChoices):
     KNOX = "knox", _("The city's latest Knox result")
     DEFAULT = "default", _("Configured default (no significant Knox band)")

@@ -14,20 +14,6 @@ from dataclasses import dataclass
 BBox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
 
 
-def parse_bbox(text: str) -> BBox | None:
-    """``"min_lon,min_lat,max_lon,max_lat"`` (URBIS_CITY_BBOX) or None when empty/invalid."""
-    parts = [p.strip() for p in (text or "").split(",")]
-    if len(parts) != 4:
-        return None
-    try:
-        min_lon, min_lat, max_lon, max_lat = (float(p) for p in parts)
-    except ValueError:
-        return None
-    if not (-180 <= min_lon < max_lon <= 180 and -90 <= min_lat < max_lat <= 90):
-        return None
-    return (min_lon, min_lat, max_lon, max_lat)
-
-
 def inside(bbox: BBox, lat: float, lon: float) -> bool:
     return bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]
 

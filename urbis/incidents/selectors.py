@@ -25,6 +25,7 @@ from urbis.incidents.models import (
     CocoonWatch,
     ImportRun,
     Incident,
+    KnoxJob,
     KnoxRun,
     WatchStatus,
 )
@@ -133,6 +134,12 @@ def knox_runs_for(user: Actor) -> QuerySet[KnoxRun]:
     if not has_role(user, *WORKBENCH_ROLES):
         return KnoxRun.objects.none()
     return KnoxRun.objects.select_related("category")
+
+
+def knox_jobs_for(user: Actor) -> QuerySet[KnoxJob]:
+    if not has_role(user, *WORKBENCH_ROLES):
+        return KnoxJob.objects.none()
+    return KnoxJob.objects.select_related("category", "knox_run")
 
 
 def import_runs_for(user: Actor) -> QuerySet[ImportRun]:

@@ -60,18 +60,11 @@ def valid_crs(text: str) -> str:
 
 
 def city_bbox() -> rules.BBox | None:
-    """URBIS_CITY_BBOX, else the union of the areas' bounding boxes, else None (no check)."""
-    configured = rules.parse_bbox(str(conf.get("URBIS_CITY_BBOX")))
-    if configured:
-        return configured
-    from django.db.models import Max, Min
+    """URBIS_CITY_BBOX, else the union of the areas' bounding boxes, else None (no check):
+    the one city extent of ``urbis.core.extent``."""
+    from urbis.core import extent
 
-    bounds = Area.objects.aggregate(
-        a=Min("min_lon"), b=Min("min_lat"), c=Max("max_lon"), d=Max("max_lat")
-    )
-    if bounds["a"] is None:
-        return None
-    return (bounds["a"], bounds["b"], bounds["c"], bounds["d"])
+    return extent.city_bbox()
 
 
 def _area_index(kind: str) -> tuple[Any, list[int]]:

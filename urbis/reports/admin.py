@@ -9,6 +9,7 @@ from django.contrib import admin
 
 from urbis.core.admin_site import admin_site
 from urbis.reports.models import Category, CategoryVersion, Open311Key, RoutingRule, Team
+from urbis.reports.services import setup_cache
 from urbis.reports.services.setup import VERSIONED_FIELDS, category_save
 
 
@@ -23,6 +24,18 @@ class RoutingRuleAdmin(admin.ModelAdmin):
     list_display = ["order", "category", "area", "start_time", "end_time", "team", "active"]
     list_editable = ["active"]
 
+    def save_model(self, request: Any, obj: RoutingRule, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        setup_cache.forget()
+
+    def delete_model(self, request: Any, obj: RoutingRule) -> None:
+        super().delete_model(request, obj)
+        setup_cache.forget()
+
+    def delete_queryset(self, request: Any, queryset: Any) -> None:
+        super().delete_queryset(request, queryset)
+        setup_cache.forget()
+
 
 @admin.register(Category, site=admin_site)
 class CategoryAdmin(admin.ModelAdmin):
@@ -30,6 +43,10 @@ class CategoryAdmin(admin.ModelAdmin):
 
     list_display = ["code", "current", "order", "active"]
     readonly_fields = ["current"]
+
+    def save_model(self, request: Any, obj: Category, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        setup_cache.forget()
 
 
 @admin.register(CategoryVersion, site=admin_site)

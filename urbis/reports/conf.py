@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from django.conf import settings
 
+# The extent used when neither URBIS_CITY_BBOX nor any area is there (a fresh install: the
+# demo city, Mechelen), as min_lon, min_lat, max_lon, max_lat.
+FALLBACK_CITY_BBOX = (4.39, 50.98, 4.56, 51.08)
+
 
 def get(name: str) -> object:
     return getattr(settings, name, DEFAULTS[name])
 
 
 DEFAULTS: dict[str, object] = {
-    # City bounding box (south, west, north, east) in WGS84: a location outside is refused.
-    "URBIS_REPORTS_CITY_BBOX": (50.98, 4.39, 51.08, 4.56),
     "URBIS_REPORTS_AT_RISK_DAYS": 1,  # BELIEVED practice: flag a report one day before it is due
     "URBIS_REPORTS_NEARBY_METRES": 150,  # "is it one of these?" radius
     "URBIS_REPORTS_MAX_PHOTOS": 3,

@@ -106,6 +106,37 @@ class CitizenReportForm(forms.Form):
         return result
 
 
+class DeskCategoryForm(forms.Form):
+    """The desk first picks the category: its questions make the rest of the form."""
+
+    category = forms.ChoiceField(label=_("Category"), choices=())
+
+    def __init__(self, *args: Any, categories: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", "—"), *categories]  # type: ignore[attr-defined]
+
+
+class DeskReportForm(CitizenReportForm):
+    """A report phoned in by a citizen: the desk types the place (or reads it off the map) and
+    the caller's details; no photos on the phone."""
+
+    lat = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
+    lon = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
+    first_name = forms.CharField(label=_("Caller's first name"), max_length=100, required=False)
+    last_name = forms.CharField(label=_("Caller's last name"), max_length=100, required=False)
+    email = forms.EmailField(
+        label=_("Caller's e-mail"),
+        required=False,
+        help_text=_("The caller receives the private follow link by e-mail."),
+    )
+    phone = forms.CharField(label=_("Caller's phone"), max_length=40, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["photos"]
+        del self.fields["confirm_new"]
+
+
 class TextForm(forms.Form):
     text = forms.CharField(
         label=_("Your message"),

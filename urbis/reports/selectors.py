@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -33,7 +34,7 @@ from urbis.reports.models import (
 )
 from urbis.reports.rules import sla
 from urbis.reports.rules.text import street_of
-from urbis.sanctions.selectors import CaseStatus, case_status_of
+from urbis.sanctions.selectors import CaseStatus, case_status_of, case_statuses_of
 
 # --- public (no personal data) -------------------------------------------------------------
 
@@ -41,6 +42,15 @@ from urbis.sanctions.selectors import CaseStatus, case_status_of
 def public_categories() -> QuerySet[Category]:
     return (
         Category.objects.filter(active=True, current__isnull=False, current__is_public=True)
+        .select_related("current")
+        .order_by("order", "code")
+    )
+
+
+def desk_categories() -> QuerySet[Category]:
+    """Every active category, staff-only ones included: the desk files on the caller's behalf."""
+    return (
+        Category.objects.filter(active=True, current__isnull=False)
         .select_related("current")
         .order_by("order", "code")
     )
@@ -357,3 +367,8 @@ def gas_case_of(user: Actor, report: Report) -> CaseStatus | None:
     if not report.gas_case_number:
         return None
     return case_status_of(user, report.gas_case_number)
+
+
+def gas_cases_of(user: Any, reports: Iterable[Report]) -> dict[str, CaseStatus]:
+    """``gas_case_of`` for a list of reports in one query: case number → live status."""
+    return case_statuses_of(user, [r.gas_case_number for r in reports if r.gas_case_number])

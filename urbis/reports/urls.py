@@ -1,6 +1,6 @@
 from django.urls import path
 
-from urbis.reports.views import field, staff
+from urbis.reports.views import desk, field, staff
 
 app_name = "reports"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("filters/save/", staff.save_filter, name="save_filter"),
     path("map.geojson", staff.staff_geojson, name="geojson"),
     path("indicators/", staff.indicators, name="indicators"),
+    path("desk/", desk.desk, name="desk"),
     path("field/", field.field_worklist, name="field"),
     path("speeding/", field.speeding, name="speeding"),
     path("photos/<int:photo_id>/", staff.photo, name="photo"),

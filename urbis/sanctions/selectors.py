@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -409,12 +410,24 @@ def case_status_of(user: Any, number: str) -> CaseStatus | None:
     status code and its label (no party, no amount, no facts), so there is nothing personal to
     access-log. ``None`` for a user without any role or an unknown number.
     """
-    if not roles_of(user) or not number:
-        return None
-    row = Case.objects.filter(number=number).values_list("number", "status").first()
-    if row is None:
-        return None
-    return CaseStatus(number=row[0], status=row[1], label=str(labels.STATUS.get(row[1], row[1])))
+    return case_statuses_of(user, [number]).get(number)
+
+
+def case_statuses_of(user: Any, numbers: Iterable[str]) -> dict[str, CaseStatus]:
+    """``case_status_of`` for a page of reports in one query: number → status (ADR 0002).
+
+    Unknown numbers are absent; a user without any role gets an empty answer.
+    """
+    wanted = {n for n in numbers if n}
+    if not roles_of(user) or not wanted:
+        return {}
+    rows = Case.objects.filter(number__in=wanted).values_list("number", "status")
+    return {
+        number: CaseStatus(
+            number=number, status=status, label=str(labels.STATUS.get(status, status))
+        )
+        for number, status in rows
+    }
 
 
 def articles() -> QuerySet[Article]:

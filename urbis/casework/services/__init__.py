@@ -14,6 +14,7 @@ from urbis.casework.services.cases import (
 )
 from urbis.casework.services.common import step_refused
 from urbis.casework.services.contacts import contact_convert, contact_convert_check, contact_log
+from urbis.casework.services.rectify import subject_rectify
 from urbis.casework.services.sharing import (
     consent_record,
     consent_withdraw,
@@ -48,4 +49,5 @@ __all__ = [
     "sheet_issue",
     "step_refused",
     "subject_add",
+    "subject_rectify",
 ]

@@ -67,11 +67,18 @@ def contact_convert(
 ) -> Any:
     """Turn the worker's own contact into a case — only with the person's recorded consent to
     exactly that (CW-R7); the consent is stored on the new case, separate from the legal basis."""
+    from urbis.core.models import AuditEvent
+
     worker = actor_user(actor)
     if worker is None or contact.worker_id != worker.pk:
         raise ContactLog.DoesNotExist
     contact_convert_check(open_case_consent=open_case_consent and bool(evidence.strip()))
     with transaction.atomic():
+        ContactLog.objects.select_for_update().get(pk=contact.pk)
+        if AuditEvent.objects.filter(
+            action="casework.contact_converted", data__contact=contact.pk
+        ).exists():
+            raise ValidationError(_("This contact has already become a case."))
         case = case_open(actor=actor, table=table, risk_level=risk_level, opened_on=contact.on)
         subject = subject_add(
             actor=actor, case=case, role="focus_person", first_name=first_name,

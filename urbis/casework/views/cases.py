@@ -91,6 +91,7 @@ def _forms(access: CaseAccess, request: HttpRequest, visible: list[Any]) -> dict
         "sheet_form": forms.SheetForm(case=case, visible=visible),
         "referral_form": forms.ReferralForm(),
         "consent_form": forms.ConsentForm(case=case),
+        "rectify_form": forms.RectifySubjectForm(case=case),
     }
 
 
@@ -235,6 +236,18 @@ STEPS: dict[str, Handler] = {
         lambda r, a, d: services.referral_set_status(
             actor=r.user, case=a.case, referral_id=d["id"], status=d["status"]
         ),
+    ),
+    "rectify": _form_step(
+        forms.RectifySubjectForm,
+        lambda r, a, d: services.subject_rectify(
+            actor=r.user,
+            case=a.case,
+            subject_id=d["subject"].pk,
+            field=d["field"],
+            value=d["value"],
+            reason=d["reason"],
+        ),
+        case=lambda a, r: a.case,
     ),
     "consent": _form_step(
         forms.ConsentForm,

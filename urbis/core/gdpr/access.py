@@ -72,6 +72,11 @@ def asked(request: HttpRequest, kwargs: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+def asked_api(request: Any) -> dict[str, Any]:
+    """``asked`` for a refused API call (a DRF request wraps the Django one)."""
+    return asked(getattr(request, "_request", request), {})
+
+
 def dpo_only(view: ViewFunc) -> ViewFunc:
     """``role_required(Role.DPO)`` that also records every refused logged-in request."""
     protected = role_required(Role.DPO)(view)

@@ -86,6 +86,20 @@ class RestrictForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
 
+class RectifyForm(forms.Form):
+    """Art. 16: one field of the person's record, its correct value, and why."""
+
+    field = forms.ChoiceField(label=_("Field"), choices=())
+    value = forms.CharField(label=_("Correct value"), max_length=300, required=False)
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        from urbis.core.gdpr.rectification import PERSON_FIELDS
+
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["field"].choices = list(PERSON_FIELDS.items())  # type: ignore[attr-defined]
+
+
 class BreachForm(forms.Form):
     title = forms.CharField(label=_("What happened"), max_length=200)
     discovered_at = forms.DateTimeField(

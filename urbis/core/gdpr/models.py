@@ -136,3 +136,35 @@ class Breach(models.Model):
     @property
     def notify_by(self) -> dt.datetime:
         return self.discovered_at + dt.timedelta(hours=72)
+
+
+class Rectification(AppendOnlyModel):
+    """Art. 16: one corrected field of a person's record, with the old and the new value, who
+    corrected it and why; and the recipients to tell (art. 19). Never changed, never deleted
+    (the database refuses it too)."""
+
+    at = models.DateTimeField(_("when"), db_index=True)
+    actor_label = models.CharField(max_length=150)
+    object_type = models.CharField(_("object type"), max_length=100)
+    object_id = models.CharField(_("object id"), max_length=64)
+    field = models.CharField(_("field"), max_length=40)
+    old_value = models.CharField(_("old value"), max_length=300, blank=True)
+    new_value = models.CharField(_("new value"), max_length=300, blank=True)
+    reason = models.CharField(_("reason"), max_length=500)
+    recipients = models.JSONField(_("recipients to inform (art. 19)"), default=list, blank=True)
+    request = models.ForeignKey(
+        SubjectRequest,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rectifications",
+    )
+
+    class Meta:
+        app_label = "core"
+        ordering = ["at", "pk"]
+        verbose_name = _("rectification")
+        indexes = [models.Index(fields=["object_type", "object_id"], name="rectification_object")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.object_type}#{self.object_id}.{self.field}"

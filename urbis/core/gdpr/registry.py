@@ -141,3 +141,40 @@ def register_object_describer(object_type: str, describe: ObjectDescriber) -> No
 
 def describer(object_type: str) -> ObjectDescriber | None:
     return _describers.get(object_type)
+
+
+#: recipients(person) -> names of the recipients the person's data was disclosed to (art. 19).
+RecipientsOf = Callable[[Any], list[str]]
+_recipients: dict[str, RecipientsOf] = {}
+
+
+def register_rectification_recipients(app: str, recipients: RecipientsOf) -> None:
+    """An app that shares a person's data says with whom, so a rectification can be passed on
+    to each of them (GDPR art. 19)."""
+    _recipients[app] = recipients
+
+
+def rectification_recipients(person: Any) -> list[str]:
+    names: set[str] = set()
+    for find in _recipients.values():
+        names.update(find(person))
+    return sorted(names)
+
+
+#: records(national_number) -> the app's person records of that person that a rectification
+#: corrects (ADR 0004: each app keeps its own people; core holds none).
+RecordsOf = Callable[[str], list[Any]]
+_rectifiable: dict[str, RecordsOf] = {}
+
+
+def register_rectifiable_records(app: str, records: RecordsOf) -> None:
+    """An app whose person records carry the fields of ``rectification.PERSON_FIELDS`` says
+    how to find them by national number, so the DPO's rectification reaches them (art. 16)."""
+    _rectifiable[app] = records
+
+
+def rectifiable_records(national_number: str) -> list[Any]:
+    found: list[Any] = []
+    for app in sorted(_rectifiable):
+        found.extend(_rectifiable[app](national_number))
+    return found

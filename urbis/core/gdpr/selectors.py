@@ -237,3 +237,36 @@ def breaches_for(user: Actor) -> QuerySet[Breach]:
     if not is_dpo(user):
         return Breach.objects.none()
     return Breach.objects.all()
+
+
+def retention_status(user: Any) -> list[dict[str, Any]]:
+    """Every registered retention rule with its latest proof (``None``: never run)."""
+    from urbis.core.gdpr.models import RetentionProof
+
+    if not is_dpo(user):
+        return []
+    rules = registry.retention_rules()
+    latest: dict[str, RetentionProof] = {}
+    for proof in RetentionProof.objects.filter(rule__in=[r.code for r in rules]).order_by("-at"):
+        latest.setdefault(proof.rule, proof)
+    return [
+        {
+            "code": r.code,
+            "app": r.app,
+            "category": str(r.category),
+            "retention": str(r.retention),
+            "action": r.action,
+            "last_run": latest.get(r.code),
+        }
+        for r in rules
+    ]
+
+
+def rectifications_of(user: Any, request: SubjectRequest) -> list[Any]:
+    """A request's rectifications with their old and new values, for the DPO (logged)."""
+    if not is_dpo(user):
+        return []
+    rows = list(request.rectifications.all())
+    if rows:
+        log_access(user=user, target=request, purpose="gdpr.rectification_history")
+    return rows

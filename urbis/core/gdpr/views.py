@@ -5,13 +5,15 @@ Only the DPO role opens them (everyone else: 404); none shows casework content."
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from urbis.core.gdpr import exports, forms, registry, selectors, services
+from urbis.core.gdpr import exports, forms, rectification, registry, selectors, services
 from urbis.core.gdpr.access import dpo_only
 from urbis.core.gdpr.models import RetentionProof
 
@@ -126,8 +128,17 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     restrict_form = forms.RestrictForm(
         request.POST if request.POST.get("form") == "restrict" else None
     )
+    rectify_form = forms.RectifyForm(
+        request.POST if request.POST.get("form") == "rectify" else None
+    )
     if request.method == "POST":
         try:
+            if rectify_form.is_bound and rectify_form.is_valid():
+                rectification.request_rectify(
+                    actor=request.user, request=req, **rectify_form.cleaned_data
+                )
+                messages.success(request, _("Rectified; the recipients to inform are listed."))
+                return redirect("core:gdpr_request", request_id=req.pk)
             if step_form.is_bound and step_form.is_valid():
                 services.request_step(actor=request.user, request=req, **step_form.cleaned_data)
                 return redirect("core:gdpr_request", request_id=req.pk)
@@ -137,15 +148,29 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
                 )
                 return redirect("core:gdpr_request", request_id=req.pk)
         except ValidationError as error:
+            _on_form(rectify_form if rectify_form.is_bound else None, error)
             for message in error.messages:
                 messages.error(request, message)
     status = 400 if request.method == "POST" else 200
     return render(
         request,
         "core/gdpr/request_detail.html",
-        {"req": req, "step_form": step_form, "restrict_form": restrict_form},
+        {
+            "req": req,
+            "step_form": step_form,
+            "restrict_form": restrict_form,
+            "rectify_form": rectify_form,
+            "rectifications": selectors.rectifications_of(request.user, req),
+        },
         status=status,
     )
+
+
+def _on_form(form: Any, error: ValidationError) -> None:
+    if form is None or not hasattr(error, "error_dict"):
+        return
+    for name, errs in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errs)
 
 
 @dpo_only

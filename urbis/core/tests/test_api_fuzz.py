@@ -34,6 +34,7 @@ PERSONAS = [
     "ascertainer",
     "cpted_advisor",
     "caseworker",
+    "dpo",
     None,
 ]
 

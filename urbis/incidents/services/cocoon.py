@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -40,6 +41,7 @@ def knox_run_create(
     metric: str = "manhattan",
     permutations: int = 99,
     seed: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> KnoxRun:
     """Run the Knox test on the category's incidents in the period and keep the table: it is
     the city's own near-repeat evidence, read by every later cocoon-watch zone."""
@@ -68,6 +70,7 @@ def knox_run_create(
             metric=metric,  # type: ignore[arg-type]
             permutations=permutations,
             rng=seed,
+            progress=progress,
         )
     except ValueError as error:
         raise ValidationError({"parameters": [str(error)]}) from None

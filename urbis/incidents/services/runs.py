@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +12,7 @@ from django_tasks import task
 
 from urbis.core.audit import record_event
 from urbis.core.types import Actor, actor_user
-from urbis.incidents.models import Category, ImportKind, ImportRun, ImportStatus
+from urbis.incidents.models import ImportKind, ImportRun, ImportStatus, KnoxJob
 from urbis.incidents.services.cocoon import knox_run_create
 from urbis.incidents.services.imports import incidents_import
 
@@ -99,31 +100,83 @@ def import_run_task(run_id: int) -> str:
     return import_run_execute(run_id)
 
 
-@task()
-def knox_run_task(
-    actor_id: int | None,
-    category_id: int,
-    start: str,
-    end: str,
+def knox_job_create(
+    *,
+    actor: Actor,
+    category: Any,
+    start: Any,
+    end: Any,
     space: list[float],
     time: list[float],
     metric: str,
     permutations: int,
-) -> str:
-    """Background Knox run (long permutation counts); the result is the new KnoxRun."""
-    import datetime as dt
+) -> KnoxJob:
+    """Queue a Knox run; the worker runs it (``knox_job_task``) and the page polls its
+    progress (permutations done of the total)."""
+    with transaction.atomic():
+        job = KnoxJob.objects.create(
+            category=category,
+            period_start=start,
+            period_end=end,
+            parameters={
+                "space_breaks": space,
+                "time_breaks": time,
+                "metric": metric,
+                "permutations": permutations,
+            },
+            total=permutations,
+            created_by=actor_user(actor),
+        )
+        record_event(
+            actor=actor,
+            action="incidents.knox_queued",
+            target=job,
+            data={"category": category.code},
+        )
+        transaction.on_commit(lambda: knox_job_task.enqueue(job.pk))
+    return job
 
-    from django.contrib.auth import get_user_model
 
-    actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
-    run = knox_run_create(
-        actor=actor,
-        category=Category.objects.get(pk=category_id),
-        period_start=dt.date.fromisoformat(start),
-        period_end=dt.date.fromisoformat(end),
-        space_breaks=space,
-        time_breaks=time,
-        metric=metric,
-        permutations=permutations,
+def knox_job_execute(job_id: int) -> str:
+    """Run a queued Knox job, writing its progress as the permutations go."""
+
+    job = KnoxJob.objects.select_related("category", "created_by").get(pk=job_id)
+    if job.status != ImportStatus.QUEUED:
+        return f"knox job {job_id}: already {job.status}"
+    KnoxJob.objects.filter(pk=job_id).update(status=ImportStatus.RUNNING)
+
+    def progress(done: int, total: int) -> None:
+        KnoxJob.objects.filter(pk=job_id).update(done=done, total=total)
+
+    p = job.parameters
+    try:
+        run = knox_run_create(
+            actor=job.created_by,
+            category=job.category,
+            period_start=job.period_start,
+            period_end=job.period_end,
+            space_breaks=p["space_breaks"],
+            time_breaks=p["time_breaks"],
+            metric=p["metric"],
+            permutations=p["permutations"],
+            progress=progress,
+        )
+    except ValidationError as error:
+        messages = [
+            m for ms in getattr(error, "message_dict", {"": error.messages}).values() for m in ms
+        ]
+        KnoxJob.objects.filter(pk=job_id).update(
+            status=ImportStatus.FAILED,
+            message="; ".join(messages)[:500],
+            finished_at=timezone.now(),
+        )
+        return f"knox job {job_id}: refused"
+    KnoxJob.objects.filter(pk=job_id).update(
+        status=ImportStatus.DONE, knox_run=run, done=job.total, finished_at=timezone.now()
     )
-    return f"knox run {run.pk}"
+    return f"knox job {job_id}: run {run.pk}"
+
+
+@task()
+def knox_job_task(job_id: int) -> str:
+    return knox_job_execute(job_id)

@@ -94,7 +94,9 @@ def test_bad_filters_get_400_with_field_errors(city, analyst) -> None:
 
 
 @time_machine.travel(NOW, tick=False)
-def test_knox_run_from_the_page_shows_the_table(city, analyst) -> None:
+def test_knox_run_from_the_page_shows_the_table(
+    city, analyst, django_capture_on_commit_callbacks
+) -> None:
     for i in range(12):
         cocoon.incident_record(
             actor=analyst,
@@ -106,18 +108,19 @@ def test_knox_run_from_the_page_shows_the_table(city, analyst) -> None:
             lon=4.46,
         )
     client = verified_client(analyst)
-    response = client.post(
-        reverse("incidents:knox_start"),
-        {
-            "category": Category.objects.get(code="vandalism").pk,
-            "start": "2026-01-01",
-            "end": "2026-11-20",
-            "space": "0,100,200",
-            "time": "0,7,14",
-            "metric": "manhattan",
-            "permutations": 99,
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("incidents:knox_start"),
+            {
+                "category": Category.objects.get(code="vandalism").pk,
+                "start": "2026-01-01",
+                "end": "2026-11-20",
+                "space": "0,100,200",
+                "time": "0,7,14",
+                "metric": "manhattan",
+                "permutations": 99,
+            },
+        )
     assert response.status_code == 302
     page = client.get(reverse("incidents:workbench") + "?category=vandalism")
     assert b"data-knox-table" in page.content

@@ -7,10 +7,8 @@ import math
 from typing import Any
 
 import numpy as np
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,7 +18,6 @@ from urbis.core.types import Actor
 from urbis.incidents import downloads, layers, selectors, spatial
 from urbis.incidents.forms import WEEKDAYS, FilterForm, KnoxForm, LayerForm
 from urbis.incidents.permissions import WORKBENCH_ROLES
-from urbis.incidents.services.runs import knox_run_task
 
 LAYERS = ("points", "kde", "gistar", "choropleth", "forecast")
 CHARTS = ("series", "weekhour")
@@ -234,28 +231,47 @@ def chart(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
 @role_required(*WORKBENCH_ROLES)
 @require_POST
 def knox_start(request: HttpRequest) -> HttpResponse:
+    from urbis.incidents.services.runs import knox_job_create
+
     form = KnoxForm(request.POST)
     if not form.is_valid():
         return render(request, "incidents/knox_form.html", {"form": form}, status=400)
     data = form.cleaned_data
-    knox_run_task.enqueue(
-        request.user.pk,
-        data["category"].pk,
-        data["start"].isoformat(),
-        data["end"].isoformat(),
-        data["space"],
-        data["time"],
-        data["metric"],
-        data["permutations"],
+    job = knox_job_create(
+        actor=request.user,
+        category=data["category"],
+        start=data["start"],
+        end=data["end"],
+        space=data["space"],
+        time=data["time"],
+        metric=data["metric"],
+        permutations=data["permutations"],
     )
-    messages.info(
-        request,
-        _(
-            "The near-repeat analysis runs in the background; "
-            "the table appears here when it is done."
-        ),
+    return redirect("incidents:knox_job", pk=job.pk)
+
+
+@role_required(*WORKBENCH_ROLES)
+def knox_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """The run's state and a progress bar the page polls; the table once it is done."""
+    job = get_object_or_404(selectors.knox_jobs_for(request.user), pk=pk)
+    context: dict[str, Any] = {"job": job}
+    if job.knox_run is not None:
+        context.update(knox=job.knox_run, knox_rows=_knox_rows(job.knox_run))
+    return render(request, "incidents/knox_job.html", context)
+
+
+@role_required(*WORKBENCH_ROLES)
+def knox_job_status(request: HttpRequest, pk: int) -> JsonResponse:
+    job = get_object_or_404(selectors.knox_jobs_for(request.user), pk=pk)
+    return JsonResponse(
+        {
+            "status": job.status,
+            "done": job.done,
+            "total": job.total,
+            "message": job.message,
+            "knox_run": job.knox_run_id,
+        }
     )
-    return redirect(reverse("incidents:workbench") + f"?category={data['category'].code}#knox")
 
 
 @role_required(*WORKBENCH_ROLES)

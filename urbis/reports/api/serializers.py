@@ -17,6 +17,11 @@ class ReportSerializer(serializers.ModelSerializer):
     category_version = serializers.IntegerField(source="category_version.version", read_only=True)
     team = serializers.SerializerMethodField()
     area = serializers.SerializerMethodField()
+    gas_case_status = serializers.SerializerMethodField(
+        help_text="The GAS case's live status, read from sanctions (ADR 0002); the status at "
+        "hand-off when the case cannot be read."
+    )
+    gas_case_status_label = serializers.SerializerMethodField()
 
     class Meta:
         model = Report
@@ -42,8 +47,20 @@ class ReportSerializer(serializers.ModelSerializer):
             "forwarded_to",
             "gas_case_number",
             "gas_case_status",
+            "gas_case_status_label",
         ]
         read_only_fields = fields
+
+    def _gas(self, report: Report) -> Any:
+        return self.context.get("gas_cases", {}).get(report.gas_case_number)
+
+    def get_gas_case_status(self, report: Report) -> str:
+        live = self._gas(report)
+        return live.status if live is not None else report.gas_case_status
+
+    def get_gas_case_status_label(self, report: Report) -> str:
+        live = self._gas(report)
+        return live.label if live is not None else ""
 
     def get_category_name(self, report: Report) -> str:
         return report.category_version.name

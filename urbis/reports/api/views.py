@@ -35,6 +35,16 @@ class ReportList(generics.ListAPIView):
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        if args and kwargs.get("many"):
+            rows = list(args[0])
+            kwargs["context"] = {
+                **self.get_serializer_context(),
+                "gas_cases": selectors.gas_cases_of(self.request.user, rows),
+            }
+            args = (rows, *args[1:])
+        return super().get_serializer(*args, **kwargs)
+
     def get_queryset(self):
         query = ReportWorklistQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
@@ -52,6 +62,10 @@ def _report(request: Request, pk: int) -> Any:
         raise NotFound() from None
 
 
+def _gas(request: Request, report: Any) -> dict[str, Any]:
+    return selectors.gas_cases_of(request.user, [report])
+
+
 class ReportDetail(APIView):
     permission_classes = [roles_required(*READ_ROLES)]
 
@@ -59,7 +73,8 @@ class ReportDetail(APIView):
     def get(self, request: Request, pk: int) -> Response:
         report = _report(request, pk)
         reporters = selectors.reporters_of(request.user, report, purpose="reports.api.reporter")
-        return Response(ReportDetailSerializer(report, context={"reporters": reporters}).data)
+        context = {"reporters": reporters, "gas_cases": _gas(request, report)}
+        return Response(ReportDetailSerializer(report, context=context).data)
 
 
 class ReportTransition(APIView):
@@ -87,7 +102,7 @@ class ReportTransition(APIView):
             duplicate_of=original,
             **data,
         )
-        return Response(ReportSerializer(report).data)
+        return Response(ReportSerializer(report, context={"gas_cases": _gas(request, report)}).data)
 
 
 class ReportAssign(APIView):
@@ -113,7 +128,7 @@ class ReportAssign(APIView):
             assignee=assignee,
             note=body.validated_data["note"],
         )
-        return Response(ReportSerializer(report).data)
+        return Response(ReportSerializer(report, context={"gas_cases": _gas(request, report)}).data)
 
 
 _unused = (OpenApiParameter, serializers)

@@ -12,6 +12,7 @@ from urbis.core.audit import record_event
 from urbis.core.types import Actor
 from urbis.reports.models import Category, CategoryVersion, RoutingRule, Team
 from urbis.reports.rules import attributes as attribute_rules
+from urbis.reports.services import setup_cache
 
 VERSIONED_FIELDS = (
     "name_nl",
@@ -86,6 +87,7 @@ def category_save(*, actor: Actor, code: str, order: int = 100, **fields: Any) -
             target=category,
             data={"version": version.version},
         )
+        setup_cache.forget()
     return version
 
 
@@ -93,4 +95,5 @@ def routing_rule_create(*, actor: Actor, order: int, team: Team, **fields: Any) 
     with transaction.atomic():
         rule = RoutingRule.objects.create(order=order, team=team, **fields)
         record_event(actor=actor, action="reports.routing_rule_created", target=rule, data={})
+        setup_cache.forget()
     return rule

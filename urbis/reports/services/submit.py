@@ -19,24 +19,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from urbis.core import geo
+from urbis.core import extent, geo
 from urbis.core.audit import record_event
-from urbis.core.models import Area, AreaKind
+from urbis.core.models import AreaKind
 from urbis.core.types import Actor
 from urbis.reports import conf
 from urbis.reports.models import (
     Assignment,
-    Category,
     CategoryVersion,
     Open311Key,
     Report,
     Reporter,
-    RoutingRule,
     Source,
     StatusChange,
 )
 from urbis.reports.rules import attributes as attribute_rules
 from urbis.reports.rules import routing, sla, text
+from urbis.reports.services import setup_cache
 from urbis.reports.services.common import check_photos, follow_url, mail_reporters, save_photos
 from urbis.reports.workflow import Actor as By
 from urbis.reports.workflow import Status
@@ -88,23 +87,15 @@ def address_hash(address: str) -> str:
 
 
 def in_city(lat: float, lon: float) -> bool:
-    box: tuple[float, float, float, float] = conf.get("URBIS_REPORTS_CITY_BBOX")  # type: ignore[assignment]
-    south, west, north, east = box
-    return south <= lat <= north and west <= lon <= east
+    """Inside the city's extent (``urbis.core.extent``: URBIS_CITY_BBOX, else the areas)."""
+    return extent.contains(extent.city_bbox() or conf.FALLBACK_CITY_BBOX, lat, lon)
 
 
 def _category_version(code: str, *, staff: bool) -> CategoryVersion | None:
-    category = (
-        Category.objects.filter(code=code, active=True, current__isnull=False)
-        .select_related("current", "current__team")
-        .first()
-    )
-    if category is None or category.current is None:
+    version = setup_cache.current_versions().get(code)
+    if version is None or (not version.is_public and not staff):
         return None
-    if not category.current.is_public and not staff:
-        return None
-    category.current.category = category  # routing reads the code: no second query
-    return category.current
+    return version
 
 
 def validate(data: ReportInput, *, staff: bool = False) -> tuple[CategoryVersion, dict[str, Any]]:
@@ -226,45 +217,37 @@ def _throttle(key: Open311Key | None, submitter: str) -> None:
         raise ThrottledError("address")
 
 
-def areas_at(lat: float | None, lon: float | None) -> tuple[Area | None, frozenset[str]]:
-    """The neighbourhood of the point (for indicators) and the codes of every area covering it
-    (for routing)."""
+def areas_at(lat: float | None, lon: float | None) -> tuple[int | None, frozenset[str]]:
+    """The id of the point's neighbourhood (for indicators) and the codes of every area
+    covering it (for routing), from core's cached area rows (no query per report)."""
     if lat is None or lon is None:
         return None, frozenset()
-    candidates = Area.objects.filter(
-        min_lat__lte=lat, max_lat__gte=lat, min_lon__lte=lon, max_lon__gte=lon
-    )
     hits = [
-        a for a in candidates if geo.contains(a.geometry, lat, lon, cache_key=f"{a.pk}:{a.code}")
+        (pk, code, kind, box)
+        for pk, code, kind, box, geometry in extent.area_rows()
+        if extent.contains(box, lat, lon)
+        and geo.contains(geometry, lat, lon, cache_key=f"{pk}:{code}")
     ]
-    neighbourhoods = [a for a in hits if a.kind == AreaKind.NEIGHBOURHOOD]
-    neighbourhoods.sort(key=lambda a: (a.max_lat - a.min_lat) * (a.max_lon - a.min_lon))
-    return (neighbourhoods[0] if neighbourhoods else None), frozenset(a.code for a in hits)
+    neighbourhoods = [h for h in hits if h[2] == AreaKind.NEIGHBOURHOOD]
+    neighbourhoods.sort(key=lambda h: (h[3][3] - h[3][1]) * (h[3][2] - h[3][0]))
+    return (neighbourhoods[0][0] if neighbourhoods else None), frozenset(h[1] for h in hits)
 
 
 def route(version: CategoryVersion, area_codes: frozenset[str], at: Any) -> tuple[Any, Any, Any]:
     """(team id, assignee id, rule) by the first matching routing rule, else the category's
     team."""
-    rules = list(RoutingRule.objects.filter(active=True).select_related("category", "area"))
     specs = [
         routing.RouteRule(
-            rule_id=r.pk,
-            order=r.order,
-            team_id=r.team_id,
-            category=r.category.code if r.category else None,
-            area=r.area.code if r.area else None,
-            start=r.start_time,
-            end=r.end_time,
-            assignee_id=r.assignee_id,
+            rule_id=pk, order=order, team_id=team, category=category, area=area, start=start,
+            end=end, assignee_id=assignee,
         )
-        for r in rules
-    ]
+        for pk, order, team, category, area, start, end, assignee in setup_cache.routing_rules()
+    ]  # fmt: skip
     local = timezone.localtime(at).time()
     match = routing.first_match(specs, category=version.category.code, areas=area_codes, at=local)
     if match is None:
         return version.team_id, None, None
-    rule = next(r for r in rules if r.pk == match.rule_id)
-    return match.team_id, match.assignee_id, rule
+    return match.team_id, match.assignee_id, match.rule_id
 
 
 def report_submit(
@@ -328,7 +311,7 @@ def _create(
         lat=data.lat,
         lon=data.lon,
         address=text.clean(data.address),
-        area=area,
+        area_id=area,
         source=source,
         attributes=cleaned,
         team_id=team_id,
@@ -363,7 +346,7 @@ def _create(
         actor=None,
         team_id=team_id,
         assignee_id=assignee_id,
-        rule=rule,
+        rule_id=rule,
         note="routing rule" if rule else "category team",
     )
     save_photos(report, contents)

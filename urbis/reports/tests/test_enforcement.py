@@ -218,3 +218,32 @@ def test_unknown_case_shows_the_hand_off_status(
     report.save(update_fields=["gas_case_number", "gas_case_status"])
     body = verified_client(public_space).get(f"/reports/{report.pk}/").content.decode()
     assert "GAS-1999-99999" in body and "received at hand-off" in body
+
+
+def test_staff_api_shows_the_live_gas_case_status(
+    categories, teams, ascertainer, public_space, gas_staff, catalogue
+) -> None:
+    from rest_framework.test import APIClient
+
+    report = _gas_case_opened(ascertainer, teams)
+    number = report.gas_case_number
+    step = verified_client(gas_staff).post(
+        f"/gas/cases/{number}/step/", {"action": "send_opening_letter"}
+    )
+    assert step.status_code == 302
+    api = APIClient()
+    api.force_authenticate(public_space)
+    detail = api.get(f"/api/v1/reports/{report.pk}/").json()
+    assert (detail["gas_case_number"], detail["gas_case_status"]) == (number, "opened")
+    assert detail["gas_case_status_label"] == "opened, defence term running"
+    rows = api.get("/api/v1/reports/").json()["results"]
+    row = next(r for r in rows if r["id"] == report.pk)
+    assert (row["gas_case_status"], row["gas_case_status_label"]) == (
+        "opened",
+        "opened, defence term running",
+    )
+    report.gas_case_number = "GAS-1999-99999"  # a case sanctions cannot find: the hand-off one
+    report.save(update_fields=["gas_case_number"])
+    detail = api.get(f"/api/v1/reports/{report.pk}/").json()
+    assert (detail["gas_case_status"], detail["gas_case_status_label"]) == ("received", "")
+    assert "Peeters" not in str(detail) and "85.07.30" not in str(detail)
