@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from urbis.casework import services
-from urbis.casework.models import Case
+from urbis.casework.models import Case, Person
 from urbis.core.gdpr import services as gdpr
 from urbis.core.gdpr.models import Rectification
 from urbis.core.gdpr.rectification import person_rectify
-from urbis.core.models import AuditEvent, Person
+from urbis.core.models import AuditEvent
 from urbis.core.testing.fixtures import verified_client
 
 pytestmark = pytest.mark.django_db
