@@ -357,6 +357,7 @@ SPECTACULAR_SETTINGS = {
         "GasCaseStatusEnum": "urbis.sanctions.models.cases.CASE_STATUS_CHOICES",
         "GasCaseOutcomeEnum": "urbis.sanctions.models.cases.CASE_OUTCOME_CHOICES",
         "GasActionEnum": "urbis.sanctions.api.serializers.ACTION_CHOICES",
+        "GasLanguageEnum": "urbis.sanctions.models.parties.Language.choices",
         "ReportStatusEnum": "urbis.reports.models.Status.choices",
         "ReportSourceEnum": "urbis.reports.models.Source.choices",
         "CaseworkCaseStatusEnum": "urbis.casework.models.CaseStatus",
