@@ -67,7 +67,7 @@ def test_coordinator_adds_action_records_measurement_and_downloads_report(
     year = dt.date.today().year
     page.goto(f"{live_server.url}/plan/{plan.pk}/indicators/")
     page.select_option(
-        "#id_indicator_choice", label="INSEC-1 Residents who often or always feel unsafe"
+        "#id_indicator_choice", label="INSEC-1 Inwoners die zich vaak of altijd onveilig voelen"
     )
     page.fill("#id_period_start", f"{year}-01-01")
     page.fill("#id_period_end", f"{year}-06-30")

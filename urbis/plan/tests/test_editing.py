@@ -41,7 +41,7 @@ def test_add_objective_then_action(demo_plan: Plan, coordinator) -> None:
     operational = Objective.objects.get(code="9.9.1")
     assert operational.level == "operational"
     url = reverse("plan:add_action", args=[operational.pk])
-    owner = Organisation.objects.get(short_name="Prevention")
+    owner = Organisation.objects.get(short_name="Preventie")
     bad = client.post(
         url,
         {
@@ -154,9 +154,9 @@ def test_partners_see_the_actions_they_take_part_in(demo_plan: Plan, make_user) 
     police = Organisation.objects.get(short_name="PZ MeWi")
     caseworker = make_user("caseworker", organisation=fjc)
     page = verified_client(caseworker).get(reverse("plan:my_actions")).content.decode()
-    assert "Family Justice Centre case consultation" in page
+    assert "Casusoverleg Family Justice Center" in page
     assert "Near-repeat letters" not in page
-    theirs = Action.objects.get(title="Family Justice Centre case consultation")
+    theirs = Action.objects.get(title="Casusoverleg Family Justice Center")
     others = Action.objects.get(title="Near-repeat letters after a burglary")
     client = verified_client(caseworker)
     assert client.get(reverse("plan:action", args=[theirs.pk])).status_code == 200
