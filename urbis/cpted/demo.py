@@ -100,7 +100,9 @@ def load_cpted_demo(actor: Any) -> str:
             assessment=assessment,
             kind="night",
             date=timezone.localdate() - dt.timedelta(days=3),
-            participants="Bart Claes (preventie), Lotte Wouters (stadsontwikkeling), politie CP-UDP",
+            participants=(
+                "Bart Claes (preventie), Lotte Wouters (stadsontwikkeling), politie CP-UDP"
+            ),
             notes="Wandeling vanaf 21 uur; doorgang naar de binnenkoer onverlicht.",
         )
         zones = {z.name: z for z in assessment.zones.all()}
@@ -136,7 +138,10 @@ def load_cpted_demo(actor: Any) -> str:
         services.assessment_complete(
             actor=advisor,
             assessment=assessment,
-            summary="Goed natuurlijk toezicht; de doorgang naar de binnenkoer is 's nachts onverlicht (rode vlag).",
+            summary=(
+                "Goed natuurlijk toezicht; de doorgang naar de binnenkoer is 's nachts "
+                "onverlicht (rode vlag)."
+            ),
             signed_off_by="Bart Claes",
             management_plan="De groendienst snoeit de hagen twee keer per jaar.",
             accept_low_coverage=True,  # the demo check rates a few items only

@@ -227,7 +227,7 @@ def test_red_flag_advice_reads_in_the_readers_language(demo) -> None:
     assert body["text"].startswith("Signal d'alerte NS-03")
     # Typed advice stays as written.
     typed = Recommendation.objects.get(project=demo, quick_win=True)
-    assert typed.text_in("fr") == "Mark the courtyard entrance with a gate and planting."
+    assert typed.text_in("fr") == "Markeer de ingang van de binnenkoer met een poort en beplanting."
 
 
 def test_red_flag_completed_in_dutch_reads_english_in_english(demo) -> None:

@@ -26,7 +26,7 @@ def test_matrix_gap_and_drill_down(live_server, browser_page, coordinator) -> No
     assert page.locator('td.gap[data-cell="burglary:DETER"]').count() == 1
     page.click('td[data-cell="burglary:PROTECT"] a')
     page.wait_for_selector("#drill")
-    assert "Near-repeat letters after a burglary" in page.locator("#drill").inner_text()
+    assert "Buurtbrieven na een inbraak (near-repeat)" in page.locator("#drill").inner_text()
 
 
 def test_coordinator_adds_action_records_measurement_and_downloads_report(

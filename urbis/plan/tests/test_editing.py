@@ -115,10 +115,10 @@ def test_exchange_round_trip(demo_plan: Plan, coordinator) -> None:
     assert client.post(reverse("plan:exchange"), {"file": upload}).status_code == 302
     point = BenchmarkPoint.objects.get(series__startswith="Leuven")
     assert point.year == 2024 and str(point.value) == "4.6000"
-    sheet = exchange.practice_sheet(Action.objects.get(title="Burglary prevention premium"))
+    sheet = exchange.practice_sheet(Action.objects.get(title="Inbraakpreventiepremie"))
     upload = SimpleUploadedFile("p.json", json.dumps(sheet).encode(), "application/json")
     assert client.post(reverse("plan:exchange"), {"file": upload}).status_code == 302
-    assert PracticeSheet.objects.get().title == "Burglary prevention premium"
+    assert PracticeSheet.objects.get().title == "Inbraakpreventiepremie"
 
 
 @pytest.mark.parametrize(
@@ -157,7 +157,7 @@ def test_partners_see_the_actions_they_take_part_in(demo_plan: Plan, make_user) 
     assert "Casusoverleg Family Justice Center" in page
     assert "Near-repeat letters" not in page
     theirs = Action.objects.get(title="Casusoverleg Family Justice Center")
-    others = Action.objects.get(title="Near-repeat letters after a burglary")
+    others = Action.objects.get(title="Buurtbrieven na een inbraak (near-repeat)")
     client = verified_client(caseworker)
     assert client.get(reverse("plan:action", args=[theirs.pk])).status_code == 200
     assert client.get(reverse("plan:action", args=[others.pk])).status_code == 404
