@@ -77,7 +77,12 @@ ACTIONS: dict[str, tuple[str, list[tuple[str, str, int, list[tuple[str, str]]]]]
                 "Buurtbrieven na een inbraak (near-repeat)",
                 "PZ MeWi",
                 15000,
-                [("PROTECT", "Buren met een verhoogd risico beveiligen enkele weken deuren en ramen")],
+                [
+                    (
+                        "PROTECT",
+                        "Buren met een verhoogd risico beveiligen enkele weken deuren en ramen",
+                    )
+                ],
             ),
             (
                 "Inbraakpreventiepremie",
@@ -122,7 +127,12 @@ ACTIONS: dict[str, tuple[str, list[tuple[str, str, int, list[tuple[str, str]]]]]
                 "Outreachend werk met jongeren",
                 "JOC",
                 90000,
-                [("RECRUIT", "Jongeren krijgen alternatieven aangeboden voor ze erin gerekruteerd worden")],
+                [
+                    (
+                        "RECRUIT",
+                        "Jongeren krijgen alternatieven voor ze gerekruteerd worden",
+                    )
+                ],
             ),
         ],
     ),

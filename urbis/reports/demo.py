@@ -208,7 +208,10 @@ def load_reports_demo(actor: Any) -> str:
             members=[u for u in [publicspace] if u],
         ),
         "works": services.team_create(
-            actor=actor, code="works", name="Openbare werken", members=[u for u in [publicspace] if u]
+            actor=actor,
+            code="works",
+            name="Openbare werken",
+            members=[u for u in [publicspace] if u],
         ),
         "enforcement": services.team_create(
             actor=actor,

@@ -13,18 +13,21 @@ from urbis.cpted.triage import default_flow
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MEASURE = """() => {
-  const boxes = [...document.querySelectorAll('#diagram g[data-question], #diagram g[data-outcome]')];
+  const selector = '#diagram g[data-question], #diagram g[data-outcome]';
+  const boxes = [...document.querySelectorAll(selector)];
   const problems = [];
   const rects = boxes.map(g => g.querySelector('rect').getBBox());
   boxes.forEach((g, i) => {
     const r = rects[i];
     for (const t of g.querySelectorAll('text')) {
       const b = t.getBBox();
-      if (b.x < r.x || b.x + b.width > r.x + r.width || b.y < r.y || b.y + b.height > r.y + r.height)
+      if (b.x < r.x || b.x + b.width > r.x + r.width
+          || b.y < r.y || b.y + b.height > r.y + r.height)
         problems.push('text outside its box: ' + t.textContent);
     }
     rects.slice(i + 1).forEach((o, j) => {
-      if (r.x < o.x + o.width && o.x < r.x + r.width && r.y < o.y + o.height && o.y < r.y + r.height)
+      if (r.x < o.x + o.width && o.x < r.x + r.width
+          && r.y < o.y + o.height && o.y < r.y + r.height)
         problems.push('boxes overlap: ' + i + ' and ' + (i + j + 1));
     });
   });

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 from html import escape
 
 import pytest
@@ -34,10 +35,7 @@ def _wide_flow() -> dict:  # type: ignore[type-arg]
 
 def _overlap(a, b) -> bool:  # type: ignore[no-untyped-def]
     return not (
-        a.x + BOX_W <= b.x
-        or b.x + BOX_W <= a.x
-        or a.y + a.height <= b.y
-        or b.y + b.height <= a.y
+        a.x + BOX_W <= b.x or b.x + BOX_W <= a.x or a.y + a.height <= b.y or b.y + b.height <= a.y
     )
 
 
@@ -48,8 +46,8 @@ def test_no_two_boxes_overlap_and_all_fit(flow, language: str) -> None:  # type:
     boxes = list(drawn.boxes.values())
     assert len(boxes) == len(flow["questions"]) + 4
     for index, box in enumerate(boxes):
-        assert 0 <= box.x and box.x + BOX_W <= drawn.width
-        assert 0 <= box.y and box.y + box.height <= drawn.height
+        assert box.x >= 0 and box.x + BOX_W <= drawn.width
+        assert box.y >= 0 and box.y + box.height <= drawn.height
         for other in boxes[index + 1 :]:
             assert not _overlap(box, other), (box.node, other.node)
 
@@ -93,7 +91,7 @@ def test_no_arrow_runs_through_a_box(flow) -> None:  # type: ignore[no-untyped-d
     drawn = layout(flow, LABELS, "nl")
     boxes = list(drawn.boxes.values())
     for points in drawn.arrows:
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in itertools.pairwise(points):
             for x, y in _points_between(a, b):
                 inside = [
                     box.node

@@ -283,7 +283,7 @@ def test_import_preview_then_commit(demo) -> None:
     client = verified_client(_user("coordinator"))
     csv_text = (
         "name;department;project_leader;type;dwellings;phase\n"
-        "Ring road square;Urban dev.;planner;public_space;0;idea\n"
+        "Ring road square;Stadsontw.;planner;public_space;0;idea\n"
         "Bad row;Nowhere;planner;castle;x;idea\n"
     )
     from django.core.files.uploadedfile import SimpleUploadedFile

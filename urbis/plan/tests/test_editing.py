@@ -155,7 +155,7 @@ def test_partners_see_the_actions_they_take_part_in(demo_plan: Plan, make_user) 
     caseworker = make_user("caseworker", organisation=fjc)
     page = verified_client(caseworker).get(reverse("plan:my_actions")).content.decode()
     assert "Casusoverleg Family Justice Center" in page
-    assert "Near-repeat letters" not in page
+    assert "Buurtbrieven na een inbraak" not in page
     theirs = Action.objects.get(title="Casusoverleg Family Justice Center")
     others = Action.objects.get(title="Buurtbrieven na een inbraak (near-repeat)")
     client = verified_client(caseworker)
@@ -166,4 +166,4 @@ def test_partners_see_the_actions_they_take_part_in(demo_plan: Plan, make_user) 
     assert client.post(theirs_url, {"form": "effect"}).status_code == 404
     analyst_like = make_user("analyst", organisation=police)
     page = verified_client(analyst_like).get(reverse("plan:my_actions"))
-    assert "Near-repeat" in page.content.decode()
+    assert "Buurtbrieven" in page.content.decode()
