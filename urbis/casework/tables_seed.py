@@ -26,7 +26,7 @@ TABLES: list[dict[str, Any]] = [
         "allowed_capacities": "case director, police, prosecution, CAW, Opgroeien, VK",
         "meeting_cadence_days": 14,
         "retention_months": 60,
-        "orgs": ["FJC", "PZ MeWi", "Prosecutor", "OCMW", "Mental health", "Prevention"],
+        "orgs": ["FJC", "PZ MeWi", "Parket", "OCMW", "CGG", "Preventie"],
     },
     {
         "code": "livc-r",
@@ -47,7 +47,7 @@ TABLES: list[dict[str, Any]] = [
         "meeting_cadence_days": 90,  # BELIEVED: at least every three months
         "retention_months": 60,
         "feedback_sheets": True,
-        "orgs": ["Prevention", "PZ MeWi", "OCMW", "Open youth centre", "FJC"],
+        "orgs": ["Preventie", "PZ MeWi", "OCMW", "JOC", "FJC"],
     },
     {
         "code": "prevention",
@@ -58,7 +58,7 @@ TABLES: list[dict[str, Any]] = [
         "allowed_capacities": "prevention workers, street-corner workers (voluntary)",
         "meeting_cadence_days": 30,
         "retention_months": 36,
-        "orgs": ["Prevention", "Open youth centre", "OCMW"],
+        "orgs": ["Preventie", "JOC", "OCMW"],
     },
     {
         "code": "reintegration",
@@ -72,7 +72,7 @@ TABLES: list[dict[str, Any]] = [
         "allowed_capacities": "justice house, OCMW, prevention service",
         "meeting_cadence_days": 30,
         "retention_months": 60,
-        "orgs": ["Justice house", "OCMW", "Prevention"],
+        "orgs": ["Justitiehuis", "OCMW", "Preventie"],
     },
     {
         "code": "dual-diagnosis",
@@ -86,7 +86,7 @@ TABLES: list[dict[str, Any]] = [
         "allowed_capacities": "mental health care, city, police, social housing",
         "meeting_cadence_days": 30,
         "retention_months": 60,
-        "orgs": ["Mental health", "Prevention", "PZ MeWi", "OCMW"],
+        "orgs": ["CGG", "Preventie", "PZ MeWi", "OCMW"],
     },
 ]
 

@@ -15,7 +15,7 @@ from urbis.cpted.models import InvestmentProject
 
 PROJECTS: list[dict[str, Any]] = [
     {
-        "name": "Vijfhoek housing (demo)",
+        "name": "Woonproject Vijfhoek (demo)",
         "project_type": "housing",
         "dwellings": 36,
         "floor_area": 3200,
@@ -36,14 +36,14 @@ PROJECTS: list[dict[str, Any]] = [
         "answers": {"T15": False, "T2": "new_build", "T1": ["housing"], "T4": 36},
     },
     {
-        "name": "Kruidtuin park redesign (demo)",
+        "name": "Herinrichting Kruidtuin (demo)",
         "project_type": "park",
         "phase": "idea",
         "location": {"type": "Point", "coordinates": [4.4790, 51.0237]},
         "answers": {"T15": False, "T2": "redesign", "T1": ["park"]},
     },
     {
-        "name": "Station bicycle parking (demo)",
+        "name": "Fietsenstalling station (demo)",
         "project_type": "parking",
         "parking_spaces": 0,
         "phase": "final_design",
@@ -61,7 +61,7 @@ PROJECTS: list[dict[str, Any]] = [
         },
     },
     {
-        "name": "Street lighting renewal Battel (demo)",
+        "name": "Vernieuwing straatverlichting Battel (demo)",
         "project_type": "lighting",
         "phase": "execution",
         "location": {"type": "Point", "coordinates": [4.4600, 51.0500]},
@@ -73,7 +73,7 @@ PROJECTS: list[dict[str, Any]] = [
 def load_cpted_demo(actor: Any) -> str:
     if InvestmentProject.objects.filter(name=PROJECTS[0]["name"]).exists():
         return "already loaded"
-    department = Organisation.objects.filter(short_name="Urban dev.").first()
+    department = Organisation.objects.filter(short_name="Stadsontw.").first()
     planner = User.objects.filter(username="planner").first()
     advisor = User.objects.filter(username="cpted").first()
     if department is None or planner is None or advisor is None:
@@ -93,24 +93,26 @@ def load_cpted_demo(actor: Any) -> str:
             actor=advisor,
             project=housing,
             template=services.checklist_default(),
-            zones=["Inner courtyard", "Street side"],
+            zones=["Binnenkoer", "Straatkant"],
         )
         services.visit_record(
             actor=advisor,
             assessment=assessment,
             kind="night",
             date=timezone.localdate() - dt.timedelta(days=3),
-            participants="Bart Claes (prevention), Lotte Wouters (urban dev.), police CP-UDP",
-            notes="Walk from 21:00; courtyard passage unlit.",
+            participants=(
+                "Bart Claes (preventie), Lotte Wouters (stadsontwikkeling), politie CP-UDP"
+            ),
+            notes="Wandeling vanaf 21 uur; doorgang naar de binnenkoer onverlicht.",
         )
         zones = {z.name: z for z in assessment.zones.all()}
         items = {i.code: i for i in assessment.template.items.all()}
         ratings = [
-            ("NS-01", "Inner courtyard", 4, ""),
-            ("NS-03", "Inner courtyard", 2, "Passage to the courtyard is dark."),
-            ("NS-02", "Street side", 4, ""),
-            ("AC-01", "Street side", 3, "Entrance not recognisable from the street."),
-            ("MM-01", "Inner courtyard", 3, "Maintenance owner still open."),
+            ("NS-01", "Binnenkoer", 4, ""),
+            ("NS-03", "Binnenkoer", 2, "De doorgang naar de binnenkoer is donker."),
+            ("NS-02", "Straatkant", 4, ""),
+            ("AC-01", "Straatkant", 3, "Ingang niet herkenbaar vanaf de straat."),
+            ("MM-01", "Binnenkoer", 3, "Wie het onderhoud draagt, is nog niet beslist."),
         ]
         for code, zone, value, note in ratings:
             services.rating_record(
@@ -128,7 +130,7 @@ def load_cpted_demo(actor: Any) -> str:
             project=housing,
             assessment=assessment,
             item=items["AC-01"],
-            text="Mark the courtyard entrance with a gate and planting.",
+            text="Markeer de ingang van de binnenkoer met een poort en beplanting.",
             kind="access_control",
             department=department,
             quick_win=True,
@@ -136,9 +138,12 @@ def load_cpted_demo(actor: Any) -> str:
         services.assessment_complete(
             actor=advisor,
             assessment=assessment,
-            summary="Good overlooking; the courtyard passage is unlit at night (red flag).",
+            summary=(
+                "Goed natuurlijk toezicht; de doorgang naar de binnenkoer is 's nachts "
+                "onverlicht (rode vlag)."
+            ),
             signed_off_by="Bart Claes",
-            management_plan="Green service prunes the hedges twice a year.",
+            management_plan="De groendienst snoeit de hagen twee keer per jaar.",
             accept_low_coverage=True,  # the demo check rates a few items only
         )
     return f"{len(projects)} CPTED projects, 1 check"

@@ -19,6 +19,12 @@ LANGUAGES = ("en", "nl", "fr")
 FALLBACK = "en"
 #: How a yes/no answer reads in each language (answers are data, not gettext strings).
 YES_NO = {"en": ("yes", "no"), "nl": ("ja", "nee"), "fr": ("oui", "non")}
+#: How a rule's operator and the flow's fallback branch read (the flow page and the diagram).
+RULE_WORDS = {
+    "in": {"en": "one of", "nl": "een van", "fr": "l'un de"},
+    "any": {"en": "at least one of", "nl": "minstens een van", "fr": "au moins un de"},
+    "else": {"en": "otherwise", "nl": "anders", "fr": "sinon"},
+}
 
 
 def language_code(language: str | None) -> str:

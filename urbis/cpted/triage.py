@@ -36,7 +36,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from urbis.cpted.default_flow import CHECK_MOMENTS, default_flow
-from urbis.cpted.texts import YES_NO, all_languages, language_code, pick, text_problems
+from urbis.cpted.texts import (
+    RULE_WORDS,
+    YES_NO,
+    all_languages,
+    language_code,
+    pick,
+    text_problems,
+)
 
 __all__ = ["CHECK_MOMENTS", "default_flow"]
 
@@ -131,68 +138,94 @@ def _targets(question: dict[str, Any]) -> list[tuple[str, str]]:
 def validate_flow(flow: Any) -> None:
     """Raise :class:`FlowError` naming every problem: unknown types and operators, targets that
     do not exist, dead ends (an answer with no branch), cycles and unreachable questions."""
-    problems: list[str] = []
     if not isinstance(flow, dict):
         raise FlowError(["the flow must be an object with 'start' and 'questions'"])
     questions = flow.get("questions")
     if not isinstance(questions, dict) or not questions:
         raise FlowError(["'questions' must be a non-empty object"])
     start = flow.get("start")
+    problems: list[str] = []
     if start not in questions:
         problems.append(f"start: {start!r} is not a question")
     for qid, question in questions.items():
-        if not isinstance(question, dict):
-            problems.append(f"{qid}: must be an object")
-            continue
-        kind = question.get("type")
-        if kind not in TYPES:
-            problems.append(f"{qid}: unknown answer type {kind!r} (use {', '.join(TYPES)})")
-            continue
-        unknown_keys = sorted(set(question) - QUESTION_KEYS)
-        if unknown_keys:
-            problems.append(f"{qid}: unknown key(s) {', '.join(unknown_keys)}")
-        rule_problems = _rule_problems(qid, question)
-        if rule_problems:
-            problems += rule_problems
-            continue
-        choices = question.get("choices") or []
-        if kind in ("choice", "multi") and not choices:
-            problems.append(f"{qid}: a {kind} question needs 'choices'")
-        problems += text_problems(question.get("text"), f"{qid} text", required=False)
-        problems += text_problems(question.get("else_reason"), f"{qid} else_reason", required=False)
-        labels = question.get("choice_labels") or {}
-        if not isinstance(labels, dict):
-            problems.append(f"{qid} choice_labels: must be an object choice → text")
-            labels = {}
-        for choice, label in labels.items():
-            if choice not in choices:
-                problems.append(f"{qid} choice_labels: {choice!r} is not among the choices")
-            problems += text_problems(label, f"{qid} choice_labels.{choice}")
-        for index, rule in enumerate(question.get("rules") or []):
-            op = rule.get("op")
-            where = f"{qid} rule {index + 1} reason"
-            problems += text_problems(rule.get("reason"), where, required=False)
-            if op not in OPERATORS[kind]:
-                problems.append(f"{qid} rule {index + 1}: operator {op!r} does not fit type {kind}")
-            if kind in ("choice", "multi"):
-                values = rule.get("value") or []
-                unknown = [v for v in values if v not in choices]
-                if unknown:
-                    problems.append(f"{qid} rule {index + 1}: {unknown} are not among the choices")
-        for branch, target in _targets(question):
-            if isinstance(target, str) and target.startswith("outcome:"):
-                if target.split(":", 1)[1] not in OUTCOMES:
-                    problems.append(f"{qid} {branch}: unknown outcome {target!r}")
-            elif target not in questions:
-                problems.append(f"{qid} {branch}: goes to {target!r}, which is not a question")
-        if "else" not in question and not _covers_every_answer(question):
-            problems.append(f"{qid}: dead end — some answers match no rule and there is no 'else'")
+        problems += _question_problems(qid, question, questions)
     problems += _moment_problems(flow.get("check_moments"))
     if problems:
         raise FlowError(problems)
-    # Cycles and reachability (depth-first from the start).
+    problems = _graph_problems(questions, str(start))
+    if problems:
+        raise FlowError(problems)
+
+
+def _question_problems(qid: str, question: Any, questions: dict[str, Any]) -> list[str]:
+    """Every problem of one question: its type, keys, rules, texts, targets and dead ends."""
+    if not isinstance(question, dict):
+        return [f"{qid}: must be an object"]
+    kind = question.get("type")
+    if kind not in TYPES:
+        return [f"{qid}: unknown answer type {kind!r} (use {', '.join(TYPES)})"]
+    problems = []
+    unknown_keys = sorted(set(question) - QUESTION_KEYS)
+    if unknown_keys:
+        problems.append(f"{qid}: unknown key(s) {', '.join(unknown_keys)}")
+    rule_problems = _rule_problems(qid, question)
+    if rule_problems:
+        return problems + rule_problems
+    choices = question.get("choices") or []
+    if kind in ("choice", "multi") and not choices:
+        problems.append(f"{qid}: a {kind} question needs 'choices'")
+    problems += text_problems(question.get("text"), f"{qid} text", required=False)
+    problems += text_problems(question.get("else_reason"), f"{qid} else_reason", required=False)
+    problems += _label_problems(qid, question.get("choice_labels") or {}, choices)
+    for index, rule in enumerate(question.get("rules") or []):
+        problems += _rule_fit_problems(f"{qid} rule {index + 1}", kind, rule, choices)
+    problems += _target_problems(qid, question, questions)
+    if "else" not in question and not _covers_every_answer(question):
+        problems.append(f"{qid}: dead end — some answers match no rule and there is no 'else'")
+    return problems
+
+
+def _label_problems(qid: str, labels: Any, choices: list[Any]) -> list[str]:
+    if not isinstance(labels, dict):
+        return [f"{qid} choice_labels: must be an object choice → text"]
+    problems = []
+    for choice, label in labels.items():
+        if choice not in choices:
+            problems.append(f"{qid} choice_labels: {choice!r} is not among the choices")
+        problems += text_problems(label, f"{qid} choice_labels.{choice}")
+    return problems
+
+
+def _rule_fit_problems(
+    where: str, kind: str, rule: dict[str, Any], choices: list[Any]
+) -> list[str]:
+    """A rule's reason, and its operator and values against the question's type and choices."""
+    problems = text_problems(rule.get("reason"), f"{where} reason", required=False)
+    op = rule.get("op")
+    if op not in OPERATORS[kind]:
+        problems.append(f"{where}: operator {op!r} does not fit type {kind}")
+    if kind in ("choice", "multi"):
+        unknown = [v for v in rule.get("value") or [] if v not in choices]
+        if unknown:
+            problems.append(f"{where}: {unknown} are not among the choices")
+    return problems
+
+
+def _target_problems(qid: str, question: dict[str, Any], questions: dict[str, Any]) -> list[str]:
+    problems = []
+    for branch, target in _targets(question):
+        if isinstance(target, str) and target.startswith("outcome:"):
+            if target.split(":", 1)[1] not in OUTCOMES:
+                problems.append(f"{qid} {branch}: unknown outcome {target!r}")
+        elif target not in questions:
+            problems.append(f"{qid} {branch}: goes to {target!r}, which is not a question")
+    return problems
+
+
+def _graph_problems(questions: dict[str, Any], start: str) -> list[str]:
+    """Cycles and reachability (depth-first from the start)."""
+    problems: list[str] = []
     state: dict[str, int] = {}
-    order: list[str] = []
 
     def visit(qid: str, trail: list[str]) -> None:
         state[qid] = 1
@@ -204,14 +237,12 @@ def validate_flow(flow: Any) -> None:
             elif target not in state:
                 visit(target, [*trail, qid])
         state[qid] = 2
-        order.append(qid)
 
-    visit(str(start), [])
-    for qid in questions:
-        if qid not in state:
-            problems.append(f"{qid}: unreachable from the start question")
-    if problems:
-        raise FlowError(problems)
+    visit(start, [])
+    problems += [
+        f"{qid}: unreachable from the start question" for qid in questions if qid not in state
+    ]
+    return problems
 
 
 def _moment_problems(moments: Any) -> list[str]:
@@ -308,6 +339,39 @@ def choice_label(question: dict[str, Any], choice: str, language: str | None) ->
     """The label of a choice in ``language`` (the choice code with spaces when unlabelled)."""
     label = (question.get("choice_labels") or {}).get(choice)
     return pick(label, language) if label else choice.replace("_", " ")
+
+
+SYMBOLS = {"==": "=", ">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+def rule_condition(question: dict[str, Any], rule: dict[str, Any], language: str | None) -> str:
+    """A rule's test in words of ``language``: "≥ 10", "ja", "een van: park, speeltuin"."""
+    code = language_code(language)
+    op, value = rule.get("op"), rule.get("value")
+    if op == "is":
+        return YES_NO[code][0 if value else 1]
+    if op in ("in", "any"):
+        labels = ", ".join(choice_label(question, str(v), code) for v in value or [])
+        return f"{RULE_WORDS[str(op)][code]}: {labels}"
+    number = f"{value:g}" if isinstance(value, float) else str(value)
+    if code != "en":
+        number = number.replace(".", ",")
+    return f"{SYMBOLS.get(str(op), op)} {number}"
+
+
+def branches(question: dict[str, Any], language: str | None) -> list[tuple[str, str]]:
+    """Each branch of a question as (its condition or reason in words, its target)."""
+    rows = [
+        (
+            pick(rule.get("reason"), language) or rule_condition(question, rule, language),
+            str(rule.get("then", "")),
+        )
+        for rule in question.get("rules") or []
+    ]
+    if "else" in question:
+        label = pick(question.get("else_reason"), language)
+        rows.append((label or RULE_WORDS["else"][language_code(language)], question["else"]))
+    return rows
 
 
 def _answer_text(question: dict[str, Any], answer: Any, language: str) -> str:

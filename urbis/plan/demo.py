@@ -51,78 +51,88 @@ PHENOMENA = [
 # phenomenon: (objective text, [(action title, owner short name, budget, [(mechanism, why)])])
 ACTIONS: dict[str, tuple[str, list[tuple[str, str, int, list[tuple[str, str]]]]]] = {
     "cleanliness": (
-        "Fewer littering and dumping reports per 1,000 inhabitants",
+        "Minder meldingen van zwerfvuil en sluikstorten per 1.000 inwoners",
         [
             (
-                "Street coaches and quick clean-up",
-                "Prevention",
+                "Straatcoaches en snelle opruiming",
+                "Preventie",
                 120000,
                 [
-                    ("NORM", "Visible care restores the norm that the street is looked after"),
-                    ("PROTECT", "Quick repair removes the cue that invites more dumping"),
+                    ("NORM", "Zichtbare zorg herstelt de norm dat er voor de straat gezorgd wordt"),
+                    ("PROTECT", "Snel herstel neemt de prikkel tot meer sluikstorten weg"),
                 ],
             ),
             (
-                "GAS fines for dumping",
+                "GAS-boetes voor sluikstorten",
                 "GAS",
                 30000,
-                [("DETER", "A prompt administrative fine raises the expected cost")],
+                [("DETER", "Een snelle administratieve geldboete verhoogt de verwachte kost")],
             ),
         ],
     ),
     "burglary": (
-        "Fewer domestic burglaries",
+        "Minder woninginbraken",
         [
             (
-                "Near-repeat letters after a burglary",
+                "Buurtbrieven na een inbraak (near-repeat)",
                 "PZ MeWi",
                 15000,
-                [("PROTECT", "Neighbours at raised risk secure doors and windows for a few weeks")],
+                [
+                    (
+                        "PROTECT",
+                        "Buren met een verhoogd risico beveiligen enkele weken deuren en ramen",
+                    )
+                ],
             ),
             (
-                "Burglary prevention premium",
-                "Prevention",
+                "Inbraakpreventiepremie",
+                "Preventie",
                 50000,
                 [
-                    ("PROTECT", "Better locks make the target harder"),
-                    ("REWARD", "Property marking makes stolen goods harder to sell"),
+                    ("PROTECT", "Betere sloten maken het doelwit moeilijker"),
+                    ("REWARD", "Gemerkte goederen zijn moeilijker te verkopen"),
                 ],
             ),
         ],
     ),
     "violence": (
-        "Earlier help in domestic violence",
+        "Vroeger hulp bij intrafamiliaal geweld",
         [
             (
-                "Family Justice Centre case consultation",
+                "Casusoverleg Family Justice Center",
                 "FJC",
                 200000,
                 [
-                    ("HARM", "Victims are protected and supported sooner"),
-                    ("DESIST", "Perpetrator programmes reduce repeat violence"),
+                    ("HARM", "Slachtoffers worden sneller beschermd en ondersteund"),
+                    ("DESIST", "Daderprogramma's verminderen herhaald geweld"),
                 ],
             ),
         ],
     ),
     "insecurity": (
-        "A feeling of insecurity below the national level",
+        "Onveiligheidsgevoelens onder het nationale niveau",
         [
             (
-                "Neighbourhood walks with residents",
-                "Prevention",
+                "Buurtwandelingen met bewoners",
+                "Preventie",
                 20000,
-                [("NORM", "Residents and city set shared norms for their streets")],
+                [("NORM", "Bewoners en stad leggen samen normen vast voor hun straten")],
             ),
         ],
     ),
     "drugs": (
-        "Less drug-related nuisance",
+        "Minder drugsoverlast",
         [
             (
-                "Outreach work with young people",
-                "Open youth centre",
+                "Outreachend werk met jongeren",
+                "JOC",
                 90000,
-                [("RECRUIT", "Young people are offered alternatives before they are drawn in")],
+                [
+                    (
+                        "RECRUIT",
+                        "Jongeren krijgen alternatieven voor ze gerekruteerd worden",
+                    )
+                ],
             ),
         ],
     ),
@@ -166,7 +176,7 @@ def load_plan_demo(actor: Actor) -> str:
     if Plan.objects.filter(code="SVPP-2026").exists():
         return "already loaded"
     organisations = {o.short_name: o for o in Organisation.objects.all()}
-    if "Prevention" not in organisations:
+    if "Preventie" not in organisations:
         return "skipped: load the core demo first"
     with transaction.atomic():
         phenomena = {}
@@ -178,7 +188,7 @@ def load_plan_demo(actor: Actor) -> str:
         plan = services.plan_create(
             actor=actor,
             code="SVPP-2026",
-            title="Strategic Safety and Prevention Plan Mechelen 2026–2031 (demo)",
+            title="Strategisch Veiligheids- en Preventieplan Mechelen 2026–2031 (demo)",
             period_start=dt.date(2026, 1, 1),
             period_end=dt.date(2031, 12, 31),
         )
@@ -205,7 +215,7 @@ def load_plan_demo(actor: Actor) -> str:
                 code=f"{rank}.1.1",
                 text=objective_text,
                 parent=strategic,
-                owner=organisations["Prevention"],
+                owner=organisations["Preventie"],
                 due_date=dt.date(2031, 12, 31),
             )
             for title, owner, budget, tags in items:
@@ -227,12 +237,12 @@ def load_plan_demo(actor: Actor) -> str:
                     actor=actor,
                     objective=operational,
                     code="GAS-LT",
-                    name="GAS lead time, ascertainment to decision",
+                    name="Doorlooptijd GAS, van vaststelling tot beslissing",
                     kind="process",
-                    definition="Median days from ascertainment to decision, year to date",
-                    unit="days",
+                    definition="Mediaan aantal dagen van vaststelling tot beslissing, lopend jaar",
+                    unit="dagen",
                     direction="down",
-                    data_source="Urbis GAS cases",
+                    data_source="Urbis GAS-dossiers",
                     provider_code="gas.lead_time_median_days",
                 )
                 services.target_set(
@@ -243,13 +253,13 @@ def load_plan_demo(actor: Actor) -> str:
                     actor=actor,
                     objective=operational,
                     code="CLEAN-1",
-                    name="Littering and dumping reports per 1,000 inhabitants",
+                    name="Meldingen van zwerfvuil en sluikstorten per 1.000 inwoners",
                     kind="outcome",
-                    definition="Citizen and partner reports of littering and illegal dumping, "
-                    "year to date, per 1,000 inhabitants",
-                    unit="per 1,000",
+                    definition="Meldingen van burgers en partners over zwerfvuil en sluikstorten, "
+                    "lopend jaar, per 1.000 inwoners",
+                    unit="per 1.000",
                     direction="down",
-                    data_source="Urbis public-space reports",
+                    data_source="Urbis-meldingen publieke ruimte",
                     provider_code="reports.littering_dumping_per_1000",
                 )
             if code == "burglary":
@@ -259,13 +269,13 @@ def load_plan_demo(actor: Actor) -> str:
                     actor=actor,
                     objective=operational,
                     code="BURG-1",
-                    name="Domestic burglaries per 1,000 dwellings",
+                    name="Woninginbraken per 1.000 woningen",
                     kind="outcome",
-                    definition="Dwelling burglaries and attempts per 1,000 dwellings, year to date",
-                    unit="per 1,000 dwellings",
-                    population_base="dwellings",
+                    definition="Woninginbraken en pogingen per 1.000 woningen, lopend jaar",
+                    unit="per 1.000 woningen",
+                    population_base="woningen",
                     direction="down",
-                    data_source="Urbis incidents (police exports)",
+                    data_source="Urbis-incidenten (politie-exports)",
                     provider_code="incidents.burglaries_per_1000_dwellings",
                 )
                 services.target_set(
@@ -276,16 +286,16 @@ def load_plan_demo(actor: Actor) -> str:
                     actor=actor,
                     objective=operational,
                     code="INSEC-1",
-                    name="Residents who often or always feel unsafe",
+                    name="Inwoners die zich vaak of altijd onveilig voelen",
                     kind="outcome",
-                    definition="Weighted share answering often or always, residents 15+",
+                    definition="Gewogen aandeel dat vaak of altijd antwoordt, inwoners 15+",
                     unit="%",
-                    population_base="residents 15+",
+                    population_base="inwoners 15+",
                     direction="down",
                     baseline=Decimal("5.0"),
                     baseline_year=2018,
-                    data_source="Safety survey",
-                    benchmark_series="Veiligheidsmonitor (national)",
+                    data_source="Veiligheidsbevraging",
+                    benchmark_series="Veiligheidsmonitor (nationaal)",
                 )
                 for year in (2026, 2027, 2028):
                     services.target_set(
@@ -298,14 +308,14 @@ def load_plan_demo(actor: Actor) -> str:
                     period_end=dt.date(2024, 12, 31),
                     value=Decimal("4.6"),
                     base_n=600,
-                    source="Synthetic demo survey 2024",
+                    source="Synthetische demobevraging 2024",
                 )
         # Alignment with the Framework note on integral security 2022–2024 (domain §1.3).
         kiv = {
             "KIV-3": "Drugs",
-            "KIV-6": "Violent crime, attacks on personal integrity",
-            "KIV-7": "Organised property crime",
-            "KIV-10": "Nuisance",
+            "KIV-6": "Geweldscriminaliteit, aantasting van de persoonlijke integriteit",
+            "KIV-7": "Georganiseerde eigendomscriminaliteit",
+            "KIV-10": "Overlast",
         }
         links = {
             "KIV-3": "drugs",
@@ -326,13 +336,13 @@ def load_plan_demo(actor: Actor) -> str:
         SurveyResponse.objects.bulk_create(_survey(areas))
         for year, value in ((2018, "6.00"), (2021, "9.00")):
             BenchmarkPoint.objects.get_or_create(
-                series="Veiligheidsmonitor (national)",
+                series="Veiligheidsmonitor (nationaal)",
                 year=year,
                 defaults={
                     "value": Decimal(value),
                     "item": "insecurity",
-                    "population_base": "residents 15+",
-                    "definition": "Share of residents 15+ who often or always feel unsafe",
+                    "population_base": "inwoners 15+",
+                    "definition": "Aandeel inwoners van 15+ dat zich vaak of altijd onveilig voelt",
                     "source": "https://www.knack.be/nieuws/belgie/bijna-een-op-de-tien-belgen-voelt-zich-vaak-of-altijd-onveilig/",
                 },
             )

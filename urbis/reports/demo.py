@@ -204,16 +204,19 @@ def load_reports_demo(actor: Actor) -> str:
         "cleaning": services.team_create(
             actor=actor,
             code="cleaning",
-            name="Cleaning team",
+            name="Netheidsteam",
             members=[u for u in [publicspace] if u],
         ),
         "works": services.team_create(
-            actor=actor, code="works", name="Public works", members=[u for u in [publicspace] if u]
+            actor=actor,
+            code="works",
+            name="Openbare werken",
+            members=[u for u in [publicspace] if u],
         ),
         "enforcement": services.team_create(
             actor=actor,
             code="enforcement",
-            name="Enforcement team",
+            name="Handhavingsteam",
             members=[u for u in [ascertainer] if u],
             enforcement=True,
         ),
@@ -240,7 +243,7 @@ def load_reports_demo(actor: Actor) -> str:
         )
     if not Team.objects.filter(code="night").exists():
         night = services.team_create(
-            actor=actor, code="night", name="Night patrol", enforcement=True
+            actor=actor, code="night", name="Nachtpatrouille", enforcement=True
         )
         services.routing_rule_create(
             actor=actor,

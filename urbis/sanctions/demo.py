@@ -88,7 +88,7 @@ def load_sanctions_demo(actor: Any) -> str:
             ascertained_on=on,
             received_on=on + dt.timedelta(days=2),
             article_code=article,
-            description="Demo: facts as written in the report",
+            description="Demo: feiten zoals beschreven in het proces-verbaal",
             address=f"{STREETS[index % len(STREETS)]} {index + 1}, 2800 Mechelen",
             lat=51.0259 + rng.uniform(-0.01, 0.01),
             lon=4.4776 + rng.uniform(-0.015, 0.015),
@@ -115,7 +115,7 @@ def load_sanctions_demo(actor: Any) -> str:
                 action=action,
                 on=min(day, today),
                 amount=Decimal(120) if action == "decide_fine" else None,
-                motivation="Demo motivation" if action.startswith("decide") else "",
+                motivation="Demomotivering" if action.startswith("decide") else "",
             )
             day += dt.timedelta(days=2)
         made += 1

@@ -23,7 +23,7 @@ def orgs(db: None) -> dict[str, Organisation]:
     names = {
         "FJC": OrganisationKind.JUSTICE,
         "OCMW": OrganisationKind.WELFARE,
-        "Prevention": OrganisationKind.CITY_DEPARTMENT,
+        "Preventie": OrganisationKind.CITY_DEPARTMENT,
         "PZ MeWi": OrganisationKind.POLICE_ZONE,
     }
     return {
@@ -52,7 +52,7 @@ def partner(orgs: dict[str, Organisation]) -> Any:
 
 @pytest.fixture
 def third(orgs: dict[str, Organisation]) -> Any:
-    return create_user(Role.CASEWORKER, username="partner2", organisation=orgs["Prevention"],
+    return create_user(Role.CASEWORKER, username="partner2", organisation=orgs["Preventie"],
                        first_name="Tess", last_name="Third")  # fmt: skip
 
 
@@ -72,7 +72,7 @@ def fjc_case(tables: dict[str, ConsultationTable], director: Any, partner: Any) 
 
 @pytest.fixture
 def livc_case(tables: dict[str, ConsultationTable], orgs: Any, partner: Any) -> Case:
-    member = create_user(Role.CASEWORKER, username="livcchair", organisation=orgs["Prevention"])
+    member = create_user(Role.CASEWORKER, username="livcchair", organisation=orgs["Preventie"])
     case = services.case_open(actor=member, table=tables["livc-r"], risk_level="medium")
     services.participant_add(actor=member, case=case, user_id=partner.pk)
     return case

@@ -13,63 +13,65 @@ from urbis.core.roles import Role
 DEMO_PASSWORD = "urbis-demo"  # noqa: S105 - documented demo password, DEBUG only
 
 # (name, short name, kind, prevention levels) — from the seed interview and plan-casework.md.
+# A Flemish city's own names are Dutch (Organisation has no translated name); the short name is
+# what the plan and the Bjørgo matrix show beside an action.
 ORGANISATIONS: list[tuple[str, str, str, list[str]]] = [
     (
-        "City of Mechelen – Prevention Service",
-        "Prevention",
+        "Stad Mechelen – Preventiedienst",
+        "Preventie",
         OrganisationKind.CITY_DEPARTMENT,
         ["primary", "secondary"],
     ),
-    ("City of Mechelen – GAS Office", "GAS", OrganisationKind.CITY_DEPARTMENT, ["sanction"]),
+    ("Stad Mechelen – GAS-dienst", "GAS", OrganisationKind.CITY_DEPARTMENT, ["sanction"]),
     (
-        "City of Mechelen – Urban Development",
-        "Urban dev.",
+        "Stad Mechelen – Stadsontwikkeling",
+        "Stadsontw.",
         OrganisationKind.CITY_DEPARTMENT,
         ["primary"],
     ),
     (
-        "City of Mechelen – Public Space Enforcement Team",
-        "Enforcement",
+        "Stad Mechelen – Handhavingsteam publieke ruimte",
+        "Handhaving",
         OrganisationKind.CITY_DEPARTMENT,
         ["sanction"],
     ),
     (
-        "City of Mechelen – Public Space Service",
-        "Public space",
+        "Stad Mechelen – Dienst Publieke Ruimte",
+        "Publieke ruimte",
         OrganisationKind.CITY_DEPARTMENT,
         ["primary"],
     ),
     (
-        "Local Police Zone Mechelen-Willebroek",
+        "Lokale Politie Mechelen-Willebroek",
         "PZ MeWi",
         OrganisationKind.POLICE_ZONE,
         ["secondary", "sanction"],
     ),
     (
-        "Regional Open Youth Centre",
-        "Open youth centre",
+        "Regionaal Jeugdontmoetingscentrum",
+        "JOC",
         OrganisationKind.YOUTH,
         ["primary", "secondary"],
     ),
-    ("Youth Leisure Association", "Youth leisure", OrganisationKind.YOUTH, ["primary"]),
-    ("Family Justice Centre Mechelen", "FJC", OrganisationKind.JUSTICE, ["secondary", "tertiary"]),
+    ("Vrijetijdsvereniging voor jongeren", "Jeugdwerk", OrganisationKind.YOUTH, ["primary"]),
+    ("Family Justice Center Mechelen", "FJC", OrganisationKind.JUSTICE, ["secondary", "tertiary"]),
     (
-        "Centre for Mental Health Care",
-        "Mental health",
+        "Centrum voor Geestelijke Gezondheidszorg",
+        "CGG",
         OrganisationKind.WELFARE,
         ["secondary", "tertiary"],
     ),
-    ("Mechelen Schools Network", "Schools", OrganisationKind.EDUCATION, ["primary"]),
-    ("Justice House Mechelen", "Justice house", OrganisationKind.JUSTICE, ["tertiary", "sanction"]),
+    ("Scholennetwerk Mechelen", "Scholen", OrganisationKind.EDUCATION, ["primary"]),
+    ("Justitiehuis Mechelen", "Justitiehuis", OrganisationKind.JUSTICE, ["tertiary", "sanction"]),
     (
-        "Public Centre for Social Welfare (OCMW)",
+        "Openbaar Centrum voor Maatschappelijk Welzijn (OCMW)",
         "OCMW",
         OrganisationKind.WELFARE,
         ["secondary", "tertiary"],
     ),
     (
-        "Public Prosecutor's Office Antwerp – Mechelen division",
-        "Prosecutor",
+        "Parket Antwerpen – afdeling Mechelen",
+        "Parket",
         OrganisationKind.JUSTICE,
         ["sanction"],
     ),
@@ -86,17 +88,17 @@ class DemoUser:
 
 
 USERS: list[DemoUser] = [
-    DemoUser("coordinator", "Ann", "Peeters", Role.COORDINATOR, "Prevention"),
+    DemoUser("coordinator", "Ann", "Peeters", Role.COORDINATOR, "Preventie"),
     DemoUser("sanctioner", "Marc", "Janssens", Role.SANCTIONING_OFFICER, "GAS"),
     DemoUser("gasstaff", "Sofie", "Maes", Role.GAS_STAFF, "GAS"),
-    DemoUser("ascertainer", "Karim", "El Amrani", Role.ASCERTAINER, "Enforcement"),
-    DemoUser("planner", "Lotte", "Wouters", Role.PLANNER, "Urban dev."),
-    DemoUser("cpted", "Bart", "Claes", Role.CPTED_ADVISOR, "Prevention"),
+    DemoUser("ascertainer", "Karim", "El Amrani", Role.ASCERTAINER, "Handhaving"),
+    DemoUser("planner", "Lotte", "Wouters", Role.PLANNER, "Stadsontw."),
+    DemoUser("cpted", "Bart", "Claes", Role.CPTED_ADVISOR, "Preventie"),
     DemoUser("analyst", "Nadia", "Mertens", Role.ANALYST, "PZ MeWi"),
     DemoUser("caseworker", "Eva", "Goossens", Role.CASEWORKER, "FJC"),
-    DemoUser("publicspace", "Tom", "Verlinden", Role.PUBLIC_SPACE, "Public space"),
-    DemoUser("dpo", "Pieter", "De Smet", Role.DPO, "Prevention"),
-    DemoUser("admin", "Ines", "Willems", Role.ADMIN, "Prevention"),
+    DemoUser("publicspace", "Tom", "Verlinden", Role.PUBLIC_SPACE, "Publieke ruimte"),
+    DemoUser("dpo", "Pieter", "De Smet", Role.DPO, "Preventie"),
+    DemoUser("admin", "Ines", "Willems", Role.ADMIN, "Preventie"),
 ]
 
 # Sample neighbourhoods: a 3×3 grid over Mechelen named after real districts. The outlines are

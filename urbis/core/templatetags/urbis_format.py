@@ -30,3 +30,12 @@ def percent(value: Any) -> str:
     except InvalidOperation:
         return str(value)
     return number_format(number, decimal_pos=1, use_l10n=True) + "\u00a0%"
+
+
+@register.filter
+def prevention_spectrum(levels: Any) -> str:
+    """An organisation's place in the prevention spectrum, in the active language."""
+    from urbis.core.models import PreventionLevel
+
+    labels = dict(PreventionLevel.choices)
+    return ", ".join(str(labels.get(level, level)) for level in levels or [])

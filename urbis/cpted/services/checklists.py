@@ -78,54 +78,77 @@ def _text(value: Any, label: str, *, required: bool) -> tuple[dict[str, str], li
     return cleaned, problems
 
 
+def _code_problems(code: str, seen: set[str]) -> list[str]:
+    if not code:
+        return [_("the code is missing")]
+    if len(code) > 20:
+        return [_("the code is longer than 20 characters")]
+    if code in seen:
+        return [_("the code %(code)s is used twice") % {"code": code}]
+    return []
+
+
+def _choice_problems(strategy: Any, scale: Any, time_of_day: Any) -> list[str]:
+    """The item's strategy, rating scale and time of day against their lists."""
+    problems = []
+    if strategy not in Strategy.values:
+        problems.append(
+            _("strategy %(s)r is not one of the ten ISO 22341 strategies (%(all)s)")
+            % {"s": strategy, "all": ", ".join(Strategy.values)}
+        )
+    if scale not in RatingScale.values:
+        problems.append(
+            _("rating scale %(s)r is unknown (use %(all)s)")
+            % {"s": scale, "all": ", ".join(RatingScale.values)}
+        )
+    if time_of_day not in TimeOfDay.values:
+        problems.append(
+            _("time_of_day %(t)r is unknown (use %(all)s)")
+            % {"t": time_of_day, "all": ", ".join(TimeOfDay.values)}
+        )
+    return problems
+
+
+def _weight(raw: dict[str, Any]) -> tuple[Decimal | None, list[str]]:
+    weight: Decimal | None = None
+    with contextlib.suppress(InvalidOperation):
+        weight = Decimal(str(raw.get("weight", 1)))
+    if isinstance(raw.get("weight"), bool) or weight is None or not weight.is_finite():
+        return weight, [_("the weight must be a number")]
+    if not Decimal(0) < weight <= Decimal("99.99"):
+        return weight, [_("the weight must be above 0 and at most 99.99")]
+    return weight, []
+
+
+def _flag_problems(critical: Any, evidence: Any, source: Any) -> list[str]:
+    problems = []
+    if not isinstance(critical, bool):
+        problems.append(_("critical must be true or false"))
+    if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
+        problems.append(_("evidence must be a list of words"))
+    if not isinstance(source, str) or len(source) > 200:
+        problems.append(_("source must be a text of at most 200 characters"))
+    return problems
+
+
 def _item(raw: Any, number: int, seen: set[str]) -> tuple[dict[str, Any], str, list[str]]:
     """Validate one item; returns the model fields, the name used in messages and problems."""
     if not isinstance(raw, dict):
         return {}, _("item %(n)d") % {"n": number}, [_("must be an object")]
     code = str(raw.get("code") or "").strip()
     name = code or _("item %(n)d") % {"n": number}
-    problems: list[str] = []
-    if not code:
-        problems.append(_("the code is missing"))
-    elif len(code) > 20:
-        problems.append(_("the code is longer than 20 characters"))
-    elif code in seen:
-        problems.append(_("the code %(code)s is used twice") % {"code": code})
+    problems = _code_problems(code, seen)
     seen.add(code)
     strategy = raw.get("strategy")
-    if strategy not in Strategy.values:
-        problems.append(
-            _("strategy %(s)r is not one of the ten ISO 22341 strategies (%(all)s)")
-            % {"s": strategy, "all": ", ".join(Strategy.values)}
-        )
     scale = raw.get("scale", RatingScale.FIVE_POINT)
-    if scale not in RatingScale.values:
-        problems.append(
-            _("rating scale %(s)r is unknown (use %(all)s)")
-            % {"s": scale, "all": ", ".join(RatingScale.values)}
-        )
     time_of_day = raw.get("time_of_day", TimeOfDay.BOTH)
-    if time_of_day not in TimeOfDay.values:
-        problems.append(
-            _("time_of_day %(t)r is unknown (use %(all)s)")
-            % {"t": time_of_day, "all": ", ".join(TimeOfDay.values)}
-        )
-    weight: Decimal | None = None
-    with contextlib.suppress(InvalidOperation):
-        weight = Decimal(str(raw.get("weight", 1)))
-    if isinstance(raw.get("weight"), bool) or weight is None or not weight.is_finite():
-        problems.append(_("the weight must be a number"))
-    elif not Decimal(0) < weight <= Decimal("99.99"):
-        problems.append(_("the weight must be above 0 and at most 99.99"))
+    problems += _choice_problems(strategy, scale, time_of_day)
+    weight, weight_problems = _weight(raw)
+    problems += weight_problems
     critical = raw.get("critical", False)
-    if not isinstance(critical, bool):
-        problems.append(_("critical must be true or false"))
     evidence = raw.get("evidence", [])
-    if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
-        problems.append(_("evidence must be a list of words"))
     source = raw.get("source", "")
-    if not isinstance(source, str) or len(source) > 200:
-        problems.append(_("source must be a text of at most 200 characters"))
+    problems += _flag_problems(critical, evidence, source)
     fields: dict[str, Any] = {
         "code": code,
         "strategy": strategy,

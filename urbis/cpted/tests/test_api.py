@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def demo(db: None) -> InvestmentProject:
     load_core_demo(None)
     load_cpted_demo(None)
-    return InvestmentProject.objects.get(name="Kruidtuin park redesign (demo)")
+    return InvestmentProject.objects.get(name="Herinrichting Kruidtuin (demo)")
 
 
 def client_for(name: str):  # type: ignore[no-untyped-def]

@@ -137,7 +137,7 @@ def test_diagram_in_french() -> None:
 def demo(db: None) -> InvestmentProject:
     load_core_demo(None)
     load_cpted_demo(None)
-    return InvestmentProject.objects.get(name="Vijfhoek housing (demo)")
+    return InvestmentProject.objects.get(name="Woonproject Vijfhoek (demo)")
 
 
 def _client(name: str):  # type: ignore[no-untyped-def]
@@ -215,7 +215,7 @@ def test_red_flag_advice_reads_in_the_readers_language(demo) -> None:
     # The demo assessment was completed in English; the advice is stored in all three.
     rec = Recommendation.objects.get(project=demo, requirement="mandatory")
     assert set(rec.texts) == set(LANGUAGES)
-    assert rec.text_in("nl").startswith("Rode vlag NS-03 (Inner courtyard): Is de verlichting")
+    assert rec.text_in("nl").startswith("Rode vlag NS-03 (Binnenkoer): Is de verlichting")
     client = _client("cpted")
     page = _get(client, reverse("cpted:project", args=[demo.pk]), "nl").content.decode()
     assert "Is de verlichting gelijkmatig" in page
@@ -227,12 +227,12 @@ def test_red_flag_advice_reads_in_the_readers_language(demo) -> None:
     assert body["text"].startswith("Signal d'alerte NS-03")
     # Typed advice stays as written.
     typed = Recommendation.objects.get(project=demo, quick_win=True)
-    assert typed.text_in("fr") == "Mark the courtyard entrance with a gate and planting."
+    assert typed.text_in("fr") == "Markeer de ingang van de binnenkoer met een poort en beplanting."
 
 
 def test_red_flag_completed_in_dutch_reads_english_in_english(demo) -> None:
     advisor = User.objects.get(username="cpted")
-    project = InvestmentProject.objects.get(name="Kruidtuin park redesign (demo)")
+    project = InvestmentProject.objects.get(name="Herinrichting Kruidtuin (demo)")
     assessment = services.assessment_start(
         actor=advisor, project=project, template=services.checklist_default()
     )
@@ -283,7 +283,7 @@ def test_english_only_flow_gains_dutch_and_french_without_changing_a_rule() -> N
 
 def test_default_zone_name_is_shown_in_the_page_language(demo) -> None:
     advisor = User.objects.get(username="cpted")
-    project = InvestmentProject.objects.get(name="Kruidtuin park redesign (demo)")
+    project = InvestmentProject.objects.get(name="Herinrichting Kruidtuin (demo)")
     assessment = services.assessment_start(
         actor=advisor, project=project, template=services.checklist_default()
     )

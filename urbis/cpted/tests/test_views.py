@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 def demo(db: None) -> InvestmentProject:
     load_core_demo(None)
     assert load_cpted_demo(None).startswith("4 CPTED projects")
-    return InvestmentProject.objects.get(name="Vijfhoek housing (demo)")
+    return InvestmentProject.objects.get(name="Woonproject Vijfhoek (demo)")
 
 
 def _user(name: str) -> User:
@@ -176,7 +176,7 @@ def test_flow_page_draws_the_diagram(demo) -> None:
 
 def test_rating_outside_scale_is_400_and_not_saved(demo) -> None:
     client = verified_client(_user("cpted"))
-    project = InvestmentProject.objects.get(name="Kruidtuin park redesign (demo)")
+    project = InvestmentProject.objects.get(name="Herinrichting Kruidtuin (demo)")
     assessment = services.assessment_start(
         actor=_user("cpted"), project=project, template=demo.assessments.get().template
     )
@@ -239,7 +239,7 @@ def test_report_has_the_required_sections(demo) -> None:
         assert section in text, section
     assert "10 or more dwellings" in text
     assert "Night walk" in text
-    assert "NS-03 (Inner courtyard)" in text
+    assert "NS-03 (Binnenkoer)" in text
     assert "Signed off by Bart Claes" in text
     dutch = _pdf_text(client.get(reverse("cpted:report", args=[assessment.pk, "nl"])).content)
     assert "Projectgegevens en context" in dutch
@@ -250,7 +250,7 @@ def test_photo_views_are_access_logged(demo, settings, tmp_path) -> None:
     from PIL import Image
 
     settings.MEDIA_ROOT = tmp_path
-    project = InvestmentProject.objects.get(name="Kruidtuin park redesign (demo)")
+    project = InvestmentProject.objects.get(name="Herinrichting Kruidtuin (demo)")
     advisor = _user("cpted")
     assessment = services.assessment_start(
         actor=advisor, project=project, template=demo.assessments.get().template
@@ -276,14 +276,14 @@ def test_dashboard_figures(demo) -> None:
     # Four projects triaged; housing and park qualify (full check); housing was checked.
     assert '<p class="big" id="triaged">4 / 4</p>' in html
     assert '<p class="big" id="in-time">1 / 2</p>' in html
-    assert "City of Mechelen – Urban Development" in html
+    assert "Stad Mechelen – Stadsontwikkeling" in html
 
 
 def test_import_preview_then_commit(demo) -> None:
     client = verified_client(_user("coordinator"))
     csv_text = (
         "name;department;project_leader;type;dwellings;phase\n"
-        "Ring road square;Urban dev.;planner;public_space;0;idea\n"
+        "Ring road square;Stadsontw.;planner;public_space;0;idea\n"
         "Bad row;Nowhere;planner;castle;x;idea\n"
     )
     from django.core.files.uploadedfile import SimpleUploadedFile

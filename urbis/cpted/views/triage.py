@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from urbis.core.permissions import role_required
@@ -111,7 +111,7 @@ def flow(request: HttpRequest) -> HttpResponse:
                     described_by="flow-text",
                 )
             ),
-            "questions": _questions_shown(shown.document, language),
+            "questions": _questions_shown(shown.document, language, labels),
             "form": form,
             "can_edit": can_edit,
         },
@@ -119,17 +119,45 @@ def flow(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _questions_shown(document: dict, language: str) -> list[tuple[str, dict]]:
-    """The flow's questions with their texts in ``language`` for the question list."""
+#: How a question's answer type reads on the flow page.
+TYPE_LABELS = {
+    "bool": gettext_lazy("yes or no"),
+    "int": gettext_lazy("whole number"),
+    "number": gettext_lazy("number"),
+    "choice": gettext_lazy("one choice"),
+    "multi": gettext_lazy("several choices"),
+}
+
+
+def _questions_shown(
+    document: dict, language: str, labels: dict[str, str]
+) -> list[tuple[str, dict]]:  # type: ignore[type-arg]
+    """The flow's questions with their texts and branches in words of ``language``."""
     shown = []
     for qid, question in document["questions"].items():
         rules = [
-            {**rule, "reason": pick(rule.get("reason"), language)}
+            {
+                "condition": engine.rule_condition(question, rule, language),
+                "reason": pick(rule.get("reason"), language),
+                **_target(str(rule.get("then", "")), labels),
+            }
             for rule in question.get("rules") or []
         ]
         text = engine.question_text(question, language)
-        shown.append((qid, {**question, "text": text, "rules": rules}))
+        otherwise = _target(question["else"], labels) if "else" in question else None
+        kind = TYPE_LABELS.get(question["type"], question["type"])
+        shown.append(
+            (qid, {**question, "text": text, "rules": rules, "otherwise": otherwise, "kind": kind})
+        )
     return shown
+
+
+def _target(target: str, labels: dict[str, str]) -> dict[str, str]:
+    """A branch's target: a question (linked in the list) or an outcome (its label)."""
+    if target.startswith("outcome:"):
+        outcome = target.split(":", 1)[1]
+        return {"outcome": labels.get(outcome, outcome)}
+    return {"question": target}
 
 
 @role_required(*COORDINATE_ROLES)

@@ -23,7 +23,7 @@ def test_matrix_gap_and_drill_down(live_server, browser_page, coordinator) -> No
     assert page.locator('td.gap[data-cell="burglary:DETER"]').count() == 1
     page.click('td[data-cell="burglary:PROTECT"] a')
     page.wait_for_selector("#drill")
-    assert "Near-repeat letters after a burglary" in page.locator("#drill").inner_text()
+    assert "Buurtbrieven na een inbraak (near-repeat)" in page.locator("#drill").inner_text()
 
 
 def test_coordinator_adds_action_records_measurement_and_downloads_report(
@@ -62,7 +62,7 @@ def test_coordinator_adds_action_records_measurement_and_downloads_report(
     year = timezone.localdate().year
     page.goto(f"{live_server.url}/plan/{plan.pk}/indicators/")
     page.select_option(
-        "#id_indicator_choice", label="INSEC-1 Residents who often or always feel unsafe"
+        "#id_indicator_choice", label="INSEC-1 Inwoners die zich vaak of altijd onveilig voelen"
     )
     page.fill("#id_period_start", f"{year}-01-01")
     page.fill("#id_period_end", f"{year}-06-30")

@@ -121,7 +121,7 @@ def test_benchmarks_belong_to_their_question(demo_plan: Plan) -> None:
         source="file",
     )
     series = {b.series for b in selectors.survey_results("insecurity")["benchmarks"]}
-    assert series == {"Veiligheidsmonitor (national)"}
+    assert series == {"Veiligheidsmonitor (nationaal)"}
     assert not selectors.survey_results("pride")["benchmarks"]
 
 

@@ -43,7 +43,7 @@ def test_add_objective_then_action(demo_plan: Plan, coordinator) -> None:
     operational = Objective.objects.get(code="9.9.1")
     assert operational.level == "operational"
     url = reverse("plan:add_action", args=[operational.pk])
-    owner = Organisation.objects.get(short_name="Prevention")
+    owner = Organisation.objects.get(short_name="Preventie")
     bad = client.post(
         url,
         {
@@ -117,10 +117,10 @@ def test_exchange_round_trip(demo_plan: Plan, coordinator) -> None:
     assert client.post(reverse("plan:exchange"), {"file": upload}).status_code == 302
     point = BenchmarkPoint.objects.get(series__startswith="Leuven")
     assert point.year == 2024 and str(point.value) == "4.6000"
-    sheet = exchange.practice_sheet(Action.objects.get(title="Burglary prevention premium"))
+    sheet = exchange.practice_sheet(Action.objects.get(title="Inbraakpreventiepremie"))
     upload = SimpleUploadedFile("p.json", json.dumps(sheet).encode(), "application/json")
     assert client.post(reverse("plan:exchange"), {"file": upload}).status_code == 302
-    assert PracticeSheet.objects.get().title == "Burglary prevention premium"
+    assert PracticeSheet.objects.get().title == "Inbraakpreventiepremie"
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ def test_matrix_shows_cells_gaps_and_drill_down(demo_plan: Plan, coordinator) ->
         {"phenomenon": "burglary", "mechanism": "PROTECT"},
     ).content.decode()
     assert (
-        "Near-repeat letters after a burglary" in drill and "Burglary prevention premium" in drill
+        "Buurtbrieven na een inbraak (near-repeat)" in drill and "Inbraakpreventiepremie" in drill
     )
 
 
@@ -175,7 +175,7 @@ def test_progress_reports_in_three_languages(demo_plan: Plan, coordinator, langu
 def test_practice_sheet_export_and_validation(demo_plan: Plan, coordinator) -> None:
     from urbis.plan.exchange import SCHEMA, validate_practice_sheet
 
-    action = Action.objects.get(title="Burglary prevention premium")
+    action = Action.objects.get(title="Inbraakpreventiepremie")
     response = verified_client(coordinator).post(reverse("plan:practice", args=[action.pk]))
     sheet = response.json()
     assert sheet["schema"] == SCHEMA
@@ -232,7 +232,7 @@ def test_plan_tree_shows_levels_actions_and_alignment(demo_plan: Plan, coordinat
         .content.decode()
     )
     assert "General objective" in html and "Operational objective" in html
-    assert "Near-repeat letters after a burglary" in html
+    assert "Buurtbrieven na een inbraak (near-repeat)" in html
     assert "KIV-7" in html  # aligned with the framework note's organised property crime
     assert reverse("plan:add_action", args=[Action.objects.first().objective_id]) in html
 

@@ -62,9 +62,7 @@ def _insert(rows: list[tuple[Any, ...]]) -> None:
         # statement; it runs inside the same transaction as the rest of the import.
         with (
             connection.cursor() as cursor,
-            cursor.cursor.copy(
-                f"COPY {table} ({columns}) FROM STDIN"
-            ) as copy,
+            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
         ):
             for row in rows:
                 copy.write_row(row)
