@@ -33,6 +33,7 @@ __all__ = [
     "FIXED",
     "MIXED",
     "OPEN_STATUSES",
+    "REGISTER_LEGAL_BASIS",
     "UNDECIDED",
     "Action",
     "Edge",
@@ -48,6 +49,12 @@ __all__ = [
 ]
 
 ALL = ALL_PROCEDURES
+
+
+def gettext_noop(s: str) -> str:
+    """Mark a rule text for translation while the module stays pure: ``makemessages`` extracts
+    the literal (``--keyword=gettext_noop``); the page says it with the ``gas_text`` filter."""
+    return s
 
 
 class Status(StrEnum):
@@ -215,7 +222,9 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.RECEIVED),
         Status.AWAITING_PROSECUTOR,
         MIXED,
-        "art. 22 §2: the PV of a mixed infringement also goes to the public prosecutor",
+        gettext_noop(
+            "art. 22 §2: the PV of a mixed infringement also goes to the public prosecutor"
+        ),
         sets=("prosecutor_sent_on",),
     ),
     Edge(
@@ -223,7 +232,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.AWAITING_PROSECUTOR),
         Status.RECEIVED,
         MIXED,
-        "art. 23 (GAS-R15): the prosecutor informs the SA he will not prosecute",
+        gettext_noop("art. 23 (GAS-R15): the prosecutor informs the SA he will not prosecute"),
         sets=("prosecutor_answer_on",),
     ),
     Edge(
@@ -231,7 +240,9 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.AWAITING_PROSECUTOR),
         Status.RECEIVED,
         frozenset({Procedure.MIXED_LIGHT}),
-        "art. 23 (GAS-R14): art. 3 2° — no news within two months of receipt of the PV",
+        gettext_noop(
+            "art. 23 (GAS-R14): art. 3 2° — no news within two months of receipt of the PV"
+        ),
         sets=("prosecutor_answer_on",),
     ),
     Edge(
@@ -239,7 +250,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.AWAITING_PROSECUTOR),
         Status.CLOSED,
         MIXED,
-        "art. 23: the prosecutor keeps the case; no administrative procedure",
+        gettext_noop("art. 23: the prosecutor keeps the case; no administrative procedure"),
         outcome=Outcome.PROSECUTED,
         sets=("prosecutor_answer_on",),
     ),
@@ -249,7 +260,9 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.RECEIVED),
         Status.OPENED,
         DISCRETIONARY,
-        "art. 25 (GAS-R17): registered letter with facts, qualification, rights, 15-day defence",
+        gettext_noop(
+            "art. 25 (GAS-R17): registered letter with facts, qualification, rights, 15-day defence"
+        ),
         letter=Letter.OPENING,
         sets=("opened_on",),
     ),
@@ -258,7 +271,9 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.RECEIVED),
         Status.OPENED,
         PARKING,
-        "art. 29 §1 (GAS-R30, R31): ordinary letter with the facts and the fixed fine; 30 days",
+        gettext_noop(
+            "art. 29 §1 (GAS-R30, R31): ordinary letter with the facts and the fixed fine; 30 days"
+        ),
         adults_only=True,
         letter=Letter.PARKING_NOTICE,
         sets=("opened_on",),
@@ -268,7 +283,10 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.RECEIVED),
         Status.OPENED,
         SPEEDING,
-        "art. 29quater WVW (GAS-R40, R41): PV and amount within 14 days; 30 days to pay or defend",
+        gettext_noop(
+            "art. 29quater WVW (GAS-R40, R41): PV and amount within 14 days; "
+            "30 days to pay or defend"
+        ),
         adults_only=True,
         letter=Letter.SPEED_NOTICE,
         sets=("opened_on",),
@@ -279,7 +297,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.OPENED, Status.SECOND_INVITATION, Status.PARENTAL_INVOLVEMENT),
         Status.DEFENCE_RECEIVED,
         ALL,
-        "art. 25 §2 / art. 29 §2: written defence within the term",
+        gettext_noop("art. 25 §2 / art. 29 §2: written defence within the term"),
         via=Via.FORM,
     ),
     Edge(
@@ -287,8 +305,10 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.OPENED, Status.DEFENCE_RECEIVED, Status.PARENTAL_INVOLVEMENT),
         Status.HEARING_SCHEDULED,
         ALL,
-        "art. 25 §2 (GAS-R20, R11): oral hearing if the envisaged fine exceeds EUR 70; "
-        "minors always",
+        gettext_noop(
+            "art. 25 §2 (GAS-R20, R11): oral hearing if the envisaged fine exceeds EUR 70; "
+            "minors always"
+        ),
         via=Via.FORM,
     ),
     Edge(
@@ -296,7 +316,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.HEARING_SCHEDULED),
         None,
         ALL,
-        "art. 25 §2 (GAS-R11, R20): the offender was heard; minutes kept",
+        gettext_noop("art. 25 §2 (GAS-R11, R20): the offender was heard; minutes kept"),
         via=Via.FORM,
     ),
     Edge(
@@ -304,8 +324,10 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.HEARING_SCHEDULED),
         None,
         ALL,
-        "art. 25 §2 (GAS-R11): summoned to the hearing, the offender did not appear or waived "
-        "it; documented in the minutes",
+        gettext_noop(
+            "art. 25 §2 (GAS-R11): summoned to the hearing, the offender did not appear or waived "
+            "it; documented in the minutes"
+        ),
         via=Via.FORM,
     ),
     Edge(
@@ -313,7 +335,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.DEFENCE_RECEIVED, Status.HEARING_SCHEDULED),
         Status.SECOND_INVITATION,
         PARKING,
-        "art. 29 (GAS-R32): defence rejected — new invitation to pay within 30 days",
+        gettext_noop("art. 29 (GAS-R32): defence rejected — new invitation to pay within 30 days"),
         who=Who.OFFICIAL,
         letter=Letter.SECOND_INVITATION,
         sets=("term_started_on",),
@@ -324,7 +346,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.OPENED, Status.DEFENCE_RECEIVED, Status.HEARING_SCHEDULED),
         Status.PARENTAL_INVOLVEMENT,
         DISCRETIONARY,
-        "art. 17: parents heard, educational measures proposed",
+        gettext_noop("art. 17: parents heard, educational measures proposed"),
         minors_only=True,
     ),
     # -- alternative measures (art. 4 §2, art. 9-12, GAS-R06..R08, R22, R23) ---------------------
@@ -333,7 +355,9 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.RECEIVED) | DECIDABLE,
         Status.MEDIATION,
         DISCRETIONARY,
-        "art. 4 §2, art. 12 and 18 (GAS-R08, R22): local mediation; mandatory offer for minors",
+        gettext_noop(
+            "art. 4 §2, art. 12 and 18 (GAS-R08, R22): local mediation; mandatory offer for minors"
+        ),
         sets=("alternative_proposed_on",),
     ),
     Edge(
@@ -341,8 +365,10 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.MEDIATION),
         None,
         DISCRETIONARY,
-        "art. 26 as amended 11 Dec 2023 (GAS-R23): payment terms agreed within the mediation; "
-        "limit 15 months",
+        gettext_noop(
+            "art. 26 as amended 11 Dec 2023 (GAS-R23): payment terms agreed within the mediation; "
+            "limit 15 months"
+        ),
         via=Via.FORM,
     ),
     Edge(
@@ -350,7 +376,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.MEDIATION),
         Status.CLOSED,
         DISCRETIONARY,
-        "art. 12: successful mediation — no fine",
+        gettext_noop("art. 12: successful mediation — no fine"),
         outcome=Outcome.MEDIATION_SUCCEEDED,
     ),
     Edge(
@@ -358,15 +384,17 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.MEDIATION),
         Status.OPENED,
         DISCRETIONARY,
-        "art. 12 and 18: mediation refused or failed — community service or fine",
+        gettext_noop("art. 12 and 18: mediation refused or failed — community service or fine"),
     ),
     Edge(
         A.PROPOSE_COMMUNITY_SERVICE,
         DECIDABLE | _s(Status.MEDIATION),
         Status.COMMUNITY_SERVICE,
         DISCRETIONARY,
-        "art. 4 §2, art. 9-11 (GAS-R06, R07, R22): with consent; max 30 h adults, 15 h minors; "
-        "executed within the term",
+        gettext_noop(
+            "art. 4 §2, art. 9-11 (GAS-R06, R07, R22): with consent; max 30 h adults, 15 h minors; "
+            "executed within the term"
+        ),
         sets=("alternative_proposed_on",),
     ),
     Edge(
@@ -374,7 +402,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.COMMUNITY_SERVICE),
         Status.CLOSED,
         DISCRETIONARY,
-        "art. 11: community service performed — no fine",
+        gettext_noop("art. 11: community service performed — no fine"),
         outcome=Outcome.SERVICE_PERFORMED,
     ),
     Edge(
@@ -382,7 +410,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.COMMUNITY_SERVICE),
         Status.OPENED,
         DISCRETIONARY,
-        "art. 11: community service refused or not performed — the SA may fine",
+        gettext_noop("art. 11: community service refused or not performed — the SA may fine"),
     ),
     # -- decision (art. 7, 27-28) ------------------------------------------------------------------
     Edge(
@@ -390,7 +418,9 @@ EDGES: tuple[Edge, ...] = (
         DECIDABLE,
         Status.DECIDED,
         ALL,
-        "art. 4 §1 1°, art. 7, art. 27-28 (GAS-R01..R03, R24): fine, registered notification",
+        gettext_noop(
+            "art. 4 §1 1°, art. 7, art. 27-28 (GAS-R01..R03, R24): fine, registered notification"
+        ),
         outcome=Outcome.FINE,
         who=Who.OFFICIAL,
         letter=Letter.DECISION,
@@ -401,8 +431,10 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.SECOND_INVITATION, Status.REMINDER),
         Status.DECIDED,
         FIXED,
-        "art. 29 (GAS-R32): unpaid after the invitation and the reminder — the fixed fine is "
-        "decided and notified",
+        gettext_noop(
+            "art. 29 (GAS-R32): unpaid after the invitation and the reminder — the fixed fine is "
+            "decided and notified"
+        ),
         outcome=Outcome.FINE,
         who=Who.OFFICIAL,
         letter=Letter.DECISION,
@@ -413,7 +445,7 @@ EDGES: tuple[Edge, ...] = (
         DECIDABLE,
         Status.CLOSED,
         DISCRETIONARY,
-        "art. 27: warning without fine",
+        gettext_noop("art. 27: warning without fine"),
         outcome=Outcome.WARNING,
         who=Who.OFFICIAL,
         letter=Letter.DECISION,  # every decision is notified (art. 27-28)
@@ -424,7 +456,9 @@ EDGES: tuple[Edge, ...] = (
         DECIDABLE | _s(Status.RECEIVED, Status.SECOND_INVITATION),
         Status.CLOSED,
         ALL,
-        "art. 27: no follow-up (defence accepted, facts not established, no identification)",
+        gettext_noop(
+            "art. 27: no follow-up (defence accepted, facts not established, no identification)"
+        ),
         outcome=Outcome.NO_FOLLOW_UP,
         who=Who.OFFICIAL,
         letter=Letter.DECISION,
@@ -436,7 +470,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.RECEIVED),
         Status.COLLEGE_WARNED,
         GENERAL,
-        "art. 45 (GAS-R29): prior warning before suspension, withdrawal or closure",
+        gettext_noop("art. 45 (GAS-R29): prior warning before suspension, withdrawal or closure"),
         who=Who.OFFICIAL,
     ),
     Edge(
@@ -444,7 +478,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.COLLEGE_WARNED),
         Status.CLOSED,
         GENERAL,
-        "art. 4 §1 2° and art. 45 (GAS-R29): suspension of a permit by the college",
+        gettext_noop("art. 4 §1 2° and art. 45 (GAS-R29): suspension of a permit by the college"),
         outcome=Outcome.SUSPENSION,
         who=Who.OFFICIAL,
         letter=Letter.COLLEGE_DECISION,
@@ -455,7 +489,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.COLLEGE_WARNED),
         Status.CLOSED,
         GENERAL,
-        "art. 4 §1 3° and art. 45 (GAS-R29): withdrawal of a permit by the college",
+        gettext_noop("art. 4 §1 3° and art. 45 (GAS-R29): withdrawal of a permit by the college"),
         outcome=Outcome.WITHDRAWAL,
         who=Who.OFFICIAL,
         letter=Letter.COLLEGE_DECISION,
@@ -466,7 +500,9 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.COLLEGE_WARNED),
         Status.CLOSED,
         GENERAL,
-        "art. 4 §1 4° and art. 45 (GAS-R29): temporary or definitive closure by the college",
+        gettext_noop(
+            "art. 4 §1 4° and art. 45 (GAS-R29): temporary or definitive closure by the college"
+        ),
         outcome=Outcome.CLOSURE,
         who=Who.OFFICIAL,
         letter=Letter.COLLEGE_DECISION,
@@ -478,7 +514,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.OPENED, Status.SECOND_INVITATION, Status.DECIDED, Status.REMINDER),
         Status.PAID,
         ALL,
-        "art. 30 (GAS-R25): the fine is paid in full",
+        gettext_noop("art. 30 (GAS-R25): the fine is paid in full"),
         outcome=Outcome.PAID,
         via=Via.FORM,
     ),
@@ -487,7 +523,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.OPENED, Status.SECOND_INVITATION, Status.DECIDED),
         Status.REMINDER,
         FIXED,
-        "art. 29 (GAS-R32): unpaid after the term — reminder with a new 30-day term",
+        gettext_noop("art. 29 (GAS-R32): unpaid after the term — reminder with a new 30-day term"),
         letter=Letter.REMINDER,
         sets=("term_started_on",),
     ),
@@ -496,7 +532,9 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.DECIDED),
         Status.REMINDER,
         DISCRETIONARY,
-        "art. 30 (GAS-R25): the decided fine is unpaid after the payment term — reminder",
+        gettext_noop(
+            "art. 30 (GAS-R25): the decided fine is unpaid after the payment term — reminder"
+        ),
         letter=Letter.REMINDER,
         sets=("term_started_on",),
     ),
@@ -505,7 +543,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.REMINDER, Status.DECIDED),
         Status.ENFORCEMENT,
         ALL,
-        "art. 30 (GAS-R27, R28): enforceable decision, collection within five years",
+        gettext_noop("art. 30 (GAS-R27, R28): enforceable decision, collection within five years"),
     ),
     # -- appeal (art. 31, GAS-R11, R26, R44) -----------------------------------------------------
     Edge(
@@ -513,7 +551,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.DECIDED, Status.REMINDER),
         Status.IN_APPEAL,
         ALL,
-        "art. 31 (GAS-R26): police court (youth court for minors) within one month",
+        gettext_noop("art. 31 (GAS-R26): police court (youth court for minors) within one month"),
         via=Via.FORM,
     ),
     Edge(
@@ -521,7 +559,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.IN_APPEAL),
         Status.DECIDED,
         ALL,
-        "art. 31: the court confirms or reforms the fine (final judgment)",
+        gettext_noop("art. 31: the court confirms or reforms the fine (final judgment)"),
         via=Via.FORM,
     ),
     Edge(
@@ -529,7 +567,7 @@ EDGES: tuple[Edge, ...] = (
         _s(Status.IN_APPEAL),
         Status.CLOSED,
         ALL,
-        "art. 31: the court annuls the decision",
+        gettext_noop("art. 31: the court annuls the decision"),
         outcome=Outcome.APPEAL_ANNULLED,
         via=Via.FORM,
     ),
@@ -547,10 +585,17 @@ EDGES: tuple[Edge, ...] = (
         ),
         Status.TIME_BARRED,
         ALL,
-        "art. 26 (GAS-R21..R23): no decision within the limit — the power to fine has lapsed",
+        gettext_noop(
+            "art. 26 (GAS-R21..R23): no decision within the limit — the power to fine has lapsed"
+        ),
         outcome=Outcome.TIME_BARRED,
         via=Via.FORM,
     ),
+)
+
+#: The legal basis of the first history row, written at intake (``register``: no edge).
+REGISTER_LEGAL_BASIS = gettext_noop(
+    "art. 22 (GAS-R13): PV or report transmitted to the sanctioning official"
 )
 
 EDGES_BY_ACTION: dict[Action, tuple[Edge, ...]] = {}

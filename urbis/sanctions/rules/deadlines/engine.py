@@ -24,6 +24,12 @@ from urbis.sanctions.rules.timeline import Timeline
 from urbis.sanctions.rules.vocabulary import FIXED
 
 
+def gettext_noop(s: str) -> str:
+    """Mark a legal basis for translation while the module stays pure: ``makemessages``
+    extracts the literal (``--keyword=gettext_noop``); the page says it with ``gas_text``."""
+    return s
+
+
 def _share_of_term(start: date, due: date, months: int | None, share: Fraction) -> date:
     """The date at ``share`` of a term (GAS-R53): whole months when they fall on a month, else
     interpolated in days between the surrounding month dates (or within a term in days)."""
@@ -106,7 +112,7 @@ def transmission(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
             DeadlineCode.TRANSMISSION,
             start=ascertained,
             months=months,
-            legal_basis="art. 22 GAS law 24 June 2013 (as amended 5 Oct 2018)",
+            legal_basis=gettext_noop("art. 22 GAS law 24 June 2013 (as amended 5 Oct 2018)"),
             fatal=p.unclear_terms_fatal,
             description=f"Original PV/report to reach the sanctioning official"
             f"{' and the prosecutor' if kind in MIXED else ''} within {months} month(s) "
@@ -139,7 +145,7 @@ def prosecutor_wait(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
             Deadline(
                 code=DeadlineCode.PROSECUTOR_WAIT,
                 due=due,
-                legal_basis="art. 23 GAS law (mixed infringement art. 3 2°)",
+                legal_basis=gettext_noop("art. 23 GAS law (mixed infringement art. 3 2°)"),
                 fatal=False,
                 description="Without protocol, the SA may open the procedure from this "
                 "day: two months without news from the prosecutor have passed (or he "
@@ -152,7 +158,7 @@ def prosecutor_wait(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
             Deadline(
                 code=DeadlineCode.PROSECUTOR_WAIT,
                 due=facts.prosecutor_answer_on,
-                legal_basis="art. 23 GAS law (mixed infringement art. 3 1°)",
+                legal_basis=gettext_noop("art. 23 GAS law (mixed infringement art. 3 1°)"),
                 fatal=False,
                 description="Without protocol, the SA may open the procedure from the day "
                 "the prosecutor said he will not prosecute.",
@@ -171,7 +177,7 @@ def parking_notice(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
         DeadlineCode.PARKING_NOTICE,
         start=facts.report_received_on,
         days=15,
-        legal_basis="art. 29 §1 GAS law; order term (Cass. 27 June 2019)",
+        legal_basis=gettext_noop("art. 29 §1 GAS law; order term (Cass. 27 June 2019)"),
         fatal=False,
         description="Ordinary letter with the facts and the fixed amount within 15 days of "
         "receipt of the ascertainment (termijn van orde: lateness does not void the fine).",
@@ -192,7 +198,10 @@ def parking_notice(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
         Deadline(
             code=notice.code,
             due=copy,
-            legal_basis=notice.legal_basis + "; law 11 Dec 2023 (camera PV copy 14 days)",
+            legal_basis=gettext_noop(
+                "art. 29 §1 GAS law; order term (Cass. 27 June 2019); "
+                "law 11 Dec 2023 (camera PV copy 14 days)"
+            ),
             fatal=False,
             alert_on=min(notice.alert_on or copy, copy),
             escalate_on=min(notice.escalate_on or copy, copy),
@@ -215,7 +224,7 @@ def speeding_terms(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
                 DeadlineCode.SPEED_PV,
                 start=facts.offence_on,
                 days=14,
-                legal_basis="art. 29quater WVW",
+                legal_basis=gettext_noop("art. 29quater WVW"),
                 fatal=p.unclear_terms_fatal,
                 description="Police sends the PV to the SA within 14 days of the offence.",
                 rules=("GAS-R39",),
@@ -228,7 +237,7 @@ def speeding_terms(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
                 DeadlineCode.SPEED_NOTICE,
                 start=facts.report_received_on,
                 days=14,
-                legal_basis="art. 29quater WVW",
+                legal_basis=gettext_noop("art. 29quater WVW"),
                 fatal=p.unclear_terms_fatal,
                 description="SA sends the PV and the amount within 14 days of receipt.",
                 rules=("GAS-R40",),
@@ -251,14 +260,18 @@ def defence(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
             Deadline(
                 code=DeadlineCode.DEFENCE,
                 due=calendar.term_end(opened, days=15),
-                legal_basis="art. 25 GAS law",
+                legal_basis=gettext_noop("art. 25 GAS law"),
                 fatal=False,
                 description="Written defence (or request for a hearing) within 15 days of "
                 "notification of the opening letter.",
                 rules=("GAS-R18", "GAS-R19"),
             )
         ]
-    basis = "art. 29 GAS law" if kind is Procedure.PARKING else "art. 29quater WVW"
+    basis = (
+        gettext_noop("art. 29 GAS law")
+        if kind is Procedure.PARKING
+        else gettext_noop("art. 29quater WVW")
+    )
     rule = "GAS-R31" if kind is Procedure.PARKING else "GAS-R41"
     due = calendar.term_end(opened, days=30)
     rows = [
@@ -309,7 +322,11 @@ def decision_limit(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
             DeadlineCode.DECISION_LIMIT,
             start=facts.limitation_start,
             months=months,
-            legal_basis="art. 26 GAS law" + (" (as amended 11 Dec 2023)" if months == 15 else ""),
+            legal_basis=(
+                gettext_noop("art. 26 GAS law (as amended 11 Dec 2023)")
+                if months == 15
+                else gettext_noop("art. 26 GAS law")
+            ),
             fatal=True,
             description=f"No fine after {months} months from the facts/ascertainment"
             + (f" ({why})" if why else "")
@@ -331,7 +348,9 @@ def community_service(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]
             DeadlineCode.COMMUNITY_SERVICE,
             start=facts.community_service_on,
             months=p.community_service_months,
-            legal_basis="art. 4 §2 and art. 9-11 GAS law (execution term believed 6 months)",
+            legal_basis=gettext_noop(
+                "art. 4 §2 and art. 9-11 GAS law (execution term believed 6 months)"
+            ),
             fatal=False,
             description=f"Community service to be performed within "
             f"{p.community_service_months} months of its agreement.",
@@ -356,7 +375,7 @@ def payment(facts: CaseFacts, p: DeadlineParameters) -> Deadline | None:
         return Deadline(
             code=DeadlineCode.PAYMENT,
             due=calendar.term_end(notified, days=30),
-            legal_basis="art. 29 GAS law",
+            legal_basis=gettext_noop("art. 29 GAS law"),
             fatal=False,
             description="New 30-day term to pay after a rejected defence or a reminder.",
             rules=("GAS-R32", "GAS-R19"),
@@ -368,7 +387,7 @@ def payment(facts: CaseFacts, p: DeadlineParameters) -> Deadline | None:
     return Deadline(
         code=DeadlineCode.PAYMENT,
         due=calendar.term_end(decided, months=months),
-        legal_basis="art. 30 GAS law",
+        legal_basis=gettext_noop("art. 30 GAS law"),
         fatal=False,
         description="Fine to be paid within one month of notification of the decision.",
         rules=("GAS-R25", "GAS-R19"),
@@ -391,8 +410,11 @@ def appeal(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
         Deadline(
             code=DeadlineCode.APPEAL,
             due=calendar.term_end(decided, months=1),
-            legal_basis="art. 31 GAS law"
-            + ("; art. 29quater WVW" if facts.procedure is Procedure.SPEEDING else ""),
+            legal_basis=(
+                gettext_noop("art. 31 GAS law; art. 29quater WVW")
+                if facts.procedure is Procedure.SPEEDING
+                else gettext_noop("art. 31 GAS law")
+            ),
             fatal=False,
             description=f"Appeal by written request to the {court} within one month of "
             "notification; the decision is enforceable after it if no appeal.",
@@ -437,7 +459,7 @@ def payment_and_collection(facts: CaseFacts, p: DeadlineParameters) -> list[Dead
         DeadlineCode.COLLECTION_LIMIT,
         start=due.due,
         months=p.collection_limit_months,
-        legal_basis="art. 33 GAS law (5 years from the date the fine had to be paid)",
+        legal_basis=gettext_noop("art. 33 GAS law (5 years from the date the fine had to be paid)"),
         fatal=True,
         description="Unpaid fine must be collected (bailiff/dwangbevel) within 5 years "
         "from the end of the payment term, as interrupted or suspended.",

@@ -32,7 +32,7 @@ from urbis.sanctions.models import (
 )
 from urbis.sanctions.rules import payment_reference
 from urbis.sanctions.rules.vocabulary import is_minor
-from urbis.sanctions.rules.workflow import Procedure, Status
+from urbis.sanctions.rules.workflow import REGISTER_LEGAL_BASIS, Procedure, Status
 from urbis.sanctions.services.intake import identity
 from urbis.sanctions.services.intake.checks import _fixed_amount, validate
 from urbis.sanctions.services.intake.data import (
@@ -250,7 +250,7 @@ def _first_step(case: Case, actor: Actor, at: Any) -> StatusChange:
         actor=actor_user(actor),
         action="register",
         to_status=Status.RECEIVED,
-        legal_basis="art. 22 (GAS-R13): PV or report transmitted to the sanctioning official",
+        legal_basis=REGISTER_LEGAL_BASIS,
     )
 
 
