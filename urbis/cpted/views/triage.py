@@ -131,7 +131,7 @@ TYPE_LABELS = {
 
 def _questions_shown(
     document: dict, language: str, labels: dict[str, str]
-) -> list[tuple[str, dict]]:  # type: ignore[type-arg]
+) -> list[tuple[str, dict]]:
     """The flow's questions with their texts and branches in words of ``language``."""
     shown = []
     for qid, question in document["questions"].items():
