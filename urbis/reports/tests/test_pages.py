@@ -261,3 +261,12 @@ def test_reports_layer_hidden_from_other_roles(categories, planner, outsider) ->
     assert verified_client(planner).get("/reports/map.geojson").status_code == 404
     assert verified_client(outsider).get("/map/").status_code == 404
     assert verified_client(outsider).get("/reports/map.geojson").status_code == 404
+
+
+def test_a_refused_citizen_report_opens_with_an_error_summary(client: Client, categories) -> None:
+    """Issue 15: the summary on top links each message to its field (WCAG 3.3.1)."""
+    response = client.post("/report/new/littering/", {**FORM, "email": "not-an-address"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    start = html.index("data-error-summary")
+    assert 'href="#id_email"' in html[start : html.index("</ul>", start)]

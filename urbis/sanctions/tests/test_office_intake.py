@@ -205,3 +205,19 @@ def test_the_photo_is_kept_after_a_refusal(catalogue, ascertainer, gas_staff) ->
 
 def test_adult_fixture_is_the_person_on_file() -> None:
     assert adult().national_number == "85.07.30-033.28"
+
+
+def test_a_refused_field_report_opens_with_an_error_summary_linking_each_field(
+    catalogue, ascertainer
+) -> None:
+    """Issue 15: every form gets an error summary on top, each message linked to its field."""
+    response = verified_client(ascertainer).post(
+        reverse("sanctions:file_report"), _form(reference="", description="")
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary = html[
+        html.index("data-error-summary") : html.index("</ul>", html.index("data-error-summary"))
+    ]
+    assert 'href="#id_reference"' in summary
+    assert html.index("data-error-summary") < html.index('id="id_reference"')
