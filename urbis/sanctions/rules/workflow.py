@@ -396,6 +396,8 @@ EDGES: tuple[Edge, ...] = (
             "executed within the term"
         ),
         sets=("alternative_proposed_on",),
+        # Only with its hours and provider recorded (GAS-R06 caps them): never a bare step.
+        via=Via.FORM,
     ),
     Edge(
         A.SERVICE_PERFORMED,

@@ -137,7 +137,7 @@ def test_minor_mediation_before_community_service(catalogue, ascertainer, gas_st
     case = new_case(ascertainer, offender=teen)
     case = step(case, "send_opening_letter", gas_staff, dt.date(2026, 3, 6))
     with pytest.raises(ValidationError, match="GAS-R08"):
-        step(case, "propose_community_service", gas_staff, dt.date(2026, 3, 30))
+        step(case, "propose_community_service", gas_staff, dt.date(2026, 3, 30), via_service=True)
 
 
 @pytest.mark.parametrize(

@@ -213,6 +213,15 @@ def test_r06_hours_capped(catalogue, ascertainer, gas_staff, minor, hours, ok) -
             assert Case.objects.get(pk=case.pk).status != "community_service"
 
 
+def test_r06_community_service_is_never_a_bare_step(catalogue, ascertainer, gas_staff) -> None:
+    """GAS-R06: the hours (capped) and the provider are recorded with the proposal, so the step
+    cannot be taken without them (page button or API transitions endpoint)."""
+    case = step(new_case(ascertainer), "send_opening_letter", gas_staff, D(2026, 3, 6))
+    with pytest.raises(ValidationError):
+        step(case, "propose_community_service", gas_staff, D(2026, 3, 20))
+    assert Case.objects.get(pk=case.pk).status != "community_service"
+
+
 def test_r07_execution_term_alert_and_outcome(catalogue, ascertainer, gas_staff) -> None:
     case = step(new_case(ascertainer), "send_opening_letter", gas_staff, D(2026, 3, 6))
     with at(D(2026, 3, 20)):
