@@ -56,7 +56,7 @@ def test_no_two_boxes_overlap_and_all_fit(flow, language: str) -> None:  # type:
 def test_every_label_is_present_whole(language: str) -> None:
     flow = _wide_flow()
     drawn = layout(flow, LABELS, language)
-    svg = flow_svg(flow, LABELS, language, "Logigramme")
+    svg = flow_svg(flow, LABELS, language, title="Logigramme")
     for box in drawn.boxes.values():
         # The wrapped lines hold the whole text, word for word, and each fits its box.
         assert " ".join(line for line, _size in box.lines).split() == " ".join(box.texts).split()

@@ -132,12 +132,12 @@ def test_analyst_cannot_edit_or_change_status(demo_plan: Plan, analyst) -> None:
 
 
 def test_partners_page_lists_the_owner_as_lead(demo_plan: Plan, coordinator) -> None:
-    prevention = Organisation.objects.get(short_name="Prevention")
+    prevention = Organisation.objects.get(short_name="Preventie")
     foreign = Action.objects.exclude(owner=prevention).first()
     # A row from before the rule: the prevention service recorded as lead of another's action.
     ActionPartner.objects.create(action=foreign, organisation=prevention, role="lead")
     html = verified_client(coordinator).get(reverse("plan:partners")).content.decode()
-    row = re.search(r'<tr data-organisation="Prevention">.*?</tr>', html, re.S).group(0)
+    row = re.search(r'<tr data-organisation="Preventie">.*?</tr>', html, re.S).group(0)
     assert f">{foreign.title}</a> (Lead)" not in row
     owner_row = html[html.index(f"<td>{foreign.owner.name}</td>") :]
     assert f">{foreign.title}</a> (Lead)" in owner_row.split("</tr>")[0]
@@ -175,7 +175,7 @@ def test_dashboard_shows_value_against_target_and_benchmark(demo_plan: Plan, coo
     assert chart["labels"] == ["2018", "2021", "2024", "2026", "2027", "2028"]
     assert chart["values"][2] == 4.6 and chart["targets"][3] == 4.5
     assert chart["benchmarks"][:2] == [6.0, 9.0]
-    assert "<table" in text and "Veiligheidsmonitor (national)" in text  # the table fallback
+    assert "<table" in text and "Veiligheidsmonitor (nationaal)" in text  # the table fallback
 
 
 def test_indicator_without_any_target_says_so(demo_plan: Plan, coordinator) -> None:
