@@ -1,23 +1,30 @@
 """factory-boy factories for the plan: tests build the records they assert on, never the demo.
 
 ``operational_objective()`` builds the general → strategic → operational chain of one priority
-(KB 3 July 2019), which most plan rules need.
+(KB 3 July 2019), which most plan rules need; ``small_plan()`` builds a whole plan for the page
+and report tests (two priorities, tagged actions with a deliberate gap, a measured indicator,
+an alignment code and two neighbourhoods for survey rows).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import factory
 from factory.django import DjangoModelFactory
 
-from urbis.core.tests.factories import OrganisationFactory
+from urbis.core.tests.factories import AreaFactory, OrganisationFactory
 from urbis.plan.models import (
     Action,
+    ActionMechanism,
     ActionPartner,
+    AlignmentCode,
+    BenchmarkPoint,
     Direction,
     Indicator,
     IndicatorKind,
+    Measurement,
     Objective,
     ObjectiveLevel,
     PartnerRole,
@@ -25,6 +32,7 @@ from urbis.plan.models import (
     PhenomenonSource,
     Plan,
     Priority,
+    Target,
 )
 
 
@@ -107,3 +115,102 @@ class ActionPartnerFactory(DjangoModelFactory):
     action = factory.SubFactory(ActionFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = PartnerRole.IMPLEMENTER
+
+
+class ActionMechanismFactory(DjangoModelFactory):
+    class Meta:
+        model = ActionMechanism
+
+    action = factory.SubFactory(ActionFactory)
+    mechanism = "PROTECT"
+    rationale = factory.LazyAttribute(lambda o: f"Why {o.mechanism} works here")
+
+
+class TargetFactory(DjangoModelFactory):
+    class Meta:
+        model = Target
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = 2026
+    value = Decimal("4.5")
+
+
+class MeasurementFactory(DjangoModelFactory):
+    class Meta:
+        model = Measurement
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    period_start = dt.date(2024, 1, 1)
+    period_end = dt.date(2024, 12, 31)
+    value = Decimal("4.6")
+    base_n = 600
+    source = "Safety survey 2024"
+
+
+class AlignmentCodeFactory(DjangoModelFactory):
+    class Meta:
+        model = AlignmentCode
+        django_get_or_create = ("framework", "code")
+
+    framework = "kiv"
+    code = factory.Sequence(lambda n: f"KIV-{n}")
+    label = factory.LazyAttribute(lambda o: f"Framework note item {o.code}")
+
+
+class BenchmarkPointFactory(DjangoModelFactory):
+    class Meta:
+        model = BenchmarkPoint
+
+    series = "National safety monitor"
+    year = 2021
+    value = Decimal("9.00")
+    item = "insecurity"
+    definition = "Share of residents aged 15+ who often or always feel unsafe"
+    source = "Federal police, Safety monitor"
+
+
+# The titles and codes the page and report tests assert on.
+LETTERS = "Neighbour letters after a burglary"
+GRANT = "Burglary prevention grant"
+INDICATOR = "INSEC-1"
+DAYS_INDICATOR = "LEAD-1"
+BENCHMARK = "National safety monitor"
+ALIGNMENT = "KIV-7"
+AREAS = ("N01", "N02")
+
+
+def small_plan() -> Plan:
+    """Burglary (two actions on PROTECT, the grant also on REWARD, so DETER is a gap; the
+    general objective aligned with KIV-7; no indicator) and insecurity (the percentage
+    indicator INSEC-1, lower is better, measured 4.6 in 2024, target 4.5 for 2026–2028,
+    compared with a national benchmark series; the count indicator LEAD-1 in days); two
+    neighbourhoods N01 and N02."""
+    plan = PlanFactory()
+    burglary = operational_objective(
+        PriorityFactory(plan=plan, phenomenon=PhenomenonFactory(code="burglary"), rank=1)
+    )
+    letters = ActionFactory(objective=burglary, title=LETTERS)
+    grant = ActionFactory(objective=burglary, title=GRANT)
+    for action, mechanism in ((letters, "PROTECT"), (grant, "PROTECT"), (grant, "REWARD")):
+        ActionMechanismFactory(action=action, mechanism=mechanism)
+    AlignmentCodeFactory(code=ALIGNMENT).objectives.add(burglary.parent.parent)
+    insecurity = operational_objective(
+        PriorityFactory(plan=plan, phenomenon=PhenomenonFactory(code="insecurity"), rank=2)
+    )
+    ActionFactory(objective=insecurity, title="Neighbourhood walks with residents")
+    indicator = IndicatorFactory(
+        objective=insecurity,
+        code=INDICATOR,
+        baseline=Decimal("5.0"),
+        baseline_year=2018,
+        benchmark_series=BENCHMARK,
+    )
+    IndicatorFactory(objective=insecurity, code=DAYS_INDICATOR, unit="days", kind="process")
+    for year, value in ((2018, "6.00"), (2021, "9.00")):
+        BenchmarkPointFactory(series=BENCHMARK, year=year, value=Decimal(value))
+    for year in (2026, 2027, 2028):
+        TargetFactory(indicator=indicator, year=year)
+    MeasurementFactory(indicator=indicator)
+    for code in AREAS:
+        AreaFactory(code=code)
+    return plan
