@@ -14,7 +14,9 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
+from urbis.core.models import Organisation
 from urbis.core.tests.factories import AreaFactory, OrganisationFactory
+from urbis.plan import services
 from urbis.plan.models import (
     Action,
     ActionMechanism,
@@ -179,38 +181,56 @@ ALIGNMENT = "KIV-7"
 AREAS = ("N01", "N02")
 
 
+def tagged_action(
+    objective: Objective, title: str, owner: Organisation, *mechanisms: str
+) -> Action:
+    """An action created as a coordinator creates it (the service): the owner is its lead, its
+    status history starts at "running", each mechanism is tagged with a reason."""
+    tags = [services.MechanismTag(m, f"Why {m} works here") for m in mechanisms]
+    return services.action_create(
+        actor=None, objective=objective, title=title, owner=owner, status="running",
+        start=dt.date(2026, 1, 1), mechanisms=tags,
+    )  # fmt: skip
+
+
 def small_plan() -> Plan:
-    """Burglary (two actions on PROTECT, the grant also on REWARD, so DETER is a gap; the
-    general objective aligned with KIV-7; no indicator) and insecurity (the percentage
-    indicator INSEC-1, lower is better, measured 4.6 in 2024, target 4.5 for 2026–2028,
-    compared with a national benchmark series; the count indicator LEAD-1 in days); two
+    """Burglary (two police actions on PROTECT, the grant also on REWARD, so DETER is a gap;
+    the general objective aligned with KIV-7; no indicator) and insecurity (the prevention
+    service's walks; the percentage indicator INSEC-1, lower is better, baseline 5.0 in 2018,
+    measured 4.6 in 2024, target 4.5 for 2026–2028, beside a national benchmark series of 6.0
+    in 2018 and 9.0 in 2021; the count indicator LEAD-1 in days, target 60 in 2026); two
     neighbourhoods N01 and N02."""
     plan = PlanFactory()
+    prevention = OrganisationFactory(name="Prevention service", short_name="Prevention")
+    police = OrganisationFactory(name="Local police", short_name="Police")
     burglary = operational_objective(
         PriorityFactory(plan=plan, phenomenon=PhenomenonFactory(code="burglary"), rank=1)
     )
-    letters = ActionFactory(objective=burglary, title=LETTERS)
-    grant = ActionFactory(objective=burglary, title=GRANT)
-    for action, mechanism in ((letters, "PROTECT"), (grant, "PROTECT"), (grant, "REWARD")):
-        ActionMechanismFactory(action=action, mechanism=mechanism)
+    tagged_action(burglary, LETTERS, police, "PROTECT")
+    tagged_action(burglary, GRANT, police, "PROTECT", "REWARD")
     AlignmentCodeFactory(code=ALIGNMENT).objectives.add(burglary.parent.parent)
     insecurity = operational_objective(
         PriorityFactory(plan=plan, phenomenon=PhenomenonFactory(code="insecurity"), rank=2)
     )
-    ActionFactory(objective=insecurity, title="Neighbourhood walks with residents")
+    tagged_action(insecurity, "Neighbourhood walks with residents", prevention, "NORM")
+    _insecurity_indicators(insecurity)
+    for code in AREAS:
+        AreaFactory(code=code)
+    return plan
+
+
+def _insecurity_indicators(objective: Objective) -> None:
     indicator = IndicatorFactory(
-        objective=insecurity,
+        objective=objective,
         code=INDICATOR,
         baseline=Decimal("5.0"),
         baseline_year=2018,
         benchmark_series=BENCHMARK,
     )
-    IndicatorFactory(objective=insecurity, code=DAYS_INDICATOR, unit="days", kind="process")
-    for year, value in ((2018, "6.00"), (2021, "9.00")):
-        BenchmarkPointFactory(series=BENCHMARK, year=year, value=Decimal(value))
     for year in (2026, 2027, 2028):
         TargetFactory(indicator=indicator, year=year)
     MeasurementFactory(indicator=indicator)
-    for code in AREAS:
-        AreaFactory(code=code)
-    return plan
+    for year, value in ((2018, "6.00"), (2021, "9.00")):
+        BenchmarkPointFactory(series=BENCHMARK, year=year, value=Decimal(value))
+    days = IndicatorFactory(objective=objective, code=DAYS_INDICATOR, unit="days", kind="process")
+    TargetFactory(indicator=days, year=2026, value=Decimal("60"))
