@@ -14,7 +14,7 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
-from urbis.core.models import Organisation
+from urbis.core.models import Area, Organisation
 from urbis.core.tests.factories import AreaFactory, OrganisationFactory
 from urbis.plan import services
 from urbis.plan.models import (
@@ -34,6 +34,7 @@ from urbis.plan.models import (
     PhenomenonSource,
     Plan,
     Priority,
+    SurveyResponse,
     Target,
 )
 
@@ -234,3 +235,19 @@ def _insecurity_indicators(objective: Objective) -> None:
         BenchmarkPointFactory(series=BENCHMARK, year=year, value=Decimal(value))
     days = IndicatorFactory(objective=objective, code=DAYS_INDICATOR, unit="days", kind="process")
     TargetFactory(indicator=days, year=2026, value=Decimal("60"))
+
+
+def survey_edition(year: int, respondents: int = 600, unsafe_every: int = 20) -> None:
+    """One survey edition: ``respondents`` rows of weight 1 over the neighbourhoods, one in
+    ``unsafe_every`` answering "often" to the insecurity question (5 % by default)."""
+    areas = list(Area.objects.filter(kind="neighbourhood")) or [None]
+    SurveyResponse.objects.bulk_create(
+        SurveyResponse(
+            edition=year,
+            respondent=f"S{year}-{index:04d}",
+            area=areas[index % len(areas)],
+            weight=1.0,
+            insecurity="often" if index % unsafe_every == 0 else "never",
+        )
+        for index in range(respondents)
+    )
