@@ -179,7 +179,8 @@ INDICATOR = "INSEC-1"
 DAYS_INDICATOR = "LEAD-1"
 BENCHMARK = "National safety monitor"
 ALIGNMENT = "KIV-7"
-AREAS = ("N01", "N02")
+INDICATOR_NAME = "Residents who often or always feel unsafe"
+AREAS = {"N01": "Nekkerspoel", "N02": "Centrum"}
 
 
 def tagged_action(
@@ -200,7 +201,7 @@ def small_plan() -> Plan:
     service's walks; the percentage indicator INSEC-1, lower is better, baseline 5.0 in 2018,
     measured 4.6 in 2024, target 4.5 for 2026–2028, beside a national benchmark series of 6.0
     in 2018 and 9.0 in 2021; the count indicator LEAD-1 in days, target 60 in 2026); two
-    neighbourhoods N01 and N02."""
+    neighbourhoods N01 Nekkerspoel and N02 Centrum."""
     plan = PlanFactory()
     prevention = OrganisationFactory(name="Prevention service", short_name="Prevention")
     police = OrganisationFactory(name="Local police", short_name="Police")
@@ -215,8 +216,8 @@ def small_plan() -> Plan:
     )
     tagged_action(insecurity, "Neighbourhood walks with residents", prevention, "NORM")
     _insecurity_indicators(insecurity)
-    for code in AREAS:
-        AreaFactory(code=code)
+    for code, name in AREAS.items():
+        AreaFactory(code=code, name=name)
     return plan
 
 
@@ -224,6 +225,7 @@ def _insecurity_indicators(objective: Objective) -> None:
     indicator = IndicatorFactory(
         objective=objective,
         code=INDICATOR,
+        name=INDICATOR_NAME,
         baseline=Decimal("5.0"),
         baseline_year=2018,
         benchmark_series=BENCHMARK,
