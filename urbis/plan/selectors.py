@@ -27,6 +27,7 @@ from urbis.plan.models import (
     Objective,
     PartnerRole,
     Plan,
+    PracticeSheet,
     SurveyResponse,
 )
 from urbis.plan.permissions import READ_ROLES
@@ -54,6 +55,11 @@ def actions_for(user: Any) -> QuerySet[Action]:
     return Action.objects.filter(
         Q(owner_id=organisation) | Q(partners__organisation_id=organisation)
     ).distinct()
+
+
+def imported_practices() -> list[PracticeSheet]:
+    """The practice sheets received from peer cities, newest 50 (no personal data)."""
+    return list(PracticeSheet.objects.all()[:50])
 
 
 def action_history(action: Action) -> QuerySet[ActionStatusChange]:

@@ -8,13 +8,9 @@ from urbis.cpted.models import ChecklistTemplate, InvestmentProject
 
 
 @pytest.fixture(autouse=True)
-def english(settings):  # type: ignore[no-untyped-def]
-    """Assertions read English messages; nl and fr catalogues are tested in test_i18n."""
-    from django.utils import translation
-
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+def _in_english(english: None) -> None:
+    """Assertions read English messages (the shared ``english`` fixture); nl and fr
+    catalogues have their own tests."""
 
 
 @pytest.fixture

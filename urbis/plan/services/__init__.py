@@ -12,10 +12,7 @@ from urbis.plan.services.indicators import (  # noqa: F401
     measurement_record,
     target_set,
 )
-from urbis.plan.services.peers import (  # noqa: F401
-    exchange_import,
-    imported_practices,
-)
+from urbis.plan.services.peers import exchange_import  # noqa: F401
 from urbis.plan.services.structure import (  # noqa: F401
     PARENT_LEVEL,
     MechanismTag,

@@ -52,7 +52,3 @@ def exchange_import(*, actor: Actor, document: Any) -> str:
         )
         record_event(actor=actor, action="plan.practice_imported", target=sheet)
     return _("Practice sheet “%(title)s” imported.") % {"title": sheet.title}
-
-
-def imported_practices() -> list[Any]:
-    return list(PracticeSheet.objects.all()[:50])

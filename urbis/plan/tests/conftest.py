@@ -2,18 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from urbis.core.demo.city import load_core_demo
-from urbis.plan.demo import load_plan_demo
 from urbis.plan.models import Plan
+from urbis.plan.tests.factories import small_plan as build_small_plan
 
 
 @pytest.fixture
-def demo_plan(db: None) -> Plan:
-    """The demo city's plan, for the page and report tests that need a whole plan; rule and
-    service tests build their own records with ``factories``."""
-    load_core_demo(None)
-    load_plan_demo(None)
-    return Plan.objects.get(code="SVPP-2026")
+def small_plan(db: None) -> Plan:
+    """A whole plan built with the factories (see ``factories.small_plan``), for the page,
+    report and browser tests; rule and service tests build only the records they need."""
+    return build_small_plan()
 
 
 @pytest.fixture(autouse=True)

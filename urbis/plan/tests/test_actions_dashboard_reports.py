@@ -18,6 +18,7 @@ from urbis.core.models import AuditEvent, Organisation
 from urbis.core.testing.fixtures import verified_client
 from urbis.plan import action_status, services
 from urbis.plan.models import Action, ActionPartner, ActionStatusChange, Indicator, Plan
+from urbis.plan.tests.factories import BENCHMARK, DAYS_INDICATOR, INDICATOR
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +48,8 @@ def _action(plan: Plan) -> Action:
     return Action.objects.filter(objective__priority__plan=plan).order_by("pk").first()
 
 
-def test_new_action_starts_its_history_and_owner_leads(demo_plan: Plan, coordinator) -> None:
-    action = _action(demo_plan)
+def test_new_action_starts_its_history_and_owner_leads(small_plan: Plan, coordinator) -> None:
+    action = _action(small_plan)
     first = ActionStatusChange.objects.get(action=action)
     assert (first.from_status, first.to_status) == ("", "running")
     assert set(action.partners.values_list("organisation_id", "role")) == {
@@ -67,8 +68,8 @@ def test_new_action_starts_its_history_and_owner_leads(demo_plan: Plan, coordina
     assert not Action.objects.filter(title="Two leads").exists()
 
 
-def test_status_change_appends_history_and_audits(demo_plan: Plan, coordinator) -> None:
-    action = _action(demo_plan)
+def test_status_change_appends_history_and_audits(small_plan: Plan, coordinator) -> None:
+    action = _action(small_plan)
     client = verified_client(coordinator)
     url = reverse("plan:action_status", args=[action.pk])
     refused = client.post(url, {"status": "planned"})  # running → planned is not allowed
@@ -89,8 +90,8 @@ def test_status_change_appends_history_and_audits(demo_plan: Plan, coordinator) 
         ActionStatusChange.objects.filter(action=action).latest("pk").delete()
 
 
-def test_edit_action_saves_and_audits_what_changed(demo_plan: Plan, coordinator) -> None:
-    action = _action(demo_plan)
+def test_edit_action_saves_and_audits_what_changed(small_plan: Plan, coordinator) -> None:
+    action = _action(small_plan)
     client = verified_client(coordinator)
     url = reverse("plan:action_edit", args=[action.pk])
     page = client.get(url)
@@ -121,8 +122,8 @@ def test_edit_action_saves_and_audits_what_changed(demo_plan: Plan, coordinator)
     assert changed["budget"][1] == "1234.50" and "title" in changed and "partners" in changed
 
 
-def test_analyst_cannot_edit_or_change_status(demo_plan: Plan, analyst) -> None:
-    action = _action(demo_plan)
+def test_analyst_cannot_edit_or_change_status(small_plan: Plan, analyst) -> None:
+    action = _action(small_plan)
     client = verified_client(analyst)
     assert client.get(reverse("plan:action_edit", args=[action.pk])).status_code == 404
     status = client.post(reverse("plan:action_status", args=[action.pk]), {"status": "done"})
@@ -131,39 +132,39 @@ def test_analyst_cannot_edit_or_change_status(demo_plan: Plan, analyst) -> None:
     assert action.status == "running"
 
 
-def test_partners_page_lists_the_owner_as_lead(demo_plan: Plan, coordinator) -> None:
-    prevention = Organisation.objects.get(short_name="Preventie")
+def test_partners_page_lists_the_owner_as_lead(small_plan: Plan, coordinator) -> None:
+    prevention = Organisation.objects.get(short_name="Prevention")
     foreign = Action.objects.exclude(owner=prevention).first()
     # A row from before the rule: the prevention service recorded as lead of another's action.
     ActionPartner.objects.create(action=foreign, organisation=prevention, role="lead")
     html = verified_client(coordinator).get(reverse("plan:partners")).content.decode()
-    row = re.search(r'<tr data-organisation="Preventie">.*?</tr>', html, re.S).group(0)
+    row = re.search(r'<tr data-organisation="Prevention">.*?</tr>', html, re.S).group(0)
     assert f">{foreign.title}</a> (Lead)" not in row
     owner_row = html[html.index(f"<td>{foreign.owner.name}</td>") :]
     assert f">{foreign.title}</a> (Lead)" in owner_row.split("</tr>")[0]
 
 
-def test_report_prints_60_and_stores_numbers(demo_plan: Plan, coordinator) -> None:
+def test_report_prints_60_and_stores_numbers(small_plan: Plan, coordinator) -> None:
     from openpyxl import load_workbook
     from pypdf import PdfReader
 
     client = verified_client(coordinator)
-    args = [demo_plan.pk, 2026]
+    args = [small_plan.pk, 2026]
     pdf = client.get(reverse("plan:report", args=[*args, "pdf"]), {"lang": "en"})
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
-    assert "6E+1" not in text and "60" in text  # the GAS lead-time target
+    assert "6E+1" not in text and "60" in text  # the lead-time target
     xlsx = client.get(reverse("plan:report", args=[*args, "xlsx"]), {"lang": "en"})
     rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
-    header, lead_time = rows[1], next(r for r in rows if r[1] == "GAS-LT")
+    header, lead_time = rows[1], next(r for r in rows if r[1] == DAYS_INDICATOR)
     assert lead_time[header.index("Target")] == 60
     assert isinstance(lead_time[header.index("Target")], int | float)
 
 
-def test_dashboard_shows_value_against_target_and_benchmark(demo_plan: Plan, coordinator) -> None:
-    html = verified_client(coordinator).get(reverse("plan:dashboard", args=[demo_plan.pk]))
+def test_dashboard_shows_value_against_target_and_benchmark(small_plan: Plan, coordinator) -> None:
+    html = verified_client(coordinator).get(reverse("plan:dashboard", args=[small_plan.pk]))
     content = html.content.decode()
     card = re.search(
-        r'<section class="card trend" data-indicator="INSEC-1".*?</section>', content, re.S
+        rf'<section class="card trend" data-indicator="{INDICATOR}".*?</section>', content, re.S
     )
     assert card is not None
     text = card.group(0)
@@ -175,21 +176,23 @@ def test_dashboard_shows_value_against_target_and_benchmark(demo_plan: Plan, coo
     assert chart["labels"] == ["2018", "2021", "2024", "2026", "2027", "2028"]
     assert chart["values"][2] == 4.6 and chart["targets"][3] == 4.5
     assert chart["benchmarks"][:2] == [6.0, 9.0]
-    assert "<table" in text and "Veiligheidsmonitor (nationaal)" in text  # the table fallback
+    assert "<table" in text and BENCHMARK in text  # the table fallback
 
 
-def test_indicator_without_any_target_says_so(demo_plan: Plan, coordinator) -> None:
-    indicator = Indicator.objects.get(code="INSEC-1")
+def test_indicator_without_any_target_says_so(small_plan: Plan, coordinator) -> None:
+    indicator = Indicator.objects.get(code=INDICATOR)
     indicator.targets.all().delete()
-    html = verified_client(coordinator).get(reverse("plan:indicators", args=[demo_plan.pk]))
-    row = re.search(r'<tr data-indicator="INSEC-1">.*?</tr>', html.content.decode(), re.S).group(0)
+    html = verified_client(coordinator).get(reverse("plan:indicators", args=[small_plan.pk]))
+    row = re.search(
+        rf'<tr data-indicator="{INDICATOR}">.*?</tr>', html.content.decode(), re.S
+    ).group(0)
     assert "no target" in row and "no data" not in row
 
 
-def test_top_navigation_marks_one_item_on_plan_pages(demo_plan: Plan, coordinator) -> None:
+def test_top_navigation_marks_one_item_on_plan_pages(small_plan: Plan, coordinator) -> None:
     client = verified_client(coordinator)
     for url, expected in (
-        (reverse("plan:dashboard", args=[demo_plan.pk]), "plan"),
+        (reverse("plan:dashboard", args=[small_plan.pk]), "plan"),
         (reverse("plan:survey"), "survey"),
         (reverse("core:dashboard"), None),
     ):

@@ -5,16 +5,14 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from urbis.core.demo.city import load_core_demo
 from urbis.core.testing.browser import login_in_browser
-from urbis.plan.demo import load_plan_demo
+from urbis.plan.models import Plan
+from urbis.plan.tests.factories import INDICATOR, INDICATOR_NAME, LETTERS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_matrix_gap_and_drill_down(live_server, browser_page, coordinator) -> None:
-    load_core_demo(None)
-    load_plan_demo(None)
+def test_matrix_gap_and_drill_down(live_server, browser_page, coordinator, small_plan) -> None:
     page = browser_page
     login_in_browser(page, live_server.url, "coordinator")
     page.click('.module-card[data-module="plan"] a')
@@ -23,21 +21,19 @@ def test_matrix_gap_and_drill_down(live_server, browser_page, coordinator) -> No
     assert page.locator('td.gap[data-cell="burglary:DETER"]').count() == 1
     page.click('td[data-cell="burglary:PROTECT"] a')
     page.wait_for_selector("#drill")
-    assert "Buurtbrieven na een inbraak (near-repeat)" in page.locator("#drill").inner_text()
+    assert LETTERS in page.locator("#drill").inner_text()
 
 
 def test_coordinator_adds_action_records_measurement_and_downloads_report(
-    live_server, browser_page, coordinator
+    live_server, browser_page, coordinator, small_plan: Plan
 ) -> None:
     """The issue's journey: an action tagged with two mechanisms fills a gap in the matrix,
     a measurement shows on the indicators page, and the yearly report downloads."""
     from pypdf import PdfReader
 
-    from urbis.plan.models import Objective, ObjectiveLevel, Plan
+    from urbis.plan.models import Objective, ObjectiveLevel
 
-    load_core_demo(None)
-    load_plan_demo(None)
-    plan = Plan.objects.get(code="SVPP-2026")
+    plan = small_plan
     objective = Objective.objects.filter(
         level=ObjectiveLevel.OPERATIONAL, priority__phenomenon__code="burglary"
     ).first()
@@ -61,15 +57,13 @@ def test_coordinator_adds_action_records_measurement_and_downloads_report(
 
     year = timezone.localdate().year
     page.goto(f"{live_server.url}/plan/{plan.pk}/indicators/")
-    page.select_option(
-        "#id_indicator_choice", label="INSEC-1 Inwoners die zich vaak of altijd onveilig voelen"
-    )
+    page.select_option("#id_indicator_choice", label=f"{INDICATOR} {INDICATOR_NAME}")
     page.fill("#id_period_start", f"{year}-01-01")
     page.fill("#id_period_end", f"{year}-06-30")
     page.fill("#id_value", "3.9")
     page.fill("#id_source", "Mid-year pulse survey")
     page.click("main form button.primary")
-    row = page.locator('tr[data-indicator="INSEC-1"]')
+    row = page.locator(f'tr[data-indicator="{INDICATOR}"]')
     row.wait_for()
     assert "3,9" in row.inner_text()  # the browser's page is Dutch
 
@@ -77,4 +71,4 @@ def test_coordinator_adds_action_records_measurement_and_downloads_report(
         page.click('a[href$=".pdf"]')
     path = download_info.value.path()
     text = " ".join(p.extract_text() for p in PdfReader(str(path)).pages)
-    assert "INSEC-1" in text and "3,9" in text  # the report in the page's language
+    assert INDICATOR in text and "3,9" in text  # the report in the page's language

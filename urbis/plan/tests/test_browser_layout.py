@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from urbis.core.demo.city import load_core_demo
 from urbis.core.testing.browser import login_in_browser
-from urbis.plan.demo import load_plan_demo
 from urbis.plan.models import Action, Objective, ObjectiveLevel, Plan
+from urbis.plan.tests.factories import INDICATOR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -64,21 +63,19 @@ def _active_nav(page: Any) -> list[str]:
 
 
 @pytest.fixture
-def plan_page(live_server, browser_page, coordinator) -> tuple[Any, str, Plan]:
-    load_core_demo(None)
-    load_plan_demo(None)
+def plan_page(live_server, browser_page, coordinator, small_plan: Plan) -> tuple[Any, str, Plan]:
     browser_page.set_viewport_size(WIDE)
     login_in_browser(browser_page, live_server.url, "coordinator")
-    return browser_page, live_server.url, Plan.objects.get(code="SVPP-2026")
+    return browser_page, live_server.url, small_plan
 
 
 def test_dashboard_and_matrix_fit_1366_with_one_active_item(plan_page) -> None:
     page, base, plan = plan_page
     page.goto(f"{base}/plan/{plan.pk}/dashboard/")
-    page.wait_for_selector('[data-indicator="INSEC-1"] canvas[data-rendered="true"]')
+    page.wait_for_selector(f'[data-indicator="{INDICATOR}"] canvas[data-rendered="true"]')
     assert _active_nav(page) == ["plan"]
     assert page.evaluate(NO_HORIZONTAL_SCROLL)
-    card = page.locator('[data-indicator="INSEC-1"]').inner_text()
+    card = page.locator(f'[data-indicator="{INDICATOR}"]').inner_text()
     assert "4,6" in card and "4,5" in card and "9" in card  # value, target, national benchmark
     assert "geen gegevens" not in card.lower()  # a value is data, even without this year's target
 

@@ -18,6 +18,7 @@ from urbis.core.testing.fixtures import verified_client
 from urbis.plan import selectors, services
 from urbis.plan.models import BenchmarkPoint, Indicator, Measurement, Plan, SurveyResponse
 from urbis.plan.survey import Share, protect_complement, weighted_share
+from urbis.plan.tests.factories import BENCHMARK, DAYS_INDICATOR, INDICATOR
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_secondary_suppression(cells: dict[str, int], hidden: set[str]) -> None:
     assert {key for key, cell in result.items() if cell.suppressed} == hidden
 
 
-def test_survey_page_hides_complementary_cells_and_counts(demo_plan: Plan, coordinator) -> None:
+def test_survey_page_hides_complementary_cells_and_counts(small_plan: Plan, coordinator) -> None:
     SurveyResponse.objects.all().delete()
     a, b = Area.objects.filter(kind="neighbourhood")[:2]
     rows = [(f"A{i}", a, "often" if i < 4 else "never") for i in range(40)]
@@ -65,14 +66,14 @@ def test_survey_page_hides_complementary_cells_and_counts(demo_plan: Plan, coord
     assert AccessLogEntry.objects.filter(user=coordinator, purpose="plan.survey").exists()
 
 
-def test_infinite_weight_is_rejected(demo_plan: Plan, coordinator) -> None:
+def test_infinite_weight_is_rejected(small_plan: Plan, coordinator) -> None:
     report = services.survey_import(
         actor=coordinator,
         rows=[
             {
                 "respondent": "Z1",
                 "year": "2031",
-                "area": "MEC-N01",
+                "area": "N01",
                 "weight": "inf",
                 "insecurity": "often",
             }
@@ -81,8 +82,10 @@ def test_infinite_weight_is_rejected(demo_plan: Plan, coordinator) -> None:
     assert report.rejected and not SurveyResponse.objects.filter(respondent="Z1").exists()
 
 
-def test_report_status_uses_that_years_value_and_escapes_text(demo_plan: Plan, coordinator) -> None:
-    indicator = Indicator.objects.get(code="INSEC-1")  # lower is better, target 4.5
+def test_report_status_uses_that_years_value_and_escapes_text(
+    small_plan: Plan, coordinator
+) -> None:
+    indicator = Indicator.objects.get(code=INDICATOR)  # lower is better, target 4.5
     services.measurement_record(
         actor=coordinator,
         indicator=indicator,
@@ -92,26 +95,26 @@ def test_report_status_uses_that_years_value_and_escapes_text(demo_plan: Plan, c
         source="x",
         note="value < target & rising",
     )
-    statuses = {s.indicator.code: s for s in selectors.indicator_statuses(demo_plan, 2024)}
-    assert statuses["INSEC-1"].light != "red"  # 2024's 4.6, not 2027's 9
+    statuses = {s.indicator.code: s for s in selectors.indicator_statuses(small_plan, 2024)}
+    assert statuses[INDICATOR].light != "red"  # 2024's 4.6, not 2027's 9
     client = verified_client(coordinator)
-    pdf = client.get(reverse("plan:report", args=[demo_plan.pk, 2027, "pdf"]), {"lang": "en"})
+    pdf = client.get(reverse("plan:report", args=[small_plan.pk, 2027, "pdf"]), {"lang": "en"})
     assert pdf.status_code == 200
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "value < target & rising" in " ".join(text.split())
 
 
-def test_objectives_without_indicators_are_in_the_report(demo_plan: Plan, coordinator) -> None:
+def test_objectives_without_indicators_are_in_the_report(small_plan: Plan, coordinator) -> None:
     from openpyxl import load_workbook
 
     response = verified_client(coordinator).get(
-        reverse("plan:report", args=[demo_plan.pk, 2026, "xlsx"]), {"lang": "en"}
+        reverse("plan:report", args=[small_plan.pk, 2026, "xlsx"]), {"lang": "en"}
     )
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert any(row[7] == "no indicator" for row in rows[2:])
 
 
-def test_benchmarks_belong_to_their_question(demo_plan: Plan) -> None:
+def test_benchmarks_belong_to_their_question(small_plan: Plan) -> None:
     BenchmarkPoint.objects.create(
         series="Ghent: Budget",
         year=2021,
@@ -121,12 +124,12 @@ def test_benchmarks_belong_to_their_question(demo_plan: Plan) -> None:
         source="file",
     )
     series = {b.series for b in selectors.survey_results("insecurity")["benchmarks"]}
-    assert series == {"Veiligheidsmonitor (nationaal)"}
+    assert series == {BENCHMARK}
     assert not selectors.survey_results("pride")["benchmarks"]
 
 
 @pytest.mark.parametrize("value", ["NaN", "Infinity", "1e30"])
-def test_non_finite_benchmark_values_are_refused(demo_plan: Plan, coordinator, value) -> None:
+def test_non_finite_benchmark_values_are_refused(small_plan: Plan, coordinator, value) -> None:
     import json
 
     document = {
@@ -147,7 +150,7 @@ def test_non_finite_benchmark_values_are_refused(demo_plan: Plan, coordinator, v
     assert not BenchmarkPoint.objects.filter(series__startswith="Leuven").exists()
 
 
-def test_measurements_are_append_only(demo_plan: Plan) -> None:
+def test_measurements_are_append_only(small_plan: Plan) -> None:
     measurement = Measurement.objects.first()
     with pytest.raises(PermissionError):
         Measurement.objects.filter(pk=measurement.pk).update(value=Decimal(1))
@@ -163,7 +166,7 @@ def test_measurements_are_append_only(demo_plan: Plan) -> None:
         cursor.execute("UPDATE plan_measurement SET value = 1 WHERE id = %s", [measurement.pk])
 
 
-def test_unreadable_survey_file_is_a_form_error(demo_plan: Plan, coordinator) -> None:
+def test_unreadable_survey_file_is_a_form_error(small_plan: Plan, coordinator) -> None:
     client = verified_client(coordinator)
     for name, content in (("s.xlsx", b"not a zip"), ("s.csv", b"\xff\xfe\x00garbage")):
         response = client.post(reverse("plan:survey"), {"file": SimpleUploadedFile(name, content)})
@@ -171,14 +174,14 @@ def test_unreadable_survey_file_is_a_form_error(demo_plan: Plan, coordinator) ->
 
 
 def test_publish_form_is_shown_with_percentage_indicators_only(
-    demo_plan: Plan, coordinator
+    small_plan: Plan, coordinator
 ) -> None:
     html = verified_client(coordinator).get(reverse("plan:survey")).content.decode()
-    assert "INSEC-1" in html.split('action="/plan/survey/publish/"')[1]
-    assert "GAS-LT" not in html.split('action="/plan/survey/publish/"')[1]
+    assert INDICATOR in html.split('action="/plan/survey/publish/"')[1]
+    assert DAYS_INDICATOR not in html.split('action="/plan/survey/publish/"')[1]
 
 
-def test_api_rejects_a_non_numeric_objective_filter(demo_plan: Plan, coordinator) -> None:
+def test_api_rejects_a_non_numeric_objective_filter(small_plan: Plan, coordinator) -> None:
     from rest_framework.authtoken.models import Token
 
     client = verified_client(coordinator)
@@ -188,32 +191,32 @@ def test_api_rejects_a_non_numeric_objective_filter(demo_plan: Plan, coordinator
 
 
 def test_extension_carries_the_tree_once_and_continues_indicators(
-    demo_plan: Plan, coordinator
+    small_plan: Plan, coordinator
 ) -> None:
     from urbis.plan.models import Action, Objective
 
     client = verified_client(coordinator)
     response = client.post(
-        reverse("plan:extend", args=[demo_plan.pk]),
+        reverse("plan:extend", args=[small_plan.pk]),
         {"code": "SVPP-2032", "period_end": "2033-12-31"},
     )
     extension = Plan.objects.get(code="SVPP-2032")
-    assert response.status_code == 302 and extension.extends == demo_plan
+    assert response.status_code == 302 and extension.extends == small_plan
     assert (
         Objective.objects.filter(priority__plan=extension).count()
-        == Objective.objects.filter(priority__plan=demo_plan).count()
+        == Objective.objects.filter(priority__plan=small_plan).count()
     )
     copied = Action.objects.filter(objective__priority__plan=extension)
-    assert copied.count() == Action.objects.filter(objective__priority__plan=demo_plan).count()
+    assert copied.count() == Action.objects.filter(objective__priority__plan=small_plan).count()
 
     def summary(plan: Plan) -> dict[tuple[str, str], tuple[int, Decimal]]:
         cells = selectors.matrix_for(plan).cells
         return {(p, m): (c.count, c.budget) for p, row in cells.items() for m, c in row.items()}
 
-    assert summary(extension) == summary(demo_plan)
-    assert {s.indicator.code for s in selectors.indicator_statuses(extension)} >= {"INSEC-1"}
+    assert summary(extension) == summary(small_plan)
+    assert {s.indicator.code for s in selectors.indicator_statuses(extension)} >= {INDICATOR}
     again = client.post(
-        reverse("plan:extend", args=[demo_plan.pk]),
+        reverse("plan:extend", args=[small_plan.pk]),
         {"code": "SVPP-2034", "period_end": "2035-12-31"},
         follow=True,
     )
@@ -221,11 +224,13 @@ def test_extension_carries_the_tree_once_and_continues_indicators(
     assert not Plan.objects.filter(code="SVPP-2034").exists()
 
 
-def test_an_extension_adds_a_phenomenon_only_with_a_rationale(demo_plan: Plan, coordinator) -> None:
+def test_an_extension_adds_a_phenomenon_only_with_a_rationale(
+    small_plan: Plan, coordinator
+) -> None:
     from urbis.plan.models import Phenomenon
 
     extension = services.plan_extend(
-        actor=coordinator, plan=demo_plan, code="SVPP-X", period_end=dt.date(2033, 12, 31)
+        actor=coordinator, plan=small_plan, code="SVPP-X", period_end=dt.date(2033, 12, 31)
     )
     local = Phenomenon.objects.create(
         code="bikes",
@@ -247,13 +252,14 @@ def test_an_extension_adds_a_phenomenon_only_with_a_rationale(demo_plan: Plan, c
 
 
 def test_partners_with_roles_and_areas_through_the_form_and_directory(
-    demo_plan: Plan, coordinator, make_user
+    small_plan: Plan, coordinator, make_user
 ) -> None:
     from urbis.core.models import Organisation
+    from urbis.core.tests.factories import OrganisationFactory
     from urbis.plan.models import Action, Contact, Objective, ObjectiveLevel
 
     objective = Objective.objects.filter(level=ObjectiveLevel.OPERATIONAL).first()
-    fjc = Organisation.objects.get(short_name="FJC")
+    fjc = OrganisationFactory(short_name="FJC")
     area = Area.objects.filter(kind="neighbourhood").first()
     owner = Organisation.objects.exclude(pk=fjc.pk).first()
     client = verified_client(coordinator)
@@ -284,7 +290,7 @@ def test_partners_with_roles_and_areas_through_the_form_and_directory(
     assert AccessLogEntry.objects.filter(purpose="plan.partner_contacts").exists()
 
 
-def test_survey_questions_are_named_in_the_page_language(demo_plan: Plan, coordinator) -> None:
+def test_survey_questions_are_named_in_the_page_language(small_plan: Plan, coordinator) -> None:
     from django.utils import translation
 
     client = verified_client(coordinator)

@@ -22,14 +22,21 @@ from urbis.plan.models import (
     Plan,
     PracticeSheet,
 )
-from urbis.plan.tests.factories import ActionFactory, ActionPartnerFactory, operational_objective
+from urbis.plan.tests.factories import (
+    GRANT,
+    INDICATOR,
+    ActionFactory,
+    ActionPartnerFactory,
+    operational_objective,
+    survey_edition,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_add_objective_then_action(demo_plan: Plan, coordinator) -> None:
+def test_add_objective_then_action(small_plan: Plan, coordinator) -> None:
     client = verified_client(coordinator)
-    general = Objective.objects.filter(priority__plan=demo_plan, level="general").first()
+    general = Objective.objects.filter(priority__plan=small_plan, level="general").first()
     response = client.post(
         reverse("plan:add_objective", args=[general.pk]),
         {"code": "9.9", "text": "A new strategic objective"},
@@ -43,7 +50,7 @@ def test_add_objective_then_action(demo_plan: Plan, coordinator) -> None:
     operational = Objective.objects.get(code="9.9.1")
     assert operational.level == "operational"
     url = reverse("plan:add_action", args=[operational.pk])
-    owner = Organisation.objects.get(short_name="Preventie")
+    owner = Organisation.objects.get(short_name="Prevention")
     bad = client.post(
         url,
         {
@@ -90,8 +97,9 @@ def test_analyst_cannot_open_edit_forms(analyst) -> None:
     )
 
 
-def test_survey_result_becomes_a_measurement(demo_plan: Plan, coordinator) -> None:
-    indicator = Indicator.objects.get(code="INSEC-1")
+def test_survey_result_becomes_a_measurement(small_plan: Plan, coordinator) -> None:
+    survey_edition(2021)
+    indicator = Indicator.objects.get(code=INDICATOR)
     client = verified_client(coordinator)
     response = client.post(
         reverse("plan:survey_publish"), {"indicator": indicator.pk, "edition": 2021}
@@ -105,22 +113,22 @@ def test_survey_result_becomes_a_measurement(demo_plan: Plan, coordinator) -> No
     assert not Measurement.objects.filter(indicator=indicator, period_end__year=1999).exists()
 
 
-def test_exchange_round_trip(demo_plan: Plan, coordinator) -> None:
+def test_exchange_round_trip(small_plan: Plan, coordinator) -> None:
     client = verified_client(coordinator)
     download = client.get(reverse("plan:exchange"), {"download": "benchmarks"})
     body = download.json()
     assert body["schema"] == exchange.BENCHMARK_SCHEMA
-    insecurity = next(i for i in body["indicators"] if i["code"] == "INSEC-1")
+    insecurity = next(i for i in body["indicators"] if i["code"] == INDICATOR)
     assert insecurity["values"] == [{"year": 2024, "value": "4.6000"}]
     body["city"] = "Leuven"
     upload = SimpleUploadedFile("b.json", json.dumps(body).encode(), "application/json")
     assert client.post(reverse("plan:exchange"), {"file": upload}).status_code == 302
     point = BenchmarkPoint.objects.get(series__startswith="Leuven")
     assert point.year == 2024 and str(point.value) == "4.6000"
-    sheet = exchange.practice_sheet(Action.objects.get(title="Inbraakpreventiepremie"))
+    sheet = exchange.practice_sheet(Action.objects.get(title=GRANT))
     upload = SimpleUploadedFile("p.json", json.dumps(sheet).encode(), "application/json")
     assert client.post(reverse("plan:exchange"), {"file": upload}).status_code == 302
-    assert PracticeSheet.objects.get().title == "Inbraakpreventiepremie"
+    assert PracticeSheet.objects.get().title == GRANT
 
 
 @pytest.mark.parametrize(
@@ -141,7 +149,7 @@ def test_exchange_round_trip(demo_plan: Plan, coordinator) -> None:
     ],
 )
 def test_exchange_rejects_bad_files(
-    demo_plan: Plan, coordinator, content: bytes, message: str
+    small_plan: Plan, coordinator, content: bytes, message: str
 ) -> None:
     response = verified_client(coordinator).post(
         reverse("plan:exchange"),

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from urbis.core.models import Organisation
 from urbis.core.testing.fixtures import create_user, verified_client
-from urbis.plan.models import Action, Objective, ObjectiveLevel
+from urbis.plan.models import Action, Objective, ObjectiveLevel, Plan
 from urbis.plan.services.structure import action_create
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +21,14 @@ def home(user: Any) -> str:
     return verified_client(user).get(reverse("core:dashboard")).content.decode()
 
 
-def test_overdue_actions(demo_plan, coordinator) -> None:
+def test_overdue_actions(small_plan: Plan, coordinator) -> None:
     objective = Objective.objects.filter(
-        priority__plan=demo_plan, level=ObjectiveLevel.OPERATIONAL
+        priority__plan=small_plan, level=ObjectiveLevel.OPERATIONAL
     ).first()
     assert objective is not None
     ours = Organisation.objects.create(name="Street work Mechelen", kind="youth")
     theirs = Organisation.objects.create(name="Another partner", kind="youth")
-    Action.objects.filter(objective__priority__plan=demo_plan).update(
+    Action.objects.filter(objective__priority__plan=small_plan).update(
         status="done"
     )  # only ours remain
     late = action_create(

@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 
 from urbis.core import indicators as core_indicators
 from urbis.core.models import AuditEvent, Organisation
-from urbis.core.tests.factories import OrganisationFactory
+from urbis.core.tests.factories import AreaFactory, OrganisationFactory
 from urbis.plan import services
 from urbis.plan.jobs import compute_automatic_indicators
-from urbis.plan.models import Indicator, Measurement, Objective, Plan, SurveyResponse
+from urbis.plan.models import Indicator, Measurement, Objective, SurveyResponse
 from urbis.plan.tests.factories import (
     IndicatorFactory,
     ObjectiveFactory,
@@ -150,14 +150,15 @@ def test_measurements_are_appended_never_overwritten(indicator, coordinator) -> 
 
 
 def test_survey_import_reports_each_bad_row_and_writes_nothing(
-    demo_plan: Plan, coordinator
+    coordinator,
 ) -> None:
+    AreaFactory(code="N01")
     before = SurveyResponse.objects.count()
     rows = [
         {
             "respondent": "R1",
             "year": "2025",
-            "area": "MEC-N01",
+            "area": "N01",
             "weight": "1,2",
             "insecurity": "vaak",
         },
@@ -165,13 +166,13 @@ def test_survey_import_reports_each_bad_row_and_writes_nothing(
         {
             "respondent": "R3",
             "year": "2025",
-            "area": "MEC-N01",
+            "area": "N01",
             "weight": "-1",
             "insecurity": "often",
         },
-        {"respondent": "R4", "year": "2025", "area": "MEC-N01", "insecurity": "sometimes-ish"},
+        {"respondent": "R4", "year": "2025", "area": "N01", "insecurity": "sometimes-ish"},
         {"respondent": "", "year": "2025"},
-        {"respondent": "R1", "year": "2025", "area": "MEC-N01", "insecurity": "never"},
+        {"respondent": "R1", "year": "2025", "area": "N01", "insecurity": "never"},
         {"respondent": "R5", "year": "2025", "insecurity": "never"},
     ]
     report = services.survey_import(actor=coordinator, rows=rows)
@@ -185,7 +186,7 @@ def test_survey_import_reports_each_bad_row_and_writes_nothing(
     assert partial.imported == 1 and len(partial.rejected) == 6  # R1 is valid, its repeat is not
     assert SurveyResponse.objects.count() == before + 1
     saved = SurveyResponse.objects.get(respondent="R1")
-    assert (saved.insecurity, saved.weight, saved.area.code) == ("often", 1.2, "MEC-N01")
+    assert (saved.insecurity, saved.weight, saved.area.code) == ("often", 1.2, "N01")
 
 
 def test_automatic_indicators_from_a_registered_provider(indicator) -> None:

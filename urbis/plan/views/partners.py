@@ -74,4 +74,4 @@ def exchange(request: HttpRequest) -> HttpResponse:
         )
         response["Content-Disposition"] = 'attachment; filename="benchmarks.json"'
         return response
-    return render(request, "plan/exchange.html", {"practices": services.imported_practices()})
+    return render(request, "plan/exchange.html", {"practices": selectors.imported_practices()})

@@ -9,12 +9,9 @@ from urbis.reports.models import Team
 
 
 @pytest.fixture(autouse=True)
-def english(settings):  # type: ignore[no-untyped-def]
-    from django.utils import translation
-
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+def _in_english(english: None) -> None:
+    """Assertions read English messages (the shared ``english`` fixture); nl and fr
+    catalogues have their own tests."""
 
 
 @pytest.fixture
