@@ -15,9 +15,10 @@ from babel.messages.pofile import read_po
 
 from urbis.sanctions.rules import workflow
 from urbis.sanctions.rules.deadlines import engine
+from urbis.sanctions.rules.workflow import terms
 
-APP = Path(workflow.__file__).resolve().parents[1]
-MODULES = (Path(workflow.__file__), Path(engine.__file__))
+APP = Path(workflow.__file__).resolve().parents[2]
+MODULES = (*sorted(Path(workflow.__file__).parent.glob("*.py")), Path(engine.__file__))
 
 
 def _catalogue(language: str) -> Catalog:
@@ -94,7 +95,7 @@ def test_no_deadline_basis_escapes_the_marker() -> None:
 
 
 def test_the_rule_modules_mark_without_django() -> None:
-    assert workflow.gettext_noop("x") == "x" and engine.gettext_noop("y") == "y"
+    assert terms.gettext_noop("x") == "x" and engine.gettext_noop("y") == "y"
     for module in MODULES:
         text = module.read_text(encoding="utf-8")
         assert "from django" not in text and "import django" not in text
