@@ -17,6 +17,7 @@ from urbis.core.types import Actor
 from urbis.sanctions import selectors
 from urbis.sanctions.models import Case
 from urbis.sanctions.rules.workflow import Procedure
+from urbis.sanctions.selectors import worklists
 from urbis.sanctions.services.cases import case_transition
 
 NOTICE_ACTION = {
@@ -40,7 +41,7 @@ def notices_send(*, actor: Actor, procedure: str, on: dt.date | None = None) -> 
     notices, opening letters): a day's batch, each letter kept as PDF on its case."""
     action = NOTICE_ACTION[Procedure(procedure)]
     result = BatchResult()
-    cases = selectors.cases_to_open(procedure)
+    cases = worklists.cases_to_open(procedure)
     for case in cases.iterator(chunk_size=500):
         try:
             case_transition(actor=actor, case=case, action=action, on=on)
@@ -74,7 +75,7 @@ def reminders_send(*, actor: Actor, today: dt.date | None = None) -> BatchResult
     decision."""
     today = today or timezone.localdate()
     result = BatchResult()
-    waiting = selectors.reminder_candidates()
+    waiting = worklists.reminder_candidates()
     for case in waiting.iterator(chunk_size=500):
         if hasattr(case, "instalment_plan") or not _term_passed(case, today):
             continue
@@ -93,7 +94,7 @@ def fixed_fines_decide(*, actor: Actor, today: dt.date | None = None) -> BatchRe
     official's batch."""
     today = today or timezone.localdate()
     result = BatchResult()
-    unpaid = selectors.fixed_fines_unpaid()
+    unpaid = worklists.fixed_fines_unpaid()
     for case in unpaid.iterator(chunk_size=500):
         if not _term_passed(case, today):
             continue

@@ -16,6 +16,7 @@ from urbis.core.audit import record_event
 from urbis.core.types import Actor, actor_user
 from urbis.sanctions import selectors, timelimits
 from urbis.sanctions.models import LeadTimeStat, PurgeLog, RegisterEntry
+from urbis.sanctions.selectors import worklists
 from urbis.sanctions.services.cases import case_transition
 
 
@@ -78,7 +79,7 @@ def _sweep_decisions(result: SweepResult, today: dt.date) -> None:
     # Alerts come at 4/6 of the term: 2 months before a 6-month limit, 5 before a 15-month
     # one; cases further away cannot be due for anything yet (the limit is stored per case).
     horizon = today + dt.timedelta(days=160)
-    undecided = selectors.undecided_before(horizon)
+    undecided = worklists.undecided_before(horizon)
     for case in undecided.iterator(chunk_size=500):
         for deadline in timelimits.deadlines_of(case):
             if deadline.code != "decision_limit":
@@ -94,7 +95,7 @@ def _sweep_decisions(result: SweepResult, today: dt.date) -> None:
 
 def _sweep_community_service(result: SweepResult, today: dt.date) -> None:
     """GAS-R07: community service not yet performed as its execution term nears or ends."""
-    pending = selectors.community_service_pending()
+    pending = worklists.community_service_pending()
     for case in pending.iterator(chunk_size=500):
         for deadline in timelimits.deadlines_of(case):
             if deadline.code == "community_service" and deadline.met_on is None:
@@ -149,7 +150,7 @@ def _notify(result: SweepResult) -> None:
     """Mail the sanctioning officials the cases that need them (GAS-R53): nobody may lose a
     case to a time limit without having been warned in time."""
 
-    recipients = selectors.official_emails()
+    recipients = worklists.official_emails()
     if not recipients:
         return
     lines = [f"ESCALATION {n}: decide before {due}" for n, _code, due in result.escalations]

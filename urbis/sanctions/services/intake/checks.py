@@ -22,6 +22,7 @@ from urbis.sanctions.models.catalogue import InfringementType
 from urbis.sanctions.rules import amounts, eligibility, identifiers
 from urbis.sanctions.rules.vocabulary import is_minor
 from urbis.sanctions.rules.workflow import Procedure
+from urbis.sanctions.selectors import worklists
 from urbis.sanctions.services.intake import identity
 from urbis.sanctions.services.intake.data import (
     SPEED_TOLERANCE_KMH,
@@ -110,7 +111,7 @@ class _Database:
         return selectors.article_in_force(code, day)
 
     def known(self, code: str) -> bool:
-        return selectors.article_known(code)
+        return worklists.article_known(code)
 
     def settings_on(self, day: dt.date) -> MunicipalSettings:
         return selectors.settings_on(day)
