@@ -1,11 +1,12 @@
-"""GDPR volume benchmarks (issue 14): subject access for one person across a million GAS cases
-and 50,000 casework cases (target < 2 s), and the DPO's access-log search by person over ten
+"""GDPR volume benchmarks (issue 14): subject access for one person across a million GAS cases,
+a million public-space reports and 50,000 casework cases (target < 2 s), and the DPO's access-log search by person over ten
 million log rows (target p95 < 300 ms). Nothing is asserted; figures and targets are printed.
 
 The peer is the same search without the composite index (object_type, object_id, at), measured
 in the same run, so the ratio shows what the index buys. Database as in gas_bench.py: a scratch
 PostgreSQL database (or SQLite when none answers), never the development one. The public-space
-reports app registers its provider later; its million reports are not in this run.
+reports are found by the reporter's e-mail address (half of the million reporters have one),
+GAS cases and casework by national number.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from benchmarks.gas_bench import _django, _fill
 
 NN = "88040212345"
+EMAIL = "Lena.Bench@example.org"
 
 
 def _casework(total: int) -> None:
@@ -67,9 +69,22 @@ def subject_access(quick: bool) -> None:
     from urbis.core.gdpr import registry, selectors
     from urbis.sanctions.models import Offender
 
-    gas, casework = (100_000, 5_000) if quick else (1_000_000, 50_000)
-    print(f"GDPR subject access on {engine}: {gas:,} GAS cases, {casework:,} casework cases …")
+    from benchmarks.reports_bench import fill as fill_reports
+    from benchmarks.reports_bench import seed_categories
+    from urbis.reports.models import Reporter
+
+    gas, reports, casework = (100_000, 100_000, 5_000) if quick else (1_000_000, 1_000_000, 50_000)
+    print(
+        f"GDPR subject access on {engine}: {gas:,} GAS cases, {reports:,} reports, "
+        f"{casework:,} casework cases …",
+        flush=True,
+    )
     _fill(gas)
+    seed_categories()
+    fill_reports(reports, reporters=True)
+    Reporter.objects.filter(
+        pk__in=list(Reporter.objects.order_by("-pk").values_list("pk", flat=True)[:4])
+    ).update(email=EMAIL.lower())
     Offender.objects.filter(
         pk__in=list(Offender.objects.order_by("pk").values_list("pk", flat=True)[:2])
     ).update(national_number=NN)
@@ -77,7 +92,7 @@ def subject_access(quick: bool) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
-    query = registry.SubjectQuery(national_number=NN)
+    query = registry.SubjectQuery(national_number=NN, email=EMAIL)
     selectors.subject_access(None, query)  # warm-up
     times = []
     for _ in range(10):

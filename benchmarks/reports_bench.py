@@ -67,6 +67,12 @@ def _django() -> str:
 
     django.setup()
     call_command("migrate", verbosity=0)
+    seed_categories()
+    return url
+
+
+def seed_categories() -> None:
+    """The demo's categories, all on one team ``cleaning`` (the services, as staff would)."""
     from urbis.reports import services
     from urbis.reports.demo import CATEGORIES
 
@@ -90,7 +96,6 @@ def _django() -> str:
             is_public=public,
             attributes=extra,
         )
-    return url
 
 
 def _free_port() -> int:
@@ -231,13 +236,14 @@ def open311(quick: bool) -> None:
         server.stop()
 
 
-def _fill(total: int) -> None:
-    """``total`` reports in bulk (no services: the figure is about reading them)."""
+def fill(total: int, *, reporters: bool = False) -> None:
+    """``total`` reports in bulk (no services: the figure is about reading them); with
+    ``reporters``, each gets its reporter row, half of them with an e-mail address."""
     import secrets
 
     from django.utils import timezone
 
-    from urbis.reports.models import Category, Report, Team
+    from urbis.reports.models import Category, Report, Reporter, Team
 
     team = Team.objects.get(code="cleaning")
     other = Team.objects.create(code="other", name="Other")
@@ -268,10 +274,21 @@ def _fill(total: int) -> None:
                 closed_at=created if status in ("resolved", "no_action") else None,
             )
         )
-        if len(batch) == 10_000:
+        if len(batch) == 10_000 or i == total - 1:
             Report.objects.bulk_create(batch)
+            if reporters:
+                Reporter.objects.bulk_create(
+                    Reporter(
+                        report=report,
+                        first_name="R",
+                        last_name=str(report.pk),
+                        email=f"citizen{report.pk}@example.org" if report.pk % 2 else "",
+                        original=True,
+                        created_at=report.created_at,
+                    )
+                    for report in batch
+                )
             batch = []
-    Report.objects.bulk_create(batch)
 
 
 def queries(quick: bool) -> None:
@@ -283,7 +300,7 @@ def queries(quick: bool) -> None:
 
     total = 100_000 if quick else 1_000_000
     began = time.perf_counter()
-    _fill(total)
+    fill(total)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE reports_report")

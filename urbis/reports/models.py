@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Length
+from django.db.models.functions import Length, Upper
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -268,7 +268,14 @@ class Reporter(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["email"]), models.Index(fields=["phone"])]
+        # Subject access (GDPR art. 15) and the desk's look-up match e-mail and name without
+        # regard to case (``iexact`` is ``UPPER(x) = UPPER(%s)``): indexes on the same
+        # expressions, so a million reporters are not read row by row.
+        indexes = [
+            models.Index(Upper("email"), name="reports_reporter_email_ci"),
+            models.Index(Upper("last_name"), name="reports_reporter_last_name_ci"),
+            models.Index(fields=["phone"]),
+        ]
 
     def __str__(self) -> str:
         return f"reporter of #{self.report_id}"

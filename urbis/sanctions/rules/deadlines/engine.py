@@ -1,14 +1,18 @@
-"""The computation of every deadline of a case from its facts."""
+"""The computation of every deadline of a case from its facts: the rules up to the decision
+here, those after it in ``after_decision``, the shared helpers in ``terms``."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
-from fractions import Fraction
 
 from urbis.core import calendar
+from urbis.sanctions.rules.deadlines.after_decision import (
+    appeal,
+    community_service,
+    payment_and_collection,
+)
 from urbis.sanctions.rules.deadlines.facts import (
     DEFAULT_PARAMETERS,
     MIXED,
@@ -17,82 +21,11 @@ from urbis.sanctions.rules.deadlines.facts import (
     Deadline,
     DeadlineCode,
     DeadlineParameters,
-    LimitationEventKind,
     Procedure,
 )
+from urbis.sanctions.rules.deadlines.terms import _own, _received, gettext_noop
 from urbis.sanctions.rules.timeline import Timeline
 from urbis.sanctions.rules.vocabulary import FIXED
-
-
-def gettext_noop(s: str) -> str:
-    """Mark a legal basis for translation while the module stays pure: ``makemessages``
-    extracts the literal (``--keyword=gettext_noop``); the page says it with ``gas_text``."""
-    return s
-
-
-def _share_of_term(start: date, due: date, months: int | None, share: Fraction) -> date:
-    """The date at ``share`` of a term (GAS-R53): whole months when they fall on a month, else
-    interpolated in days between the surrounding month dates (or within a term in days)."""
-    if months is not None:
-        position = share * months
-        whole = math.floor(position)
-        lower = calendar.add_months(start, whole)
-        if position == whole:
-            return min(lower, due)
-        upper = calendar.add_months(start, whole + 1)
-        offset = math.floor((position - whole) * (upper - lower).days)
-        return min(lower + timedelta(days=offset), due)
-    return start + timedelta(days=math.floor(share * (due - start).days))
-
-
-def _own(
-    code: DeadlineCode,
-    *,
-    start: date,
-    legal_basis: str,
-    fatal: bool,
-    description: str,
-    rules: tuple[str, ...],
-    p: DeadlineParameters,
-    months: int | None = None,
-    days: int | None = None,
-) -> Deadline:
-    """A deadline the administration (or the police) must itself respect."""
-    if months is not None:
-        due = calendar.own_limit_months(
-            start,
-            months,
-            count_event_day=p.limitation_counts_event_day,
-            roll_back_to_working_day=p.own_deadlines_roll_back,
-        )
-    elif days is not None:
-        due = calendar.own_limit_days(
-            start,
-            days,
-            count_event_day=p.limitation_counts_event_day,
-            roll_back_to_working_day=p.own_deadlines_roll_back,
-        )
-    else:  # pragma: no cover - programming error
-        raise ValueError("months or days")
-    return Deadline(
-        code=code,
-        due=due,
-        legal_basis=legal_basis,
-        fatal=fatal,
-        alert_on=_share_of_term(start, due, months, p.alert_fraction),
-        escalate_on=_share_of_term(start, due, months, p.escalate_fraction),
-        description=description,
-        rules=rules,
-    )
-
-
-def _received(posted: date | None, received: date | None, p: DeadlineParameters) -> date | None:
-    """Notification date of a letter: deemed receipt (GAS-R19), or the actual one if later."""
-    if posted is None:
-        return received
-    deemed = calendar.deemed_receipt(posted, p.deemed_receipt_working_days)
-    return max(deemed, received) if received is not None else deemed
-
 
 Rule = Callable[[CaseFacts, DeadlineParameters], list[Deadline]]
 
@@ -336,140 +269,6 @@ def decision_limit(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
             p=p,
         )
     ]
-
-
-def community_service(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
-    """GAS-R07 (art. 9-11, BELIEVED: 6 months, a setting): the community service agreed is
-    executed within its term; alert and escalation like the administration's own limits."""
-    if facts.community_service_on is None:
-        return []
-    return [
-        _own(
-            DeadlineCode.COMMUNITY_SERVICE,
-            start=facts.community_service_on,
-            months=p.community_service_months,
-            legal_basis=gettext_noop(
-                "art. 4 §2 and art. 9-11 GAS law (execution term believed 6 months)"
-            ),
-            fatal=False,
-            description=f"Community service to be performed within "
-            f"{p.community_service_months} months of its agreement.",
-            rules=("GAS-R07",),
-            p=p,
-        )
-    ]
-
-
-def _notified(facts: CaseFacts, p: DeadlineParameters) -> tuple[date | None, date | None]:
-    decided = _received(facts.decision_posted_on, facts.decision_received_on, p)
-    reminded = _received(facts.payment_reminder_posted_on, facts.reminder_received_on, p)
-    return decided, reminded
-
-
-def payment(facts: CaseFacts, p: DeadlineParameters) -> Deadline | None:
-    """GAS-R25 (art. 30): one month from notification of the decision; GAS-R32 (art. 29):
-    for parking a new 30-day term after a rejected defence or a reminder."""
-    decided, reminded = _notified(facts, p)
-    if facts.procedure is Procedure.PARKING and (decided or reminded):
-        notified = max(d for d in (decided, reminded) if d is not None)
-        return Deadline(
-            code=DeadlineCode.PAYMENT,
-            due=calendar.term_end(notified, days=30),
-            legal_basis=gettext_noop("art. 29 GAS law"),
-            fatal=False,
-            description="New 30-day term to pay after a rejected defence or a reminder.",
-            rules=("GAS-R32", "GAS-R19"),
-        )
-    if decided is None:
-        return None
-    speeding = facts.procedure is Procedure.SPEEDING
-    months = p.speeding_decision_payment_months if speeding else 1
-    return Deadline(
-        code=DeadlineCode.PAYMENT,
-        due=calendar.term_end(decided, months=months),
-        legal_basis=gettext_noop("art. 30 GAS law"),
-        fatal=False,
-        description="Fine to be paid within one month of notification of the decision.",
-        rules=("GAS-R25", "GAS-R19"),
-    )
-
-
-def appeal(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
-    """GAS-R26 / R27 (art. 31, 30): appeal by written request within one month of notification
-    to the police court, GAS-R11 the youth court for a minor, GAS-R44 for speeding."""
-    decided, _ = _notified(facts, p)
-    if decided is None or facts.judgment_final:
-        return []
-    court = "youth court" if facts.minor else "police court"
-    rules = ["GAS-R26", "GAS-R27"]
-    if facts.procedure is Procedure.SPEEDING:
-        rules.append("GAS-R44")
-    if facts.minor:
-        rules.append("GAS-R11")
-    return [
-        Deadline(
-            code=DeadlineCode.APPEAL,
-            due=calendar.term_end(decided, months=1),
-            legal_basis=(
-                gettext_noop("art. 31 GAS law; art. 29quater WVW")
-                if facts.procedure is Procedure.SPEEDING
-                else gettext_noop("art. 31 GAS law")
-            ),
-            fatal=False,
-            description=f"Appeal by written request to the {court} within one month of "
-            "notification; the decision is enforceable after it if no appeal.",
-            rules=tuple(rules),
-        )
-    ]
-
-
-def collection_limit_due(start: date, facts: CaseFacts, p: DeadlineParameters) -> date:
-    """GAS-R28: five years from ``start``. An interruption recorded while the limit runs
-    starts a new five-year term on its date; a suspension adds the days it lasted (one still
-    open stops the limit: ``date.max``). An act after the limit cannot revive the claim."""
-
-    def five_years(day: date) -> date:
-        return calendar.own_limit_months(
-            day,
-            p.collection_limit_months,
-            count_event_day=p.limitation_counts_event_day,
-            roll_back_to_working_day=p.own_deadlines_roll_back,
-        )
-
-    due = five_years(start)
-    for event in sorted(facts.limitation_events, key=lambda e: e.on):
-        if event.on > due:
-            break
-        if event.kind is LimitationEventKind.INTERRUPTION:
-            due = max(due, five_years(event.on))
-        elif event.until is None:
-            return date.max
-        else:
-            due += timedelta(days=(event.until - event.on).days + 1)
-    return due
-
-
-def payment_and_collection(facts: CaseFacts, p: DeadlineParameters) -> list[Deadline]:
-    """GAS-R25/R32 payment and GAS-R28 (art. 33) collection within five years of the date the
-    fine had to be paid. An appeal suspends payment: the court's judgment sets what is due."""
-    due = payment(facts, p)
-    if due is None or facts.appeal_lodged_on is not None:
-        return []
-    limit = _own(
-        DeadlineCode.COLLECTION_LIMIT,
-        start=due.due,
-        months=p.collection_limit_months,
-        legal_basis=gettext_noop("art. 33 GAS law (5 years from the date the fine had to be paid)"),
-        fatal=True,
-        description="Unpaid fine must be collected (bailiff/dwangbevel) within 5 years "
-        "from the end of the payment term, as interrupted or suspended.",
-        rules=("GAS-R28",),
-        p=p,
-    )
-    if facts.limitation_events:
-        moved = collection_limit_due(due.due, facts, p)
-        limit = replace(limit, due=moved, alert_on=None, escalate_on=None)
-    return [due, limit]
 
 
 #: The rules, in the order a case meets them.

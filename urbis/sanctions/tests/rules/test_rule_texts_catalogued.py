@@ -1,6 +1,6 @@
 """Every rule text of the pure modules has a Dutch and a French translation (issue 11 §4).
 
-The legal bases live in ``rules/workflow.py`` and ``rules/deadlines/engine.py`` and are marked
+The legal bases live in ``rules/workflow/`` and ``rules/deadlines/`` and are marked
 with the modules' own ``gettext_noop``; the page says them with the ``gas_text`` filter. Read
 from the catalogues themselves (Babel), without Django."""
 
@@ -18,7 +18,10 @@ from urbis.sanctions.rules.deadlines import engine
 from urbis.sanctions.rules.workflow import terms
 
 APP = Path(workflow.__file__).resolve().parents[2]
-MODULES = (*sorted(Path(workflow.__file__).parent.glob("*.py")), Path(engine.__file__))
+MODULES = (
+    *sorted(Path(workflow.__file__).parent.glob("*.py")),
+    *sorted(Path(engine.__file__).parent.glob("*.py")),
+)
 
 
 def _catalogue(language: str) -> Catalog:

@@ -1,11 +1,4 @@
-"""Incoming payments from bank statements: CODA files and CSV exports (pure parsing).
-
-Both parsers return a ``ParseResult``: the credit movements as ``Payment`` rows, the lines that
-could not be read as ``LineError`` (line number + reason, the rest of the file still counts),
-and ``warnings`` for file-level checks that do not invalidate a payment (trailer totals).
-Debit movements are not payments to the municipality: they are counted in ``skipped``.
-
-CODA (Febelfin "Coded statement of account", version 2.x, records of 128 characters) —
+"""CODA (Febelfin "Coded statement of account", version 2.x, records of 128 characters) —
 what is implemented, positions 1-based as in the standard:
 
 - record 0 header: creation date 6-11 (DDMMYY), version code 128 (``2``);
@@ -30,87 +23,21 @@ Lines shorter than 128 characters are padded with blanks (editors strip trailing
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from decimal import Decimal
 
 from urbis.sanctions.rules import payment_reference
-from urbis.sanctions.rules.identifiers import IdentifierError, validate_iban
+from urbis.sanctions.rules.bank_statements.common import (
+    LineError,
+    ParseResult,
+    Payment,
+    _clean_iban,
+    _LineProblem,
+    _structured_or_text,
+)
 
 RECORD_LENGTH = 128
-StructuredSource = Literal["structured", "free_text"]
-_Date = date  # ``Payment.date`` shadows the type inside the class body
-
-
-@dataclass(frozen=True)
-class Payment:
-    date: date
-    amount: Decimal
-    communication: str | None
-    structured: str | None  # the 12 digits of a valid structured communication
-    counterparty: str | None
-    iban: str | None
-    line: int = 0  # first line of the movement in the source file (1-based)
-    structured_source: StructuredSource | None = None
-    bank_reference: str | None = None
-    entry_date: _Date | None = None
-    account: str | None = None  # the municipality's account the statement is about
-
-
-@dataclass(frozen=True)
-class LineError:
-    line: int
-    reason: str
-
-
-@dataclass(frozen=True)
-class ParseResult:
-    payments: tuple[Payment, ...] = ()
-    errors: tuple[LineError, ...] = ()
-    warnings: tuple[LineError, ...] = ()
-    skipped: int = 0  # debit movements and other non-payments
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-class _LineProblem(ValueError):
-    pass
-
-
-def decode(data: bytes) -> str:
-    """Text of a bank file: UTF-8 (with or without BOM), else Windows-1252 (most CODA files)."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _structured_or_text(
-    structured: str | None, text: str | None
-) -> tuple[str | None, StructuredSource | None]:
-    if structured and payment_reference.is_valid(structured):
-        return payment_reference.validate(structured), "structured"
-    found = payment_reference.find_in_text(text)
-    return (found, "free_text") if found else (None, None)
-
-
-def _clean_iban(value: str | None) -> str | None:
-    if not value or not value.strip():
-        return None
-    try:
-        return validate_iban(value)
-    except IdentifierError:
-        # kept as written (compacted): a payment is never dropped for a counterparty detail
-        return "".join(value.split()).upper()
-
-
-# --- CODA -------------------------------------------------------------------------------------
 
 
 def _coda_amount(field_text: str, sign: str) -> Decimal:
@@ -354,169 +281,3 @@ def parse_coda(text: str) -> ParseResult:
             continue
         payments.append(_coda_payment(m, state.warnings))
     return ParseResult(tuple(payments), tuple(state.errors), tuple(state.warnings), skipped)
-
-
-# --- CSV ----------------------------------------------------------------------------------------
-
-Column = str | int  # a header name, or a 0-based index for files without a header row
-
-
-@dataclass(frozen=True, kw_only=True)
-class CsvLayout:
-    """Where a bank's CSV export keeps each field (configured per bank account)."""
-
-    date: Column
-    amount: Column
-    communication: Column | None = None
-    counterparty: Column | None = None
-    iban: Column | None = None
-    delimiter: str = ";"
-    has_header: bool = True
-    date_formats: tuple[str, ...] = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y")
-    decimal_separator: str = ","
-    thousands_separator: str = "."
-
-
-def _csv_amount(value: str, layout: CsvLayout) -> Decimal:
-    """The amount of a CSV cell. The layout's separators are the default, but a file that
-    plainly uses the other convention is read as written: when both separators appear, the last
-    one is the decimal separator ("1,234.56" in a "1.234,56" layout); when only the thousands
-    separator appears once with one or two digits after it, it is the decimal one ("12.50").
-    """
-    cleaned = value.replace("EUR", "").replace("€", "").replace(" ", "").replace("\u00a0", "")
-    decimal, thousands = layout.decimal_separator, layout.thousands_separator
-    if thousands and thousands in cleaned:
-        digits_after = len(cleaned.rsplit(thousands, 1)[1].rstrip("-"))
-        if (decimal in cleaned and cleaned.rfind(thousands) > cleaned.rfind(decimal)) or (
-            decimal not in cleaned and cleaned.count(thousands) == 1 and digits_after in (1, 2)
-        ):
-            decimal, thousands = thousands, decimal
-    if thousands:
-        cleaned = cleaned.replace(thousands, "")
-    cleaned = cleaned.replace(decimal, ".")
-    if cleaned.endswith("-"):  # "12,50-" in some exports
-        cleaned = "-" + cleaned[:-1]
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation as error:
-        raise _LineProblem(f"amount {value!r} is not a number") from error
-    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
-        raise _LineProblem(f"amount {value!r} is not a number of cents")
-    return amount
-
-
-def _csv_date(value: str, layout: CsvLayout) -> date:
-    for pattern in layout.date_formats:
-        try:
-            return datetime.strptime(value.strip(), pattern).replace(tzinfo=UTC).date()
-        except ValueError:
-            continue
-    raise _LineProblem(f"date {value!r} matches none of {', '.join(layout.date_formats)}")
-
-
-def layout_columns(layout: CsvLayout) -> list[Column]:
-    """The columns ``layout`` reads (header names lower-cased, as the rows carry them)."""
-    return [
-        c.lower() if isinstance(c, str) else c
-        for c in (
-            layout.date,
-            layout.amount,
-            layout.communication,
-            layout.counterparty,
-            layout.iban,
-        )
-        if c is not None
-    ]
-
-
-def parse_csv(text: str, layout: CsvLayout) -> ParseResult:
-    """Credit rows of a bank's CSV export in ``text``, per ``layout`` (its delimiter). Uploads
-    are read by the caller's table reader and given to :func:`parse_rows`; this entry point
-    serves headerless exports and files read from disk."""
-    rows = list(csv.reader(io.StringIO(text), delimiter=layout.delimiter))
-    start = 0
-    wanted = layout_columns(layout)
-    header: list[str] = []
-    if layout.has_header:
-        while start < len(rows) and not any(cell.strip() for cell in rows[start]):
-            start += 1
-        if start == len(rows):
-            return ParseResult(errors=(LineError(1, "the file is empty"),))
-        header = [cell.strip().lstrip("\ufeff").lower() for cell in rows[start]]
-        missing = [c for c in wanted if isinstance(c, str) and c not in header]
-        if missing:
-            names = [str(c) for c in _named(layout) if str(c).lower() in missing]
-            return ParseResult(
-                errors=(LineError(start + 1, f"missing column(s): {', '.join(names)}"),)
-            )
-        start += 1
-
-    def keyed(row: list[str]) -> dict[Column, str]:
-        keys: Sequence[Column] = header if layout.has_header else range(len(row))
-        return dict(zip(keys, row, strict=False))
-
-    numbered = ((n, keyed(row)) for n, row in enumerate(rows[start:], start=start + 1))
-    return parse_rows(numbered, layout)
-
-
-def _named(layout: CsvLayout) -> list[Column]:
-    return [
-        c
-        for c in (
-            layout.date,
-            layout.amount,
-            layout.communication,
-            layout.counterparty,
-            layout.iban,
-        )
-        if c is not None
-    ]
-
-
-def parse_rows(rows: Iterable[tuple[int, Mapping[Any, str]]], layout: CsvLayout) -> ParseResult:
-    """Credit rows of a bank's CSV export, given as ``(line, {column: text})`` by the caller
-    (header names lower-cased, or 0-based indexes); other rows are errors or skipped."""
-
-    def cell(row: Mapping[Any, str], column: Column | None) -> str | None:
-        if column is None:
-            return None
-        key = column.lower() if isinstance(column, str) else column
-        if key not in row:
-            raise _LineProblem(f"row has {len(row)} fields, column {column!r} is missing")
-        return (row[key] or "").strip() or None
-
-    payments: list[Payment] = []
-    errors: list[LineError] = []
-    skipped = 0
-    for number, row in rows:
-        if not any((c or "").strip() for c in row.values()):
-            continue
-        try:
-            raw_date, raw_amount = cell(row, layout.date), cell(row, layout.amount)
-            if raw_date is None or raw_amount is None:
-                raise _LineProblem("date or amount is empty")
-            amount = _csv_amount(raw_amount, layout)
-            when = _csv_date(raw_date, layout)
-            communication = cell(row, layout.communication)
-            counterparty = cell(row, layout.counterparty)
-            iban = _clean_iban(cell(row, layout.iban))
-        except _LineProblem as problem:
-            errors.append(LineError(number, str(problem)))
-            continue
-        if amount <= 0:
-            skipped += 1
-            continue
-        structured, source = _structured_or_text(None, communication)
-        payments.append(
-            Payment(
-                date=when,
-                amount=amount,
-                communication=communication,
-                structured=structured,
-                counterparty=counterparty,
-                iban=iban,
-                line=number,
-                structured_source=source,
-            )
-        )
-    return ParseResult(tuple(payments), tuple(errors), (), skipped)
