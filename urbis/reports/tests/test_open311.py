@@ -1,5 +1,6 @@
 """Open311 GeoReport v2: every method in XML and JSON, the errors, XML/JSON parity, and the
-field rules of the spec (GeoReport_v2/index.md) and the schema-validation JSON schemas."""
+field rules of the spec (GeoReport_v2/index.md); test_open311_schemas.py validates every JSON
+answer against them with jsonschema."""
 
 from __future__ import annotations
 
