@@ -13,6 +13,7 @@ from urbis.core.nearby import NearbyCounter, register_counter
 from urbis.core.nightly import nightly_job
 from urbis.sanctions.models import Ascertainment, Case
 from urbis.sanctions.services.batches import reminders_send
+from urbis.sanctions.services.intake.pending import pending_photos_purge
 from urbis.sanctions.services.register import deadline_sweep, lead_times_refresh
 
 
@@ -29,6 +30,12 @@ def sweep() -> str:
 def reminders() -> str:
 
     return "reminders: " + reminders_send(actor=None).summary()
+
+
+@nightly_job("sanctions.pending_photos")
+def pending_photos() -> str:
+    """Photos kept across a refused field report and never claimed (services/intake/pending)."""
+    return f"{pending_photos_purge()} unclaimed field photos removed"
 
 
 @nightly_job("sanctions.lead_times")

@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 from rest_framework.authtoken.models import Token
 
 from urbis.core.models import AccessLogEntry
+from urbis.core.nightly import run_job
 from urbis.core.testing.fixtures import verified_client
 from urbis.sanctions.models import Case, Offender
-from urbis.sanctions.services.intake import ascertainment_create, ascertainments_import
+from urbis.sanctions.services.intake import ascertainment_create, ascertainments_import, pending
+from urbis.sanctions.services.intake.pending import pending_photos_purge
 from urbis.sanctions.tests.conftest import adult, report
 
 pytestmark = pytest.mark.django_db
@@ -201,6 +205,30 @@ def test_the_photo_is_kept_after_a_refusal(catalogue, ascertainer, gas_staff) ->
     assert filed.status_code == 302
     case = Case.objects.get(ascertainment__reference="BV/2026/0301")
     assert case.ascertainment.photos.count() == 1
+
+
+def test_an_unclaimed_kept_photo_is_removed_by_the_nightly_job(
+    catalogue, ascertainer, settings, tmp_path
+) -> None:
+    """GDPR art. 5(1)(e): a photo kept after a refusal and never claimed does not stay."""
+    settings.STORAGES = {**settings.STORAGES, "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path)},
+    }}  # fmt: skip
+    with time_machine.travel(NOW, tick=False):
+        refused = verified_client(ascertainer).post(
+            reverse("sanctions:file_report"),
+            {**_form(name="Peeters", reference=""), "photo": _photo()},
+        )
+    token = refused.context["photo_token"]
+    kept = tmp_path / "gas" / "pending" / str(ascertainer.pk) / f"{token}.jpg"
+    assert kept.exists()
+    assert pending_photos_purge(now=timezone.now() - dt.timedelta(days=5)) == 0
+    old = (timezone.now() - dt.timedelta(days=2)).timestamp()
+    os.utime(kept, (old, old))
+    assert run_job("sanctions.pending_photos") == "1 unclaimed field photos removed"
+    assert not kept.exists()
+    assert not pending.photo_exists(actor=ascertainer, token=token)
 
 
 def test_adult_fixture_is_the_person_on_file() -> None:

@@ -20,14 +20,17 @@ from django.utils import timezone
 from urbis.core.types import Actor, actor_user
 from urbis.core.uploads import clean_photo
 
-#: A kept photo not claimed within a day is removed at the user's next kept photo.
+#: A kept photo not claimed within a day is removed: at the user's next kept photo, and by the
+#: nightly job ``sanctions.pending_photos`` for users who never come back (GDPR art. 5(1)(e):
+#: a photo of a person is not kept longer than the report it was taken for needs it).
 KEEP_FOR = dt.timedelta(days=1)
+ROOT = "gas/pending"
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 
 def _folder(actor: Actor) -> str:
     user = actor_user(actor)
-    return f"gas/pending/{user.pk if user else 'system'}"
+    return f"{ROOT}/{user.pk if user else 'system'}"
 
 
 def photo_keep(*, actor: Actor, upload: Any) -> str:
@@ -56,11 +59,24 @@ def photo_take(*, actor: Actor, token: str) -> ContentFile[bytes] | None:
 
 
 def _purge_old(actor: Actor) -> None:
-    folder = _folder(actor)
+    _purge_folder(_folder(actor), timezone.now() - KEEP_FOR)
+
+
+def _purge_folder(folder: str, limit: dt.datetime) -> int:
     if not default_storage.exists(folder):
-        return
-    limit = timezone.now() - KEEP_FOR
+        return 0
+    removed = 0
     for name in default_storage.listdir(folder)[1]:
         path = f"{folder}/{name}"
         if default_storage.get_modified_time(path) < limit:
             default_storage.delete(path)
+            removed += 1
+    return removed
+
+
+def pending_photos_purge(*, now: dt.datetime | None = None) -> int:
+    """Remove every user's kept photos older than ``KEEP_FOR`` (the nightly job); the count."""
+    limit = (now or timezone.now()) - KEEP_FOR
+    if not default_storage.exists(ROOT):
+        return 0
+    return sum(_purge_folder(f"{ROOT}/{user}", limit) for user in default_storage.listdir(ROOT)[0])
