@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from urbis.core.admin_audit import AuditedModelAdmin
 from urbis.core.roles import Role, has_role
 
 
@@ -36,6 +37,18 @@ class UrbisAdminSite(admin.AdminSite):
             return inner(request, *args, **kwargs)
 
         return update_wrapper(guarded, inner)
+
+    def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
+        """Register with :class:`AuditedModelAdmin` mixed in: every add, change and delete made
+        here is in the audit log (``urbis.core.admin_audit``), whatever the ``admin.py``."""
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, AuditedModelAdmin):
+            admin_class = type(
+                admin_class.__name__,
+                (AuditedModelAdmin, admin_class),
+                {"__module__": admin_class.__module__},
+            )
+        super().register(model_or_iterable, admin_class, **options)
 
     def login(
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None

@@ -74,6 +74,57 @@ def area_upsert(
     return area
 
 
+#: The fields of an area an update may change (``area_update``); the bounding box follows the
+#: geometry.
+AREA_FIELDS = ("name", "kind", "geometry", "population", "population_year", "parent", "is_sample")
+
+
+def area_update(*, actor: Actor, area: Area, changes: dict[str, Any]) -> Area:
+    """Change only the fields named in ``changes`` (keys of :data:`AREA_FIELDS`; ``parent`` is an
+    Area or None) and keep every other stored value.
+
+    Records ``area.updated`` with the names of the fields whose value differs; when none does,
+    nothing is written and no event recorded.
+    """
+    unknown = set(changes) - set(AREA_FIELDS)
+    if unknown:
+        raise ValueError(f"not an area field: {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        area = Area.objects.select_for_update().get(pk=area.pk)
+        changed = [
+            name for name in AREA_FIELDS if name in changes and _differs(area, name, changes)
+        ]
+        if not changed:
+            return area
+        for name in changed:
+            setattr(area, name, changes[name])
+        update_fields = list(changed)
+        if "geometry" in changed:
+            area.min_lon, area.min_lat, area.max_lon, area.max_lat = parse_polygon(
+                area.geometry
+            ).bounds
+            update_fields += ["min_lat", "min_lon", "max_lat", "max_lon"]
+        area.save(update_fields=update_fields)
+        record_event(
+            actor=actor,
+            action="area.updated",
+            target=area,
+            data={"code": area.code, "fields": changed, "population": area.population},
+        )
+    from urbis.core import extent
+
+    transaction.on_commit(extent.forget)
+    extent.forget()
+    return area
+
+
+def _differs(area: Area, name: str, changes: dict[str, Any]) -> bool:
+    if name == "parent":
+        parent = changes["parent"]
+        return area.parent_id != (parent.pk if parent is not None else None)
+    return bool(getattr(area, name) != changes[name])
+
+
 def user_set_roles(*, actor: Actor, user: User, roles: list[str]) -> User:
     """Replace the user's roles (auth groups named after role codes); the admin role also makes
     the account staff and superuser of the admin site, and losing it removes both."""
