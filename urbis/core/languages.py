@@ -1,6 +1,7 @@
 """The user's language: applied to the pages after login and to the mails sent to staff.
 
-``User.preferred_language`` is the single stored choice. Logging in writes it into the
+``User.preferred_language`` is the single stored choice (empty until one is made: then the
+pages keep the visitor's language and mails use the site default). Logging in writes it into the
 language cookie that Django's ``LocaleMiddleware`` reads (``settings.LANGUAGE_COOKIE_NAME``),
 so the next pages are in that language; the language switcher sets the cookie again and
 stores the new choice (``urbis.core.views.language``). A mail to a staff member is rendered
@@ -17,7 +18,7 @@ from django.utils import translation
 
 
 def language_of(user: Any) -> str:
-    """The user's preferred language if the site offers it, else the site's default."""
+    """The user's preferred language if set and offered by the site, else the site's default."""
     code = getattr(user, "preferred_language", "") or ""
     return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 

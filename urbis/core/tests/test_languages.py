@@ -39,6 +39,16 @@ def test_login_opens_the_pages_in_the_preferred_language(client: Client) -> None
     assert '<html lang="fr">' in html and FRENCH_MAP in html
 
 
+def test_a_user_who_never_chose_keeps_the_language_of_the_page(client: Client) -> None:
+    user = create_user("analyst", username="odile")
+    assert user.preferred_language == ""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = _login(client, "odile")
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies  # type: ignore[attr-defined]
+    html = _map(client)
+    assert '<html lang="en">' in html and "City map" in html
+
+
 def test_the_two_factor_step_is_in_the_preferred_language_too(client: Client) -> None:
     user = create_user("dpo", username="odile", preferred_language="fr")
     device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)

@@ -54,8 +54,11 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         # The pages after login (the 2FA step included) are in the user's own language; the
         # language switcher still changes it afterwards (urbis.core.views.language).
+        # A user who never chose keeps the language of the page.
         response = super().form_valid(form)
-        return remember_language(response, language_of(form.get_user()))
+        if form.get_user().preferred_language:
+            remember_language(response, language_of(form.get_user()))
+        return response
 
 
 @public_view("logging out must work whatever the session's state; it only ends a session")

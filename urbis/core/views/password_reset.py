@@ -100,7 +100,9 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         record_event(actor=form.user, action="user.password_reset", target=form.user)
         # The closing page and the login after it are in the account's language.
-        return remember_language(response, language_of(form.user))
+        if form.user.preferred_language:
+            remember_language(response, language_of(form.user))
+        return response
 
     def form_invalid(self, form: auth_forms.SetPasswordForm) -> HttpResponse:
         return self.render_to_response(self.get_context_data(form=form), status=400)
