@@ -12,6 +12,7 @@ from urbis.core.api import errors as api_errors
 from urbis.core.api.permissions import roles_required
 from urbis.core.permissions import STAFF_ROLES
 from urbis.core.views import errors as page_errors
+from urbis.core.views import language
 from urbis.core.views.health import healthz
 
 api_v1: list[URLPattern | URLResolver] = [
@@ -40,7 +41,7 @@ api_v1: list[URLPattern | URLResolver] = [
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", language.set_language, name="set_language"),
     path("api/v1/", include(api_v1)),
     path(settings.URBIS_ADMIN_PATH, admin_site.urls),
     path("plan/", include("urbis.plan.urls")),

@@ -1,4 +1,5 @@
-"""Writes on staff accounts by an administrator: invite, edit, deactivate, reset the second factor.
+"""Writes on staff accounts by an administrator: invite, edit, deactivate, reset the second factor;
+and the one a user makes on their own account: the preferred language (the language switcher).
 
 Each service is atomic and records its audit event in the same transaction; the invitation
 mail leaves on commit (ARCHITECTURE §4.2). The set-password link uses Django's password-reset
@@ -15,7 +16,6 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from urbis.core.audit import record_event
+from urbis.core.languages import in_language_of
 from urbis.core.models import Organisation, User
 from urbis.core.roles import ALL_ROLES
 from urbis.core.services import user_set_roles
@@ -48,7 +49,7 @@ def _send_invitation(user: User, *, base_url: str) -> None:
         "city_name": settings.URBIS_CITY_NAME,
         "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
     }
-    with translation.override(user.preferred_language):
+    with in_language_of(user):
         subject = _("Your Urbis account for %(city)s") % {"city": settings.URBIS_CITY_NAME}
         body = render_to_string("core/manage/invitation_email.txt", context)
     send_mail(subject, body, None, [user.email])
@@ -170,3 +171,25 @@ def user_reset_second_factor(*, actor: Actor, user: User) -> int:
             actor=actor, action="user.2fa_reset", target=user, data={"devices": removed + static}
         )
     return removed + static
+
+
+def user_set_language(*, actor: Actor, user: User, language: str) -> User:
+    """Store ``language`` as the user's preferred language (pages after login, mails to them);
+    records the change, and nothing when it is already the stored one."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of the offered languages.")})
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        before = locked.preferred_language
+        if before == language:
+            return locked
+        locked.preferred_language = language
+        locked.save(update_fields=["preferred_language"])
+        record_event(
+            actor=actor,
+            action="user.language_changed",
+            target=locked,
+            data={"preferred_language": [before, language]},
+        )
+    user.preferred_language = language
+    return locked

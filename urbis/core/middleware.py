@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core import request_context
 from urbis.core.api.errors import error_body
-from urbis.core.roles import has_role
+from urbis.core.roles import second_factor_pending
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -108,10 +108,7 @@ class TwoFactorMiddleware:
             if path not in exempt and not path.startswith(
                 (settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/static/",)
             ):
-                from django_otp import user_has_device
-
-                if user_has_device(user, confirmed=True):
-                    return redirect(f"{reverse('core:otp_verify')}?next={path}")
-                if has_role(user, *settings.URBIS_2FA_REQUIRED_ROLES):
-                    return redirect(f"{reverse('core:otp_setup')}?next={path}")
+                step = second_factor_pending(user)
+                if step:
+                    return redirect(f"{reverse(step)}?next={path}")
         return self.get_response(request)

@@ -74,8 +74,15 @@ class User(AbstractUser):
         related_name="users",
         verbose_name=_("organisation"),
     )
+    # Empty until the user (the switcher) or an administrator (invitation, /manage/) chooses:
+    # then the pages after login and the mails to them are in that language; while empty,
+    # the language of the page stays as the visitor had it, and mails use the site default.
     preferred_language = models.CharField(
-        _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="nl"
+        _("preferred language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="",
+        blank=True,
     )
 
     class Meta(AbstractUser.Meta):  # type: ignore[name-defined]

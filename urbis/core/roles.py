@@ -6,8 +6,9 @@ Groups are created by migration ``0002_roles`` so that administrators assign rol
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -50,3 +51,17 @@ def roles_of(user: AbstractBaseUser | AnonymousUser | None) -> frozenset[str]:
 def has_role(user: AbstractBaseUser | AnonymousUser | None, *roles: str) -> bool:
     """True when the user holds at least one of ``roles``."""
     return bool(roles_of(user) & set(roles))
+
+
+def second_factor_pending(user: Any) -> str:
+    """The 2FA page a logged-in ``user`` must pass first (``core:otp_verify`` or
+    ``core:otp_setup``), or "" when they are through."""
+    if user.is_verified():
+        return ""
+    from django_otp import user_has_device
+
+    if user_has_device(user, confirmed=True):
+        return "core:otp_verify"
+    if has_role(user, *settings.URBIS_2FA_REQUIRED_ROLES):
+        return "core:otp_setup"
+    return ""

@@ -28,7 +28,6 @@ ANY_LOGGED_IN: frozenset[str] = frozenset()
 
 # Third-party views we route but cannot decorate, public on purpose (qualified callback name).
 THIRD_PARTY_PUBLIC: dict[str, str] = {
-    "django.views.i18n.set_language": "choosing the interface language works before login",
     "django.views.static.serve": "static and media files in DEBUG only (whitenoise in production)",
     "django.contrib.staticfiles.views.serve": "static files in DEBUG only",
 }

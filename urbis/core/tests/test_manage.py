@@ -287,3 +287,31 @@ def test_account_list_searches_and_shows_role_names(admin_user, analyst, coordin
     assert AccessLogEntry.objects.filter(
         purpose="core.account_admin", object_id=str(analyst.pk)
     ).exists()
+
+
+@pytest.mark.parametrize(
+    "language, subject, greeting",
+    [("fr", "Votre compte Urbis pour", "Bonjour"), ("nl", "Uw Urbis-account voor", "Beste")],
+)
+def test_the_invitation_is_in_the_invited_users_language(
+    admin_user, django_capture_on_commit_callbacks, language: str, subject: str, greeting: str
+) -> None:
+    admin_client = verified_client(admin_user)
+    # The administrator works in English; the mail follows the newcomer's language.
+    admin_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("core:manage_invite"),
+            {
+                "username": "odile",
+                "first_name": "Odile",
+                "last_name": "Dupont",
+                "email": "odile@example.org",
+                "roles": ["analyst"],
+                "language": language,
+            },
+        )
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.subject.startswith(subject) and message.body.startswith(greeting)
+    assert "Your user name" not in message.body

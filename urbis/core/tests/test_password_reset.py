@@ -80,3 +80,20 @@ def test_throttled_per_client_address(client: Client, settings) -> None:
 
 def test_login_page_links_to_the_reset(client: Client) -> None:
     assert URL.encode() in client.get(reverse("core:login")).content
+
+
+def test_the_mail_and_the_closing_page_are_in_the_accounts_language(client: Client) -> None:
+    from django.conf import settings
+
+    create_user("analyst", username="odile", email="odile@example.org", preferred_language="fr")
+    client.post(reverse("set_language"), {"language": "nl", "next": "/"})  # a Dutch page asks
+    client.post(URL, {"email": "odile@example.org"})
+    (message,) = mail.outbox
+    assert message.subject == "Choisissez un nouveau mot de passe Urbis"
+    assert "Quelqu’un (vous, nous l’espérons)" in message.body
+    page = client.get(reset_link(message.body), follow=True)
+    done = client.post(
+        page.redirect_chain[-1][0],
+        {"new_password1": "Dijle-Mechelen-42", "new_password2": "Dijle-Mechelen-42"},
+    )
+    assert done.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"

@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,6 +21,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from urbis.core.audit import record_event
+from urbis.core.languages import language_of, remember_language
 from urbis.core.permissions import RoleRequiredMixin, public_view, role_required
 
 
@@ -48,6 +50,15 @@ def _safe_next(request: HttpRequest) -> str:
 class LoginView(auth_views.LoginView):
     template_name = "core/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        # The pages after login (the 2FA step included) are in the user's own language; the
+        # language switcher still changes it afterwards (urbis.core.views.language).
+        # A user who never chose keeps the language of the page.
+        response = super().form_valid(form)
+        if form.get_user().preferred_language:
+            remember_language(response, language_of(form.get_user()))
+        return response
 
 
 @public_view("logging out must work whatever the session's state; it only ends a session")

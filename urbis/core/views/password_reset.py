@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core import throttle
 from urbis.core.audit import record_event
+from urbis.core.languages import in_language_of, language_of, remember_language
 from urbis.core.models import User
 from urbis.core.permissions import public_view
 from urbis.core.request_context import client_address
@@ -38,6 +39,26 @@ class ResetRequestForm(auth_forms.PasswordResetForm):
         # Unlike Django's default, an invited user who has not chosen a password yet (no usable
         # password) may ask for a new link too; inactive accounts never get one.
         return iter(User.objects.filter(email__iexact=email, is_active=True))
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        # The mail is in the account's language, not the language of the page that asked.
+        with in_language_of(context.get("user")):
+            super().send_mail(
+                subject_template_name,
+                email_template_name,
+                context,
+                from_email,
+                to_email,
+                html_email_template_name=html_email_template_name,
+            )
 
 
 @public_view("forgot password: anonymous by nature; throttled, same answer for every address")
@@ -78,6 +99,9 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form: auth_forms.SetPasswordForm) -> HttpResponse:
         response = super().form_valid(form)
         record_event(actor=form.user, action="user.password_reset", target=form.user)
+        # The closing page and the login after it are in the account's language.
+        if form.user.preferred_language:
+            remember_language(response, language_of(form.user))
         return response
 
     def form_invalid(self, form: auth_forms.SetPasswordForm) -> HttpResponse:

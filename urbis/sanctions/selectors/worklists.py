@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from urbis.core.models import User
 from urbis.core.roles import Role
 from urbis.sanctions.facts import settings_on as settings_on
 from urbis.sanctions.models import (
@@ -66,13 +66,15 @@ def community_service_pending() -> QuerySet[Case]:
     )
 
 
-def official_emails() -> list[str]:
-    """The active sanctioning officials' addresses (the sweep's mail)."""
+def officials_to_mail() -> list[User]:
+    """The active sanctioning officials with an address (the sweep's mail), with the language
+    each reads it in."""
     return list(
-        get_user_model()
-        .objects.filter(groups__name=Role.SANCTIONING_OFFICER, is_active=True)
+        User.objects.filter(groups__name=Role.SANCTIONING_OFFICER, is_active=True)
         .exclude(email="")
-        .values_list("email", flat=True)
+        .only("email", "preferred_language")
+        .order_by("pk")
+        .distinct()
     )
 
 

@@ -10,9 +10,11 @@ from typing import Any
 
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.languages import language_of
 from urbis.core.types import Actor, actor_user
 from urbis.sanctions import selectors, timelimits
 from urbis.sanctions.models import LeadTimeStat, PurgeLog, RegisterEntry
@@ -148,17 +150,38 @@ def lead_times_refresh(since: dt.date | None = None) -> int:
 
 def _notify(result: SweepResult) -> None:
     """Mail the sanctioning officials the cases that need them (GAS-R53): nobody may lose a
-    case to a time limit without having been warned in time."""
+    case to a time limit without having been warned in time. Each official reads it in their
+    own language: one mail per language, to the officials who chose it."""
+    by_language: dict[str, list[str]] = {}
+    for official in worklists.officials_to_mail():
+        by_language.setdefault(language_of(official), []).append(official.email)
+    for language, recipients in sorted(by_language.items()):
+        with translation.override(language):
+            subject, body = _deadline_mail(result)
+        send_mail(subject=subject, message=body, from_email=None, recipient_list=recipients)
 
-    recipients = worklists.official_emails()
-    if not recipients:
-        return
-    lines = [f"ESCALATION {n}: decide before {due}" for n, _code, due in result.escalations]
-    lines += [f"alert {n}: decide before {due}" for n, _code, due in result.alerts]
-    lines += [f"TIME-BARRED {n}" for n in result.time_barred]
-    send_mail(
-        subject=f"Urbis GAS deadlines: {result.summary()}",
-        message="\n".join(lines),
-        from_email=None,
-        recipient_list=recipients,
-    )
+
+def _deadline_mail(result: SweepResult) -> tuple[str, str]:
+    """The sweep's mail in the active language: subject and one line per case."""
+    subject = _(
+        "Urbis GAS deadlines: %(alerts)d alert(s), %(escalations)d escalation(s), "
+        "%(time_barred)d time-barred"
+    ) % {
+        "alerts": len(result.alerts),
+        "escalations": len(result.escalations),
+        "time_barred": len(result.time_barred),
+    }
+
+    def day(due: Any) -> str:
+        return formats.date_format(due, "SHORT_DATE_FORMAT")
+
+    lines = [
+        _("ESCALATION %(number)s: decide before %(due)s") % {"number": n, "due": day(due)}
+        for n, _code, due in result.escalations
+    ]
+    lines += [
+        _("alert %(number)s: decide before %(due)s") % {"number": n, "due": day(due)}
+        for n, _code, due in result.alerts
+    ]
+    lines += [_("TIME-BARRED %(number)s") % {"number": n} for n in result.time_barred]
+    return subject, "\n".join(lines)

@@ -292,6 +292,7 @@ def test_sweep_mails_the_sanctioning_officials(
     from urbis.sanctions.services.register import deadline_sweep
 
     sanctioning_officer.email = "sa@mechelen.example"
+    sanctioning_officer.preferred_language = "en"
     sanctioning_officer.save()
     with time_machine.travel("2026-03-05 10:00", tick=False):
         case = ascertainment_create(actor=ascertainer, data=report(on=dt.date(2026, 3, 2))).case
@@ -302,3 +303,36 @@ def test_sweep_mails_the_sanctioning_officials(
         deadline_sweep(today=dt.date(2026, 8, 10))
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["sa@mechelen.example"]
     assert case.number in mail.outbox[0].body and "ESCALATION" in mail.outbox[0].body
+
+
+def test_sweep_mails_each_official_in_their_language(
+    catalogue, ascertainer, django_capture_on_commit_callbacks
+) -> None:
+    from django.core import mail
+
+    from urbis.core.roles import Role
+    from urbis.core.testing.fixtures import create_user
+    from urbis.sanctions.services.register import deadline_sweep
+
+    create_user(Role.SANCTIONING_OFFICER, email="an@mechelen.example", preferred_language="nl")
+    create_user(Role.SANCTIONING_OFFICER, email="bo@mechelen.example", preferred_language="nl")
+    create_user(Role.SANCTIONING_OFFICER, email="cl@mechelen.example", preferred_language="fr")
+    with time_machine.travel("2026-03-05 10:00", tick=False):
+        case = ascertainment_create(actor=ascertainer, data=report(on=dt.date(2026, 3, 2))).case
+    with (
+        time_machine.travel("2026-08-10 10:00", tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        deadline_sweep(today=dt.date(2026, 8, 10))
+    by_recipients = {tuple(m.to): m for m in mail.outbox}
+    assert set(by_recipients) == {
+        ("an@mechelen.example", "bo@mechelen.example"),
+        ("cl@mechelen.example",),
+    }
+    dutch = by_recipients[("an@mechelen.example", "bo@mechelen.example")]
+    french = by_recipients[("cl@mechelen.example",)]
+    assert dutch.subject.startswith("Urbis GAS-termijnen: 0 waarschuwing(en), 1 escalatie(s)")
+    assert f"ESCALATIE {case.number}: beslissen vóór " in dutch.body
+    assert french.subject.startswith("Urbis délais SAC : 0 alerte(s), 1 escalade(s)")
+    assert f"ESCALADE {case.number} : décider avant le " in french.body
+    assert "ESCALATION" not in dutch.body + french.body
