@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from urbis.core.audit import log_access
@@ -102,6 +102,14 @@ def _matching_time(queryset: QuerySet[Incident], f: Filters) -> list[int]:
             continue
         keep.append(pk)
     return keep
+
+
+def too_long_to_place_count(user: Actor, filters: Filters | None = None) -> int:
+    """How many of the shown incidents have a window longer than
+    URBIS_INCIDENTS_AORISTIC_MAX_HOURS: left out of the point-time outputs (weekly series,
+    forecast, Knox), and the workbench says how many."""
+    limit = float(conf.get("URBIS_INCIDENTS_AORISTIC_MAX_HOURS")) * 3600
+    return incidents_for(user, filters).filter(t_to__gt=F("t_from") + limit).count()
 
 
 def incidents_for_counts(user: Actor, filters: Filters | None = None) -> QuerySet[Incident]:

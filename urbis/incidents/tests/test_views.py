@@ -344,3 +344,21 @@ def test_evaluation_leaves_out_open_windows_and_unfinished_weeks(city, coordinat
     (_run, score), *_ = page.context["rows"]
     assert not score["complete"] and score["pai"] is None and score["hit_rate"] is None
     assert b"week not over" in page.content
+
+
+@time_machine.travel(NOW, tick=False)
+def test_workbench_says_how_many_windows_are_too_long_to_place_in_time(city, analyst) -> None:
+    from urbis.incidents.services.imports import incidents_import
+
+    text = (
+        "reference,category,occurred_from,occurred_to,lat,lon\n"
+        "S1,vandalism,2026-11-01 10:00,2026-11-01 12:00,51.02,4.47\n"
+        "L1,vandalism,2026-11-01 10:00,2026-11-06 10:00,51.02,4.47\n"  # 5 days > 72 h
+    )
+    incidents_import(actor=None, data=text.encode(), filename="x.csv")
+    client = verified_client(analyst)
+    page = client.get(reverse("incidents:workbench"))
+    assert b'data-left-out="1"' in page.content
+    assert b"window is too long to place in time" in page.content
+    series = client.get(reverse("incidents:chart", args=["series", "json"])).json()
+    assert sum(series["counts"]) == 1 and series["imprecise"] == 1
