@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from urbis.core.models import Area
+from urbis.core.tabular import FORMULA_STARTS
 from urbis.incidents import conf
 from urbis.incidents.models import Category, Precision
 from urbis.incidents.selectors import Filters
@@ -164,7 +165,10 @@ class ImportForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > int(conf.get("URBIS_INCIDENTS_MAX_BYTES")):
-            raise forms.ValidationError(_("The file is too large."))
+            raise forms.ValidationError(
+                _("The file is larger than the limit of %(mb)s MB.")
+                % {"mb": f"{int(conf.get('URBIS_INCIDENTS_MAX_BYTES')) / 1048576:g}"}
+            )
         if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
         return upload
@@ -190,7 +194,7 @@ class IncidentForm(forms.Form):
 
     def clean_reference(self) -> str:
         value = self.cleaned_data["reference"].strip()
-        if value.startswith(("=", "+", "@")):
+        if value.startswith(FORMULA_STARTS):
             raise forms.ValidationError(_("The reference looks like a spreadsheet formula."))
         return value
 
@@ -218,7 +222,10 @@ class AddressImportForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > int(conf.get("URBIS_INCIDENTS_MAX_BYTES")):
-            raise forms.ValidationError(_("The file is too large."))
+            raise forms.ValidationError(
+                _("The file is larger than the limit of %(mb)s MB.")
+                % {"mb": f"{int(conf.get('URBIS_INCIDENTS_MAX_BYTES')) / 1048576:g}"}
+            )
         if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
         return upload

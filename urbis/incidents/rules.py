@@ -26,14 +26,23 @@ WINDOW_TOO_LONG = "window_too_long"
 OUTSIDE_CITY = "outside_city"
 SWAPPED = "swapped"
 OUT_OF_RANGE = "out_of_range"
+TOO_OLD = "too_old"
+XY_SWAPPED = "xy_swapped"
+
+#: Earliest year of an occurrence window: older dates are typing errors (0001-01-01 is a
+#: spreadsheet's empty date), and years near 1 overflow the time-zone conversion.
+MIN_YEAR = 1900
 
 
 def check_window(
     occurred_from: dt.datetime, occurred_to: dt.datetime, *, now: dt.datetime, max_days: float
 ) -> str | None:
-    """The occurrence window must not end before it starts (an impossible record), must not lie
-    in the future (a police record describes the past), and must not be longer than
+    """The occurrence window must not start before ``MIN_YEAR``, must not end before it starts
+    (an impossible record), must not lie in the future (a police record describes the past),
+    and must not be longer than
     ``max_days`` (BELIEVED default 31 days: a longer window says nothing about time)."""
+    if occurred_from.year < MIN_YEAR or occurred_to.year < MIN_YEAR:
+        return TOO_OLD
     if occurred_to < occurred_from:
         return WINDOW_REVERSED
     if occurred_from > now or occurred_to > now:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.utils import timezone
 
 from urbis.core.audit import log_access
 from urbis.core.permissions import STAFF_ROLES
@@ -101,6 +102,14 @@ def _matching_time(queryset: QuerySet[Incident], f: Filters) -> list[int]:
             continue
         keep.append(pk)
     return keep
+
+
+def too_long_to_place_count(user: Actor, filters: Filters | None = None) -> int:
+    """How many of the shown incidents have a window longer than
+    URBIS_INCIDENTS_AORISTIC_MAX_HOURS: left out of the point-time outputs (weekly series,
+    forecast, Knox), and the workbench says how many."""
+    limit = float(conf.get("URBIS_INCIDENTS_AORISTIC_MAX_HOURS")) * 3600
+    return incidents_for(user, filters).filter(t_to__gt=F("t_from") + limit).count()
 
 
 def incidents_for_counts(user: Actor, filters: Filters | None = None) -> QuerySet[Incident]:
@@ -224,6 +233,7 @@ class Evaluation:
     warned_repeats: int
     not_warned: int
     not_warned_repeats: int
+    pending: int = 0  # burglaries whose follow-up window has not ended: not counted yet
 
     @staticmethod
     def rate(repeats: int, total: int) -> float | None:
@@ -233,7 +243,9 @@ class Evaluation:
 def cocoon_evaluation(*, category_family: str = "burglary") -> Evaluation:
     """Repeat rate inside warned zones (letters sent) against comparable zones that were not
     warned: every other triggering burglary, with the same radius and window drawn around it.
-    A repeat is another burglary inside the radius within the window after the trigger."""
+    A repeat is another burglary inside the radius within the window after the trigger. A
+    burglary whose window has not ended yet is left out (counted as ``pending``): its repeats
+    may still come, and counting it would flatter the rate of the latest, warned zones."""
     triggers = list(
         Incident.objects.filter(category__triggers_cocoon=True).select_related("cocoon")
     )
@@ -244,14 +256,18 @@ def cocoon_evaluation(*, category_family: str = "burglary") -> Evaluation:
     default_r = float(conf.get("URBIS_INCIDENTS_COCOON_RADIUS_M"))
     default_d = int(conf.get("URBIS_INCIDENTS_COCOON_DAYS"))
     counts = {True: [0, 0], False: [0, 0]}
+    now, pending = timezone.now().timestamp(), 0
     for index, incident in enumerate(triggers):
         watch = getattr(incident, "cocoon", None)
         warned = bool(watch and watch.letters_sent_at)
         radius = watch.radius_m if watch else default_r
         days = watch.days if watch else default_d
+        if times[index] + days * 86400 > now:
+            pending += 1
+            continue
         d2 = ((xy - xy[index]) ** 2).sum(axis=1)
         dt_s = times - times[index]
         repeat = bool(np.any((d2 <= radius**2) & (dt_s > 0) & (dt_s <= days * 86400)))
         counts[warned][0] += 1
         counts[warned][1] += int(repeat)
-    return Evaluation(counts[True][0], counts[True][1], counts[False][0], counts[False][1])
+    return Evaluation(counts[True][0], counts[True][1], counts[False][0], counts[False][1], pending)

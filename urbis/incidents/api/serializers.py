@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from urbis.core.models import Area
+from urbis.core.tabular import FORMULA_STARTS
 from urbis.incidents import conf
 from urbis.incidents.models import Category, CocoonWatch, ImportRun, Incident, KnoxRun, Precision
 from urbis.incidents.selectors import Filters
@@ -70,7 +71,7 @@ class IncidentSerializer(serializers.ModelSerializer[Incident]):
 
     def validate_reference(self, value: str) -> str:
         value = value.strip()
-        if not value or value.startswith(("=", "+", "@")) or "\x00" in value:
+        if not value or value.startswith(FORMULA_STARTS) or "\x00" in value:
             raise serializers.ValidationError(_("Not a valid reference."))
         return value
 

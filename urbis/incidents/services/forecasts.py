@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 from django.db import transaction
+from django.utils import timezone
 
 from urbis.core.audit import record_event
 from urbis.core.types import Actor, actor_user
@@ -96,10 +97,15 @@ def forecast_evaluate(run: ForecastRun) -> dict[str, Any]:
     best = float(np.sort(counts, axis=None)[::-1][:k].sum())
     share = k / g["cells"] if g.get("cells") else None
     hit = caught / total if total else None
+    # A week not over yet is not scored: its incidents are still coming (and being recorded).
+    complete = timezone.localdate() >= run.at + dt.timedelta(days=run.horizon_days)
+    if not complete:
+        hit = None
     return {
+        "complete": complete,
         "events": int(total),
         "caught": int(caught),
         "hit_rate": hit,
         "pai": hit / share if hit is not None and share else None,
-        "pei": caught / best if best else None,
+        "pei": caught / best if best and complete else None,
     }

@@ -21,5 +21,9 @@ def reason(code: str, **params: Any) -> str:
             "latitude and longitude look swapped (the point lies in the city with them exchanged)"
         ),
         rules.OUT_OF_RANGE: _("the coordinates are not WGS84 latitude/longitude"),
+        rules.TOO_OLD: _("the date lies before %(year)s") % {"year": rules.MIN_YEAR},
+        rules.XY_SWAPPED: _(
+            "x and y look swapped (the point lies in the city with them exchanged)"
+        ),
     }
     return messages[code] % params if params else messages[code]

@@ -256,3 +256,20 @@ def test_list_filters_narrow_by_area_weekday_and_hour(city, analyst) -> None:
     assert refs(area="T-W", start="2026-11-17") == ["F2"]
     assert refs(area="T-E") == []
     assert refs(category="vandalism,bicycle-theft", end="2026-11-16") == ["F1"]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_date_in_the_year_one_is_a_400(city, analyst) -> None:
+    response = api(analyst).post(
+        "/api/v1/incidents/",
+        {
+            "reference": "Y1",
+            "category": "vandalism",
+            "occurred_from": "0001-01-01T00:00:00Z",
+            "lat": 51.02,
+            "lon": 4.46,
+        },
+        format="json",
+    )
+    assert response.status_code == 400, response.content
+    assert "before 1900" in str(response.json())

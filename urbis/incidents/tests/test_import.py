@@ -51,6 +51,14 @@ def run(text: str, **kwargs):  # type: ignore[no-untyped-def]
         pytest.param("R1,vandalism,2026-11-01,,north,4.47", "not numbers", id="bad-number"),
         pytest.param("=HYPERLINK(1),vandalism,2026-11-01,,51.02,4.47", "formula", id="formula"),
         pytest.param(",vandalism,2026-11-01,,51.02,4.47", "reference is empty", id="empty-ref"),
+        pytest.param("-2+3,vandalism,2026-11-01,,51.02,4.47", "formula", id="formula-minus"),
+        pytest.param("@SUM(A1),vandalism,2026-11-01,,51.02,4.47", "formula", id="formula-at"),
+        pytest.param("R1,vandalism,0001-01-01,,51.02,4.47", "before 1900", id="year-one"),
+        pytest.param(
+            "R1,vandalism,1899-12-31 10:00,1899-12-31 11:00,51.02,4.47",
+            "before 1900",
+            id="before-1900",
+        ),
     ],
 )
 def test_each_rejection_reason_is_named_with_its_line(city, row: str, reason: str) -> None:
@@ -252,3 +260,55 @@ def test_the_default_categories_come_back_after_a_flush() -> None:
     Category.objects.filter(code="burglary-dwelling").delete()
     call_command("flush", "--no-input")
     assert Category.objects.filter(code="burglary-dwelling").exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_x_and_y_swapped_in_lambert_72_are_detected_and_explained(city) -> None:
+    x, y = Transformer.from_crs("EPSG:4326", "EPSG:31370", always_xy=True).transform(
+        4.4776, 51.0259
+    )
+    text = (
+        "reference,category,occurred_from,x,y\n"
+        f"L1,vandalism,2026-11-01 10:00,{y:.3f},{x:.3f}\n"
+        f"L2,vandalism,2026-11-01 10:00,{x:.3f},{y:.3f}\n"
+        "L3,vandalism,2026-11-01 10:00,10,10\n"
+    )
+    result = run(text, crs="EPSG:31370")
+    assert result.created == 1
+    assert [line for line, _m in result.rejected] == [2, 4]
+    assert "x and y look swapped" in result.rejected[0][1]
+    assert "outside the city" in result.rejected[1][1]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_file_mixing_utf8_and_another_encoding_is_refused_naming_the_line(city) -> None:
+    data = (HEADER + "R\u00e9f1,vandalism,2026-11-01,,51.02,4.47\n").encode() + (
+        "R\u00e9f2,vandalism,2026-11-01,,51.02,4.47\n".encode("cp1252")
+    )
+    with pytest.raises(ValidationError) as error:
+        incidents_import(actor=None, data=data, filename="x.csv")
+    assert "line 3 has bytes that are not UTF-8" in error.value.message_dict["file"][0]
+    assert Incident.objects.count() == 0
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_unknown_crs_is_refused_even_with_lat_lon_columns(city) -> None:
+    with pytest.raises(ValidationError) as error:
+        run(HEADER + "R1,vandalism,2026-11-01,,51.02,4.47\n", crs="EPSG:99999")
+    assert "Unknown CRS" in error.value.message_dict["crs"][0]
+    assert Incident.objects.count() == 0
+
+
+def test_command_refuses_a_file_over_the_byte_limit_naming_it(db, tmp_path, settings) -> None:
+    from django.core.management.base import CommandError
+
+    settings.URBIS_INCIDENTS_MAX_BYTES = 1024 * 1024
+    big = tmp_path / "big.csv"
+    with big.open("w") as handle:
+        handle.write(HEADER)
+        handle.writelines(f"R{i},vandalism,2026-11-01,,51.02,4.47\n" for i in range(40_000))
+    with pytest.raises(CommandError) as error:
+        call_command("incidents", "import", str(big), stdout=io.StringIO())
+    assert error.value.returncode == 2
+    assert "larger than the limit of 1 MB (URBIS_INCIDENTS_MAX_BYTES)" in str(error.value)
+    assert Incident.objects.count() == 0

@@ -288,3 +288,77 @@ def test_address_register_page_in_dutch_and_french(
     )
     html = response.content.decode()
     assert heading in html and summary in html
+
+
+@time_machine.travel(NOW, tick=False)
+def test_record_by_hand_in_the_year_one_is_a_400_not_a_500(city, coordinator) -> None:
+    response = verified_client(coordinator).post(
+        reverse("incidents:record"),
+        {
+            "reference": "Y1",
+            "category": Category.objects.get(code="vandalism").pk,
+            "occurred_from": "0001-01-01 00:00",
+            "lat": 51.02,
+            "lon": 4.46,
+            "precision": "exact",
+        },
+    )
+    assert response.status_code == 400 and b"before 1900" in response.content
+    assert not Incident.objects.exists()
+
+
+def test_import_page_names_the_size_limit(city, analyst, settings) -> None:
+    settings.URBIS_INCIDENTS_MAX_BYTES = 1024 * 1024
+    upload = SimpleUploadedFile("big.csv", b"reference,category\n" + b"R,vandalism\n" * 100_000)
+    response = verified_client(analyst).post(reverse("incidents:import"), {"file": upload})
+    assert response.status_code == 400
+    assert b"larger than the limit of 1 MB" in response.content
+    assert not ImportRun.objects.exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_evaluation_leaves_out_open_windows_and_unfinished_weeks(city, coordinator) -> None:
+    from urbis.incidents.services import forecasts
+
+    category = Category.objects.get(code="burglary-dwelling")
+    now = timezone.now()
+    for reference, days_ago in (("OLD", 40), ("NEW", 1)):
+        cocoon.incident_record(
+            actor=coordinator,
+            reference=reference,
+            category=category,
+            occurred_from=now - dt.timedelta(days=days_ago, hours=2),
+            occurred_to=now - dt.timedelta(days=days_ago),
+            lat=51.02 if reference == "OLD" else 51.04,
+            lon=4.46,
+        )
+    new = CocoonWatch.objects.get(incident__reference="NEW")
+    cocoon.letters_sent(actor=coordinator, watch=new)
+    forecasts.forecast_use(actor=coordinator, category=None, at=now.date(), coverage=0.05)
+    page = verified_client(coordinator).get(reverse("incidents:evaluation"))
+    assert page.status_code == 200
+    evaluation = page.context["cocoon"]
+    # the warned burglary of yesterday has 13 days of its window to go: not counted yet
+    assert (evaluation.warned, evaluation.not_warned, evaluation.pending) == (0, 1, 1)
+    assert b"data-pending" in page.content
+    (_run, score), *_ = page.context["rows"]
+    assert not score["complete"] and score["pai"] is None and score["hit_rate"] is None
+    assert b"week not over" in page.content
+
+
+@time_machine.travel(NOW, tick=False)
+def test_workbench_says_how_many_windows_are_too_long_to_place_in_time(city, analyst) -> None:
+    from urbis.incidents.services.imports import incidents_import
+
+    text = (
+        "reference,category,occurred_from,occurred_to,lat,lon\n"
+        "S1,vandalism,2026-11-01 10:00,2026-11-01 12:00,51.02,4.47\n"
+        "L1,vandalism,2026-11-01 10:00,2026-11-06 10:00,51.02,4.47\n"  # 5 days > 72 h
+    )
+    incidents_import(actor=None, data=text.encode(), filename="x.csv")
+    client = verified_client(analyst)
+    page = client.get(reverse("incidents:workbench"))
+    assert b'data-left-out="1"' in page.content
+    assert b"window is too long to place in time" in page.content
+    series = client.get(reverse("incidents:chart", args=["series", "json"])).json()
+    assert sum(series["counts"]) == 1 and series["imprecise"] == 1

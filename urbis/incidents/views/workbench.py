@@ -55,6 +55,7 @@ def workbench(request: HttpRequest) -> HttpResponse:
         }
     )
     count = selectors.incidents_for(request.user, filters).count()
+    left_out = selectors.too_long_to_place_count(request.user, filters)
     return render(
         request,
         "incidents/workbench.html",
@@ -62,6 +63,7 @@ def workbench(request: HttpRequest) -> HttpResponse:
             "form": form,
             "query": query,
             "count": count,
+            "left_out": left_out,
             "layers": LAYERS,
             "knox": latest,
             "knox_rows": _knox_rows(latest) if latest else [],

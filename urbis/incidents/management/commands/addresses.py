@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from urbis.incidents.management.commands.incidents import _messages
+from urbis.incidents.management.commands.incidents import _messages, read_file
 from urbis.incidents.services.imports import addresses_import
 
 
@@ -23,10 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise CommandError(f"{path}: {error.strerror}", returncode=2) from None
+        data = read_file(path)
         try:
             result = addresses_import(actor=None, data=data, filename=path.name, crs=options["crs"])
         except ValidationError as error:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from urbis.incidents import conf
 from urbis.incidents.services.imports import incidents_import
 
 
@@ -15,6 +17,24 @@ def _messages(error: ValidationError) -> str:
     if hasattr(error, "message_dict"):
         return "; ".join(m for messages in error.message_dict.values() for m in messages)
     return "; ".join(error.messages)
+
+
+def read_file(path: Path) -> bytes:
+    """The file's bytes; a file over URBIS_INCIDENTS_MAX_BYTES is refused from its size, before
+    anything is read into memory (a 10-million-row export never fills the memory)."""
+    limit = int(conf.get("URBIS_INCIDENTS_MAX_BYTES"))
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise CommandError(
+                    f"{path}: the file is larger than the limit of {limit / 1048576:g} MB "
+                    "(URBIS_INCIDENTS_MAX_BYTES); split it into smaller files.",
+                    returncode=2,
+                )
+            return handle.read(limit + 1)
+    except OSError as error:
+        raise CommandError(f"{path}: {error.strerror}", returncode=2) from None
 
 
 class Command(BaseCommand):
@@ -33,10 +53,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise CommandError(f"{path}: {error.strerror}", returncode=2) from None
+        data = read_file(path)
         try:
             result = incidents_import(
                 actor=None,

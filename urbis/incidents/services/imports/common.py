@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import re
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,14 +15,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from urbis.core.tabular import TabularError, read_table
-from urbis.incidents import conf, rules
+from urbis.core.tabular import FORMULA_STARTS, TabularError, read_table
+from urbis.incidents import conf
+from urbis.incidents.services.reasons import reason
 
 Progress = Callable[[int, int], None]
 
 
 BATCH = 2000
-FORMULA_PREFIXES = ("=", "+", "@", "\t", "\r")
+FORMULA_PREFIXES = FORMULA_STARTS  # =, +, -, @, TAB, CR (OWASP "CSV Injection")
 
 
 @dataclass
@@ -42,18 +45,8 @@ class ImportResult:
 
 
 def _reason(code: str, **params: Any) -> str:
-    messages = {
-        rules.UNKNOWN_CATEGORY: _("unknown category “%(value)s”"),
-        rules.WINDOW_REVERSED: _("the window ends before it starts"),
-        rules.IN_FUTURE: _("the date lies in the future"),
-        rules.WINDOW_TOO_LONG: _("the window is longer than the maximum of %(days)s days"),
-        rules.OUTSIDE_CITY: _("the coordinates lie outside the city's extent"),
-        rules.SWAPPED: _(
-            "latitude and longitude look swapped (the point lies in the city with them exchanged)"
-        ),
-        rules.OUT_OF_RANGE: _("the coordinates are not WGS84 latitude/longitude"),
-    }
-    return messages[code] % params if params else messages[code]
+    """The translated reason of a rule's code (one list, shared with the hand entry)."""
+    return reason(code, **params)
 
 
 def _local_tz() -> zoneinfo.ZoneInfo:
@@ -90,6 +83,33 @@ def _float(value: str) -> float:
     return number
 
 
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _broken_utf8_line(data: bytes) -> int | None:
+    """The line of the first byte that breaks UTF-8 in a text file that otherwise holds UTF-8
+    characters (a broken or concatenated export), or None. A file without any UTF-8 character
+    is left to the reader's fallback to Windows-1252 (the older Belgian exports); reading such
+    a mixed file as Windows-1252 would silently garble every accented letter."""
+    if data.startswith((b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    step = 1 << 20
+    for offset in range(0, len(data), step):
+        try:
+            decoder.decode(data[offset : offset + step], final=offset + step >= len(data))
+        except UnicodeDecodeError as error:
+            position = offset + error.start
+            break
+    else:
+        return None
+    if not _UTF8_MULTIBYTE.search(data):
+        return None
+    return data.count(b"\n", 0, max(position, 0)) + 1
+
+
 def _read(
     data: bytes, filename: str, columns: tuple[str, ...], aliases: dict[str, str], mapping: Any
 ) -> Any:
@@ -97,6 +117,19 @@ def _read(
     for target, source in (mapping or {}).items():
         if target in columns and source:
             names[str(source)] = target
+    broken = _broken_utf8_line(data)
+    if broken:
+        raise ValidationError(
+            {
+                "file": [
+                    _(
+                        "The file mixes UTF-8 with another encoding: line %(line)s has bytes "
+                        "that are not UTF-8. Save the file again as UTF-8."
+                    )
+                    % {"line": broken}
+                ]
+            }
+        )
     try:
         return read_table(
             data,

@@ -97,13 +97,15 @@ def incidents_import(
             }
         )
     source_crs = None
-    if not has_latlon:
-        if not crs:
-            raise ValidationError({"crs": [_("x/y columns need --crs (e.g. EPSG:31370).")]})
+    if crs:  # checked even when lat/lon columns make it unused: a typo is said, not ignored
         try:
             source_crs = spatial.valid_crs(crs)
         except ValueError:
             raise ValidationError({"crs": [_("Unknown CRS %(crs)s.") % {"crs": crs}]}) from None
+    if has_latlon:
+        source_crs = None
+    elif not source_crs:
+        raise ValidationError({"crs": [_("x/y columns need --crs (e.g. EPSG:31370).")]})
 
     result = ImportResult(total=len(table.rows))
     result.rejected.extend((r.line, r.reason) for r in table.rejected)
@@ -215,11 +217,25 @@ def _locate(parsed: list[list[Any]], source_crs: Any, result: ImportResult) -> l
     else:
         lat, lon = first, second
     keep: list[list[Any]] = []
-    for record, la, lo in zip(parsed, lat.tolist(), lon.tolist(), strict=True):
+    refused: list[tuple[int, str]] = []
+    for index, (record, la, lo) in enumerate(zip(parsed, lat.tolist(), lon.tolist(), strict=True)):
         problem = rules.check_location(la, lo, bbox)
         if problem:
-            result.rejected.append((record[0], _reason(problem)))
+            refused.append((index, problem))
             continue
         record[5], record[6] = la, lo
         keep.append(record)
+    if source_crs and bbox and refused:
+        # x and y exchanged (a common export mistake): the point falls in the city swapped.
+        rows = [i for i, _problem in refused]
+        lon2, lat2 = spatial.to_lonlat(second[rows], first[rows], source_crs)
+        swapped = {
+            i
+            for i, la, lo in zip(
+                rows, np.asarray(lat2).tolist(), np.asarray(lon2).tolist(), strict=True
+            )
+            if rules.check_location(la, lo, bbox) is None
+        }
+        refused = [(i, rules.XY_SWAPPED if i in swapped else p) for i, p in refused]
+    result.rejected.extend((parsed[i][0], _reason(problem)) for i, problem in refused)
     return keep
