@@ -103,8 +103,9 @@ def report_transition(
 ) -> Report:
     """Move a report along the transition table (``workflow.py``); the reporters are told.
 
-    A duplicate is merged into ``duplicate_of`` (an open report, not itself): its reporters
-    join the original, and the reporters of both are told."""
+    A duplicate is merged into ``duplicate_of`` (an open report, not itself) and the reporters
+    of both are told, each in their language; the duplicate's follow page shows the original's
+    progress."""
     with transaction.atomic():
         report = locked(report)
         if duplicate_of is not None:
@@ -123,33 +124,38 @@ def report_transition(
             forwarded_to=forwarded_to,
             duplicate_of=duplicate_of if to_status == Status.DUPLICATE else None,
         )
-        label = Status(report.status).label
-        body = _("Your report %(n)s is now: %(status)s.") % {"n": report.pk, "status": label}
-        if report.public_note:
-            body += "\n\n" + report.public_note
         if report.status == Status.DUPLICATE and duplicate_of is not None:
-            body += "\n\n" + _("It was merged into report %(n)s: %(url)s") % {
-                "n": duplicate_of.pk,
-                "url": follow_url(duplicate_of),
-            }
+            original = duplicate_of
             mail_reporters(
-                duplicate_of,
-                _("Report %(n)s: another report was merged into it") % {"n": duplicate_of.pk},
-                _("Report %(d)s describes the same problem and was merged into yours.")
-                % {"d": report.pk},
+                original,
+                lambda _private: (
+                    _("Report %(n)s: another report was merged into it") % {"n": original.pk},
+                    _("Report %(d)s describes the same problem and was merged into yours.")
+                    % {"d": report.pk},
+                ),
             )
             record_event(
                 actor=actor,
                 action="reports.merged",
-                target=duplicate_of,
+                target=original,
                 data={"duplicate": report.pk},
             )
-        mail_reporters(
-            report,
-            _("Report %(n)s: %(status)s") % {"n": report.pk, "status": label},
-            body + "\n\n" + follow_url(report),
-        )
+        mail_reporters(report, lambda private: _status_mail(report, duplicate_of, private))
     return report
+
+
+def _status_mail(report: Report, original: Report | None, private: bool) -> tuple[str, str]:
+    """(subject, body) of a status change, in the active language (the reporter's). A merged
+    duplicate names the original's number and keeps the reporter's own follow link (which
+    shows the original's progress): the original's link is its reporter's private secret."""
+    label = Status(report.status).label
+    body = _("Your report %(n)s is now: %(status)s.") % {"n": report.pk, "status": label}
+    if report.public_note:
+        body += "\n\n" + report.public_note
+    if report.status == Status.DUPLICATE and original is not None:
+        body += "\n\n" + _("It was merged into report %(n)s.") % {"n": original.pk}
+    subject = _("Report %(n)s: %(status)s") % {"n": report.pk, "status": label}
+    return subject, body + ("\n\n" + follow_url(report) if private else "")
 
 
 def report_assign(
