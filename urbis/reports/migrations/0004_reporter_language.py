@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0003_reporter_case_insensitive_indexes'),
+        ("reports", "0003_reporter_case_insensitive_indexes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reporter',
-            name='language',
-            field=models.CharField(blank=True, max_length=8, verbose_name='language'),
+            model_name="reporter",
+            name="language",
+            field=models.CharField(blank=True, max_length=8, verbose_name="language"),
         ),
     ]

@@ -36,7 +36,9 @@ def report_add_info(*, report: Report, text: str, photos: list[Any] | None = Non
     cleaned = _text(text, required=not photos)
     with transaction.atomic():
         report = locked(report)
-        contents = check_photos(photos or [], already=report.photos.filter(visit__isnull=True).count())
+        contents = check_photos(
+            photos or [], already=report.photos.filter(visit__isnull=True).count()
+        )
         message = Message.objects.create(
             report=report, at=timezone.now(), kind=MessageKind.INFO, text=cleaned
         )

@@ -14,6 +14,7 @@ from urbis.core.audit import record_event
 from urbis.core.types import Actor, actor_user, person_actor
 from urbis.reports import workflow
 from urbis.reports.models import Assignment, Report, SavedFilter, Status, StatusChange, Team
+from urbis.reports.rules import text as text_rules
 from urbis.reports.services.common import follow_url, locked, mail_reporters
 from urbis.reports.workflow import Actor as By
 
@@ -53,6 +54,9 @@ def _apply(
         raise ValidationError({error.field: [TRANSITION_MESSAGES[error.code]]}) from None
     if len(text) > 2000 or len(internal_note) > 2000 or len(forwarded_to) > 200:
         raise ValidationError({"text": [_("This text is too long.")]})
+    # staff texts reach the reporter and Open311 partners: no control characters (XML 1.0 §2.2)
+    text, internal_note = text_rules.clean_controls(text), text_rules.clean_controls(internal_note)
+    forwarded_to = text_rules.clean_controls(forwarded_to)
     now = timezone.now()
     change = StatusChange.objects.create(
         report=report,

@@ -60,9 +60,10 @@ def test_merge_tells_both_in_their_languages_without_sharing_the_follow_link(
     )
     duplicate = Report.objects.exclude(pk=original.pk).get()
     neighbour = Client(HTTP_ACCEPT_LANGUAGE="en")
-    assert neighbour.post(
-        f"/report/join/{original.pk}/", {"email": "en@example.org"}
-    ).status_code == 200
+    assert (
+        neighbour.post(f"/report/join/{original.pk}/", {"email": "en@example.org"}).status_code
+        == 200
+    )
 
     staff = verified_client(public_space)
     staff.defaults["HTTP_ACCEPT_LANGUAGE"] = "nl"
