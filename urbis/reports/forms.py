@@ -6,6 +6,7 @@ import secrets
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from urbis.reports.models import Source, Status, Team
@@ -130,9 +131,16 @@ class DeskReportForm(CitizenReportForm):
         help_text=_("The caller receives the private follow link by e-mail."),
     )
     phone = forms.CharField(label=_("Caller's phone"), max_length=40, required=False)
+    caller_language = forms.ChoiceField(
+        label=_("Caller's language"),
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("The mails to the caller are written in it."),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["caller_language"].initial = kwargs.get("language") or "nl"
         del self.fields["photos"]
         del self.fields["confirm_new"]
 

@@ -262,6 +262,9 @@ class Reporter(models.Model):
     last_name = models.CharField(_("last name"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), max_length=254, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # The language the reporter used (page or Accept-Language, the desk's choice): every mail
+    # to them is written in it, not in the language of the staff member who acts.
+    language = models.CharField(_("language"), max_length=8, blank=True)
     original = models.BooleanField(default=True)
     created_at = models.DateTimeField()
     purged_at = models.DateTimeField(null=True, blank=True)

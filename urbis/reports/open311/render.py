@@ -8,12 +8,22 @@ the spec's examples."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from xml.sax.saxutils import escape
 
 from django.http import HttpResponse
 
 CONTENT_TYPES = {"xml": "text/xml; charset=utf-8", "json": "application/json; charset=utf-8"}
+
+
+# XML 1.0 §2.2: characters outside Char are not allowed even escaped (a vertical tab pasted by
+# staff into a status text would make every list unreadable); removed from both formats alike.
+_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _text(value: str) -> str:
+    return _NOT_XML_CHAR.sub("", value)
 
 
 class Node:
@@ -32,7 +42,7 @@ def _xml_value(value: Any) -> str:
         return "true"
     if value is False:
         return "false"
-    return escape(str(value))
+    return escape(_text(str(value)))
 
 
 def _xml(name: str, value: Any, out: list[str]) -> None:
@@ -58,6 +68,8 @@ def _json(value: Any) -> Any:
         return {name: _json(child) for name, child in value.fields}
     if isinstance(value, list):
         return [_json(item_value) for _item_name, item_value in value]
+    if isinstance(value, str):
+        return _text(value)
     return value
 
 

@@ -16,6 +16,11 @@ def has_markup(text: str) -> bool:
     return bool(_TAG.search(text))
 
 
+def clean_controls(text: str) -> str:
+    """Control characters (NUL, vertical tab and the like) removed; tab and newlines kept."""
+    return _CONTROL.sub("", text)
+
+
 def clean(text: str) -> str:
     """Control characters (NUL and the like) removed, markup removed, whitespace trimmed."""
     return _TAG.sub("", _CONTROL.sub("", text)).strip()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from urbis.core.audit import record_event
 from urbis.reports.models import Message, MessageKind, Report, Reporter
 from urbis.reports.rules import text as text_rules
-from urbis.reports.services.common import check_photos, locked, save_photos
+from urbis.reports.services.common import check_photos, locked, reporter_language, save_photos
 from urbis.reports.services.work import _apply
 from urbis.reports.workflow import Actor as By
 
@@ -36,7 +36,9 @@ def report_add_info(*, report: Report, text: str, photos: list[Any] | None = Non
     cleaned = _text(text, required=not photos)
     with transaction.atomic():
         report = locked(report)
-        contents = check_photos(photos or [], already=report.photos.count())
+        contents = check_photos(
+            photos or [], already=report.photos.filter(visit__isnull=True).count()
+        )
         message = Message.objects.create(
             report=report, at=timezone.now(), kind=MessageKind.INFO, text=cleaned
         )
@@ -93,7 +95,11 @@ def report_join(*, report: Report, email: str = "", text: str = "") -> Reporter:
         if report.is_closed:
             raise ValidationError({"report": [_("This report is closed.")]})
         reporter = Reporter.objects.create(
-            report=report, email=email.strip()[:254], original=False, created_at=timezone.now()
+            report=report,
+            email=email.strip()[:254],
+            language=reporter_language(),
+            original=False,
+            created_at=timezone.now(),
         )
         Message.objects.create(
             report=report, at=timezone.now(), kind=MessageKind.JOINED, text=cleaned

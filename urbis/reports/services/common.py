@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from urbis.core.uploads import clean_photo
@@ -40,14 +41,33 @@ def follow_url(report: Report) -> str:
     return f"{str(conf.get('URBIS_PUBLIC_URL')).rstrip('/')}/report/{report.token}/"
 
 
-def mail_reporters(report: Report, subject: str, body: str) -> None:
-    """After commit: tell every reporter of ``report`` who left an e-mail address."""
-    addresses = sorted({r.email for r in report.reporters.all() if r.email})
-    if not addresses:
+def reporter_language() -> str:
+    """The language of the citizen's request (the page they used, or Accept-Language)."""
+    language = (translation.get_language() or "nl")[:2]
+    return language if language in {code for code, _name in settings.LANGUAGES} else "nl"
+
+
+def mail_reporters(report: Report, compose: Callable[[bool], tuple[str, str]]) -> None:
+    """After commit: tell every reporter of ``report`` who left an e-mail address, each in the
+    language they used (``Reporter.language``): ``compose(private)`` gives (subject, body) and
+    is called with that language active, never the language of the staff member who acts.
+    ``private`` is true for the reporter who filed it: only they may get the follow link (a
+    neighbour who joined the report must not receive the filer's secret)."""
+    groups: dict[tuple[str, bool], set[str]] = {}
+    for reporter in report.reporters.all():
+        if reporter.email:
+            language = reporter.language or settings.LANGUAGE_CODE[:2]
+            groups.setdefault((language, reporter.original), set()).add(reporter.email)
+    if not groups:
         return
+    mails: list[tuple[str, str, str]] = []
+    for (language, private), addresses in sorted(groups.items()):
+        with translation.override(language):
+            subject, body = compose(private)
+        mails.extend((str(subject), str(body), address) for address in sorted(addresses))
 
     def send() -> None:
-        for address in addresses:
+        for subject, body, address in mails:
             send_mail(subject, body, None, [address], fail_silently=True)
 
     transaction.on_commit(send)

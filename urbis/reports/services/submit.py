@@ -36,7 +36,13 @@ from urbis.reports.models import (
 from urbis.reports.rules import attributes as attribute_rules
 from urbis.reports.rules import routing, sla, text
 from urbis.reports.services import setup_cache
-from urbis.reports.services.common import check_photos, follow_url, mail_reporters, save_photos
+from urbis.reports.services.common import (
+    check_photos,
+    follow_url,
+    mail_reporters,
+    reporter_language,
+    save_photos,
+)
 from urbis.reports.workflow import Actor as By
 from urbis.reports.workflow import Status
 
@@ -63,6 +69,7 @@ class ReportInput:
     email: str = ""
     phone: str = ""
     media_url: str = ""
+    language: str = ""  # the reporter's (nl/fr/en); empty: the request's language
 
 
 @dataclass
@@ -333,6 +340,7 @@ def _create(
         last_name=data.last_name.strip(),
         email=data.email.strip(),
         phone=data.phone.strip(),
+        language=data.language or reporter_language(),
         original=True,
         created_at=now,
     )
@@ -359,9 +367,11 @@ def _create(
     if data.email:
         mail_reporters(
             report,
-            _("Your report number %(n)s") % {"n": report.pk},
-            _("Thank you. Follow your report (keep this link private): %(url)s")
-            % {"url": follow_url(report)},
+            lambda _private: (
+                _("Your report number %(n)s") % {"n": report.pk},
+                _("Thank you. Follow your report (keep this link private): %(url)s")
+                % {"url": follow_url(report)},
+            ),
         )
     return report
 

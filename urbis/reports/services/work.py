@@ -14,6 +14,7 @@ from urbis.core.audit import record_event
 from urbis.core.types import Actor, actor_user, person_actor
 from urbis.reports import workflow
 from urbis.reports.models import Assignment, Report, SavedFilter, Status, StatusChange, Team
+from urbis.reports.rules import text as text_rules
 from urbis.reports.services.common import follow_url, locked, mail_reporters
 from urbis.reports.workflow import Actor as By
 
@@ -53,6 +54,9 @@ def _apply(
         raise ValidationError({error.field: [TRANSITION_MESSAGES[error.code]]}) from None
     if len(text) > 2000 or len(internal_note) > 2000 or len(forwarded_to) > 200:
         raise ValidationError({"text": [_("This text is too long.")]})
+    # staff texts reach the reporter and Open311 partners: no control characters (XML 1.0 §2.2)
+    text, internal_note = text_rules.clean_controls(text), text_rules.clean_controls(internal_note)
+    forwarded_to = text_rules.clean_controls(forwarded_to)
     now = timezone.now()
     change = StatusChange.objects.create(
         report=report,
@@ -103,8 +107,9 @@ def report_transition(
 ) -> Report:
     """Move a report along the transition table (``workflow.py``); the reporters are told.
 
-    A duplicate is merged into ``duplicate_of`` (an open report, not itself): its reporters
-    join the original, and the reporters of both are told."""
+    A duplicate is merged into ``duplicate_of`` (an open report, not itself) and the reporters
+    of both are told, each in their language; the duplicate's follow page shows the original's
+    progress."""
     with transaction.atomic():
         report = locked(report)
         if duplicate_of is not None:
@@ -123,33 +128,38 @@ def report_transition(
             forwarded_to=forwarded_to,
             duplicate_of=duplicate_of if to_status == Status.DUPLICATE else None,
         )
-        label = Status(report.status).label
-        body = _("Your report %(n)s is now: %(status)s.") % {"n": report.pk, "status": label}
-        if report.public_note:
-            body += "\n\n" + report.public_note
         if report.status == Status.DUPLICATE and duplicate_of is not None:
-            body += "\n\n" + _("It was merged into report %(n)s: %(url)s") % {
-                "n": duplicate_of.pk,
-                "url": follow_url(duplicate_of),
-            }
+            original = duplicate_of
             mail_reporters(
-                duplicate_of,
-                _("Report %(n)s: another report was merged into it") % {"n": duplicate_of.pk},
-                _("Report %(d)s describes the same problem and was merged into yours.")
-                % {"d": report.pk},
+                original,
+                lambda _private: (
+                    _("Report %(n)s: another report was merged into it") % {"n": original.pk},
+                    _("Report %(d)s describes the same problem and was merged into yours.")
+                    % {"d": report.pk},
+                ),
             )
             record_event(
                 actor=actor,
                 action="reports.merged",
-                target=duplicate_of,
+                target=original,
                 data={"duplicate": report.pk},
             )
-        mail_reporters(
-            report,
-            _("Report %(n)s: %(status)s") % {"n": report.pk, "status": label},
-            body + "\n\n" + follow_url(report),
-        )
+        mail_reporters(report, lambda private: _status_mail(report, duplicate_of, private))
     return report
+
+
+def _status_mail(report: Report, original: Report | None, private: bool) -> tuple[str, str]:
+    """(subject, body) of a status change, in the active language (the reporter's). A merged
+    duplicate names the original's number and keeps the reporter's own follow link (which
+    shows the original's progress): the original's link is its reporter's private secret."""
+    label = Status(report.status).label
+    body = _("Your report %(n)s is now: %(status)s.") % {"n": report.pk, "status": label}
+    if report.public_note:
+        body += "\n\n" + report.public_note
+    if report.status == Status.DUPLICATE and original is not None:
+        body += "\n\n" + _("It was merged into report %(n)s.") % {"n": original.pk}
+    subject = _("Report %(n)s: %(status)s") % {"n": report.pk, "status": label}
+    return subject, body + ("\n\n" + follow_url(report) if private else "")
 
 
 def report_assign(

@@ -247,3 +247,22 @@ def test_staff_api_shows_the_live_gas_case_status(
     detail = api.get(f"/api/v1/reports/{report.pk}/").json()
     assert (detail["gas_case_status"], detail["gas_case_status_label"]) == ("received", "")
     assert "Peeters" not in str(detail) and "85.07.30" not in str(detail)
+
+
+def test_the_officers_visit_photos_do_not_use_up_the_reporters_three(
+    categories, teams, ascertainer
+) -> None:
+    """Up to three photos are the citizen's (issue 12 §2): an officer's visit photos do not
+    stop the reporter from adding theirs."""
+
+    def photo() -> SimpleUploadedFile:
+        return SimpleUploadedFile("p.jpg", jpeg_bytes(), content_type="image/jpeg")
+
+    report = assigned(ascertainer, teams)
+    services.visit_record(
+        actor=ascertainer, report=report, findings="Bags", photos=[photo(), photo(), photo()]
+    )
+    services.report_add_info(report=report, text="More", photos=[photo(), photo()])
+    with pytest.raises(ValidationError):
+        services.report_add_info(report=report, text="Too many", photos=[photo(), photo()])
+    assert report.photos.filter(visit__isnull=True).count() == 2

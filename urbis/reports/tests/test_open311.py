@@ -14,6 +14,7 @@ from django.test import Client
 
 from urbis.reports import services
 from urbis.reports.models import Report
+from urbis.reports.tests import conftest
 
 pytestmark = pytest.mark.django_db
 
@@ -466,3 +467,20 @@ def test_service_request_updates_extension(client: Client, key, public_space) ->
     assert data[0]["service_request_id"] == str(report.pk) and W3C.match(
         data[0]["updated_datetime"]
     )
+
+
+def test_control_characters_in_staff_texts_keep_the_xml_well_formed(
+    client: Client, key, public_space
+) -> None:
+    """A vertical tab pasted into a status text must not make every list unreadable (XML 1.0
+    §2.2 forbids it even escaped)."""
+    report = services.report_submit(actor=None, data=conftest.file()).report
+    services.report_transition(
+        actor=public_space, report=report, to_status="no_action", text="gone\x0b away\x01"
+    )
+    for path in ("requests", f"requests/{report.pk}", "servicerequestupdates"):
+        _x, root, _j, data = get_both(client, path)
+        assert _x.status_code == 200 and root.tag in ("service_requests", "service_request_updates")
+        assert "\x0b" not in str(data)
+    report.refresh_from_db()
+    assert report.public_note == "gone away"

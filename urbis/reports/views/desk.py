@@ -59,6 +59,7 @@ def _file(request: HttpRequest, form: DeskReportForm, code: str) -> Report | Non
         last_name=data["last_name"],
         email=data["email"],
         phone=data["phone"],
+        language=data["caller_language"],
     )
     try:
         result = services.report_submit(
