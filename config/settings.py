@@ -439,6 +439,13 @@ URBIS_REPORTS_NEARBY_METRES = env_int("URBIS_REPORTS_NEARBY_METRES", 150)
 URBIS_REPORTS_POSTS_PER_HOUR_KEY = env_int("URBIS_REPORTS_POSTS_PER_HOUR_KEY", 5000)
 URBIS_REPORTS_POSTS_PER_HOUR_ADDRESS = env_int("URBIS_REPORTS_POSTS_PER_HOUR_ADDRESS", 30)
 URBIS_REPORTS_JURISDICTION = os.environ.get("URBIS_REPORTS_JURISDICTION", "mechelen.be")
+# The accessibility statement's contact (Directive (EU) 2016/2102 art. 7(1)(b) and the model
+# statement of Implementing Decision (EU) 2018/1523: a feedback contact and the enforcement
+# procedure). Each city sets its own; an empty one is left out of the page.
+URBIS_REPORTS_CONTACT_EMAIL = os.environ.get("URBIS_REPORTS_CONTACT_EMAIL", "")
+URBIS_REPORTS_CONTACT_PHONE = os.environ.get("URBIS_REPORTS_CONTACT_PHONE", "")
+URBIS_REPORTS_CONTACT_ADDRESS = os.environ.get("URBIS_REPORTS_CONTACT_ADDRESS", "")
+URBIS_REPORTS_OMBUDSMAN_URL = os.environ.get("URBIS_REPORTS_OMBUDSMAN_URL", "")
 URBIS_PUBLIC_URL = os.environ.get("URBIS_PUBLIC_URL", "http://127.0.0.1:8000")
 
 # --- Casework and GDPR (docs/casework.md, docs/gdpr.md; BELIEVED figures are settings) ---

@@ -25,5 +25,9 @@ DEFAULTS: dict[str, object] = {
     "URBIS_REPORTS_JURISDICTION": "mechelen.be",  # Open311 jurisdiction_id (spec: domain name)
     "URBIS_REPORTS_OPEN311_LIMIT": 1000,  # GET requests: at most this many (spec default 1000)
     "URBIS_REPORTS_OPEN311_TYPE": "realtime",  # or "batch": POST answers a token
+    "URBIS_REPORTS_CONTACT_EMAIL": "",  # the accessibility statement's feedback contact
+    "URBIS_REPORTS_CONTACT_PHONE": "",
+    "URBIS_REPORTS_CONTACT_ADDRESS": "",
+    "URBIS_REPORTS_OMBUDSMAN_URL": "",  # the enforcement procedure (the ombudsman's page)
     "URBIS_PUBLIC_URL": "http://127.0.0.1:8000",  # base of the follow links mailed to reporters
 }

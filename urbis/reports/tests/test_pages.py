@@ -270,3 +270,17 @@ def test_a_refused_citizen_report_opens_with_an_error_summary(client: Client, ca
     html = response.content.decode()
     start = html.index("data-error-summary")
     assert 'href="#id_email"' in html[start : html.index("</ul>", start)]
+
+
+def test_the_accessibility_statement_gives_the_configured_contact(client, settings) -> None:
+    """Directive (EU) 2016/2102 art. 7(1)(b): the statement names a feedback contact and the
+    enforcement procedure; without a configured contact it points to the report form."""
+    bare = client.get("/report/accessibility/").content.decode()
+    assert "data-accessibility-contact" not in bare and 'href="/report/"' in bare
+    settings.URBIS_REPORTS_CONTACT_EMAIL = "toegankelijkheid@stad.example"
+    settings.URBIS_REPORTS_CONTACT_PHONE = "015 00 00 00"
+    settings.URBIS_REPORTS_OMBUDSMAN_URL = "https://ombudsman.example/"
+    html = client.get("/report/accessibility/").content.decode()
+    assert 'href="mailto:toegankelijkheid@stad.example"' in html
+    assert 'href="tel:015000000"' in html
+    assert 'href="https://ombudsman.example/"' in html

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from urbis.core.permissions import public_view
 from urbis.core.request_context import client_address
-from urbis.reports import selectors, services
+from urbis.reports import conf, selectors, services
 from urbis.reports.forms import CitizenReportForm, FeedbackForm, InfoForm, JoinForm, TextForm
 from urbis.reports.models import Source, Status
 from urbis.reports.rules import attributes as attribute_rules
@@ -215,7 +215,13 @@ def public_geojson(request: HttpRequest) -> JsonResponse:
 
 @public_view(PUBLIC)
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "reports/public/accessibility.html")
+    """The accessibility statement (Directive (EU) 2016/2102 art. 7), with the city's feedback
+    contact and the enforcement procedure as configured (docs/reports.md)."""
+    contact = {
+        name: str(conf.get(f"URBIS_REPORTS_{name.upper()}"))
+        for name in ("contact_email", "contact_phone", "contact_address", "ombudsman_url")
+    }
+    return render(request, "reports/public/accessibility.html", contact)
 
 
 @public_view(PUBLIC)
