@@ -89,6 +89,17 @@ def case_get(user: Actor, *, case_id: int, purpose: str) -> CaseAccess:
     return CaseAccess(case=case, participant=participant, break_glass=glass)
 
 
+def takes_part(user: Actor, *, case_id: int) -> bool:
+    """Whether the user is a live participant of the case (no case data read, nothing
+    logged): the guard before any answer that is not the case itself."""
+    return (
+        has_role(user, *CASE_ROLES)
+        and Participant.objects.filter(
+            case_id=case_id, user=actor_user(user), removed_at__isnull=True
+        ).exists()
+    )
+
+
 def case_list(user: Actor, *, text: str = "", status: str = "") -> list[Case]:
     """The user's cases, searched by number or alias (never by content), access-logged."""
     queryset = cases_for(user)

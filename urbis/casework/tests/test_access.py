@@ -253,3 +253,18 @@ def test_api_list_filters(full_case: dict[str, Any], partner: Any) -> None:
     assert client.get(url, {"status": "closed"}).json() == []
     bad = client.get(url, {"status": "nope"})
     assert bad.status_code == 400 and "status" in bad.json()["errors"]
+
+
+def test_a_method_a_case_route_does_not_answer_is_404_for_outsiders(
+    full_case: dict[str, Any], partner: Any, third: Any
+) -> None:
+    """A 405 would answer before need to know: an outsider gets 404 for every method."""
+    outsider, member = verified_client(third), verified_client(partner)
+    for url in _api_urls(full_case) + _post_urls(full_case)[-5:]:
+        for method in ("get", "put", "patch", "delete"):
+            assert getattr(outsider, method)(url).status_code == 404, (method, url)
+    participants = reverse("api-casework-participants", args=[full_case["case"].pk])
+    assert member.get(participants).status_code == 405
+    assert (
+        member.delete(reverse("api-casework-case", args=[full_case["case"].pk])).status_code == 405
+    )
