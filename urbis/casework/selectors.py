@@ -156,13 +156,20 @@ def sheets_for(access: CaseAccess) -> list[FeedbackSheet]:
 
 
 def overdue_actions(user: Actor) -> list[Any]:
-    """Support-path actions past their due date in the user's cases (the alerts)."""
+    """Support-path actions past their due date in the user's cases (the alerts); the cases
+    they show are access-logged like the list (GDPR art. 5(2))."""
     today = timezone.localdate()
-    return list(
+    actions = list(
         SupportAction.objects.filter(
             case__in=cases_for(user), status="open", due_on__lt=today
         ).select_related("case", "organisation")[:100]
     )
+    log_access_many(
+        user=user,
+        targets=list({a.case_id: a.case for a in actions}.values()),
+        purpose="casework.overdue_actions",
+    )
+    return actions
 
 
 def contacts_for(user: Actor) -> QuerySet[ContactLog]:
