@@ -3,9 +3,10 @@ does not take part in is a 404, like a number that does not exist."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -50,10 +51,10 @@ class CaseAPIView(APIView):
 
     permission_classes = [Caseworker]
 
-    def http_method_not_allowed(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def http_method_not_allowed(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         if not selectors.takes_part(request.user, case_id=int(kwargs["case_id"])):
             raise NotFound()
-        return super().http_method_not_allowed(request, *args, **kwargs)
+        return super().http_method_not_allowed(cast(Request, request), *args, **kwargs)
 
 
 def _run(
