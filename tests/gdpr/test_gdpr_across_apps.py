@@ -397,3 +397,20 @@ def test_subject_access_zip_unwritable_path_exits_2(person_everywhere: dict[str,
             "gdpr", "subject-access", "--national-number", NN, "--out", "/nonexistent/x/sa.zip"
         )
     assert bad.value.returncode == 2
+
+
+def test_search_by_person_finds_reads_of_a_withheld_livc_case_the_export_never_names(
+    person_everywhere: dict[str, Any], partner: Any, dpo: Any
+) -> None:
+    """Art. 23 withholds the LIVC-R case from the person, not from the DPO's supervision."""
+    livc = person_everywhere["livc"]
+    verified_client(partner).get(reverse("casework:case", args=[livc.pk]))
+    rows = selectors.access_log_search(dpo, national_number=NN)
+    assert (livc.pk, "partner1") in {(int(r.entry.object_id), r.entry.user_label) for r in rows}
+    exported = selectors.subject_access(dpo, registry.SubjectQuery(national_number=NN))
+    text = json.dumps(exported.as_dict())
+    assert livc.number not in text and livc.alias not in text
+    assert str(livc.pk) not in {r["object_id"] for r in exported.reads}
+    api = verified_client(dpo).get("/api/v1/gdpr/subject-access/", {"national_number": NN})
+    assert api.status_code == 200 and livc.number not in api.content.decode()
+    assert "refs" not in api.content.decode()

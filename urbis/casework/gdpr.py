@@ -175,7 +175,14 @@ def find_subject(query: SubjectQuery, *, user: Actor) -> SubjectItems:
     )
     livc = [s for s in subjects if s.case.table.kind == "livc_r"]
     if livc:
-        result.withheld.append(Withheld(kind="case", reason=str(LIVC_R_REASON), count=len(livc)))
+        result.withheld.append(
+            Withheld(
+                kind="case",
+                reason=str(LIVC_R_REASON),
+                count=len(livc),
+                refs=tuple(("casework.case", str(s.case_id)) for s in livc),
+            )
+        )
     shown = [s for s in subjects if s.case.table.kind != "livc_r"]
     for subject in shown:
         case = subject.case

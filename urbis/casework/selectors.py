@@ -89,6 +89,17 @@ def case_get(user: Actor, *, case_id: int, purpose: str) -> CaseAccess:
     return CaseAccess(case=case, participant=participant, break_glass=glass)
 
 
+def takes_part(user: Actor, *, case_id: int) -> bool:
+    """Whether the user is a live participant of the case (no case data read, nothing
+    logged): the guard before any answer that is not the case itself."""
+    return (
+        has_role(user, *CASE_ROLES)
+        and Participant.objects.filter(
+            case_id=case_id, user=actor_user(user), removed_at__isnull=True
+        ).exists()
+    )
+
+
 def case_list(user: Actor, *, text: str = "", status: str = "") -> list[Case]:
     """The user's cases, searched by number or alias (never by content), access-logged."""
     queryset = cases_for(user)
@@ -145,13 +156,20 @@ def sheets_for(access: CaseAccess) -> list[FeedbackSheet]:
 
 
 def overdue_actions(user: Actor) -> list[Any]:
-    """Support-path actions past their due date in the user's cases (the alerts)."""
+    """Support-path actions past their due date in the user's cases (the alerts); the cases
+    they show are access-logged like the list (GDPR art. 5(2))."""
     today = timezone.localdate()
-    return list(
+    actions = list(
         SupportAction.objects.filter(
             case__in=cases_for(user), status="open", due_on__lt=today
         ).select_related("case", "organisation")[:100]
     )
+    log_access_many(
+        user=user,
+        targets=list({a.case_id: a.case for a in actions}.values()),
+        purpose="casework.overdue_actions",
+    )
+    return actions
 
 
 def contacts_for(user: Actor) -> QuerySet[ContactLog]:

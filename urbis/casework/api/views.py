@@ -3,9 +3,10 @@ does not take part in is a 404, like a number that does not exist."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -42,6 +43,18 @@ def _access(request: Request, case_id: int, purpose: str) -> CaseAccess:
     if access.participant is None:
         raise NotFound()
     return access
+
+
+class CaseAPIView(APIView):
+    """A view on one case: a method the route does not answer is a 404 for anyone who does
+    not take part in the case (ADR 0003), so even a 405 never tells a probed number apart."""
+
+    permission_classes = [Caseworker]
+
+    def http_method_not_allowed(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if not selectors.takes_part(request.user, case_id=int(kwargs["case_id"])):
+            raise NotFound()
+        return super().http_method_not_allowed(cast(Request, request), *args, **kwargs)
 
 
 def _run(
@@ -86,9 +99,7 @@ class CaseList(APIView):
         return Response(CaseworkCaseSerializer(case).data, status=status.HTTP_201_CREATED)
 
 
-class CaseDetail(APIView):
-    permission_classes = [Caseworker]
-
+class CaseDetail(CaseAPIView):
     @extend_schema(responses=CaseworkCaseDetailSerializer)
     def get(self, request: Request, case_id: int) -> Response:
         access = _access(request, case_id, "api_case")
@@ -96,9 +107,7 @@ class CaseDetail(APIView):
         return Response(CaseworkCaseDetailSerializer(access.case, context=context).data)
 
 
-class ParticipantList(APIView):
-    permission_classes = [Caseworker]
-
+class ParticipantList(CaseAPIView):
     @extend_schema(
         request=CaseworkParticipantSerializer, responses={201: CaseworkParticipantSerializer}
     )
@@ -127,9 +136,7 @@ class ParticipantList(APIView):
         return Response(body, status=status.HTTP_201_CREATED)
 
 
-class DisclosureList(APIView):
-    permission_classes = [Caseworker]
-
+class DisclosureList(CaseAPIView):
     @extend_schema(responses=DisclosureSerializer(many=True))
     def get(self, request: Request, case_id: int) -> Response:
         access = _access(request, case_id, "api_disclosures")
@@ -164,9 +171,7 @@ class DisclosureList(APIView):
         return Response(DisclosureSerializer(disclosure).data, status=status.HTTP_201_CREATED)
 
 
-class SheetList(APIView):
-    permission_classes = [Caseworker]
-
+class SheetList(CaseAPIView):
     @extend_schema(request=FeedbackSheetSerializer, responses={201: FeedbackSheetSerializer})
     def post(self, request: Request, case_id: int) -> Response:
         access = _access(request, case_id, "api_sheet")
@@ -192,9 +197,7 @@ class SheetList(APIView):
         return Response(FeedbackSheetSerializer(sheet).data, status=status.HTTP_201_CREATED)
 
 
-class SheetConsent(APIView):
-    permission_classes = [Caseworker]
-
+class SheetConsent(CaseAPIView):
     @extend_schema(request=None, responses=FeedbackSheetSerializer)
     def post(self, request: Request, case_id: int, sheet_id: int) -> Response:
         access = _access(request, case_id, "api_sheet_consent")
@@ -207,9 +210,7 @@ class SheetConsent(APIView):
         return Response(FeedbackSheetSerializer(consent.sheet).data)
 
 
-class SheetIssue(APIView):
-    permission_classes = [Caseworker]
-
+class SheetIssue(CaseAPIView):
     @extend_schema(request=None, responses=FeedbackSheetSerializer)
     def post(self, request: Request, case_id: int, sheet_id: int) -> Response:
         access = _access(request, case_id, "api_sheet_issue")

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from urbis.casework import services
 from urbis.casework.models import Case
@@ -253,3 +254,35 @@ def test_api_list_filters(full_case: dict[str, Any], partner: Any) -> None:
     assert client.get(url, {"status": "closed"}).json() == []
     bad = client.get(url, {"status": "nope"})
     assert bad.status_code == 400 and "status" in bad.json()["errors"]
+
+
+def test_a_method_a_case_route_does_not_answer_is_404_for_outsiders(
+    full_case: dict[str, Any], partner: Any, third: Any
+) -> None:
+    """A 405 would answer before need to know: an outsider gets 404 for every method."""
+    outsider, member = verified_client(third), verified_client(partner)
+    for url in _api_urls(full_case) + _post_urls(full_case)[-5:]:
+        for method in ("get", "put", "patch", "delete"):
+            assert getattr(outsider, method)(url).status_code == 404, (method, url)
+    participants = reverse("api-casework-participants", args=[full_case["case"].pk])
+    assert member.get(participants).status_code == 405
+    assert (
+        member.delete(reverse("api-casework-case", args=[full_case["case"].pk])).status_code == 405
+    )
+
+
+def test_overdue_actions_on_the_casework_page_are_access_logged(
+    full_case: dict[str, Any], director: Any, partner: Any
+) -> None:
+    case = full_case["case"]
+    services.action_add(
+        actor=director, case=case, organisation=partner.organisation,
+        description="Call the school", due_on=timezone.localdate() - dt.timedelta(days=3),
+    )  # fmt: skip
+    # A search that does not match the case: the list logs nothing, the alert still shows it.
+    page = verified_client(partner).get(reverse("casework:home"), {"q": "no-such-case"})
+    assert b"Call the school" in page.content
+    assert AccessLogEntry.objects.filter(
+        user=partner, object_type="casework.case", object_id=str(case.pk),
+        purpose="casework.overdue_actions",
+    ).exists()  # fmt: skip

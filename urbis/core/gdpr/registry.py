@@ -80,6 +80,10 @@ class Withheld:
     kind: str
     reason: str
     count: int = 1
+    #: The withheld objects as (object_type, object_id): never exported, but the DPO's
+    #: access-log search by person finds their reads (the restriction limits the person's
+    #: right of access, not the controller's supervision of access, art. 5(2) and 39 GDPR).
+    refs: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

@@ -120,6 +120,7 @@ def access_log_search(
         for provider in registry.subject_providers():
             found = provider.find(query, user=user)
             refs.update((i.object_type, i.object_id) for i in found.items if i.object_type)
+            refs.update(ref for w in found.withheld for ref in w.refs)
         if not refs:
             return []
         condition = Q()
