@@ -71,6 +71,15 @@ class SubjectItem:
     data: dict[str, Any]
     object_type: str = ""
     object_id: str = ""
+    #: Other records of the person inside this item, as (object_type, object_id), whose reads
+    #: belong in the export too (e.g. the reporter rows of a report: staff reads of contact
+    #: details are logged on them).
+    also_read_as: tuple[tuple[str, str], ...] = ()
+
+    def refs(self) -> set[tuple[str, str]]:
+        """Every (object_type, object_id) whose access-log rows are reads of this item."""
+        own = {(self.object_type, self.object_id)} if self.object_type else set()
+        return own | set(self.also_read_as)
 
 
 @dataclass

@@ -68,7 +68,7 @@ def subject_access(user: Actor, query: registry.SubjectQuery) -> SubjectAccess:
     for provider in registry.subject_providers():
         found = provider.find(query, user=user)
         result.apps.append(found)
-        refs.update((i.object_type, i.object_id) for i in found.items if i.object_type)
+        refs.update(ref for item in found.items for ref in item.refs())
     result.reads = reads_of(refs)
     return result
 
@@ -119,7 +119,7 @@ def access_log_search(
         query = registry.SubjectQuery(national_number=national_number)
         for provider in registry.subject_providers():
             found = provider.find(query, user=user)
-            refs.update((i.object_type, i.object_id) for i in found.items if i.object_type)
+            refs.update(ref for item in found.items for ref in item.refs())
             refs.update(ref for w in found.withheld for ref in w.refs)
         if not refs:
             return []

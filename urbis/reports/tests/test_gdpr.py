@@ -12,6 +12,7 @@ from urbis.core.gdpr import registry, selectors
 from urbis.core.gdpr import services as gdpr
 from urbis.core.gdpr.models import RetentionProof
 from urbis.core.models import AccessLogEntry
+from urbis.reports import selectors as report_selectors
 from urbis.reports import services
 from urbis.reports.models import Reporter
 from urbis.reports.tests.conftest import file
@@ -33,10 +34,26 @@ def test_subject_access_finds_the_reporters_reports_only_and_logs_the_read(categ
     assert reports.items[0].data["reporter"][0]["email"] == "an@example.org"
     assert (
         AccessLogEntry.objects.filter(
-            purpose="reports.subject_access", object_type="reports.reporter"
+            purpose="gdpr.subject_access", object_type="reports.reporter"
         ).count()
         == 1
     )
+
+
+def test_staff_reads_of_the_reporters_contact_details_are_in_the_export_and_the_search(
+    categories, dpo, public_space
+) -> None:
+    """Art. 15(1)(c): the person learns who saw their details. Staff reads of contact details
+    are logged on the reporter rows, which the report's item names for the reads list."""
+    mine = services.report_submit(actor=None, data=file(first_name="An")).report
+    shown = report_selectors.reporters_of(public_space, mine, purpose="reports.reporter")
+    assert [r.email for r in shown] == ["an@example.org"]
+    result = selectors.subject_access(dpo, registry.SubjectQuery(email="an@example.org"))
+    reads = [(r["object_type"], r["purpose"]) for r in result.reads]
+    assert ("reports.reporter", "reports.reporter") in reads
+    assert (
+        AccessLogEntry.objects.filter(purpose__startswith="reports.", user=dpo).exists() is False
+    ), "the DPO's own export reads carry the shared gdpr.subject_access purpose"
 
 
 def test_the_nightly_retention_run_anonymises_reporters_after_closure_with_a_proof(
