@@ -16,6 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from urbis.core.audit import log_access, log_access_many
+from urbis.core.gdpr.restrictions import restricted_among
 from urbis.core.geo import to_metric
 from urbis.core.models import Area, AreaKind
 from urbis.core.roles import has_role
@@ -203,6 +204,9 @@ def reporters_of(user: Actor, report: Report, *, purpose: str) -> list[Reporter]
     if not permissions.can_see_contact(user):
         return []
     reporters = [r for r in report.reporters.all() if r.has_details]
+    # GDPR art. 18: a restricted reporter's details are kept but no longer shown or used.
+    frozen = restricted_among(reporters)
+    reporters = [r for r in reporters if ("reports.reporter", str(r.pk)) not in frozen]
     if reporters:
         log_access_many(user=user, targets=reporters, purpose=purpose)
     return reporters

@@ -23,6 +23,18 @@ def active_restriction(target: models.Model | tuple[str, str | int]) -> Restrict
     ).first()
 
 
+def restricted_among(targets: list[models.Model]) -> set[tuple[str, str]]:
+    """The (object_type, object_id) of those ``targets`` that are frozen, in one query."""
+    keys = [_key(t) for t in targets]
+    if not keys:
+        return set()
+    types = {k[0] for k in keys}
+    rows = Restriction.objects.filter(
+        object_type__in=types, object_id__in=[k[1] for k in keys], lifted_at__isnull=True
+    ).values_list("object_type", "object_id")
+    return set(rows) & set(keys)
+
+
 def is_restricted(target: models.Model | tuple[str, str | int]) -> bool:
     return active_restriction(target) is not None
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from urbis.core.gdpr.restrictions import check_not_restricted, restricted_among
 from urbis.core.uploads import clean_photo
 from urbis.reports import conf
 from urbis.reports.models import Photo, Report, Visit
@@ -34,7 +35,10 @@ def save_photos(report: Report, contents: Iterable[Any], visit: Visit | None = N
 
 
 def locked(report: Report) -> Report:
-    return Report.objects.select_for_update().get(pk=report.pk)
+    """The report's row locked for a change; a report frozen under GDPR art. 18 refuses it."""
+    row = Report.objects.select_for_update().get(pk=report.pk)
+    check_not_restricted(row)
+    return row
 
 
 def follow_url(report: Report) -> str:
@@ -54,7 +58,14 @@ def mail_reporters(report: Report, compose: Callable[[bool], tuple[str, str]]) -
     ``private`` is true for the reporter who filed it: only they may get the follow link (a
     neighbour who joined the report must not receive the filer's secret)."""
     groups: dict[tuple[str, bool], set[str]] = {}
-    for reporter in report.reporters.all():
+    reporters = list(report.reporters.all())
+    # GDPR art. 18: a restricted reporter (or report) is kept but not used: no mail.
+    frozen = restricted_among([report, *reporters])
+    for reporter in reporters:
+        if ("reports.report", str(report.pk)) in frozen:
+            break
+        if ("reports.reporter", str(reporter.pk)) in frozen:
+            continue
         if reporter.email:
             language = reporter.language or settings.LANGUAGE_CODE[:2]
             groups.setdefault((language, reporter.original), set()).add(reporter.email)

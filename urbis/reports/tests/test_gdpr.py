@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from urbis.core.gdpr import registry, selectors
 from urbis.core.gdpr import services as gdpr
@@ -72,3 +74,40 @@ def test_the_nightly_retention_run_anonymises_reporters_after_closure_with_a_pro
     assert RetentionProof.objects.get(rule="reports.reporter_details").count == 1
     assert Reporter.objects.get(report=closed).email == ""
     assert Reporter.objects.get(report=still_open).email == "an@example.org"
+
+
+def test_a_restricted_reporter_is_kept_but_neither_shown_nor_mailed(
+    categories, dpo, public_space, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    """GDPR art. 18(1)-(2): restricted data is stored, not otherwise used."""
+    report = services.report_submit(actor=None, data=file(first_name="An")).report
+    reporter = Reporter.objects.get(report=report)
+    gdpr.restriction_set(
+        actor=dpo,
+        object_type="reports.reporter",
+        object_id=str(reporter.pk),
+        reason="accuracy contested (art. 18(1)(a))",
+    )
+    mailoutbox.clear()
+    assert report_selectors.reporters_of(public_space, report, purpose="reports.reporter") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_transition(actor=public_space, report=report, to_status="acknowledged")
+    assert mailoutbox == []
+    assert Reporter.objects.get(pk=reporter.pk).email == "an@example.org"  # kept
+
+
+def test_a_restricted_report_refuses_changes_with_a_400(categories, dpo, public_space) -> None:
+    report = services.report_submit(actor=None, data=file()).report
+    gdpr.restriction_set(
+        actor=dpo, object_type="reports.report", object_id=str(report.pk), reason="objection"
+    )
+    with pytest.raises(ValidationError, match="restricted"):
+        services.report_transition(actor=public_space, report=report, to_status="acknowledged")
+    client = APIClient()
+    client.force_authenticate(public_space)
+    answer = client.post(
+        f"/api/v1/reports/{report.pk}/status/", {"status": "acknowledged"}, format="json"
+    )
+    assert answer.status_code == 400
+    report.refresh_from_db()
+    assert report.status == "new"
