@@ -3,6 +3,8 @@ data. Apps call :func:`check_not_restricted` at the start of each write service.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
@@ -23,7 +25,7 @@ def active_restriction(target: models.Model | tuple[str, str | int]) -> Restrict
     ).first()
 
 
-def restricted_among(targets: list[models.Model]) -> set[tuple[str, str]]:
+def restricted_among(targets: Sequence[models.Model]) -> set[tuple[str, str]]:
     """The (object_type, object_id) of those ``targets`` that are frozen, in one query."""
     keys = [_key(t) for t in targets]
     if not keys:
