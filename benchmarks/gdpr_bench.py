@@ -66,12 +66,11 @@ def subject_access(quick: bool) -> None:
     engine = _django()
     from django.db import connection
 
-    from urbis.core.gdpr import registry, selectors
-    from urbis.sanctions.models import Offender
-
     from benchmarks.reports_bench import fill as fill_reports
     from benchmarks.reports_bench import seed_categories
+    from urbis.core.gdpr import registry, selectors
     from urbis.reports.models import Reporter
+    from urbis.sanctions.models import Offender
 
     gas, reports, casework = (100_000, 100_000, 5_000) if quick else (1_000_000, 1_000_000, 50_000)
     print(

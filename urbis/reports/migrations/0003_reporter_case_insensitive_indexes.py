@@ -5,22 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0002_open_worklist_indexes'),
+        ("reports", "0002_open_worklist_indexes"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='reporter',
-            name='reports_rep_email_c6d0d2_idx',
+            model_name="reporter",
+            name="reports_rep_email_c6d0d2_idx",
         ),
         migrations.AddIndex(
-            model_name='reporter',
-            index=models.Index(django.db.models.functions.text.Upper('email'), name='reports_reporter_email_ci'),
+            model_name="reporter",
+            index=models.Index(
+                django.db.models.functions.text.Upper("email"), name="reports_reporter_email_ci"
+            ),
         ),
         migrations.AddIndex(
-            model_name='reporter',
-            index=models.Index(django.db.models.functions.text.Upper('last_name'), name='reports_reporter_last_name_ci'),
+            model_name="reporter",
+            index=models.Index(
+                django.db.models.functions.text.Upper("last_name"),
+                name="reports_reporter_last_name_ci",
+            ),
         ),
     ]
