@@ -95,7 +95,7 @@ def intake(quick: bool) -> None:
     from urbis.core.tabular import read_table
     from urbis.sanctions.models import Case
     from urbis.sanctions.services import intake as services
-    from urbis.sanctions.tabular import parse_row
+    from urbis.sanctions.services.intake.tabular import parse_row
 
     ascertainer, _staff = _users()
     n = 10_000 if quick else 100_000

@@ -12,6 +12,7 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
     if len(args) > 1 and args[1] == "analytics":
+        # local: each branch loads only its own command line (numpy here, Django below)
         from urbis.analytics.cli import main as analytics_main
 
         return analytics_main(args[2:])

@@ -18,12 +18,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
+from zoneinfo import ZoneInfo
 
 import numpy as np
 
 from urbis.analytics.evaluation import hit_rate, pai
-from urbis.analytics.grid import Grid
-from urbis.analytics.io import Events, read_events
+from urbis.analytics.grid import Grid, grid_for
+from urbis.analytics.io import Events, parse_day, read_events
+from urbis.analytics.projection import to_metres, unproject
 
 
 class UsageError(Exception):
@@ -59,8 +61,6 @@ def _load(args: argparse.Namespace, *, need_dates: bool) -> Events:
         raise UsageError(f"FILE: {args.file} has no events")
     args.projected_crs = None
     if args.crs:
-        from urbis.analytics.projection import to_metres
-
         try:
             xy, args.projected_crs = to_metres(
                 events.xy[:, 0], events.xy[:, 1], args.crs, target=args.metric_crs
@@ -201,8 +201,6 @@ def _knox(args: argparse.Namespace) -> str:
 
 def _cells_geojson(grid: Grid, values: dict[str, np.ndarray], crs: str | None) -> dict[str, Any]:
     """Cells with any non-zero value as GeoJSON polygons (RFC 7946: WGS84 when ``crs`` is known)."""
-    from urbis.analytics.projection import unproject
-
     stacked = np.stack(list(values.values()))
     keep = np.any(np.isfinite(stacked) & (stacked != 0), axis=0)
     rows, cols = np.nonzero(keep)
@@ -247,7 +245,8 @@ def _png(array: np.ndarray, path: str, title: str) -> None:
 
 def _hotspots(args: argparse.Namespace) -> str:
     events = _load(args, need_dates=False)
-    from urbis.analytics.grid import grid_for
+    # Imported after the file is read, for this subcommand only: scipy and numba take seconds
+    # to import, and ``--help`` or a bad file should answer at once.
     from urbis.analytics.hotspots import gi_star
     from urbis.analytics.kde import kde_grid
 
@@ -276,18 +275,15 @@ def _hotspots(args: argparse.Namespace) -> str:
 
 
 def _forecast(args: argparse.Namespace) -> str:
-    from zoneinfo import ZoneInfo
-
-    from urbis.analytics.io import parse_day
-
     events = _load(args, need_dates=True)
     assert events.days is not None
     try:
         at = parse_day(args.at, ZoneInfo(args.tz))
     except ValueError as exc:
         raise UsageError(f"--at: {exc}") from None
+    # Imported after the file is read, for this subcommand only: scipy and numba take seconds
+    # to import, and ``--help`` or a bad file should answer at once.
     from urbis.analytics.etas import GridETAS
-    from urbis.analytics.grid import grid_for
     from urbis.analytics.prospective import prospective_hotspot
 
     grid = grid_for(events.xy, args.cell)

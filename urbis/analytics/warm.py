@@ -16,13 +16,14 @@ import time
 
 import numpy as np
 
+from urbis.analytics import _jit
+from urbis.analytics.etas import GridETAS
+from urbis.analytics.kde import kde_grid
+from urbis.analytics.knox import knox_test
+
 
 def warm() -> list[str]:
     """Run each kernel once on tiny data; return the names of the calls made."""
-    from urbis.analytics.etas import GridETAS
-    from urbis.analytics.kde import kde_grid
-    from urbis.analytics.knox import knox_test
-
     xy = np.array([[0.0, 0.0], [30.0, 40.0], [60.0, 10.0], [90.0, 80.0], [15.0, 95.0]])
     days = np.array([0.0, 2.0, 5.0, 9.0, 12.0])
     done = []
@@ -41,8 +42,6 @@ def warm() -> list[str]:
 
 
 def main() -> int:
-    from urbis.analytics import _jit
-
     start = time.perf_counter()
     done = warm()
     seconds = time.perf_counter() - start

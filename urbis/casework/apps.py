@@ -8,7 +8,8 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Multi-agency casework")
 
     def ready(self) -> None:
-        from urbis.casework import gdpr, jobs  # noqa: F401 - GDPR declarations, nightly, indicators
+        # ready(): the app registry is complete only now (Django's AppConfig.ready contract)
+        from urbis.casework import gdpr, home, jobs  # noqa: F401 - GDPR, nightly, indicators
         from urbis.casework.demo import load_casework_demo
         from urbis.casework.permissions import MODULE_ROLES
         from urbis.core import modules
@@ -28,6 +29,4 @@ class CaseworkConfig(AppConfig):
             )
         )
         register_demo_loader("casework", load_casework_demo)
-        from urbis.casework import home
-
         home.register()

@@ -29,6 +29,7 @@ from urbis.casework.models import (
     SecrecyClass,
     SubjectRole,
 )
+from urbis.core.gdpr.rectification import PERSON_FIELDS
 from urbis.core.models import Area, Organisation, User
 from urbis.core.roles import Role
 from urbis.core.types import Actor
@@ -285,8 +286,6 @@ class RectifySubjectForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
-        from urbis.core.gdpr.rectification import PERSON_FIELDS
-
         super().__init__(*args, **kwargs)
         self.fields["subject"].queryset = case.subjects.all()  # type: ignore[attr-defined]
         self.fields["field"].choices = list(PERSON_FIELDS.items())  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from urbis.casework import rules
-from urbis.casework.models import Case, CaseSubject, ContactLog, Person
+from urbis.casework.models import Case, CaseSubject, ContactLog, Participant, Person
 from urbis.core.audit import log_access_many
 from urbis.core.gdpr.registry import (
     ProcessingActivity,
@@ -257,8 +257,6 @@ register_object_describer("casework.case", describe_cases)
 def rectification_recipients(person: Person) -> list[str]:
     """Art. 19: the partner organisations of every case the person is on — LIVC-R cases left
     out, as in subject access (law of 30 July 2018: their existence is not disclosed)."""
-    from urbis.casework.models import Participant
-
     rows = (
         Participant.objects.filter(case__subjects__person=person, removed_at__isnull=True)
         .exclude(case__table__kind="livc_r")

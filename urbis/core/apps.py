@@ -8,15 +8,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Urbis core")
 
     def ready(self) -> None:
-        from urbis.core import db_guards
+        # ready(): the app registry is complete only now (Django's AppConfig.ready contract)
+        from urbis.core import db_guards, home_providers, modules
         from urbis.core.gdpr import declarations, jobs  # noqa: F401 - art. 30, retention
-
-        db_guards.register_tables("core_retentionproof", "core_requeststep")
-        from urbis.core import home_providers, modules
-
-        home_providers.register()
         from urbis.core.permissions import AUDIT_ROLES, STAFF_ROLES
 
+        db_guards.register_tables("core_retentionproof", "core_requeststep")
+        home_providers.register()
         modules.register(
             modules.ModuleEntry(
                 key="map",

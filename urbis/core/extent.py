@@ -10,6 +10,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Max, Min
+
+from urbis.core.models import Area
 
 BBox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
 _CACHE_KEY = "urbis.core.extent.areas"
@@ -39,10 +42,6 @@ def configured() -> BBox | None:
 
 
 def _areas() -> BBox | None:
-    from django.db.models import Max, Min
-
-    from urbis.core.models import Area
-
     bounds = Area.objects.aggregate(
         a=Min("min_lon"), b=Min("min_lat"), c=Max("max_lon"), d=Max("max_lat")
     )
@@ -71,8 +70,6 @@ def forget() -> None:
 def area_rows() -> list[tuple[int, str, str, BBox, dict[str, object]]]:
     """Every area as (id, code, kind, bounding box, geometry), cached until an area changes:
     what a point-in-area look-up on each submitted report needs, without a query."""
-    from urbis.core.models import Area
-
     rows = cache.get(_ROWS_KEY)
     if rows is None:
         rows = [

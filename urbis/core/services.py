@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from urbis.core import extent
 from urbis.core.audit import record_event
 from urbis.core.geo import parse_polygon
 from urbis.core.models import Area, Organisation, User
@@ -67,8 +68,6 @@ def area_upsert(
             target=area,
             data={"code": code, "population": population},
         )
-    from urbis.core import extent
-
     transaction.on_commit(extent.forget)
     extent.forget()
     return area

@@ -9,11 +9,10 @@ class CptedConfig(AppConfig):
     verbose_name = _("CPTED")
 
     def ready(self) -> None:
-        # Imported here, not at the top: these modules import models, which Django allows only
-        # once the app registry is ready (AppConfig.ready).
+        # ready(): the app registry is complete only now (Django's AppConfig.ready contract)
         from urbis.core import maplayers, modules
         from urbis.core.demo import register_demo_loader
-        from urbis.cpted import gdpr  # noqa: F401 - GDPR declarations (art. 30)
+        from urbis.cpted import gdpr, home  # noqa: F401 - GDPR declarations (art. 30)
         from urbis.cpted.demo import load_cpted_demo
         from urbis.cpted.permissions import COORDINATE_ROLES, READ_ROLES
         from urbis.cpted.seed import reseed_after_flush
@@ -56,6 +55,4 @@ class CptedConfig(AppConfig):
         # Reference data, not a domain effect: the defaults are back after a test ``flush``
         # exactly as after ``migrate`` (Django re-creates permissions the same way).
         post_migrate.connect(reseed_after_flush, sender=self, dispatch_uid="cpted.defaults")
-        from urbis.cpted import home
-
         home.register()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 def register_all() -> None:
     # Imported here, not at the top: this runs from IncidentsConfig.ready(), and the modules
     # below import models, which Django allows only once the app registry is ready.
-    from urbis.core import modules, nearby
+    from urbis.core import alerts, modules, nearby
     from urbis.core.demo import register_demo_loader
     from urbis.core.indicators import register_provider
     from urbis.incidents import indicators, jobs  # noqa: F401 - jobs registers the nightly job
@@ -38,8 +38,4 @@ def register_all() -> None:
             count=indicators.incidents_near,
         )
     )
-    try:
-        from urbis.core import alerts
-    except ImportError:  # pragma: no cover - core without the alerts registry
-        return
     alerts.register_source("incidents.cocoon", indicators.cocoon_alerts)

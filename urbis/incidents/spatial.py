@@ -9,6 +9,7 @@ import numpy as np
 from django.conf import settings
 from numpy.typing import NDArray
 
+from urbis.core import extent
 from urbis.core.models import Area
 from urbis.incidents import conf, rules
 
@@ -62,8 +63,6 @@ def valid_crs(text: str) -> str:
 def city_bbox() -> rules.BBox | None:
     """URBIS_CITY_BBOX, else the union of the areas' bounding boxes, else None (no check):
     the one city extent of ``urbis.core.extent``."""
-    from urbis.core import extent
-
     return extent.city_bbox()
 
 

@@ -8,16 +8,15 @@ class PlanConfig(AppConfig):
     verbose_name = _("Safety and prevention plan")
 
     def ready(self) -> None:
-        from urbis.core import db_guards
-        from urbis.plan import gdpr  # noqa: F401 - GDPR declarations (art. 30)
-
-        db_guards.register_tables("plan_measurement", "plan_actionstatuschange")
-        from urbis.core import modules
+        # ready(): the app registry is complete only now (Django's AppConfig.ready contract)
+        from urbis.core import db_guards, modules
         from urbis.core.demo import register_demo_loader
-        from urbis.plan import jobs  # noqa: F401 - registers the nightly job
+        from urbis.core.permissions import STAFF_ROLES
+        from urbis.plan import gdpr, home, jobs  # noqa: F401 - GDPR declarations, nightly job
         from urbis.plan.demo import load_plan_demo
         from urbis.plan.permissions import READ_ROLES
 
+        db_guards.register_tables("plan_measurement", "plan_actionstatuschange")
         roles = frozenset(READ_ROLES)
         modules.register(
             modules.ModuleEntry(
@@ -49,8 +48,6 @@ class PlanConfig(AppConfig):
                 description=_("Partner organisations, agreements and their actions."),
             )
         )
-        from urbis.core.permissions import STAFF_ROLES
-
         modules.register(
             modules.ModuleEntry(
                 key="plan_actions",
@@ -62,6 +59,4 @@ class PlanConfig(AppConfig):
             )
         )
         register_demo_loader("plan", load_plan_demo)
-        from urbis.plan import home
-
         home.register()

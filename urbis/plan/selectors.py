@@ -8,10 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from urbis.core.audit import log_access, log_access_many
+from urbis.core.permissions import STAFF_ROLES
 from urbis.core.roles import has_role
 from urbis.core.types import Actor
 from urbis.plan import bjorgo
@@ -43,10 +44,6 @@ def plans_for(user: Any) -> QuerySet[Plan]:
 def actions_for(user: Any) -> QuerySet[Action]:
     """Coordinator and analyst see every action; other staff see the actions their
     organisation owns or takes part in (partners' need to know)."""
-    from django.db.models import Q
-
-    from urbis.core.permissions import STAFF_ROLES
-
     if has_role(user, *READ_ROLES):
         return Action.objects.all()
     if not has_role(user, *STAFF_ROLES) or not getattr(user, "organisation_id", None):

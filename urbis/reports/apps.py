@@ -8,9 +8,10 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Public-space reports")
 
     def ready(self) -> None:
+        # ready(): the app registry is complete only now (Django's AppConfig.ready contract)
         from urbis.core import maplayers, modules
         from urbis.core.demo import register_demo_loader
-        from urbis.reports import gdpr, indicators, jobs  # noqa: F401  (registers providers, GDPR)
+        from urbis.reports import gdpr, home, indicators, jobs  # noqa: F401 - providers, GDPR
         from urbis.reports.demo import load_reports_demo
         from urbis.reports.permissions import FIELD_ROLES, READ_ROLES
 
@@ -46,6 +47,4 @@ class ReportsConfig(AppConfig):
             )
         )
         register_demo_loader("reports", load_reports_demo)
-        from urbis.reports import home
-
         home.register()

@@ -8,18 +8,17 @@ class SanctionsConfig(AppConfig):
     verbose_name = _("Administrative sanctions (GAS)")
 
     def ready(self) -> None:
-        from urbis.core import db_guards
+        # ready(): the app registry is complete only now (Django's AppConfig.ready contract)
+        from urbis.core import db_guards, modules
+        from urbis.core.demo import register_demo_loader
+        from urbis.core.roles import Role
+        from urbis.sanctions import gdpr, home, jobs  # noqa: F401 - nightly sweep, indicators, GDPR
+        from urbis.sanctions.demo import load_sanctions_demo
+        from urbis.sanctions.permissions import CASE_ROLES
 
         db_guards.register_tables(
             "sanctions_statuschange", "sanctions_purgelog", "sanctions_limitationevent"
         )
-        from urbis.core import modules
-        from urbis.core.demo import register_demo_loader
-        from urbis.core.roles import Role
-        from urbis.sanctions import gdpr, jobs  # noqa: F401 - nightly sweep, indicators, GDPR
-        from urbis.sanctions.demo import load_sanctions_demo
-        from urbis.sanctions.permissions import CASE_ROLES
-
         modules.register(
             modules.ModuleEntry(
                 key="gas",
@@ -41,6 +40,4 @@ class SanctionsConfig(AppConfig):
             )
         )
         register_demo_loader("sanctions", load_sanctions_demo)
-        from urbis.sanctions import home
-
         home.register()

@@ -14,6 +14,7 @@ from urbis.sanctions.catalogue_seed import seed_catalogue
 from urbis.sanctions.models import Case
 from urbis.sanctions.services.cases import case_transition
 from urbis.sanctions.services.intake import AscertainmentData, OffenderData, ascertainment_create
+from urbis.sanctions.services.register import lead_times_refresh
 
 STREETS = ["Grote Markt", "Bruul", "Veemarkt", "IJzerenleen", "Nekkerspoel", "Battel"]
 NAMES = [
@@ -119,7 +120,5 @@ def load_sanctions_demo(actor: Any) -> str:
             )
             day += dt.timedelta(days=2)
         made += 1
-    from urbis.sanctions.services.register import lead_times_refresh
-
     lead_times_refresh()  # the dashboard's figures, as the nightly job would
     return f"{made} GAS cases"

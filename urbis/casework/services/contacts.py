@@ -14,7 +14,7 @@ from urbis.casework.models import Consent, ContactLog
 from urbis.casework.permissions import CASE_ROLES
 from urbis.casework.services.cases import case_open, subject_add
 from urbis.core.audit import record_event
-from urbis.core.models import Area
+from urbis.core.models import Area, AuditEvent
 from urbis.core.roles import has_role
 from urbis.core.types import Actor, actor_user, person_actor
 
@@ -67,8 +67,6 @@ def contact_convert(
 ) -> Any:
     """Turn the worker's own contact into a case — only with the person's recorded consent to
     exactly that (CW-R7); the consent is stored on the new case, separate from the legal basis."""
-    from urbis.core.models import AuditEvent
-
     worker = actor_user(actor)
     if worker is None or contact.worker_id != worker.pk:
         raise ContactLog.DoesNotExist

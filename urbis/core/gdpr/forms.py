@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from urbis.core.gdpr.models import RequestKind
+from urbis.core.gdpr.rectification import PERSON_FIELDS
 
 
 def _national_number(raw: str) -> str:
@@ -94,8 +95,6 @@ class RectifyForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        from urbis.core.gdpr.rectification import PERSON_FIELDS
-
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["field"].choices = list(PERSON_FIELDS.items())  # type: ignore[attr-defined]
 

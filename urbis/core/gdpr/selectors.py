@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from urbis.core.audit import log_access
 from urbis.core.gdpr import registry
-from urbis.core.gdpr.models import Breach, SubjectRequest
+from urbis.core.gdpr.models import Breach, RetentionProof, SubjectRequest
 from urbis.core.models import AccessLogEntry, AuditEvent
 from urbis.core.roles import Role, has_role
 from urbis.core.types import Actor
@@ -242,8 +242,6 @@ def breaches_for(user: Actor) -> QuerySet[Breach]:
 
 def retention_status(user: Any) -> list[dict[str, Any]]:
     """Every registered retention rule with its latest proof (``None``: never run)."""
-    from urbis.core.gdpr.models import RetentionProof
-
     if not is_dpo(user):
         return []
     rules = registry.retention_rules()

@@ -9,6 +9,7 @@ from django import template
 from django.utils.formats import number_format
 
 from urbis.core import figures
+from urbis.core.models import PreventionLevel
 
 register = template.Library()
 
@@ -35,7 +36,5 @@ def percent(value: Any) -> str:
 @register.filter
 def prevention_spectrum(levels: Any) -> str:
     """An organisation's place in the prevention spectrum, in the active language."""
-    from urbis.core.models import PreventionLevel
-
     labels = dict(PreventionLevel.choices)
     return ", ".join(str(labels.get(level, level)) for level in levels or [])

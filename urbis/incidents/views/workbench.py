@@ -18,6 +18,7 @@ from urbis.core.types import Actor
 from urbis.incidents import downloads, layers, selectors, spatial
 from urbis.incidents.forms import WEEKDAYS, FilterForm, KnoxForm, LayerForm
 from urbis.incidents.permissions import WORKBENCH_ROLES
+from urbis.incidents.services.runs import knox_job_create
 
 LAYERS = ("points", "kde", "gistar", "choropleth", "forecast")
 CHARTS = ("series", "weekhour")
@@ -233,8 +234,6 @@ def chart(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
 @role_required(*WORKBENCH_ROLES)
 @require_POST
 def knox_start(request: HttpRequest) -> HttpResponse:
-    from urbis.incidents.services.runs import knox_job_create
-
     form = KnoxForm(request.POST)
     if not form.is_valid():
         return render(request, "incidents/knox_form.html", {"form": form}, status=400)

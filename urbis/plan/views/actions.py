@@ -17,6 +17,7 @@ from urbis.core.models import Organisation
 from urbis.core.permissions import STAFF_ROLES, role_required
 from urbis.core.roles import has_role
 from urbis.plan import selectors, services
+from urbis.plan.exchange import practice_sheet
 from urbis.plan.forms import (
     ActionDetailsForm,
     ActionStatusForm,
@@ -146,8 +147,6 @@ def practice_export(request: HttpRequest, action_id: int) -> HttpResponse:
         Action.objects.filter(objective__priority__plan__in=selectors.plans_for(request.user)),
         pk=action_id,
     )
-    from urbis.plan.exchange import practice_sheet
-
     response = HttpResponse(
         json.dumps(practice_sheet(action), indent=2, ensure_ascii=False),
         content_type="application/json",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from urbis.core.models import Organisation
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
+from urbis.plan import exchange as exchange_rules
 from urbis.plan import selectors, services
 from urbis.plan.models import Agreement, Contact
 from urbis.plan.permissions import EDIT_ROLES, READ_ROLES
@@ -42,8 +43,6 @@ def partners(request: HttpRequest) -> HttpResponse:
 @role_required(*READ_ROLES)
 def exchange(request: HttpRequest) -> HttpResponse:
     """Peer-city exchange: benchmark file export, and import of practice sheets and benchmarks."""
-    from urbis.plan import exchange as exchange_rules
-
     if request.method == "POST":
         if not has_role(request.user, *EDIT_ROLES):
             raise Http404

@@ -8,6 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.cache import cache
+from django.db import transaction
+
+from urbis.reports.models import Category, RoutingRule
 
 CATEGORIES_KEY = "urbis.reports.setup.categories"
 RULES_KEY = "urbis.reports.setup.rules"
@@ -16,16 +19,12 @@ TIMEOUT = 60  # seconds
 
 def forget() -> None:
     """Called by category_save, routing_rule_create and the admin after a write."""
-    from django.db import transaction
-
     cache.delete_many([CATEGORIES_KEY, RULES_KEY])
     transaction.on_commit(lambda: cache.delete_many([CATEGORIES_KEY, RULES_KEY]))
 
 
 def current_versions() -> dict[str, Any]:
     """code → the active category's current version (team and category attached)."""
-    from urbis.reports.models import Category
-
     versions = cache.get(CATEGORIES_KEY)
     if versions is None:
         versions = {}
@@ -45,8 +44,6 @@ def current_versions() -> dict[str, Any]:
 def routing_rules() -> list[tuple[Any, ...]]:
     """The active rules as plain tuples (id, order, team, category code, area code, start,
     end, assignee) for ``rules.routing``."""
-    from urbis.reports.models import RoutingRule
-
     rows = cache.get(RULES_KEY)
     if rows is None:
         rows = [

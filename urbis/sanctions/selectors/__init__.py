@@ -20,7 +20,7 @@ from urbis.core.audit import log_access, log_access_many
 from urbis.core.calendar import add_months
 from urbis.core.roles import Role, has_role, roles_of
 from urbis.core.selectors import page_logged
-from urbis.core.types import Actor
+from urbis.core.types import Actor, actor_user
 from urbis.sanctions import labels, timelimits
 from urbis.sanctions.facts import facts_of, parameters_for
 from urbis.sanctions.facts import settings_on as settings_on
@@ -105,8 +105,6 @@ def own_reports(*, user: Actor, limit: int = 10) -> list[Case]:
     """The reports ``user`` filed, newest first, for the field form's "my recent reports"
     list: case number, reference, article, date, place and status only (no offender, so
     nothing personal to access-log; an officer without case roles sees only these)."""
-    from urbis.core.types import actor_user
-
     author = actor_user(user)
     if author is None:
         return []

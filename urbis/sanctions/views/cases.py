@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from urbis.core.forms import apply_service_errors
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
+from urbis.core.tabular import csv_response, xlsx_bytes
 from urbis.sanctions import labels, selectors, timelimits, workflow
 from urbis.sanctions.forms import (
     AppealForm,
@@ -88,8 +89,6 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @role_required(*CASE_ROLES)
 def case_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The case list as filtered, as CSV or XLSX (formula-safe cells, core/tabular.py)."""
-    from urbis.core.tabular import csv_response, xlsx_bytes
-
     cases = selectors.case_export(
         user=request.user, purpose="gas.case_export", **_list_filters(request)
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from urbis.core.forms import apply_service_errors
 from urbis.core.permissions import role_required
 from urbis.core.roles import Role, has_role
+from urbis.core.tabular import csv_response
 from urbis.sanctions import selectors
 from urbis.sanctions.forms import (
     BulkImportForm,
@@ -23,6 +24,7 @@ from urbis.sanctions.models import AscertainerKind
 from urbis.sanctions.permissions import CASE_ROLES, INTAKE_ROLES
 from urbis.sanctions.services import intake
 from urbis.sanctions.services.intake import identity, pending
+from urbis.sanctions.services.intake.tabular import COLUMNS
 
 
 def _data(d: dict[str, Any]) -> intake.AscertainmentData:
@@ -189,9 +191,6 @@ TEMPLATE_EXAMPLES = {
 @role_required(*CASE_ROLES)
 def bulk_template(request: HttpRequest) -> HttpResponse:
     """A CSV template of a documented layout: ``?layout=intake`` (default) or ``bank``."""
-    from urbis.core.tabular import csv_response
-    from urbis.sanctions.tabular import COLUMNS
-
     layout = "bank" if request.GET.get("layout") == "bank" else "intake"
     example = TEMPLATE_EXAMPLES[layout]
     columns = list(COLUMNS) if layout == "intake" else list(example)

@@ -13,7 +13,9 @@ from django.utils import timezone
 from urbis.core.audit import record_event
 from urbis.core.types import Actor
 from urbis.incidents import cache, conf, spatial
+from urbis.incidents.arrays import city_tz, local_seconds
 from urbis.incidents.models import Category, Incident
+from urbis.incidents.services.cocoon import watches_for_new
 from urbis.incidents.services.imports.common import BATCH, ImportResult
 
 INSERT_FIELDS = (
@@ -94,8 +96,6 @@ def _write_incidents(
     references = [p[1] for p in parsed]
     fields = ("category_id", "occurred_from", "occurred_to", "lat", "lon", "precision", "source")
     now = timezone.now()
-    from urbis.incidents.arrays import city_tz, local_seconds
-
     tz = city_tz()
     with transaction.atomic():
         from django.db import connection
@@ -174,8 +174,6 @@ def _write_incidents(
         )
         if result.created or result.updated:
             cache.bump()
-        from urbis.incidents.services.cocoon import watches_for_new
-
         triggering = set(Category.objects.filter(triggers_cocoon=True).values_list("pk", flat=True))
         horizon = now - dt.timedelta(days=int(conf.get("URBIS_INCIDENTS_COCOON_DAYS")))
         result.watches = watches_for_new(

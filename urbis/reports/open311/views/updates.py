@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core.permissions import public_view
 from urbis.reports import conf
-from urbis.reports.models import Status
+from urbis.reports.models import Status, StatusChange
 from urbis.reports.open311.render import Node, errors, render
 from urbis.reports.open311.views.common import (
     MAX_RANGE,
@@ -43,8 +43,6 @@ def _update_node(change: Any) -> Node:
 def service_request_updates(request: HttpRequest, fmt: str) -> HttpResponse:
     """mySociety extension (open311-adapter Role/mySociety.pm): status updates for partners,
     with the extended status names; ``start_date``/``end_date`` as for requests."""
-    from urbis.reports.models import StatusChange
-
     refused = _jurisdiction(request, fmt)
     if refused:
         return refused

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from urbis.core.audit import record_event
+from urbis.core.tabular import TabularError
 from urbis.core.types import Actor
 from urbis.sanctions import selectors
 from urbis.sanctions.models import (
@@ -32,6 +33,7 @@ from urbis.sanctions.services.intake.create import (
     _new_offender,
 )
 from urbis.sanctions.services.intake.data import AscertainmentData
+from urbis.sanctions.services.intake.tabular import RowError, field_label, parse_row, read_bulk
 
 
 @dataclass
@@ -50,9 +52,6 @@ def ascertainments_import(
     confirmed to import the valid rows; what is written is written in one transaction (all
     the valid rows or nothing, never a chunk). A file that cannot be read raises
     ``ValidationError`` on ``file``."""
-    from urbis.core.tabular import TabularError
-    from urbis.sanctions.tabular import RowError, field_label, parse_row, read_bulk
-
     report = BulkReport()
     valid: list[tuple[AscertainmentData, Article]] = []
     try:

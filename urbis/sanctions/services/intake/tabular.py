@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from urbis.core.tabular import Row, Table, read_table
 from urbis.sanctions.models import Ascertainment, Guardian, Offender
-from urbis.sanctions.services.intake import AscertainmentData, OffenderData
+from urbis.sanctions.services.intake.data import AscertainmentData, OffenderData
 
 COLUMNS = (
     "kind",
