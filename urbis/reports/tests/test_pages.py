@@ -3,9 +3,13 @@ worklist and report page, and who may open what."""
 
 from __future__ import annotations
 
+import csv as csv_module
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from openpyxl import load_workbook
 
 from urbis.core.models import AccessLogEntry
 from urbis.core.testing.fixtures import verified_client
@@ -284,3 +288,18 @@ def test_the_accessibility_statement_gives_the_configured_contact(client, settin
     assert 'href="mailto:toegankelijkheid@stad.example"' in html
     assert 'href="tel:015000000"' in html
     assert 'href="https://ombudsman.example/"' in html
+
+
+def test_the_worklist_export_says_words_not_codes(categories, teams, public_space) -> None:
+    """The CSV and XLSX exports name each column and value as the page does (in the user's
+    language), not by field codes: status, source, team and category in words."""
+    services.report_submit(actor=None, data=file(), source="phone")
+    client = verified_client(public_space)
+    client.cookies["django_language"] = "nl"
+    text = client.get("/reports/?status=open&export=csv").content.decode("utf-8-sig")
+    header, row = list(csv_module.reader(io.StringIO(text)))[:2]
+    assert header[:4] == ["Nummer", "Gemeld op", "Categorie", "Status"], header
+    assert "Zwerfvuil" in row and "Nieuw" in row and "Cleaning" in row
+    assert "new" not in row and "phone" not in row
+    sheet = load_workbook(io.BytesIO(client.get("/reports/?export=xlsx").content)).active
+    assert [c.value for c in next(sheet.iter_rows(max_row=1))][:2] == ["Nummer", "Gemeld op"]

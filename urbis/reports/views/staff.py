@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,26 +21,51 @@ from urbis.core.permissions import role_required
 from urbis.core.rates import per_1000
 from urbis.reports import selectors, services
 from urbis.reports.forms import AssignForm, SavedFilterForm, TransitionForm, WorklistFilterForm
-from urbis.reports.models import Report, Status
+from urbis.reports.models import Report, Source, Status
 from urbis.reports.permissions import INDICATOR_ROLES, READ_ROLES, WORK_ROLES, can_work
 from urbis.reports.views.common import add_errors
 from urbis.reports.workflow import Actor, allowed
 from urbis.reports.workflow import Status as WStatus
 
 PAGE_SIZE = 50
-EXPORT_HEADER = [
-    "number",
-    "reported_at",
-    "category",
-    "status",
-    "team",
-    "assignee",
-    "area",
-    "address",
-    "due_on",
-    "source",
-    "description",
-]
+
+
+def _export_header() -> list[str]:
+    """The export's column names, in the page's language (words, not field codes)."""
+    return [
+        _("Number"),
+        _("Reported at"),
+        _("Category"),
+        _("Status"),
+        _("Team"),
+        _("Assigned to"),
+        _("Area"),
+        _("Address"),
+        _("Due"),
+        _("Source"),
+        _("Description"),
+    ]
+
+
+def _export_rows(queryset: Any) -> Iterator[list[Any]]:
+    """One row per report: category, status, team, person and source said in words."""
+    statuses = dict(Status.choices)
+    sources = dict(Source.choices)
+    rows = queryset.select_related("category_version", "team", "assignee", "area")[:100_000]
+    for r in rows:
+        yield [
+            r.pk,
+            timezone.localtime(r.created_at).isoformat(timespec="minutes"),
+            r.category_version.name,
+            str(statuses.get(r.status, r.status)),
+            r.team.name if r.team else "",
+            (r.assignee.get_full_name() or r.assignee.get_username()) if r.assignee else "",
+            r.area.name if r.area else "",
+            r.address,
+            r.due_on,
+            str(sources.get(r.source, r.source)),
+            r.description,
+        ]
 
 
 def _filters(form: WorklistFilterForm) -> selectors.WorklistFilters:
@@ -62,26 +88,11 @@ def worklist(request: HttpRequest) -> HttpResponse:
     queryset = selectors.worklist(request.user, _filters(form))
     wanted = request.GET.get("export", "")
     if wanted in ("csv", "xlsx"):
-        export_rows = (
-            [
-                r.pk,
-                timezone.localtime(r.created_at).isoformat(),
-                r.category_version.name_en,
-                r.status,
-                r.team.code if r.team else "",
-                r.assignee_id or "",
-                r.area.code if r.area else "",
-                r.address,
-                r.due_on,
-                r.source,
-                r.description,
-            ]
-            for r in queryset[:100_000]
-        )
+        header, export_rows = _export_header(), _export_rows(queryset)
         if wanted == "csv":
-            return tabular.csv_response("reports.csv", EXPORT_HEADER, export_rows)
+            return tabular.csv_response("reports.csv", header, export_rows)
         response = HttpResponse(
-            tabular.xlsx_bytes({"reports": (EXPORT_HEADER, export_rows)}),
+            tabular.xlsx_bytes({_("Reports"): (header, export_rows)}),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = 'attachment; filename="reports.xlsx"'
