@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from urbis.core.audit import record_event
@@ -79,6 +80,15 @@ def import_run_execute(run_id: int) -> str:
             finished_at=timezone.now(),
         )
         return f"import {run_id}: refused"
+    except Exception:  # a bug must not leave the run "running" for ever: failed, and logged
+        logger.exception("incident import run %s failed", run_id)
+        ImportRun.objects.filter(pk=run_id).update(
+            status=ImportStatus.FAILED,
+            message=str(_("The import failed unexpectedly; nothing was written.")),
+            payload=None,
+            finished_at=timezone.now(),
+        )
+        return f"import {run_id}: failed"
     ImportRun.objects.filter(pk=run_id).update(
         status=ImportStatus.DONE,
         total_rows=result.total,
@@ -171,6 +181,14 @@ def knox_job_execute(job_id: int) -> str:
             finished_at=timezone.now(),
         )
         return f"knox job {job_id}: refused"
+    except Exception:  # as for imports: failed and logged, never "running" for ever
+        logger.exception("Knox job %s failed", job_id)
+        KnoxJob.objects.filter(pk=job_id).update(
+            status=ImportStatus.FAILED,
+            message=str(_("The run failed unexpectedly.")),
+            finished_at=timezone.now(),
+        )
+        return f"knox job {job_id}: failed"
     KnoxJob.objects.filter(pk=job_id).update(
         status=ImportStatus.DONE, knox_run=run, done=job.total, finished_at=timezone.now()
     )

@@ -112,3 +112,24 @@ def test_others_get_404(city, analyst, outsider, planner) -> None:
         assert client.get(reverse("incidents:knox_job_status", args=[job.pk])).status_code == 404
     missing = reverse("incidents:knox_job", args=[job.pk + 1])
     assert verified_client(analyst).get(missing).status_code == 404
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_run_that_breaks_is_recorded_as_failed_not_left_running(
+    city, analyst, settings, caplog
+) -> None:
+    """A job whose stored parameters are unusable (a row written by an older version, say)
+    ends as "failed" with a message and the error logged; the page stops polling."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    category = _incidents(analyst, n=3)
+    job = knox_job_create(
+        actor=analyst, category=category, start=dt.date(2026, 1, 1), end=dt.date(2026, 11, 20),
+        space=[0, 100, 200], time=[0, 7, 14], metric="manhattan", permutations=99,
+    )  # fmt: skip
+    KnoxJob.objects.filter(pk=job.pk).update(parameters={})
+    assert knox_job_execute(job.pk).endswith("failed")
+    job.refresh_from_db()
+    assert job.status == "failed" and job.message and job.finished_at is not None
+    assert "Knox job" in caplog.text
+    status = verified_client(analyst).get(reverse("incidents:knox_job_status", args=[job.pk]))
+    assert status.json()["status"] == "failed"
