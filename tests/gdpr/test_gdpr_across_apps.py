@@ -317,6 +317,11 @@ def test_request_steps_history_and_restriction(fjc_case: Case, director: Any, dp
     with pytest.raises(ValidationError):
         services.action_add(actor=director, case=fjc_case, organisation=director.organisation,
                             description="x", due_on=dt.date(2026, 5, 1))  # fmt: skip
+    # The case page says so, and offers no form to change it.
+    page = verified_client(director).get(reverse("casework:case", args=[fjc_case.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200 and "data-restricted" in html
+    assert "restricted (GDPR art. 18)" in html and "<form" not in html.split("</h1>", 1)[1]
 
 
 def test_breach_72_hour_clock(dpo: Any) -> None:

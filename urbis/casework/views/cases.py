@@ -19,6 +19,7 @@ from urbis.casework.models import Case, FeedbackSheet
 from urbis.casework.pdf import sheet_pdf as render_pdf
 from urbis.casework.permissions import BREAK_GLASS_ROLES, CASE_ROLES, MODULE_ROLES
 from urbis.casework.selectors import CaseAccess
+from urbis.core.gdpr.restrictions import active_restriction
 from urbis.core.permissions import role_required
 from urbis.core.roles import has_role
 
@@ -114,8 +115,12 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "referrals": case.referrals.select_related("organisation"),
         "consents": case.consents.select_related("recipient", "subject"),
         "today": timezone.localdate(),
-        "writable": access.participant is not None and case.status != "closed",
+        "restriction": active_restriction(case),
     }
+    # A case frozen under GDPR art. 18 is read, not changed (the services refuse it too).
+    context["writable"] = (
+        access.participant is not None and case.status != "closed" and not context["restriction"]
+    )
     if access.participant is not None:
         context.update(_forms(access, request, visible))
     return render(request, "casework/case_detail.html", context)

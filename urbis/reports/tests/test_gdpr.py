@@ -14,6 +14,7 @@ from urbis.core.gdpr import registry, selectors
 from urbis.core.gdpr import services as gdpr
 from urbis.core.gdpr.models import RetentionProof
 from urbis.core.models import AccessLogEntry
+from urbis.core.testing.fixtures import verified_client
 from urbis.reports import selectors as report_selectors
 from urbis.reports import services
 from urbis.reports.models import Reporter
@@ -111,3 +112,5 @@ def test_a_restricted_report_refuses_changes_with_a_400(categories, dpo, public_
     assert answer.status_code == 400
     report.refresh_from_db()
     assert report.status == "new"
+    page = verified_client(public_space).get(f"/reports/{report.pk}/").content.decode()
+    assert "data-restricted" in page and "restricted (GDPR art. 18)" in page

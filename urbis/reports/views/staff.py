@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from urbis.core import tabular
+from urbis.core.gdpr.restrictions import active_restriction
 from urbis.core.models import User
 from urbis.core.permissions import role_required
 from urbis.core.rates import per_1000
@@ -149,6 +150,7 @@ def _report_context(request: HttpRequest, report: Report, **forms: Any) -> dict[
     by = Actor.STAFF
     return {
         "report": report,
+        "restriction": active_restriction(report),
         "flag": selectors.flag_of(report),
         "history": report.status_changes.select_related("actor"),
         "assignments": report.assignments.select_related("team", "assignee", "actor"),
