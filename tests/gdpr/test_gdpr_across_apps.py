@@ -21,7 +21,7 @@ from urbis.casework.models import Case
 from urbis.core.gdpr import registry, selectors
 from urbis.core.gdpr import services as gdpr
 from urbis.core.gdpr.models import RetentionProof
-from urbis.core.models import AccessLogEntry
+from urbis.core.models import AccessLogEntry, AuditEvent
 from urbis.core.testing.fixtures import PERSONA_FIXTURES, verified_client
 
 pytestmark = pytest.mark.django_db
@@ -188,6 +188,35 @@ def test_unusual_access_and_break_glass_alerts(
     assert ("volume", "partner1") in kinds and ("break_glass", "dpo") in kinds
     page = verified_client(dpo).get(reverse("core:gdpr"))
     assert b"Police report of danger" in page.content
+
+
+def test_the_dpo_reviews_each_break_glass_opening_once(
+    person_everywhere: dict[str, Any], dpo: Any, partner: Any
+) -> None:
+    """Art. 5(2), 32(1)(d): an emergency opening is reviewed (justified, or unjustified with
+    what follows), recorded append-only, once; nobody else may review."""
+    services.break_glass_open(
+        actor=dpo, case_number=person_everywhere["fjc"].number, reason="Police report of danger"
+    )
+    event = selectors.break_glass_uses(dpo).get()
+    url = reverse("core:gdpr_break_glass_review", args=[event.pk])
+    client = verified_client(dpo)
+    page = client.get(reverse("core:gdpr")).content.decode()
+    assert f'action="{url}"' in page
+    assert client.post(url, {"finding": "unjustified", "note": ""}).status_code == 400
+    assert verified_client(partner).post(url, {"finding": "justified"}).status_code == 404
+    assert client.post(url, {"finding": "justified", "note": "danger confirmed"}).status_code == 302
+    again = client.post(url, {"finding": "unjustified", "note": "second thoughts"})
+    assert again.status_code == 400
+    page = client.get(reverse("core:gdpr")).content.decode()
+    assert 'data-reviewed="justified"' in page and "danger confirmed" in page
+    assert f'action="{url}"' not in page
+    review = AuditEvent.objects.get(action="gdpr.break_glass_reviewed")
+    assert review.object_id == str(event.pk) and review.data["finding"] == "justified"
+    other = AuditEvent.objects.exclude(action__endswith="break_glass").first()
+    assert other is not None
+    bad = reverse("core:gdpr_break_glass_review", args=[other.pk])
+    assert client.post(bad, {"finding": "justified"}).status_code == 404
 
 
 def test_retention_counts_from_closure_with_frozen_time_and_proof(

@@ -19,6 +19,11 @@ urlpatterns = [
     path("gdpr/requests/", gdpr.requests_page, name="gdpr_requests"),
     path("gdpr/requests/<int:request_id>/", gdpr.request_detail, name="gdpr_request"),
     path("gdpr/breaches/", gdpr.breaches, name="gdpr_breaches"),
+    path(
+        "gdpr/break-glass/<int:event_id>/review/",
+        gdpr.break_glass_review,
+        name="gdpr_break_glass_review",
+    ),
     path("account/login/", auth.LoginView.as_view(), name="login"),
     path("account/logout/", auth.LogoutView.as_view(), name="logout"),
     path("account/password/", auth.PasswordChangeView.as_view(), name="password_change"),

@@ -121,3 +121,11 @@ class NotifyForm(forms.Form):
     delay_reason = forms.CharField(
         label=_("Reason for a late notification"), max_length=500, required=False
     )
+
+
+class BreakGlassReviewForm(forms.Form):
+    finding = forms.ChoiceField(
+        label=_("Finding"),
+        choices=[("justified", _("justified")), ("unjustified", _("unjustified"))],
+    )
+    note = forms.CharField(label=_("Note"), max_length=1000, required=False)

@@ -228,6 +228,18 @@ def break_glass_uses(user: Actor, *, since: dt.datetime | None = None) -> QueryS
     return queryset.order_by("-at")
 
 
+def break_glass_reviews(user: Actor, events: list[AuditEvent]) -> dict[int, AuditEvent]:
+    """The DPO's review of each of ``events`` (by the opening's id), where there is one."""
+    if not is_dpo(user) or not events:
+        return {}
+    reviews = AuditEvent.objects.filter(
+        action="gdpr.break_glass_reviewed",
+        object_type="core.auditevent",
+        object_id__in=[str(e.pk) for e in events],
+    )
+    return {int(r.object_id): r for r in reviews}
+
+
 def requests_for(user: Actor) -> QuerySet[SubjectRequest]:
     if not is_dpo(user):
         return SubjectRequest.objects.none()

@@ -22,6 +22,7 @@ from urbis.core.gdpr.models import (
     RetentionProof,
     SubjectRequest,
 )
+from urbis.core.models import AuditEvent
 from urbis.core.types import Actor, actor_user
 
 
@@ -242,4 +243,34 @@ def export_refused(*, actor: Actor, page: str, path: str, asked: dict[str, Any])
             action="gdpr.export_refused",
             target=("core.gdpr_page", page[:64]),
             data={"path": path[:500], "page": page, "asked": asked},
+        )
+
+
+REVIEW_FINDINGS = ("justified", "unjustified")
+
+
+def break_glass_review(*, actor: Actor, event: AuditEvent, finding: str, note: str = "") -> None:
+    """The DPO's review of one break-glass opening (art. 5(2), 32(1)(d) and 39(1)(b): the
+    controller shows that emergency access was justified): justified, or unjustified with the
+    note saying what follows. Append-only: a review is an audit event on the opening's event,
+    made once."""
+    if not event.action.endswith(".break_glass"):
+        raise ValidationError({"event": [_("This is not a break-glass opening.")]})
+    if finding not in REVIEW_FINDINGS:
+        raise ValidationError({"finding": [_("Choose justified or unjustified.")]})
+    if finding == "unjustified" and not note.strip():
+        raise ValidationError({"note": [_("Say what follows from an unjustified access.")]})
+    with transaction.atomic():
+        AuditEvent.objects.select_for_update().get(pk=event.pk)
+        if AuditEvent.objects.filter(
+            action="gdpr.break_glass_reviewed",
+            object_type="core.auditevent",
+            object_id=str(event.pk),
+        ).exists():
+            raise ValidationError({"event": [_("This opening has already been reviewed.")]})
+        record_event(
+            actor=actor,
+            action="gdpr.break_glass_reviewed",
+            target=("core.auditevent", event.pk),
+            data={"finding": finding, "note": note.strip()[:1000], "opened_by": event.actor_label},
         )

@@ -11,7 +11,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from urbis.core.gdpr import exports, forms, rectification, registry, selectors, services
 from urbis.core.gdpr.access import dpo_only
@@ -20,6 +22,10 @@ from urbis.core.gdpr.models import RetentionProof
 
 @dpo_only
 def home(request: HttpRequest) -> HttpResponse:
+    return _home(request)
+
+
+def _home(request: HttpRequest, status: int = 200) -> HttpResponse:
     dry = request.GET.get("dry") == "1"
     return render(
         request,
@@ -30,9 +36,37 @@ def home(request: HttpRequest) -> HttpResponse:
             "dry_run": services.retention_run(actor=request.user, dry_run=True) if dry else None,
             "proofs": RetentionProof.objects.all()[:30],
             "alerts": selectors.unusual_access(request.user),
-            "glass": selectors.break_glass_uses(request.user)[:50],
+            "glass": _glass_rows(request),
+            "review_form": forms.BreakGlassReviewForm(),
         },
+        status=status,
     )
+
+
+def _glass_rows(request: HttpRequest) -> list[tuple[Any, Any]]:
+    events = list(selectors.break_glass_uses(request.user)[:50])
+    reviews = selectors.break_glass_reviews(request.user, events)
+    return [(event, reviews.get(event.pk)) for event in events]
+
+
+@dpo_only
+@require_POST
+def break_glass_review(request: HttpRequest, event_id: int) -> HttpResponse:
+    """The DPO marks one break-glass opening justified or unjustified (with a note)."""
+    event = selectors.break_glass_uses(request.user).filter(pk=event_id).first()
+    if event is None:
+        raise Http404
+    form = forms.BreakGlassReviewForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors)
+        services.break_glass_review(actor=request.user, event=event, **form.cleaned_data)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return _home(request, status=400)
+    messages.success(request, _("Review recorded."))
+    return redirect(reverse("core:gdpr") + "#break-glass")
 
 
 @dpo_only
