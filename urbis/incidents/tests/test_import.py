@@ -312,3 +312,22 @@ def test_command_refuses_a_file_over_the_byte_limit_naming_it(db, tmp_path, sett
     assert error.value.returncode == 2
     assert "larger than the limit of 1 MB (URBIS_INCIDENTS_MAX_BYTES)" in str(error.value)
     assert Incident.objects.count() == 0
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_address_register_explains_x_and_y_swapped_too(city) -> None:
+    from urbis.incidents.services.imports.addresses import addresses_import
+
+    x, y = Transformer.from_crs("EPSG:4326", "EPSG:31370", always_xy=True).transform(
+        4.4776, 51.0259
+    )
+    text = (
+        "street,number,box,postcode,municipality,x,y\n"
+        f"Bruul,1,,2800,Mechelen,{x:.3f},{y:.3f}\n"
+        f"Bruul,3,,2800,Mechelen,{y:.3f},{x:.3f}\n"
+        "Bruul,5,,2800,Mechelen,10,10\n"
+    )
+    result = addresses_import(actor=None, data=text.encode(), filename="a.csv", crs="EPSG:31370")
+    assert [line for line, _m in result.rejected] == [3, 4]
+    assert "x and y look swapped" in result.rejected[0][1]
+    assert "outside the city" in result.rejected[1][1]

@@ -20,6 +20,7 @@ from urbis.incidents.services.imports.common import (
     _float,
     _read,
     _reason,
+    swapped_xy,
 )
 
 ADDRESS_COLUMNS = ("street", "number", "box", "postcode", "municipality", "lat", "lon", "x", "y")
@@ -176,13 +177,19 @@ def _located(rows: list[list[Any]], source_crs: Any, result: ImportResult) -> li
     first, second = np.array([r[3] for r in rows]), np.array([r[4] for r in rows])
     lon, lat = spatial.to_lonlat(first, second, source_crs) if source_crs else (second, first)
     keep = []
-    for record, la, lo in zip(
-        rows, np.asarray(lat).tolist(), np.asarray(lon).tolist(), strict=True
+    refused: list[tuple[int, str]] = []
+    for index, (record, la, lo) in enumerate(
+        zip(rows, np.asarray(lat).tolist(), np.asarray(lon).tolist(), strict=True)
     ):
         problem = rules.check_location(la, lo, bbox)
         if problem:
-            result.rejected.append((record[0], _reason(problem)))
+            refused.append((index, problem))
             continue
         record[3], record[4] = la, lo
         keep.append(record)
+    swapped = swapped_xy(first, second, [i for i, _p in refused], source_crs, bbox)
+    result.rejected.extend(
+        (rows[i][0], _reason(rules.XY_SWAPPED if i in swapped else problem))
+        for i, problem in refused
+    )
     return keep

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from urbis.core.tabular import FORMULA_STARTS, TabularError, read_table
-from urbis.incidents import conf
+from urbis.incidents import conf, rules, spatial
 from urbis.incidents.services.reasons import reason
 
 Progress = Callable[[int, int], None]
@@ -140,3 +140,16 @@ def _read(
         )
     except TabularError as error:
         raise ValidationError({"file": [str(error)]}) from None
+
+
+def swapped_xy(first: Any, second: Any, rows: list[int], source_crs: Any, bbox: Any) -> set[int]:
+    """Of the refused ``rows``, those whose x and y exchanged fall in the city: a common export
+    mistake, reported as such rather than as "outside the city"."""
+    if not (source_crs and bbox and rows):
+        return set()
+    lon, lat = spatial.to_lonlat(np.asarray(second)[rows], np.asarray(first)[rows], source_crs)
+    return {
+        i
+        for i, la, lo in zip(rows, np.asarray(lat).tolist(), np.asarray(lon).tolist(), strict=True)
+        if rules.check_location(la, lo, bbox) is None
+    }

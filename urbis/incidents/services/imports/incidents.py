@@ -22,6 +22,7 @@ from urbis.incidents.services.imports.common import (
     _read,
     _reason,
     parse_moment,
+    swapped_xy,
 )
 from urbis.incidents.services.imports.writer import _write_incidents
 
@@ -225,17 +226,7 @@ def _locate(parsed: list[list[Any]], source_crs: Any, result: ImportResult) -> l
             continue
         record[5], record[6] = la, lo
         keep.append(record)
-    if source_crs and bbox and refused:
-        # x and y exchanged (a common export mistake): the point falls in the city swapped.
-        rows = [i for i, _problem in refused]
-        lon2, lat2 = spatial.to_lonlat(second[rows], first[rows], source_crs)
-        swapped = {
-            i
-            for i, la, lo in zip(
-                rows, np.asarray(lat2).tolist(), np.asarray(lon2).tolist(), strict=True
-            )
-            if rules.check_location(la, lo, bbox) is None
-        }
-        refused = [(i, rules.XY_SWAPPED if i in swapped else p) for i, p in refused]
+    swapped = swapped_xy(first, second, [i for i, _p in refused], source_crs, bbox)
+    refused = [(i, rules.XY_SWAPPED if i in swapped else p) for i, p in refused]
     result.rejected.extend((parsed[i][0], _reason(problem)) for i, problem in refused)
     return keep
