@@ -110,8 +110,6 @@ def area_update(*, actor: Actor, area: Area, changes: dict[str, Any]) -> Area:
             target=area,
             data={"code": area.code, "fields": changed, "population": area.population},
         )
-    from urbis.core import extent
-
     transaction.on_commit(extent.forget)
     extent.forget()
     return area

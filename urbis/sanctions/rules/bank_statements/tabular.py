@@ -77,17 +77,7 @@ def _csv_date(value: str, layout: CsvLayout) -> date:
 
 def layout_columns(layout: CsvLayout) -> list[Column]:
     """The columns ``layout`` reads (header names lower-cased, as the rows carry them)."""
-    return [
-        c.lower() if isinstance(c, str) else c
-        for c in (
-            layout.date,
-            layout.amount,
-            layout.communication,
-            layout.counterparty,
-            layout.iban,
-        )
-        if c is not None
-    ]
+    return [c.lower() if isinstance(c, str) else c for c in _named(layout)]
 
 
 def parse_csv(text: str, layout: CsvLayout) -> ParseResult:
@@ -121,6 +111,7 @@ def parse_csv(text: str, layout: CsvLayout) -> ParseResult:
 
 
 def _named(layout: CsvLayout) -> list[Column]:
+    """The columns ``layout`` configures, as written."""
     return [
         c
         for c in (
