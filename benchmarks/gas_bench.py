@@ -53,6 +53,7 @@ def _django() -> str:
 
     django.setup()
     call_command("migrate", verbosity=0)
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.sanctions.catalogue_seed import seed_catalogue
 
     seed_catalogue()
@@ -60,6 +61,7 @@ def _django() -> str:
 
 
 def _users() -> tuple[Any, Any]:
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.core.testing.fixtures import create_user
 
     return create_user("ascertainer", username="bench-ascertainer"), create_user(
@@ -92,6 +94,7 @@ def _csv(n: int, start: int = 0) -> bytes:
 
 def intake(quick: bool) -> None:
     engine = _django()
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.core.tabular import read_table
     from urbis.sanctions.models import Case
     from urbis.sanctions.services import intake as services
@@ -133,6 +136,7 @@ def intake(quick: bool) -> None:
 
 def letters(quick: bool) -> None:
     engine = _django()
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.sanctions.models import Letter
     from urbis.sanctions.services import intake as services
     from urbis.sanctions.services.batches import notices_send
@@ -158,6 +162,7 @@ def _fill(total: int) -> None:
     from django.db import transaction
     from django.utils import timezone
 
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.sanctions.models import Article, Ascertainment, Case, CaseCounter, Offender
     from urbis.sanctions.workflow import Status
 
@@ -210,6 +215,7 @@ def queries(quick: bool) -> None:
     from django.db import connection
     from django.urls import reverse
 
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.core.testing.fixtures import verified_client
     from urbis.sanctions.services.register import lead_times_refresh
 

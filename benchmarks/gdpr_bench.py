@@ -27,6 +27,7 @@ def _casework(total: int) -> None:
     from django.db import transaction
     from django.utils import timezone
 
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.casework.models import Case, CaseSubject, ConsultationTable, Person
     from urbis.casework.tables_seed import seed_tables
 
@@ -68,6 +69,8 @@ def subject_access(quick: bool) -> None:
 
     from benchmarks.reports_bench import fill as fill_reports
     from benchmarks.reports_bench import seed_categories
+
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.core.gdpr import registry, selectors
     from urbis.reports.models import Reporter
     from urbis.sanctions.models import Offender
@@ -110,6 +113,7 @@ def subject_access(quick: bool) -> None:
 def _fill_log(rows: int) -> None:
     from django.db import connection
 
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.core.models import AccessLogEntry
 
     if connection.vendor == "postgresql":
@@ -153,6 +157,7 @@ def access_log(quick: bool) -> None:
     from django.contrib.auth import get_user_model
     from django.db import connection
 
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.casework.models import Case
     from urbis.core.gdpr import selectors
     from urbis.core.roles import Role

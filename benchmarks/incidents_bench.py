@@ -60,6 +60,7 @@ def _django(backend: str) -> str:
 
     django.setup()
     call_command("migrate", verbosity=0)
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.core.demo.city import load_core_demo
 
     load_core_demo(None)
@@ -128,6 +129,7 @@ def _import(backend: str, quick: bool) -> None:
 def _row_by_row(n: int) -> float:
     from django.db import transaction
 
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.incidents import spatial
     from urbis.incidents.models import Category, Incident
 
@@ -169,6 +171,7 @@ def import_postgresql(quick: bool) -> None:
 def _analyst() -> Any:
     from rest_framework.test import APIClient
 
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.core.testing.fixtures import create_user
 
     client = APIClient()
@@ -178,6 +181,7 @@ def _analyst() -> Any:
 
 def hotspot(quick: bool) -> None:
     name = _django("postgresql")
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.incidents.services.imports import incidents_import
 
     n = 10_000 if quick else 50_000
@@ -212,6 +216,7 @@ def hotspot(quick: bool) -> None:
         from esda.getisord import G_Local
         from libpysal.weights import lat2W
 
+        # local: Django is set up per benchmark (its own scratch database) before models load
         from urbis.incidents import layers
         from urbis.incidents.models import Incident
 
@@ -244,6 +249,7 @@ def cocoon(quick: bool) -> None:
     name = _django("postgresql")
     from django.utils import timezone
 
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.incidents.demo import _addresses, _extent
     from urbis.incidents.models import AddressPoint, Category
     from urbis.incidents.services import cocoon as service

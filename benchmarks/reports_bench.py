@@ -73,6 +73,7 @@ def _django() -> str:
 
 def seed_categories() -> None:
     """The demo's categories, all on one team ``cleaning`` (the services, as staff would)."""
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.reports import services
     from urbis.reports.demo import CATEGORIES
 
@@ -168,6 +169,7 @@ def open311(quick: bool) -> None:
     url = _django()
     from django.test import Client
 
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.reports.services import open311_key_create
 
     _row, key = open311_key_create(actor=None, name="bench")
@@ -243,6 +245,7 @@ def fill(total: int, *, reporters: bool = False) -> None:
 
     from django.utils import timezone
 
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.reports.models import Category, Report, Reporter, Team
 
     team = Team.objects.get(code="cleaning")
@@ -296,6 +299,7 @@ def queries(quick: bool) -> None:
     from django.db import connection
     from rest_framework.authtoken.models import Token
 
+    # local: Django is set up per benchmark (its own scratch database) before models load
     from urbis.core.testing.fixtures import create_user
 
     total = 100_000 if quick else 1_000_000

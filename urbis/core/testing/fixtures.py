@@ -17,6 +17,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
+from urbis.core import services
 from urbis.core.models import Organisation, OrganisationKind, User
 from urbis.core.roles import Role
 
@@ -24,8 +25,6 @@ _counter = itertools.count(1)
 
 
 def create_user(*roles: str, username: str | None = None, **fields: Any) -> User:
-    from urbis.core import services
-
     name = username or f"user{next(_counter)}"
     # A demo city loaded by a test may already hold a user of that name: reuse it.
     user = User.objects.filter(username=name).first()
